@@ -1,0 +1,219 @@
+//! Feedback: what a customer sends, what the server answers, and the rules both check.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{FieldError, FieldErrorCode};
+
+/// Longest message, in characters (not bytes: Cyrillic takes two bytes a letter).
+pub const MESSAGE_MAX_CHARS: usize = 4000;
+/// Longest page address kept with a suggestion.
+pub const PAGE_MAX_CHARS: usize = 2048;
+
+/// What the suggestion is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackCategory {
+    Idea,
+    Problem,
+    Praise,
+    Other,
+}
+
+impl FeedbackCategory {
+    pub const ALL: [Self; 4] = [Self::Idea, Self::Problem, Self::Praise, Self::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Idea => "idea",
+            Self::Problem => "problem",
+            Self::Praise => "praise",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Where the provider is with a suggestion; the customer sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackStatus {
+    New,
+    UnderReview,
+    Planned,
+    Done,
+    Declined,
+}
+
+impl FeedbackStatus {
+    pub const ALL: [Self; 5] =
+        [Self::New, Self::UnderReview, Self::Planned, Self::Done, Self::Declined];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::UnderReview => "under_review",
+            Self::Planned => "planned",
+            Self::Done => "done",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The body of `POST /api/v1/feedback`, as the client sent it.
+///
+/// Fields are loose on purpose (`category` is a string, `rating` any integer) so that a bad
+/// value becomes a field-level error the widget can show, not a generic parse failure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFeedback {
+    pub category: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// A `NewFeedback` that passed [`NewFeedback::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidFeedback {
+    pub category: FeedbackCategory,
+    /// Trimmed.
+    pub message: String,
+    pub rating: Option<u8>,
+    /// Without query string or fragment, which can carry panel session tokens.
+    pub page: Option<String>,
+}
+
+impl NewFeedback {
+    /// Checks every field and reports all problems at once, so a form can mark them together.
+    pub fn validate(&self) -> Result<ValidFeedback, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let category = FeedbackCategory::parse(&self.category);
+        if self.category.is_empty() {
+            errors.push(FieldError::new("category", FieldErrorCode::Required, "Choose a category."));
+        } else if category.is_none() {
+            errors.push(FieldError::new(
+                "category",
+                FieldErrorCode::UnknownCategory,
+                "Category must be one of: idea, problem, praise, other.",
+            ));
+        }
+        let message = self.message.trim();
+        let chars = message.chars().count();
+        if chars == 0 {
+            errors.push(FieldError::new("message", FieldErrorCode::Required, "Write a message."));
+        } else if chars > MESSAGE_MAX_CHARS {
+            errors.push(FieldError::new(
+                "message",
+                FieldErrorCode::TooLong,
+                format!("The message is {chars} characters long; the limit is {MESSAGE_MAX_CHARS}."),
+            ));
+        }
+        let rating = match self.rating {
+            None => None,
+            Some(r @ 1..=5) => Some(r as u8),
+            Some(_) => {
+                errors.push(FieldError::new(
+                    "rating",
+                    FieldErrorCode::OutOfRange,
+                    "A rating is a whole number from 1 to 5.",
+                ));
+                None
+            }
+        };
+        let page = match self.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            None => None,
+            Some(p) if p.chars().count() > PAGE_MAX_CHARS => {
+                errors.push(FieldError::new(
+                    "page",
+                    FieldErrorCode::TooLong,
+                    format!("The page address is longer than {PAGE_MAX_CHARS} characters."),
+                ));
+                None
+            }
+            Some(p) => match clean_page_url(p) {
+                Some(clean) => Some(clean),
+                None => {
+                    errors.push(FieldError::new(
+                        "page",
+                        FieldErrorCode::InvalidUrl,
+                        "The page must be an http or https address.",
+                    ));
+                    None
+                }
+            },
+        };
+        match (category, errors.is_empty()) {
+            (Some(category), true) => {
+                Ok(ValidFeedback { category, message: message.to_owned(), rating, page })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Keeps scheme, host and path of an http(s) address and drops the rest.
+///
+/// Panel addresses carry secrets: cPanel puts a session token in the path (`/cpsess0123456789/`)
+/// and others put them in the query, so both are removed before the address is stored.
+pub fn clean_page_url(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .map(|r| ("https://", r))
+        .or_else(|| url.strip_prefix("http://").map(|r| ("http://", r)));
+    let (scheme, rest) = rest?;
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c == '@') {
+        return None;
+    }
+    let path: Vec<&str> = path
+        .split('/')
+        .map(|seg| if is_cpanel_session(seg) { "cpsess" } else { seg })
+        .collect();
+    Some(format!("{scheme}{host}{}", path.join("/")))
+}
+
+fn is_cpanel_session(segment: &str) -> bool {
+    segment
+        .strip_prefix("cpsess")
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// One stored suggestion as its author sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: String,
+    pub category: FeedbackCategory,
+    pub message: String,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub page: Option<String>,
+    pub status: FeedbackStatus,
+    /// The provider's public answer, if any.
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// RFC 3339.
+    #[serde(default)]
+    pub answered_at: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+/// `GET /api/v1/feedback`: the caller's own suggestions, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackList {
+    pub items: Vec<Feedback>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,13 @@
+//! Types, limits and validation that the widget (wasm32) and the server (native) share.
+//!
+//! Nothing here does I/O, so both sides agree on what is valid before a byte is sent.
+
+pub mod error;
+pub mod feedback;
+pub mod identity;
+
+pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
+pub use feedback::{
+    Feedback, FeedbackCategory, FeedbackList, FeedbackStatus, NewFeedback, ValidFeedback,
+};
+pub use identity::{AUDIENCE, MAX_TOKEN_LIFETIME_SECS};
