@@ -72,7 +72,10 @@ impl FeedbackStatus {
 /// value becomes a field-level error the widget can show, not a generic parse failure.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewFeedback {
+    /// Missing is the same as empty: both become a `required` error on the field.
+    #[serde(default)]
     pub category: String,
+    #[serde(default)]
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<i64>,

@@ -1,1 +1,46 @@
+//! panelcare server: the widget API, token verification, storage and static files.
+//!
+//! [`app`] builds the whole router from an [`AppState`], so tests drive it with
+//! `tower::ServiceExt::oneshot` and need no socket.
 
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod feedback;
+pub mod state;
+pub mod tenants;
+pub mod time;
+pub mod web;
+
+use axum::{Router, extract::DefaultBodyLimit, http::header};
+use tower::ServiceBuilder;
+use tower_http::trace::TraceLayer;
+
+pub use error::AppError;
+pub use state::AppState;
+
+/// The whole service: widget API, demo endpoints (in demo mode) and static files.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(feedback::router())
+        .fallback(error::api_not_found)
+        .method_not_allowed_fallback(error::api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(web::api_cors());
+    let mut router = Router::new().nest("/api/v1", api);
+    if state.config.demo {
+        router = router.merge(demo::router());
+    }
+    router
+        .merge(web::router(&state.config))
+        .layer(
+            ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http())
+                .layer(web::set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .layer(web::set(header::REFERRER_POLICY, "strict-origin-when-cross-origin")),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,141 @@
+//! Command line: `serve`, and admin commands that run against the same database.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::{
+    app,
+    db::Db,
+    demo, tenants,
+    state::{AppState, Config},
+};
+
+#[derive(Debug, Parser)]
+#[command(name = "panelcare-server", version, about = "panelcare customer-care service")]
+pub struct Cli {
+    /// Database: a SQLite file path or `sqlite:` URL.
+    #[arg(long, global = true, env = "PANELCARE_DB", default_value = "panelcare.sqlite")]
+    pub db: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the widget API, the built widget and the demo pages.
+    Serve(ServeArgs),
+    /// Manage tenants (the provider and its resellers).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PANELCARE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The built widget (`cargo xtask build` writes it).
+    #[arg(long, env = "PANELCARE_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Hand-written web files (demo pages live in `www/demo`).
+    #[arg(long, env = "PANELCARE_WWW", default_value = "www")]
+    pub www: PathBuf,
+    /// Seed demo data and serve the demo host's token and usage endpoints.
+    #[arg(long, env = "PANELCARE_DEMO")]
+    pub demo: bool,
+    /// Log format: `pretty` for people, `json` for log collectors.
+    #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a tenant and print its first signing key for the host's settings.
+    Create {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Add a signing key (for rotation: the old one stays valid until removed).
+    AddKey {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        kid: String,
+    },
+}
+
+/// Runs the parsed command.
+pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    match cli.command {
+        Command::Serve(args) => serve(&cli.db, args).await,
+        Command::Tenant(TenantCommand::Create { id, name }) => {
+            let db = Db::connect(&cli.db).await?;
+            if !tenants::create(&db, &id, &name).await? {
+                return Err(format!("tenant {id:?} already exists").into());
+            }
+            let secret = tenants::generate_secret();
+            tenants::put_key(&db, &id, "k1", &secret).await?;
+            println!("tenant {id} created\nkid    k1\nsecret {secret}");
+            Ok(())
+        }
+        Command::Tenant(TenantCommand::AddKey { tenant, kid }) => {
+            let db = Db::connect(&cli.db).await?;
+            let secret = tenants::generate_secret();
+            tenants::put_key(&db, &tenant, &kid, &secret).await?;
+            println!("kid    {kid}\nsecret {secret}");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
+    init_logging(args.log_format);
+    let db = Db::connect(db_url).await?;
+    if args.demo {
+        demo::seed(&db).await?;
+    }
+    let state = AppState::new(db, Config { dist_dir: args.dist, www_dir: args.www, demo: args.demo });
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, demo = args.demo, "panelcare-server listening");
+    // A line on stdout that scripts (and the end-to-end tests) wait for.
+    println!("panelcare-server listening on http://{addr}");
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("panelcare-server stopped");
+    Ok(())
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PANELCARE_LOG")
+        .unwrap_or_else(|_| "info,tower_http=info,sqlx=warn".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Pretty => builder.init(),
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}

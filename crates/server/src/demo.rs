@@ -1,0 +1,134 @@
+//! Demo mode: seeded tenants and customers, and the endpoints that play the host's backend
+//! (token signing, usage numbers) for the demo panel pages.
+//!
+//! None of this is mounted unless the server runs with `--demo`.
+
+use axum::{
+    Json, Router,
+    extract::{Query, State},
+    routing::get,
+};
+use panelcare_model::{AUDIENCE, ErrorCode, NewFeedback};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::{self, Claims, Customer},
+    db::Db,
+    error::{AppError, AppResult},
+    feedback::store,
+    state::AppState,
+    tenants,
+};
+
+pub const TENANT_ID: &str = "acme";
+pub const TENANT_NAME: &str = "Acme Hosting";
+pub const KID: &str = "demo-1";
+/// Published on purpose: demo tokens protect nothing.
+pub const SECRET: &str = "demo-secret-acme-not-for-production";
+
+/// The demo panel's customers: account id, display name, e-mail, plan, language.
+pub const CUSTOMERS: [(&str, &str, &str, &str, &str); 3] = [
+    ("alice", "Alice Baker", "alice@alice-bakery.example", "starter", "en"),
+    ("boris", "Борис Петров", "boris@petrov-studio.example", "starter", "ru"),
+    ("milica", "Milica Jovanović", "milica@jovanovic.example", "pro", "sr-Latn"),
+];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/demo-api/token", get(token))
+        .route("/demo-api/usage", get(usage))
+}
+
+/// Creates the demo tenant, its key and a few earlier suggestions; safe to run at every start.
+pub async fn seed(db: &Db) -> Result<(), AppError> {
+    tenants::create(db, TENANT_ID, TENANT_NAME).await?;
+    tenants::put_key(db, TENANT_ID, KID, SECRET).await?;
+    let alice = customer(&CUSTOMERS[0]);
+    let earlier = [
+        ("seed-alice-1", "idea", "Please add one-click staging for WordPress sites.", Some(4)),
+        ("seed-alice-2", "problem", "Webmail was slow this morning around 9:00.", Some(2)),
+    ];
+    for (key, category, message, rating) in earlier {
+        let body = NewFeedback {
+            category: category.into(),
+            message: message.into(),
+            rating,
+            page: Some("https://panel.acme-hosting.example/frontend/jupiter/index.html".into()),
+        };
+        let valid = body.validate().map_err(|_| AppError::Internal("bad seed".into()))?;
+        store::create(db, &alice, key, &valid).await?;
+    }
+    // The provider answered the first one; the customer sees this in the widget.
+    sqlx::query(
+        "UPDATE feedback SET status = 'planned', answered_at = created_at + 3600000, answer = ? \
+         WHERE tenant_id = ? AND idempotency_key = 'seed-alice-1' AND answer IS NULL",
+    )
+    .bind("Thank you, Alice! Staging is planned for the spring release; we will write when it is live.")
+    .bind(TENANT_ID)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+fn customer(c: &(&str, &str, &str, &str, &str)) -> Customer {
+    Customer {
+        tenant_id: TENANT_ID.into(),
+        account_id: c.0.into(),
+        name: Some(c.1.into()),
+        email: Some(c.2.into()),
+        plan: Some(c.3.into()),
+        locale: Some(c.4.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Who {
+    account: String,
+}
+
+#[derive(Serialize)]
+struct Token {
+    token: String,
+    /// Seconds until the token expires, so the adapter knows when to ask again.
+    expires_in: i64,
+}
+
+/// What a host's backend does: signs a short-lived token for the signed-in customer.
+async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
+    let c = CUSTOMERS.iter().find(|c| c.0 == who.account).ok_or_else(AppError::not_found)?;
+    let now = crate::time::now_secs();
+    let lifetime = 10 * 60;
+    let claims = Claims {
+        iss: TENANT_ID.into(),
+        sub: c.0.into(),
+        aud: AUDIENCE.into(),
+        iat: now,
+        exp: now + lifetime,
+        name: Some(c.1.into()),
+        email: Some(c.2.into()),
+        plan: Some(c.3.into()),
+        locale: Some(c.4.into()),
+    };
+    Ok(Json(Token { token: auth::sign(&claims, KID, SECRET), expires_in: lifetime }))
+}
+
+#[derive(Serialize)]
+struct Used {
+    used: f64,
+    limit: Option<f64>,
+}
+
+/// The usage a panel reports for the demo customer (the figures on the demo dashboard).
+async fn usage(State(_): State<AppState>, Query(who): Query<Who>) -> AppResult<Json<serde_json::Value>> {
+    if !CUSTOMERS.iter().any(|c| c.0 == who.account) {
+        return Err(AppError::client(ErrorCode::NotFound, "No such demo customer."));
+    }
+    let gb = 1024.0 * 1024.0 * 1024.0;
+    Ok(Json(serde_json::json!({
+        "disk": Used { used: 4.6 * gb, limit: Some(5.0 * gb) },
+        "bandwidth": Used { used: 38.2 * gb, limit: Some(100.0 * gb) },
+        "mail_accounts": Used { used: 7.0, limit: Some(10.0) },
+        "databases": Used { used: 3.0, limit: Some(5.0) },
+        "inodes": Used { used: 48_210.0, limit: Some(250_000.0) },
+    })))
+}

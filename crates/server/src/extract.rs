@@ -1,0 +1,103 @@
+//! Request extractors whose every refusal is an [`AppError`] with a precise code.
+
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, FromRequestParts, Request},
+    http::{header, request::Parts},
+};
+use panelcare_model::{ErrorCode, FieldError, error::FieldErrorCode};
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// Largest JSON body the API reads. A feedback message is at most 4000 characters (16 KB of
+/// UTF-8 at worst); the rest is headroom for the other fields.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// JSON body. Distinguishes a wrong content type (415), a body over the limit (413), broken
+/// JSON (400) and well-formed JSON of the wrong shape (422, naming the field).
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(AppError::client(
+                ErrorCode::UnsupportedMediaType,
+                "Send the body as JSON with Content-Type: application/json.",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::client(
+                    ErrorCode::BodyTooLarge,
+                    format!("The request body is larger than {} KB.", BODY_LIMIT / 1024),
+                )
+            } else {
+                AppError::client(ErrorCode::MalformedJson, "The request body could not be read.")
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_data() {
+            let field = if path == "." { String::new() } else { path };
+            AppError::Client {
+                code: ErrorCode::InvalidBody,
+                message: format!("The JSON does not have the expected shape: {inner}."),
+                fields: if field.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![FieldError::new(&field, FieldErrorCode::InvalidType, inner.to_string())]
+                },
+            }
+        } else {
+            AppError::client(
+                ErrorCode::MalformedJson,
+                format!("The request body is not valid JSON: {inner}."),
+            )
+        }
+    })
+}
+
+/// The `Idempotency-Key` header: the client's name for one logical submission, reused on
+/// every retry of it.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get("idempotency-key") else {
+            return Err(AppError::client(
+                ErrorCode::MissingIdempotencyKey,
+                "Send an Idempotency-Key header so that retries are not stored twice.",
+            ));
+        };
+        let key = value.to_str().unwrap_or_default();
+        let ok = (8..=128).contains(&key.len())
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+        if !ok {
+            return Err(AppError::client(
+                ErrorCode::InvalidIdempotencyKey,
+                "The Idempotency-Key must be 8 to 128 letters, digits, '-', '_', '.' or ':'.",
+            ));
+        }
+        Ok(Self(key.to_owned()))
+    }
+}

@@ -1,0 +1,62 @@
+//! Widget API handlers for feedback. The caller is always a verified [`Customer`] and only
+//! ever sees its own suggestions.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use panelcare_model::{ErrorCode, Feedback, FeedbackList, NewFeedback};
+
+use super::store::{self, Created};
+use crate::{
+    auth::Customer,
+    error::{AppError, AppResult},
+    extract::{ApiJson, IdempotencyKey},
+    state::AppState,
+};
+
+pub async fn create(
+    State(state): State<AppState>,
+    customer: Customer,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(body): ApiJson<NewFeedback>,
+) -> AppResult<Response> {
+    let valid = body.validate().map_err(AppError::validation)?;
+    let (feedback, replayed) = match store::create(&state.db, &customer, &key, &valid).await? {
+        Created::New(f) => (f, false),
+        Created::Replayed(f) => (f, true),
+        Created::KeyReused => {
+            return Err(AppError::client(
+                ErrorCode::IdempotencyKeyReused,
+                "This Idempotency-Key was already used for a different submission.",
+            ));
+        }
+    };
+    let mut headers = HeaderMap::new();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/feedback/{}", feedback.id)) {
+        headers.insert(header::LOCATION, location);
+    }
+    if replayed {
+        // The retry gets the first answer again, marked so clients and logs can tell.
+        headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok((StatusCode::CREATED, headers, Json(feedback)).into_response())
+}
+
+pub async fn list(State(state): State<AppState>, customer: Customer) -> AppResult<Json<FeedbackList>> {
+    let items = store::list_for_account(&state.db, &customer.tenant_id, &customer.account_id).await?;
+    Ok(Json(FeedbackList { items }))
+}
+
+pub async fn get_one(
+    State(state): State<AppState>,
+    customer: Customer,
+    Path(id): Path<String>,
+) -> AppResult<Json<Feedback>> {
+    store::get_for_account(&state.db, &customer.tenant_id, &customer.account_id, &id)
+        .await?
+        .map(Json)
+        .ok_or_else(AppError::not_found)
+}

@@ -1,0 +1,28 @@
+//! What every handler can reach: the database and the settings the server started with.
+
+use std::{path::PathBuf, sync::Arc};
+
+use crate::db::Db;
+
+/// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The built widget (`cargo xtask build` output): loader, hashed assets, adapters.
+    pub dist_dir: PathBuf,
+    /// Hand-written web files; `www/demo` holds the demo host pages.
+    pub www_dir: PathBuf,
+    /// Demo mode: seeds demo tenants and exposes the demo host's token and usage endpoints.
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> Self {
+        Self { db, config: Arc::new(config) }
+    }
+}

@@ -1,0 +1,132 @@
+//! Shared set-up for the server's handler tests: a real SQLite file per test, two tenants with
+//! their own keys, token minting as a host does it, and one-shot requests against `app()`.
+#![allow(dead_code)]
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, Response, StatusCode},
+};
+use http_body_util::BodyExt as _;
+use panelcare_model::AUDIENCE;
+use panelcare_server::{
+    AppState, app,
+    auth::{Claims, sign},
+    db::Db,
+    state::Config,
+    tenants,
+};
+use serde_json::Value;
+use tower::ServiceExt as _;
+
+pub const ACME_SECRET: &str = "acme-test-secret-0123456789abcdef";
+pub const BLUEFOX_SECRET: &str = "bluefox-test-secret-fedcba9876543210";
+
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    // Kept alive for the database file's lifetime.
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A fresh database file with tenants `acme` and `bluefox`, each with key `k1`.
+    pub async fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::connect(dir.path().join("t.sqlite").to_str().expect("utf-8 path"))
+            .await
+            .expect("db");
+        for (id, name, secret) in
+            [("acme", "Acme Hosting", ACME_SECRET), ("bluefox", "BlueFox Web", BLUEFOX_SECRET)]
+        {
+            tenants::create(&db, id, name).await.expect("tenant");
+            tenants::put_key(&db, id, "k1", secret).await.expect("key");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let config =
+            Config { dist_dir: root.join("dist"), www_dir: root.join("www"), demo: false };
+        let state = AppState::new(db, config);
+        Self { router: app(state.clone()), state, _dir: dir }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> (StatusCode, Value, Response<()>) {
+        let res = self.router.clone().oneshot(req).await.expect("infallible");
+        let (parts, body) = res.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        let json = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+                Value::String(String::from_utf8_lossy(&bytes).into_owned())
+            })
+        };
+        (parts.status, json, Response::from_parts(parts, ()))
+    }
+
+    pub async fn feedback_rows(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM feedback")
+            .fetch_one(&self.state.db.pool)
+            .await
+            .expect("count")
+    }
+}
+
+/// Claims a host would sign for `account` of `tenant`, valid for ten minutes.
+pub fn claims(tenant: &str, account: &str) -> Claims {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    Claims {
+        iss: tenant.into(),
+        sub: account.into(),
+        aud: AUDIENCE.into(),
+        iat: now,
+        exp: now + 600,
+        name: Some(format!("{account} name")),
+        email: Some(format!("{account}@example.test")),
+        plan: Some("starter".into()),
+        locale: Some("en".into()),
+    }
+}
+
+pub fn secret_of(tenant: &str) -> &'static str {
+    if tenant == "bluefox" { BLUEFOX_SECRET } else { ACME_SECRET }
+}
+
+/// A valid token for `account` of `tenant`.
+pub fn token(tenant: &str, account: &str) -> String {
+    sign(&claims(tenant, account), "k1", secret_of(tenant))
+}
+
+pub fn post_feedback(token: &str, key: &str, body: &Value) -> Request<Body> {
+    Request::post("/api/v1/feedback")
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+pub fn get(path: &str, token: &str) -> Request<Body> {
+    Request::get(path)
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .expect("request")
+}
+
+/// The `error.code` of an error body.
+pub fn code(body: &Value) -> &str {
+    body["error"]["code"].as_str().unwrap_or("<no code>")
+}
+
+/// The `(field, code)` pairs of an error body.
+pub fn fields(body: &Value) -> Vec<(String, String)> {
+    body["error"]["fields"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    (f["field"].as_str().unwrap_or("").into(), f["code"].as_str().unwrap_or("").into())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
