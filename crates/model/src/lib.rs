@@ -5,9 +5,11 @@
 pub mod error;
 pub mod feedback;
 pub mod identity;
+pub mod lang;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub use feedback::{
     Feedback, FeedbackCategory, FeedbackList, FeedbackStatus, NewFeedback, ValidFeedback,
 };
 pub use identity::{AUDIENCE, MAX_TOKEN_LIFETIME_SECS};
+pub use lang::{Lang, Plural, Plurals};

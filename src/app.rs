@@ -1,0 +1,70 @@
+//! The root component: asks the host who is looking, picks the language, provides the
+//! session, and draws the requested widget.
+
+use panelcare_model::Lang;
+use yew::prelude::*;
+
+use crate::{
+    api::Api,
+    feedback::FeedbackPanel,
+    host::{Host, HostContext},
+    i18n::I18n,
+    session::Session,
+    storage::Store,
+};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct WidgetProps {
+    /// Which widget: the `data-panelcare` value of the mount point.
+    pub kind: AttrValue,
+    pub host: Host,
+    pub api_base: AttrValue,
+}
+
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    // None while the host is asked; Some(Err) if it could not say.
+    let context = use_state(|| None::<Result<HostContext, ()>>);
+    {
+        let (context, host) = (context.clone(), props.host.clone());
+        use_effect_with(props.host.clone(), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                context.set(Some(host.context().await.map_err(|_| ())));
+            });
+        });
+    }
+    let fallback_lang = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .map(|l| Lang::from_locale(&l))
+            .unwrap_or_default()
+    };
+    let (lang, ctx) = match &*context {
+        Some(Ok(ctx)) => (ctx.locale.as_deref().map(Lang::from_locale).unwrap_or_else(fallback_lang), Some(ctx)),
+        _ => (fallback_lang(), None),
+    };
+    let i18n = I18n::new(lang);
+    let body = match (&*context, ctx) {
+        (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },
+        (Some(_), None) => html! { <p class="pc-alert" role="alert">{ i18n.t.err_unavailable }</p> },
+        (Some(_), Some(ctx)) => {
+            let account = ctx.account.clone().unwrap_or_else(|| "anonymous".into());
+            let session = Session {
+                api: Api::new(props.api_base.clone(), props.host.clone()),
+                store: Store::new(&props.host.name(), &account),
+            };
+            let inner = match props.kind.as_str() {
+                "feedback" => html! { <FeedbackPanel /> },
+                _ => html! {},
+            };
+            html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
+        }
+    };
+    html! {
+        <ContextProvider<I18n> context={i18n}>
+            <div class="pc-root" lang={lang.tag()}>{ body }</div>
+        </ContextProvider<I18n>>
+    }
+}

@@ -1,0 +1,109 @@
+//! The feedback form: topic, message, optional rating. A view of the draft; the panel
+//! decides what happens on change and submit.
+
+use std::rc::Rc;
+
+use panelcare_model::{FieldError, NewFeedback, feedback::MESSAGE_MAX_CHARS};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::{category::CategoryPicker, rating::RatingPicker};
+use crate::i18n::use_i18n;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct FeedbackFormProps {
+    pub draft: NewFeedback,
+    pub errors: Rc<Vec<FieldError>>,
+    pub on_change: Callback<NewFeedback>,
+    pub on_submit: Callback<()>,
+}
+
+/// Show the remaining-characters hint only near the limit, where it helps.
+const COUNTER_FROM: usize = MESSAGE_MAX_CHARS - 500;
+
+#[component]
+pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
+    let i18n = use_i18n();
+    let t = i18n.t;
+    let error = |field: &str| props.errors.iter().find(|e| e.field == field).map(|e| t.field_error(field, e.code));
+
+    let edit = |f: fn(&mut NewFeedback, String)| {
+        let (draft, on_change) = (props.draft.clone(), props.on_change.clone());
+        move |value: String| {
+            let mut next = draft.clone();
+            f(&mut next, value);
+            on_change.emit(next);
+        }
+    };
+    let on_category = Callback::from(edit(|d, v| d.category = v));
+    let on_message = {
+        let set = edit(|d, v| d.message = v);
+        Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_rating = {
+        let (draft, on_change) = (props.draft.clone(), props.on_change.clone());
+        Callback::from(move |rating: Option<i64>| on_change.emit(NewFeedback { rating, ..draft.clone() }))
+    };
+    let onsubmit = {
+        let on_submit = props.on_submit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_submit.emit(());
+        })
+    };
+
+    let length = props.draft.message.trim().chars().count();
+    let counter = if length > MESSAGE_MAX_CHARS {
+        Some(i18n.plural(&t.chars_over, (length - MESSAGE_MAX_CHARS) as u64))
+    } else if length >= COUNTER_FROM {
+        Some(i18n.plural(&t.chars_left, (MESSAGE_MAX_CHARS - length) as u64))
+    } else {
+        None
+    };
+    let message_error = error("message");
+    let described_by = [message_error.map(|_| "pc-message-error"), counter.as_ref().map(|_| "pc-message-count")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    html! {
+        <form class="pc-form" novalidate=true {onsubmit}>
+            <CategoryPicker
+                value={AttrValue::from(props.draft.category.clone())}
+                error={error("category").map(AttrValue::from)}
+                on_change={on_category}
+            />
+            <div class={classes!("pc-field", message_error.map(|_| "pc-invalid"))}>
+                <label for="pc-message" class="pc-label">{ t.message_label }</label>
+                <textarea
+                    id="pc-message"
+                    class="pc-textarea"
+                    rows="4"
+                    placeholder={t.message_placeholder}
+                    value={props.draft.message.clone()}
+                    aria-invalid={message_error.map(|_| "true")}
+                    aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+                    oninput={on_message}
+                />
+                if let Some(count) = counter {
+                    <p id="pc-message-count" class={classes!("pc-hint", (length > MESSAGE_MAX_CHARS).then_some("pc-over"))}>{ count }</p>
+                }
+                if let Some(msg) = message_error {
+                    <p id="pc-message-error" class="pc-field-error">{ msg }</p>
+                }
+            </div>
+            <RatingPicker
+                value={props.draft.rating}
+                error={error("rating").map(AttrValue::from)}
+                on_change={on_rating}
+            />
+            <div class="pc-actions">
+                <button type="submit" class="pc-button pc-primary">{ t.submit }</button>
+                if props.draft != NewFeedback::default() {
+                    <span class="pc-hint">{ t.draft_saved }</span>
+                }
+            </div>
+        </form>
+    }
+}

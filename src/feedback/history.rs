@@ -1,0 +1,69 @@
+//! The customer's own messages: those waiting to be sent first, then what the server has,
+//! newest first.
+
+use std::rc::Rc;
+
+use panelcare_model::Feedback;
+use yew::prelude::*;
+
+use super::{item::FeedbackItem, pending_item::PendingItem, state::Load};
+use crate::{i18n::use_i18n, storage::Pending};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct HistoryProps {
+    pub items: Rc<Vec<Feedback>>,
+    pub pending: Rc<Vec<Pending>>,
+    /// Key of the pending item on the wire right now.
+    pub sending: Option<AttrValue>,
+    pub load: Load,
+    pub on_retry_load: Callback<()>,
+    pub on_send_now: Callback<()>,
+}
+
+#[component]
+pub fn History(props: &HistoryProps) -> Html {
+    let i18n = use_i18n();
+    let t = i18n.t;
+    let total = props.items.len() + props.pending.len();
+    let retry = {
+        let cb = props.on_retry_load.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let status = match props.load {
+        Load::Loading if props.items.is_empty() => html! { <p class="pc-muted">{ t.loading }</p> },
+        Load::Failed => html! {
+            <p class="pc-alert">
+                { t.history_failed }{ " " }
+                <button type="button" class="pc-link" onclick={retry}>{ t.retry }</button>
+            </p>
+        },
+        Load::Loaded if total == 0 => html! { <p class="pc-muted">{ t.history_empty }</p> },
+        _ => html! {},
+    };
+    html! {
+        <section class="pc-history" aria-labelledby="pc-history-title">
+            <h3 id="pc-history-title" class="pc-subtitle">
+                { t.history_title }
+                if total > 0 {
+                    <span class="pc-count">{ i18n.plural(&t.history_count, total as u64) }</span>
+                }
+            </h3>
+            { status }
+            if total > 0 {
+                <ul class="pc-list">
+                    { for props.pending.iter().rev().map(|p| html! {
+                        <PendingItem
+                            key={p.key.clone()}
+                            item={p.clone()}
+                            sending={props.sending.as_deref() == Some(p.key.as_str())}
+                            on_send_now={props.on_send_now.clone()}
+                        />
+                    }) }
+                    { for props.items.iter().map(|f| html! {
+                        <FeedbackItem key={f.id.clone()} item={f.clone()} />
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

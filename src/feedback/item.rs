@@ -1,0 +1,51 @@
+//! One of the customer's stored messages: topic, status, text, rating and the answer.
+
+use panelcare_model::{Feedback, FeedbackStatus};
+use yew::prelude::*;
+
+use crate::{i18n::use_i18n, time};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct FeedbackItemProps {
+    pub item: Feedback,
+}
+
+#[component]
+pub fn FeedbackItem(props: &FeedbackItemProps) -> Html {
+    let i18n = use_i18n();
+    let t = i18n.t;
+    let f = &props.item;
+    let status_class = match f.status {
+        FeedbackStatus::New => "pc-status-new",
+        FeedbackStatus::UnderReview => "pc-status-review",
+        FeedbackStatus::Planned => "pc-status-planned",
+        FeedbackStatus::Done => "pc-status-done",
+        FeedbackStatus::Declined => "pc-status-declined",
+    };
+    let stars = f.rating.map(|r| ("★".repeat(usize::from(r)), "★".repeat(5 - usize::from(r.min(5)))));
+    html! {
+        <li class="pc-item">
+            <div class="pc-item-meta">
+                <span class="pc-tag">{ t.category(f.category) }</span>
+                <span class={classes!("pc-badge", status_class)}>{ t.status(f.status) }</span>
+                <time class="pc-time" datetime={f.created_at.clone()} title={time::full(i18n.lang, &f.created_at)}>
+                    { time::ago(i18n.lang, &f.created_at) }
+                </time>
+            </div>
+            <p class="pc-message">{ &f.message }</p>
+            if let (Some(r), Some((on, off))) = (f.rating, stars) {
+                <p class="pc-given-rating">
+                    <span class="pc-sr">{ format!("{}: ", t.your_rating) }</span>
+                    <span aria-hidden="true">{ on }<span class="pc-dim">{ off }</span></span>
+                    <span class="pc-sr">{ i18n.plural(&t.stars, u64::from(r)) }</span>
+                </p>
+            }
+            if let Some(answer) = &f.answer {
+                <div class="pc-answer">
+                    <p class="pc-answer-title">{ t.answer_title }</p>
+                    <p class="pc-message">{ answer }</p>
+                </div>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,94 @@
+//! The host shim contract (see DESIGN.md): the JS object a panel adapter hands the widget.
+//!
+//! The widget binds to the contract, never to a panel: cPanel, WHMCS and the demo page all
+//! look the same from here.
+
+use std::rc::Rc;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{ name, identity(), context(), usage(), navigate(url) }` from the adapter.
+    pub type HostAdapter;
+
+    #[wasm_bindgen(method, getter, structural)]
+    fn name(this: &HostAdapter) -> Option<String>;
+    #[wasm_bindgen(method, structural, catch)]
+    fn identity(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, structural, catch)]
+    fn context(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Who is looking, and in which language, as the panel reports it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct HostContext {
+    #[serde(default)]
+    pub locale: Option<String>,
+    #[serde(default)]
+    pub account: Option<String>,
+    #[serde(default)]
+    pub plan: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Identity {
+    token: String,
+}
+
+/// The adapter could not answer (the host's backend is down, the customer is signed out…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostError(pub String);
+
+/// A shared handle on the adapter. Equal only to itself, so props holding it stay cheap.
+#[derive(Clone)]
+pub struct Host(Rc<HostAdapter>);
+
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Host({})", self.name())
+    }
+}
+
+impl Host {
+    pub fn new(adapter: JsValue) -> Self {
+        Self(Rc::new(adapter.unchecked_into()))
+    }
+
+    pub fn name(&self) -> String {
+        self.0.name().unwrap_or_else(|| "unknown".into())
+    }
+
+    /// A fresh identity token from the host's backend. Adapters cache it until it nears
+    /// expiry, so asking before every request is cheap.
+    pub async fn token(&self) -> Result<String, HostError> {
+        let value = call(self.0.identity()).await?;
+        serde_wasm_bindgen::from_value::<Identity>(value)
+            .map(|i| i.token)
+            .map_err(|e| HostError(format!("identity(): {e}")))
+    }
+
+    pub async fn context(&self) -> Result<HostContext, HostError> {
+        let value = call(self.0.context()).await?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| HostError(format!("context(): {e}")))
+    }
+}
+
+async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, HostError> {
+    let describe = |e: JsValue| {
+        HostError(
+            e.as_string()
+                .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string())
+                .unwrap_or_else(|| "the host adapter failed".into()),
+        )
+    };
+    JsFuture::from(promise.map_err(describe)?).await.map_err(describe)
+}

@@ -1,0 +1,110 @@
+//! What the widget keeps in the browser: the draft being written and the outbox of
+//! submissions not yet accepted by the server. Both survive a reload.
+//!
+//! Keys are per host and account, so two customers sharing a browser never see each
+//! other's drafts. Where storage is blocked (private modes, sandboxed frames) the widget
+//! still works; it just cannot keep anything across a reload.
+
+use panelcare_model::NewFeedback;
+use serde::{Deserialize, Serialize};
+
+/// A submission waiting for the server, with the idempotency key it is always retried with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub key: String,
+    pub body: NewFeedback,
+    /// `Date.now()` when the customer pressed send.
+    pub queued_at: f64,
+    pub attempts: u32,
+}
+
+/// One customer's corner of `localStorage`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Store {
+    prefix: String,
+}
+
+impl Store {
+    pub fn new(host: &str, account: &str) -> Self {
+        Self { prefix: format!("panelcare:v1:{host}:{account}:") }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    fn get(&self, name: &str) -> Option<String> {
+        Self::storage()?.get_item(&format!("{}{name}", self.prefix)).ok().flatten()
+    }
+
+    fn set(&self, name: &str, value: &str) {
+        if let Some(s) = Self::storage() {
+            // Quota errors lose only persistence; the widget keeps the value in memory.
+            let _ = s.set_item(&format!("{}{name}", self.prefix), value);
+        }
+    }
+
+    fn remove(&self, name: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.remove_item(&format!("{}{name}", self.prefix));
+        }
+    }
+
+    pub fn draft(&self) -> Option<NewFeedback> {
+        self.get("feedback-draft").and_then(|t| crate::json::from_str(&t))
+    }
+
+    pub fn save_draft(&self, draft: &NewFeedback) {
+        if *draft == NewFeedback::default() {
+            self.remove("feedback-draft");
+        } else if let Some(text) = crate::json::to_string(draft) {
+            self.set("feedback-draft", &text);
+        }
+    }
+
+    /// Submissions not yet accepted, oldest first.
+    pub fn outbox(&self) -> Vec<Pending> {
+        self.get("feedback-outbox").and_then(|t| crate::json::from_str(&t)).unwrap_or_default()
+    }
+
+    fn save_outbox(&self, items: &[Pending]) {
+        if items.is_empty() {
+            self.remove("feedback-outbox");
+        } else if let Some(text) = crate::json::to_string(&items) {
+            self.set("feedback-outbox", &text);
+        }
+    }
+
+    /// Adds or replaces (by key) one pending submission. Reads storage first so that another
+    /// tab's changes are kept.
+    pub fn put_pending(&self, item: &Pending) {
+        let mut items = self.outbox();
+        match items.iter_mut().find(|p| p.key == item.key) {
+            Some(existing) => *existing = item.clone(),
+            None => items.push(item.clone()),
+        }
+        self.save_outbox(&items);
+    }
+
+    pub fn remove_pending(&self, key: &str) {
+        let mut items = self.outbox();
+        items.retain(|p| p.key != key);
+        self.save_outbox(&items);
+    }
+}
+
+/// A new idempotency key: 128 random bits, so two tabs or two devices never collide.
+/// (`crypto.randomUUID` would be shorter but exists only in secure contexts.)
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("fb-{hex}")
+}
