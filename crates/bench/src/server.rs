@@ -1,0 +1,77 @@
+//! Starts the real server binary on a free loopback port with a fresh database.
+
+use std::{net::SocketAddr, path::Path, process::Stdio};
+
+use panelcare_model::AUDIENCE;
+use panelcare_server::{
+    auth::{Claims, sign},
+    db::Db,
+    tenants,
+};
+use tokio::{
+    io::{AsyncBufReadExt, BufReader},
+    process::{Child, Command},
+};
+
+const SECRET: &str = "bench-secret-0123456789abcdef";
+
+pub struct Server {
+    pub addr: SocketAddr,
+    child: Child,
+    db: Db,
+}
+
+impl Server {
+    pub async fn start(bin: &Path, db_path: &Path) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let db_url = db_path.to_str().ok_or("database path is not UTF-8")?;
+        let db = Db::connect(db_url).await?;
+        tenants::create(&db, "bench", "Bench Hosting").await?;
+        tenants::put_key(&db, "bench", "k1", SECRET).await?;
+        let mut child = Command::new(bin)
+            .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0"])
+            .env("PANELCARE_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut lines = BufReader::new(stdout).lines();
+        while let Some(line) = lines.next_line().await? {
+            if let Some(url) = line.strip_prefix("panelcare-server listening on http://") {
+                let addr = url.trim().parse()?;
+                return Ok(Self { addr, child, db });
+            }
+        }
+        Err("the server exited before it listened".into())
+    }
+
+    /// A token for the bench tenant's customer, valid for the whole run.
+    pub fn token(&self) -> String {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default();
+        let claims = Claims {
+            iss: "bench".into(),
+            sub: "customer-1".into(),
+            aud: AUDIENCE.into(),
+            iat: now,
+            exp: now + 900,
+            name: Some("Bench Customer".into()),
+            email: None,
+            plan: Some("starter".into()),
+            locale: Some("en".into()),
+        };
+        sign(&claims, "k1", SECRET)
+    }
+
+    pub async fn count_rows(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM feedback").fetch_one(&self.db.pool).await
+    }
+
+    pub async fn stop(mut self) {
+        let _ = self.child.start_kill();
+        let _ = self.child.wait().await;
+    }
+}
