@@ -105,6 +105,11 @@ impl Mounted {
         panic!("timed out waiting for {what}: {}", self.shadow.inner_html());
     }
 
+    /// Lets Yew render, as the browser does between two separate user events.
+    async fn settle(&self) {
+        yew::scheduler::flush().await;
+    }
+
     fn type_message(&self, text: &str) {
         let area: HtmlTextAreaElement = self.get("#pc-message").dyn_into().unwrap();
         area.set_value(text);
@@ -183,7 +188,9 @@ async fn the_draft_survives_a_reload() {
     let mut m = Mounted::new(test_host("en", "draft-test"));
     m.until("the form", |m| m.find("form").is_some()).await;
     m.click("#pc-category-problem");
+    m.settle().await;
     m.type_message("Half-written complaint");
+    m.settle().await;
     m.click("#pc-rating-2");
     m.until("draft saved", |_| stored("draft-test", "feedback-draft").is_some()).await;
 
@@ -201,7 +208,9 @@ async fn a_submission_to_an_unreachable_server_waits_visibly_and_survives_a_relo
     let mut m = Mounted::new(test_host("en", "offline-test"));
     m.until("the form", |m| m.find("form").is_some()).await;
     m.click("#pc-category-idea");
+    m.settle().await;
     m.type_message("Please add staging sites");
+    m.settle().await;
     m.click("button[type=submit]");
     m.until("the queued notice", |m| m.find(".pc-notice.pc-warn").is_some()).await;
     assert_eq!(m.count(".pc-pending"), 1);

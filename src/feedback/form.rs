@@ -7,14 +7,14 @@ use panelcare_model::{FieldError, NewFeedback, feedback::MESSAGE_MAX_CHARS};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{category::CategoryPicker, rating::RatingPicker};
+use super::{category::CategoryPicker, rating::RatingPicker, state::Edit};
 use crate::i18n::use_i18n;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct FeedbackFormProps {
     pub draft: NewFeedback,
     pub errors: Rc<Vec<FieldError>>,
-    pub on_change: Callback<NewFeedback>,
+    pub on_change: Callback<Edit>,
     pub on_submit: Callback<()>,
 }
 
@@ -27,23 +27,11 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
     let t = i18n.t;
     let error = |field: &str| props.errors.iter().find(|e| e.field == field).map(|e| t.field_error(field, e.code));
 
-    let edit = |f: fn(&mut NewFeedback, String)| {
-        let (draft, on_change) = (props.draft.clone(), props.on_change.clone());
-        move |value: String| {
-            let mut next = draft.clone();
-            f(&mut next, value);
-            on_change.emit(next);
-        }
-    };
-    let on_category = Callback::from(edit(|d, v| d.category = v));
-    let on_message = {
-        let set = edit(|d, v| d.message = v);
-        Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
-    };
-    let on_rating = {
-        let (draft, on_change) = (props.draft.clone(), props.on_change.clone());
-        Callback::from(move |rating: Option<i64>| on_change.emit(NewFeedback { rating, ..draft.clone() }))
-    };
+    let on_category = props.on_change.reform(Edit::Category);
+    let on_message = props.on_change.reform(|e: InputEvent| {
+        Edit::Message(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    let on_rating = props.on_change.reform(Edit::Rating);
     let onsubmit = {
         let on_submit = props.on_submit.clone();
         Callback::from(move |e: SubmitEvent| {

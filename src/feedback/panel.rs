@@ -2,7 +2,7 @@
 //! loading the list, saving the draft, and delivering the outbox.
 
 use gloo::{events::EventListener, timers::callback::Timeout};
-use panelcare_model::NewFeedback;
+
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -87,13 +87,12 @@ pub fn FeedbackPanel() -> Html {
         use_effect_with((), move |_| move || drop(retry_timer.borrow_mut().take()));
     }
 
-    let on_change = {
-        let (store, dispatch) = (session.store.clone(), state.dispatcher());
-        Callback::from(move |draft: NewFeedback| {
-            store.save_draft(&draft);
-            dispatch.dispatch(Action::Edit(draft));
-        })
-    };
+    // The draft is saved on every change, so a reload or a closed tab loses nothing.
+    {
+        let store = session.store.clone();
+        use_effect_with(state.draft.clone(), move |draft| store.save_draft(draft));
+    }
+    let on_change = state.dispatcher().to_callback().reform(Action::Edit);
     let on_submit = {
         let (store, dispatch, flush) = (session.store.clone(), state.dispatcher(), flush.clone());
         let draft = state.draft.clone();
@@ -113,7 +112,6 @@ pub fn FeedbackPanel() -> Html {
                 attempts: 0,
             };
             store.put_pending(&item);
-            store.save_draft(&NewFeedback::default());
             dispatch.dispatch(Action::Queued(item));
             flush.emit(());
         })

@@ -59,10 +59,29 @@ impl FeedbackState {
     }
 }
 
+/// One change the customer made to the form. Applied to the current draft, so quick
+/// successive changes never work from a stale copy.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Category(String),
+    Message(String),
+    Rating(Option<i64>),
+}
+
+impl Edit {
+    fn field(&self) -> &'static str {
+        match self {
+            Self::Category(_) => "category",
+            Self::Message(_) => "message",
+            Self::Rating(_) => "rating",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum Action {
     /// The customer changed the form.
-    Edit(NewFeedback),
+    Edit(Edit),
     /// The form did not pass the shared validation rules.
     Invalid(Vec<FieldError>),
     /// The draft became a pending submission.
@@ -85,17 +104,15 @@ impl Reducible for FeedbackState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Edit(draft) => {
+            Action::Edit(edit) => {
                 // A field the customer touched loses its old complaint; the others keep theirs.
-                let old = &s.draft;
-                let changed = |f: &str| match f {
-                    "category" => old.category != draft.category,
-                    "message" => old.message != draft.message,
-                    "rating" => old.rating != draft.rating,
-                    _ => false,
-                };
-                s.errors = Rc::new(s.errors.iter().filter(|e| !changed(&e.field)).cloned().collect());
-                s.draft = draft;
+                let field = edit.field();
+                s.errors = Rc::new(s.errors.iter().filter(|e| e.field != field).cloned().collect());
+                match edit {
+                    Edit::Category(c) => s.draft.category = c,
+                    Edit::Message(m) => s.draft.message = m,
+                    Edit::Rating(r) => s.draft.rating = r,
+                }
                 if matches!(s.notice, Some(Notice::Sent)) {
                     s.notice = None;
                 }

@@ -1,0 +1,98 @@
+// Shared set-up for the end-to-end tests: the real server binary on a loopback port with a
+// fresh SQLite file, and Debian's Chromium driven by playwright-core.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the end-to-end tests through \`cargo xtask test\``);
+  return value;
+};
+
+export const artifacts = () => {
+  const dir = env("PANELCARE_ARTIFACTS");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** A free loopback port (so a test can stop the server and start it again on the same one). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A temporary directory for one test's database, removed by `cleanup()`. */
+export function scratch() {
+  const dir = mkdtempSync(join(tmpdir(), "panelcare-e2e-"));
+  return { db: join(dir, "e2e.sqlite"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `panelcare-server serve --demo` and resolves once it listens. */
+export function startServer({ db, port }) {
+  const args = ["--db", db, "serve", "--demo", "--listen", `127.0.0.1:${port}`,
+    "--dist", env("PANELCARE_DIST"), "--www", env("PANELCARE_WWW")];
+  const child = spawn(env("PANELCARE_SERVER_BIN"), args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PANELCARE_LOG: "warn" },
+  });
+  let log = "";
+  child.stderr.on("data", (d) => { log += d; });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+    child.stdout.on("data", (d) => {
+      if (String(d).includes("listening on")) {
+        clearTimeout(timer);
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          stop: () => new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+          log: () => log,
+        });
+      }
+    });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${log}`)); });
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: env("CHROMIUM"),
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/**
+ * A new page that records console errors and Content-Security-Policy violations, so a test
+ * can assert the page ran cleanly under the strict policy.
+ */
+export async function openPage(browser, url, { viewport = { width: 1366, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** The signed-in demo customer's own suggestions, straight from the API. */
+export async function apiList(base, account = "alice") {
+  const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();
+  const res = await fetch(`${base}/api/v1/feedback`, { headers: { Authorization: `Bearer ${token}` } });
+  return (await res.json()).items;
+}
