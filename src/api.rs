@@ -1,14 +1,16 @@
 //! The one place the widget talks to the panelcare server. Components never call `fetch`.
 
 use gloo::timers::callback::Timeout;
-use panelcare_model::{ErrorBody, ErrorCode, Feedback, FeedbackList, NewFeedback};
-use serde::de::DeserializeOwned;
+use panelcare_model::{ErrorCode, Feedback, NewFeedback};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, RequestInit, Response};
 use yew::AttrValue;
 
-use crate::host::{Host, HostError};
+use crate::{
+    host::{Host, HostError},
+    wire::{self, Obj},
+};
 
 /// A request that takes longer than this is treated like a lost connection and retried.
 const TIMEOUT_MS: u32 = 15_000;
@@ -55,22 +57,25 @@ impl Api {
 
     /// The customer's own suggestions, newest first.
     pub async fn list_feedback(&self) -> Result<Vec<Feedback>, ApiError> {
-        self.call::<FeedbackList>("GET", "/api/v1/feedback", None, None).await.map(|l| l.items)
+        let body = self.call("GET", "/api/v1/feedback", None, None).await?;
+        Ok(wire::feedback_list(&body))
     }
 
     /// Stores a suggestion. Retrying with the same `key` never stores it twice.
     pub async fn create_feedback(&self, key: &str, body: &NewFeedback) -> Result<Feedback, ApiError> {
-        let json = crate::json::to_string(body).ok_or(ApiError::Decode)?;
-        self.call("POST", "/api/v1/feedback", Some(key), Some(json)).await
+        let json = wire::new_feedback_out(body).to_json();
+        let answer = self.call("POST", "/api/v1/feedback", Some(key), Some(json)).await?;
+        wire::feedback(&answer).ok_or(ApiError::Decode)
     }
 
-    async fn call<T: DeserializeOwned>(
+    /// One request; a 2xx answer's JSON object, or why there is none.
+    async fn call(
         &self,
         method: &str,
         path: &str,
         idempotency_key: Option<&str>,
         body: Option<String>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Obj, ApiError> {
         let token = self.host.token().await.map_err(ApiError::Host)?;
         let headers = Headers::new().map_err(|_| ApiError::Network)?;
         let _ = headers.set("Authorization", &format!("Bearer {token}"));
@@ -105,17 +110,17 @@ impl Api {
             .unchecked_into();
         let status = response.status();
         let json = match response.json() {
-            Ok(promise) => JsFuture::from(promise).await.ok(),
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(Obj::new),
             Err(_) => None,
         };
         if (200..300).contains(&status) {
-            return json.and_then(crate::json::from_value).ok_or(ApiError::Decode);
+            return json.ok_or(ApiError::Decode);
         }
         if status >= 500 || status == 429 {
             return Err(ApiError::Unavailable(status));
         }
-        match json.and_then(crate::json::from_value::<ErrorBody>) {
-            Some(body) => Err(ApiError::Rejected { status, error: body.error }),
+        match json.as_ref().and_then(wire::api_error) {
+            Some(error) => Err(ApiError::Rejected { status, error }),
             // A 4xx without our error body comes from something in between (a proxy, a
             // captive portal): not the server's verdict, so worth another try later.
             None => Err(ApiError::Unavailable(status)),

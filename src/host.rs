@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::wire::Obj;
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,19 +24,11 @@ extern "C" {
 }
 
 /// Who is looking, and in which language, as the panel reports it.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostContext {
-    #[serde(default)]
     pub locale: Option<String>,
-    #[serde(default)]
     pub account: Option<String>,
-    #[serde(default)]
     pub plan: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Identity {
-    token: String,
 }
 
 /// The adapter could not answer (the host's backend is down, the customer is signed out…).
@@ -71,14 +64,15 @@ impl Host {
     /// expiry, so asking before every request is cheap.
     pub async fn token(&self) -> Result<String, HostError> {
         let value = call(self.0.identity()).await?;
-        serde_wasm_bindgen::from_value::<Identity>(value)
-            .map(|i| i.token)
-            .map_err(|e| HostError(format!("identity(): {e}")))
+        Obj::new(value)
+            .and_then(|o| o.str("token"))
+            .ok_or_else(|| HostError("identity() gave no token".into()))
     }
 
     pub async fn context(&self) -> Result<HostContext, HostError> {
-        let value = call(self.0.context()).await?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| HostError(format!("context(): {e}")))
+        let o = Obj::new(call(self.0.context()).await?)
+            .ok_or_else(|| HostError("context() gave no object".into()))?;
+        Ok(HostContext { locale: o.str("locale"), account: o.str("account"), plan: o.str("plan") })
     }
 }
 

@@ -6,10 +6,10 @@ pub mod app;
 pub mod feedback;
 pub mod host;
 pub mod i18n;
-pub mod json;
 pub mod session;
 pub mod storage;
 pub mod time;
+pub mod wire;
 
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;

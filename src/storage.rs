@@ -6,10 +6,11 @@
 //! still works; it just cannot keep anything across a reload.
 
 use panelcare_model::NewFeedback;
-use serde::{Deserialize, Serialize};
+
+use crate::wire::{self, Obj};
 
 /// A submission waiting for the server, with the idempotency key it is always retried with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub key: String,
     pub body: NewFeedback,
@@ -51,27 +52,35 @@ impl Store {
     }
 
     pub fn draft(&self) -> Option<NewFeedback> {
-        self.get("feedback-draft").and_then(|t| crate::json::from_str(&t))
+        self.get("feedback-draft").and_then(|t| Obj::parse(&t)).map(|o| wire::new_feedback(&o))
     }
 
     pub fn save_draft(&self, draft: &NewFeedback) {
         if *draft == NewFeedback::default() {
             self.remove("feedback-draft");
-        } else if let Some(text) = crate::json::to_string(draft) {
-            self.set("feedback-draft", &text);
+        } else {
+            self.set("feedback-draft", &wire::new_feedback_out(draft).to_json());
         }
     }
 
     /// Submissions not yet accepted, oldest first.
     pub fn outbox(&self) -> Vec<Pending> {
-        self.get("feedback-outbox").and_then(|t| crate::json::from_str(&t)).unwrap_or_default()
+        let Some(text) = self.get("feedback-outbox") else { return Vec::new() };
+        let Ok(list) = js_sys::JSON::parse(&text) else { return Vec::new() };
+        if !js_sys::Array::is_array(&list) {
+            return Vec::new();
+        }
+        js_sys::Array::from(&list).iter().filter_map(Obj::new).filter_map(|o| wire::pending(&o)).collect()
     }
 
     fn save_outbox(&self, items: &[Pending]) {
         if items.is_empty() {
             self.remove("feedback-outbox");
-        } else if let Some(text) = crate::json::to_string(&items) {
-            self.set("feedback-outbox", &text);
+        } else {
+            let list: js_sys::Array = items.iter().map(|p| wire::pending_out(p).into_value()).collect();
+            if let Ok(text) = js_sys::JSON::stringify(&list) {
+                self.set("feedback-outbox", &String::from(text));
+            }
         }
     }
 

@@ -27,6 +27,33 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    const NAMES: [(Self, &'static str); 14] = [
+        (Self::MissingToken, "missing_token"),
+        (Self::InvalidToken, "invalid_token"),
+        (Self::TokenExpired, "token_expired"),
+        (Self::MalformedJson, "malformed_json"),
+        (Self::InvalidBody, "invalid_body"),
+        (Self::UnsupportedMediaType, "unsupported_media_type"),
+        (Self::BodyTooLarge, "body_too_large"),
+        (Self::MissingIdempotencyKey, "missing_idempotency_key"),
+        (Self::InvalidIdempotencyKey, "invalid_idempotency_key"),
+        (Self::IdempotencyKeyReused, "idempotency_key_reused"),
+        (Self::ValidationFailed, "validation_failed"),
+        (Self::NotFound, "not_found"),
+        (Self::MethodNotAllowed, "method_not_allowed"),
+        (Self::Internal, "internal"),
+    ];
+
+    /// The wire name (what serde writes), for clients that read JSON without serde.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES.iter().find(|(c, _)| *c == self).map_or("unknown", |(_, n)| n)
+    }
+
+    /// The code of a wire name; names this build does not know are `Unknown`.
+    pub fn parse(name: &str) -> Self {
+        Self::NAMES.iter().find(|(_, n)| *n == name).map_or(Self::Unknown, |(c, _)| *c)
+    }
+
     /// The HTTP status that goes with the code.
     pub fn status(self) -> u16 {
         match self {
@@ -56,6 +83,25 @@ pub enum FieldErrorCode {
     Unknown,
 }
 
+impl FieldErrorCode {
+    const NAMES: [(Self, &'static str); 6] = [
+        (Self::Required, "required"),
+        (Self::TooLong, "too_long"),
+        (Self::UnknownCategory, "unknown_category"),
+        (Self::OutOfRange, "out_of_range"),
+        (Self::InvalidUrl, "invalid_url"),
+        (Self::InvalidType, "invalid_type"),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES.iter().find(|(c, _)| *c == self).map_or("unknown", |(_, n)| n)
+    }
+
+    pub fn parse(name: &str) -> Self {
+        Self::NAMES.iter().find(|(_, n)| *n == name).map_or(Self::Unknown, |(c, _)| *c)
+    }
+}
+
 /// One refused field: `field` is the JSON name the client sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -83,4 +129,24 @@ pub struct ApiError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ApiError,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str`/`parse` must say exactly what serde says, or the widget would misread codes.
+    #[test]
+    fn wire_names_match_serde() {
+        for (code, name) in ErrorCode::NAMES {
+            assert_eq!(serde_json::to_value(code).unwrap(), name);
+            assert_eq!(ErrorCode::parse(name), code);
+            assert_eq!(code.as_str(), name);
+        }
+        for (code, name) in FieldErrorCode::NAMES {
+            assert_eq!(serde_json::to_value(code).unwrap(), name);
+            assert_eq!(FieldErrorCode::parse(name), code);
+        }
+        assert_eq!(ErrorCode::parse("from_the_future"), ErrorCode::Unknown);
+    }
 }
