@@ -54,6 +54,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let session = Session {
                 api: Api::new(props.api_base.clone(), props.host.clone()),
                 store: Store::new(&props.host.name(), &account),
+                i18n,
             };
             let inner = match props.kind.as_str() {
                 "feedback" => html! { <FeedbackPanel /> },
@@ -62,9 +63,5 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
         }
     };
-    html! {
-        <ContextProvider<I18n> context={i18n}>
-            <div class="pc-root" lang={lang.tag()}>{ body }</div>
-        </ContextProvider<I18n>>
-    }
+    html! { <div class="pc-root" lang={lang.tag()}>{ body }</div> }
 }

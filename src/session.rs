@@ -1,14 +1,15 @@
-//! Who the widget works for: the API client and the customer's local storage, shared with
-//! every component through context.
+//! Who the widget works for: the API client, the customer's local storage and language,
+//! shared with every component through one context.
 
 use yew::prelude::*;
 
-use crate::{api::Api, storage::Store};
+use crate::{api::Api, i18n::I18n, storage::Store};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub api: Api,
     pub store: Store,
+    pub i18n: I18n,
 }
 
 /// The session of the widget this component is in. Components are only ever rendered

@@ -4,27 +4,16 @@ use panelcare_model::FeedbackCategory;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::I18n;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct CategoryPickerProps {
-    /// The chosen category's wire name, or empty.
-    pub value: AttrValue,
-    pub error: Option<AttrValue>,
-    pub on_change: Callback<String>,
-}
-
-#[component]
-pub fn CategoryPicker(props: &CategoryPickerProps) -> Html {
-    let t = use_i18n().t;
-    let onchange = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
+/// `value`: the chosen category's wire name, or empty. A view function (see `item.rs`).
+pub fn category_picker(i18n: I18n, value: &str, error: Option<&'static str>, on_change: &Callback<String>) -> Html {
+    let t = i18n.t;
+    let onchange = on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <fieldset
-            class={classes!("pc-field", "pc-chips", props.error.as_ref().map(|_| "pc-invalid"))}
-            aria-describedby={props.error.as_ref().map(|_| "pc-category-error")}
+            class={classes!("pc-field", "pc-chips", error.map(|_| "pc-invalid"))}
+            aria-describedby={error.map(|_| "pc-category-error")}
         >
             <legend class="pc-label">{ t.category_legend }</legend>
             <div class="pc-chip-row">
@@ -37,7 +26,7 @@ pub fn CategoryPicker(props: &CategoryPickerProps) -> Html {
                                 id={id}
                                 name="pc-category"
                                 value={c.as_str()}
-                                checked={props.value == c.as_str()}
+                                checked={value == c.as_str()}
                                 onchange={onchange.clone()}
                             />
                             <span>{ t.category(*c) }</span>
@@ -45,8 +34,8 @@ pub fn CategoryPicker(props: &CategoryPickerProps) -> Html {
                     }
                 }) }
             </div>
-            if let Some(msg) = &props.error {
-                <p id="pc-category-error" class="pc-field-error">{ msg.clone() }</p>
+            if let Some(msg) = error {
+                <p id="pc-category-error" class="pc-field-error">{ msg }</p>
             }
         </fieldset>
     }

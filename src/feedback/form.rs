@@ -7,7 +7,7 @@ use panelcare_model::{FieldError, NewFeedback, feedback::MESSAGE_MAX_CHARS};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{category::CategoryPicker, rating::RatingPicker, state::Edit};
+use super::{category::category_picker, rating::rating_picker, state::Edit};
 use crate::i18n::use_i18n;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -57,11 +57,7 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
 
     html! {
         <form class="pc-form" novalidate=true {onsubmit}>
-            <CategoryPicker
-                value={AttrValue::from(props.draft.category.clone())}
-                error={error("category").map(AttrValue::from)}
-                on_change={on_category}
-            />
+            { category_picker(i18n, &props.draft.category, error("category"), &on_category) }
             <div class={classes!("pc-field", message_error.map(|_| "pc-invalid"))}>
                 <label for="pc-message" class="pc-label">{ t.message_label }</label>
                 <textarea
@@ -81,11 +77,7 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
                     <p id="pc-message-error" class="pc-field-error">{ msg }</p>
                 }
             </div>
-            <RatingPicker
-                value={props.draft.rating}
-                error={error("rating").map(AttrValue::from)}
-                on_change={on_rating}
-            />
+            { rating_picker(i18n, props.draft.rating, error("rating"), &on_rating) }
             <div class="pc-actions">
                 <button type="submit" class="pc-button pc-primary">{ t.submit }</button>
                 if props.draft != NewFeedback::default() {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use panelcare_model::Feedback;
 use yew::prelude::*;
 
-use super::{item::FeedbackItem, pending_item::PendingItem, state::Load};
+use super::{item::feedback_item, pending_item::pending_item, state::Load};
 use crate::{i18n::use_i18n, storage::Pending};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -51,17 +51,11 @@ pub fn History(props: &HistoryProps) -> Html {
             { status }
             if total > 0 {
                 <ul class="pc-list">
-                    { for props.pending.iter().rev().map(|p| html! {
-                        <PendingItem
-                            key={p.key.clone()}
-                            item={p.clone()}
-                            sending={props.sending.as_deref() == Some(p.key.as_str())}
-                            on_send_now={props.on_send_now.clone()}
-                        />
+                    { for props.pending.iter().rev().map(|p| {
+                        let sending = props.sending.as_deref() == Some(p.key.as_str());
+                        pending_item(i18n, p, sending, &props.on_send_now)
                     }) }
-                    { for props.items.iter().map(|f| html! {
-                        <FeedbackItem key={f.id.clone()} item={f.clone()} />
-                    }) }
+                    { for props.items.iter().map(|f| feedback_item(i18n, f)) }
                 </ul>
             }
         </section>

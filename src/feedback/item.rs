@@ -3,18 +3,12 @@
 use panelcare_model::{Feedback, FeedbackStatus};
 use yew::prelude::*;
 
-use crate::{i18n::use_i18n, time};
+use crate::{i18n::I18n, time};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct FeedbackItemProps {
-    pub item: Feedback,
-}
-
-#[component]
-pub fn FeedbackItem(props: &FeedbackItemProps) -> Html {
-    let i18n = use_i18n();
+/// A plain view function rather than a component: lists redraw it cheaply, and each
+/// component type costs the bundle its own copy of Yew's component machinery.
+pub fn feedback_item(i18n: I18n, f: &Feedback) -> Html {
     let t = i18n.t;
-    let f = &props.item;
     let status_class = match f.status {
         FeedbackStatus::New => "pc-status-new",
         FeedbackStatus::UnderReview => "pc-status-review",
@@ -24,7 +18,7 @@ pub fn FeedbackItem(props: &FeedbackItemProps) -> Html {
     };
     let stars = f.rating.map(|r| ("★".repeat(usize::from(r)), "★".repeat(5 - usize::from(r.min(5)))));
     html! {
-        <li class="pc-item">
+        <li class="pc-item" key={f.id.clone()}>
             <div class="pc-item-meta">
                 <span class="pc-tag">{ t.category(f.category) }</span>
                 <span class={classes!("pc-badge", status_class)}>{ t.status(f.status) }</span>

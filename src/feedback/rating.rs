@@ -4,35 +4,18 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::I18n;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct RatingPickerProps {
-    pub value: Option<i64>,
-    pub error: Option<AttrValue>,
-    pub on_change: Callback<Option<i64>>,
-}
-
-#[component]
-pub fn RatingPicker(props: &RatingPickerProps) -> Html {
-    let i18n = use_i18n();
+/// A view function (see `item.rs`).
+pub fn rating_picker(i18n: I18n, value: Option<i64>, error: Option<&'static str>, on_change: &Callback<Option<i64>>) -> Html {
     let t = i18n.t;
-    let onchange = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            on_change.emit(value.parse().ok());
-        })
-    };
-    let clear = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |_| on_change.emit(None))
-    };
-    let chosen = props.value.unwrap_or(0);
+    let onchange = on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value().parse().ok());
+    let clear = on_change.reform(|_: MouseEvent| None);
+    let chosen = value.unwrap_or(0);
     html! {
         <fieldset
-            class={classes!("pc-field", "pc-rating", props.error.as_ref().map(|_| "pc-invalid"))}
-            aria-describedby={props.error.as_ref().map(|_| "pc-rating-error")}
+            class={classes!("pc-field", "pc-rating", error.map(|_| "pc-invalid"))}
+            aria-describedby={error.map(|_| "pc-rating-error")}
         >
             <legend class="pc-label">
                 { t.rating_legend }
@@ -48,7 +31,7 @@ pub fn RatingPicker(props: &RatingPickerProps) -> Html {
                                 id={id}
                                 name="pc-rating"
                                 value={n.to_string()}
-                                checked={props.value == Some(n)}
+                                checked={value == Some(n)}
                                 onchange={onchange.clone()}
                             />
                             <span aria-hidden="true">{ "★" }</span>
@@ -56,12 +39,12 @@ pub fn RatingPicker(props: &RatingPickerProps) -> Html {
                         </label>
                     }
                 }) }
-                if props.value.is_some() {
+                if value.is_some() {
                     <button type="button" class="pc-link" onclick={clear}>{ t.rating_clear }</button>
                 }
             </div>
-            if let Some(msg) = &props.error {
-                <p id="pc-rating-error" class="pc-field-error">{ msg.clone() }</p>
+            if let Some(msg) = error {
+                <p id="pc-rating-error" class="pc-field-error">{ msg }</p>
             }
         </fieldset>
     }

@@ -14,7 +14,7 @@ use panelcare_model::{
 use yew::prelude::*;
 
 /// One language's strings.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Catalogue {
     pub title: &'static str,
     pub intro: &'static str,
@@ -117,10 +117,17 @@ impl Catalogue {
 }
 
 /// The language and catalogue components render with.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct I18n {
     pub lang: Lang,
     pub t: &'static Catalogue,
+}
+
+/// The catalogue follows from the language: comparing it field by field would be wasted work.
+impl PartialEq for I18n {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+    }
 }
 
 impl I18n {
@@ -133,8 +140,8 @@ impl I18n {
     }
 }
 
-/// The catalogue of the widget's language (English outside a provider).
+/// The catalogue of the widget's language; it travels in the [`crate::session::Session`].
 #[hook]
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n::new(Lang::En))
+    use_context::<crate::session::Session>().map_or_else(|| I18n::new(Lang::En), |s| s.i18n)
 }
