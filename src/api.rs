@@ -24,7 +24,10 @@ pub enum ApiError {
     /// The server failed (5xx) or is overloaded (429); the same request may work later.
     Unavailable(u16),
     /// The server refused the request and said why.
-    Rejected { status: u16, error: panelcare_model::ApiError },
+    Rejected {
+        status: u16,
+        error: panelcare_model::ApiError,
+    },
     /// The host adapter could not give us a token.
     Host(HostError),
     /// The answer was not what this version of the widget understands.
@@ -52,7 +55,10 @@ pub struct Api {
 
 impl Api {
     pub fn new(base: impl Into<AttrValue>, host: Host) -> Self {
-        Self { base: base.into(), host }
+        Self {
+            base: base.into(),
+            host,
+        }
     }
 
     /// The customer's own suggestions, newest first.
@@ -62,9 +68,15 @@ impl Api {
     }
 
     /// Stores a suggestion. Retrying with the same `key` never stores it twice.
-    pub async fn create_feedback(&self, key: &str, body: &NewFeedback) -> Result<Feedback, ApiError> {
+    pub async fn create_feedback(
+        &self,
+        key: &str,
+        body: &NewFeedback,
+    ) -> Result<Feedback, ApiError> {
         let json = wire::new_feedback_out(body).to_json();
-        let answer = self.call("POST", "/api/v1/feedback", Some(key), Some(json)).await?;
+        let answer = self
+            .call("POST", "/api/v1/feedback", Some(key), Some(json))
+            .await?;
         wire::feedback(&answer).ok_or(ApiError::Decode)
     }
 
@@ -103,7 +115,13 @@ impl Api {
         };
         let url = format!("{}{path}", self.base.trim_end_matches('/'));
         let window = web_sys::window().ok_or(ApiError::Network)?;
-        let lost = |_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network };
+        let lost = |_| {
+            if timed_out.get() {
+                ApiError::Timeout
+            } else {
+                ApiError::Network
+            }
+        };
         let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
             .await
             .map_err(lost)?

@@ -42,13 +42,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     };
     let (lang, ctx) = match &*context {
-        Some(Ok(ctx)) => (ctx.locale.as_deref().map(Lang::from_locale).unwrap_or_else(fallback_lang), Some(ctx)),
+        Some(Ok(ctx)) => (
+            ctx.locale
+                .as_deref()
+                .map(Lang::from_locale)
+                .unwrap_or_else(fallback_lang),
+            Some(ctx),
+        ),
         _ => (fallback_lang(), None),
     };
     let i18n = I18n::new(lang);
     let body = match (&*context, ctx) {
         (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },
-        (Some(_), None) => html! { <p class="pc-alert" role="alert">{ i18n.t.err_unavailable }</p> },
+        (Some(_), None) => {
+            html! { <p class="pc-alert" role="alert">{ i18n.t.err_unavailable }</p> }
+        }
         (Some(_), Some(ctx)) => {
             let account = ctx.account.clone().unwrap_or_else(|| "anonymous".into());
             let session = Session {

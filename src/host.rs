@@ -72,7 +72,11 @@ impl Host {
     pub async fn context(&self) -> Result<HostContext, HostError> {
         let o = Obj::new(call(self.0.context()).await?)
             .ok_or_else(|| HostError("context() gave no object".into()))?;
-        Ok(HostContext { locale: o.str("locale"), account: o.str("account"), plan: o.str("plan") })
+        Ok(HostContext {
+            locale: o.str("locale"),
+            account: o.str("account"),
+            plan: o.str("plan"),
+        })
     }
 }
 
@@ -80,9 +84,15 @@ async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, Host
     let describe = |e: JsValue| {
         HostError(
             e.as_string()
-                .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string())
+                .or_else(|| {
+                    js_sys::Reflect::get(&e, &"message".into())
+                        .ok()?
+                        .as_string()
+                })
                 .unwrap_or_else(|| "the host adapter failed".into()),
         )
     };
-    JsFuture::from(promise.map_err(describe)?).await.map_err(describe)
+    JsFuture::from(promise.map_err(describe)?)
+        .await
+        .map_err(describe)
 }

@@ -36,8 +36,17 @@ impl MountHandle {
 /// shadow root. `host` is the adapter object of the host shim contract; `api_base` is the
 /// panelcare server's origin.
 #[wasm_bindgen]
-pub fn mount(container: web_sys::Element, kind: String, host: JsValue, api_base: String) -> MountHandle {
-    let props = WidgetProps { kind: kind.into(), host: host::Host::new(host), api_base: api_base.into() };
+pub fn mount(
+    container: web_sys::Element,
+    kind: String,
+    host: JsValue,
+    api_base: String,
+) -> MountHandle {
+    let props = WidgetProps {
+        kind: kind.into(),
+        host: host::Host::new(host),
+        api_base: api_base.into(),
+    };
     let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
     MountHandle { app: Some(app) }
 }

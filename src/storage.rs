@@ -27,7 +27,9 @@ pub struct Store {
 
 impl Store {
     pub fn new(host: &str, account: &str) -> Self {
-        Self { prefix: format!("panelcare:v1:{host}:{account}:") }
+        Self {
+            prefix: format!("panelcare:v1:{host}:{account}:"),
+        }
     }
 
     fn storage() -> Option<web_sys::Storage> {
@@ -35,7 +37,10 @@ impl Store {
     }
 
     fn get(&self, name: &str) -> Option<String> {
-        Self::storage()?.get_item(&format!("{}{name}", self.prefix)).ok().flatten()
+        Self::storage()?
+            .get_item(&format!("{}{name}", self.prefix))
+            .ok()
+            .flatten()
     }
 
     fn set(&self, name: &str, value: &str) {
@@ -52,7 +57,9 @@ impl Store {
     }
 
     pub fn draft(&self) -> Option<NewFeedback> {
-        self.get("feedback-draft").and_then(|t| Obj::parse(&t)).map(|o| wire::new_feedback(&o))
+        self.get("feedback-draft")
+            .and_then(|t| Obj::parse(&t))
+            .map(|o| wire::new_feedback(&o))
     }
 
     pub fn save_draft(&self, draft: &NewFeedback) {
@@ -65,19 +72,30 @@ impl Store {
 
     /// Submissions not yet accepted, oldest first.
     pub fn outbox(&self) -> Vec<Pending> {
-        let Some(text) = self.get("feedback-outbox") else { return Vec::new() };
-        let Ok(list) = js_sys::JSON::parse(&text) else { return Vec::new() };
+        let Some(text) = self.get("feedback-outbox") else {
+            return Vec::new();
+        };
+        let Ok(list) = js_sys::JSON::parse(&text) else {
+            return Vec::new();
+        };
         if !js_sys::Array::is_array(&list) {
             return Vec::new();
         }
-        js_sys::Array::from(&list).iter().filter_map(Obj::new).filter_map(|o| wire::pending(&o)).collect()
+        js_sys::Array::from(&list)
+            .iter()
+            .filter_map(Obj::new)
+            .filter_map(|o| wire::pending(&o))
+            .collect()
     }
 
     fn save_outbox(&self, items: &[Pending]) {
         if items.is_empty() {
             self.remove("feedback-outbox");
         } else {
-            let list: js_sys::Array = items.iter().map(|p| wire::pending_out(p).into_value()).collect();
+            let list: js_sys::Array = items
+                .iter()
+                .map(|p| wire::pending_out(p).into_value())
+                .collect();
             if let Ok(text) = js_sys::JSON::stringify(&list) {
                 self.set("feedback-outbox", &String::from(text));
             }

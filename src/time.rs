@@ -29,5 +29,6 @@ pub fn ago(lang: Lang, rfc3339: &str) -> String {
 /// The full date and time, for the `title` and `datetime` of a `<time>` element.
 pub fn full(lang: Lang, rfc3339: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
-    date.to_locale_string(lang.tag(), &JsValue::UNDEFINED).into()
+    date.to_locale_string(lang.tag(), &JsValue::UNDEFINED)
+        .into()
 }

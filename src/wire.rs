@@ -42,7 +42,10 @@ impl Obj {
         if !js_sys::Array::is_array(&value) {
             return Vec::new();
         }
-        js_sys::Array::from(&value).iter().filter_map(Obj::new).collect()
+        js_sys::Array::from(&value)
+            .iter()
+            .filter_map(Obj::new)
+            .collect()
     }
 }
 
@@ -71,7 +74,10 @@ impl Out {
     }
 
     pub fn to_json(&self) -> String {
-        js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_default()
+        js_sys::JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     }
 }
 
@@ -111,7 +117,11 @@ pub fn api_error(o: &Obj) -> Option<ApiError> {
             .iter()
             .filter_map(|f| {
                 let code = FieldErrorCode::parse(&f.str("code")?);
-                Some(FieldError { field: f.str("field")?, code, message: f.str("message").unwrap_or_default() })
+                Some(FieldError {
+                    field: f.str("field")?,
+                    code,
+                    message: f.str("message").unwrap_or_default(),
+                })
             })
             .collect(),
     })

@@ -4,11 +4,16 @@
 //! The API base points at a closed local port, so every request fails like a lost
 //! connection; what the server does is covered by the server and end-to-end tests.
 #![cfg(target_arch = "wasm32")]
+// Test helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use panelcare::MountHandle;
 use wasm_bindgen::{JsCast, prelude::*};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -47,11 +52,17 @@ impl Mounted {
         let doc = gloo::utils::document();
         let host_el = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&host_el).unwrap();
-        let shadow = host_el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+        let shadow = host_el
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .unwrap();
         let style = doc.create_element("style").unwrap();
         style.set_text_content(Some(CSS));
         shadow.append_child(&style).unwrap();
-        let mut m = Self { host_el, shadow, handle: None };
+        let mut m = Self {
+            host_el,
+            shadow,
+            handle: None,
+        };
         m.mount(host);
         m
     }
@@ -60,7 +71,12 @@ impl Mounted {
         let container = gloo::utils::document().create_element("div").unwrap();
         container.set_class_name("pc-mount");
         self.shadow.append_child(&container).unwrap();
-        self.handle = Some(panelcare::mount(container, "feedback".into(), host, DEAD_SERVER.into()));
+        self.handle = Some(panelcare::mount(
+            container,
+            "feedback".into(),
+            host,
+            DEAD_SERVER.into(),
+        ));
     }
 
     fn remount(&mut self, host: JsValue) {
@@ -81,7 +97,8 @@ impl Mounted {
     }
 
     fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no {selector} in {}", self.shadow.inner_html()))
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.shadow.inner_html()))
     }
 
     fn text(&self, selector: &str) -> String {
@@ -123,7 +140,10 @@ impl Mounted {
     }
 
     fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
     }
 }
 
@@ -138,7 +158,9 @@ impl Drop for Mounted {
 
 fn stored(account: &str, what: &str) -> Option<String> {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
-    storage.get_item(&format!("panelcare:v1:test:{account}:{what}")).unwrap()
+    storage
+        .get_item(&format!("panelcare:v1:test:{account}:{what}"))
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -150,10 +172,18 @@ async fn draws_the_form_in_the_panels_language() {
     assert_eq!(m.count("input[name=pc-rating]"), 5);
     assert_eq!(m.text("label[for=pc-message]"), "Ваше сообщение");
     assert_eq!(m.text("button[type=submit]"), "Отправить");
-    assert_eq!(m.get(".pc-root").get_attribute("lang").as_deref(), Some("ru"));
+    assert_eq!(
+        m.get(".pc-root").get_attribute("lang").as_deref(),
+        Some("ru")
+    );
     // Russian plural forms reach the screen-reader star labels.
-    let labels: Vec<String> = (1..=5).map(|n| m.text(&format!("label[for=pc-rating-{n}] .pc-sr"))).collect();
-    assert_eq!(labels, ["1 звезда", "2 звезды", "3 звезды", "4 звезды", "5 звёзд"]);
+    let labels: Vec<String> = (1..=5)
+        .map(|n| m.text(&format!("label[for=pc-rating-{n}] .pc-sr")))
+        .collect();
+    assert_eq!(
+        labels,
+        ["1 звезда", "2 звезды", "3 звезды", "4 звезды", "5 звёзд"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -171,15 +201,35 @@ async fn an_empty_submission_marks_the_fields_and_stores_nothing() {
     let m = Mounted::new(test_host("en", "empty-test"));
     m.until("the form", |m| m.find("form").is_some()).await;
     m.click("button[type=submit]");
-    m.until("field errors", |m| m.find("#pc-message-error").is_some()).await;
-    assert_eq!(m.text("#pc-message-error"), "Write a few words before sending.");
-    assert_eq!(m.text("#pc-category-error"), "Choose what your message is about.");
-    assert_eq!(m.get("#pc-message").get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert!(m.get("#pc-message").get_attribute("aria-describedby").unwrap_or_default().contains("pc-message-error"));
+    m.until("field errors", |m| m.find("#pc-message-error").is_some())
+        .await;
+    assert_eq!(
+        m.text("#pc-message-error"),
+        "Write a few words before sending."
+    );
+    assert_eq!(
+        m.text("#pc-category-error"),
+        "Choose what your message is about."
+    );
+    assert_eq!(
+        m.get("#pc-message")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        m.get("#pc-message")
+            .get_attribute("aria-describedby")
+            .unwrap_or_default()
+            .contains("pc-message-error")
+    );
     assert_eq!(stored("empty-test", "feedback-outbox"), None);
     // Typing clears the message's complaint but not the category's.
     m.type_message("Hello");
-    m.until("message error gone", |m| m.find("#pc-message-error").is_none()).await;
+    m.until("message error gone", |m| {
+        m.find("#pc-message-error").is_none()
+    })
+    .await;
     assert!(m.find("#pc-category-error").is_some());
 }
 
@@ -192,14 +242,27 @@ async fn the_draft_survives_a_reload() {
     m.type_message("Half-written complaint");
     m.settle().await;
     m.click("#pc-rating-2");
-    m.until("draft saved", |_| stored("draft-test", "feedback-draft").is_some()).await;
+    m.until("draft saved", |_| {
+        stored("draft-test", "feedback-draft").is_some()
+    })
+    .await;
 
     m.remount(test_host("en", "draft-test"));
     m.until("the form", |m| m.find("form").is_some()).await;
     let area: HtmlTextAreaElement = m.get("#pc-message").dyn_into().unwrap();
     assert_eq!(area.value(), "Half-written complaint");
-    assert!(m.get("#pc-category-problem").dyn_into::<HtmlInputElement>().unwrap().checked());
-    assert!(m.get("#pc-rating-2").dyn_into::<HtmlInputElement>().unwrap().checked());
+    assert!(
+        m.get("#pc-category-problem")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
+    );
+    assert!(
+        m.get("#pc-rating-2")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
+    );
     assert_eq!(m.count(".pc-star.pc-on"), 2);
 }
 
@@ -212,37 +275,62 @@ async fn a_submission_to_an_unreachable_server_waits_visibly_and_survives_a_relo
     m.type_message("Please add staging sites");
     m.settle().await;
     m.click("button[type=submit]");
-    m.until("the queued notice", |m| m.find(".pc-notice.pc-warn").is_some()).await;
+    m.until("the queued notice", |m| {
+        m.find(".pc-notice.pc-warn").is_some()
+    })
+    .await;
     assert_eq!(m.count(".pc-pending"), 1);
-    assert_eq!(m.text(".pc-pending .pc-message"), "Please add staging sites");
+    assert_eq!(
+        m.text(".pc-pending .pc-message"),
+        "Please add staging sites"
+    );
     assert_eq!(m.text(".pc-pending .pc-badge"), "Waiting to send");
     assert_eq!(m.text(".pc-count"), "1 message");
     // The form is free for the next message; the pending one is kept with its key.
     let area: HtmlTextAreaElement = m.get("#pc-message").dyn_into().unwrap();
     assert_eq!(area.value(), "");
     let outbox = stored("offline-test", "feedback-outbox").expect("outbox kept");
-    assert!(outbox.contains("Please add staging sites") && outbox.contains("\"key\":\"fb-"), "{outbox}");
-    let key = m.get(".pc-pending").get_attribute("data-pending-key").expect("key");
+    assert!(
+        outbox.contains("Please add staging sites") && outbox.contains("\"key\":\"fb-"),
+        "{outbox}"
+    );
+    let key = m
+        .get(".pc-pending")
+        .get_attribute("data-pending-key")
+        .expect("key");
 
     m.remount(test_host("en", "offline-test"));
-    m.until("pending after reload", |m| m.find(".pc-pending .pc-hint").is_some()).await;
+    m.until("pending after reload", |m| {
+        m.find(".pc-pending .pc-hint").is_some()
+    })
+    .await;
     // Same submission, same idempotency key: a retry can never make a second row.
-    assert_eq!(m.get(".pc-pending").get_attribute("data-pending-key"), Some(key));
+    assert_eq!(
+        m.get(".pc-pending").get_attribute("data-pending-key"),
+        Some(key)
+    );
     assert_eq!(m.count(".pc-pending"), 1);
 }
 
 #[wasm_bindgen_test]
 async fn history_that_cannot_load_offers_a_retry() {
     let m = Mounted::new(test_host("en", "history-test"));
-    m.until("the load failure", |m| m.find(".pc-history .pc-alert").is_some()).await;
-    assert!(m.text(".pc-history .pc-alert").contains("could not be loaded"));
+    m.until("the load failure", |m| {
+        m.find(".pc-history .pc-alert").is_some()
+    })
+    .await;
+    assert!(
+        m.text(".pc-history .pc-alert")
+            .contains("could not be loaded")
+    );
     assert_eq!(m.text(".pc-history .pc-alert button"), "Try again");
 }
 
 #[wasm_bindgen_test]
 async fn a_host_that_cannot_say_who_is_looking_gets_a_clear_message() {
     let m = Mounted::new(failing_host());
-    m.until("the message", |m| m.find(".pc-alert").is_some()).await;
+    m.until("the message", |m| m.find(".pc-alert").is_some())
+        .await;
     assert_eq!(m.text(".pc-alert"), "Feedback is not available right now.");
     assert!(m.find("form").is_none());
 }
@@ -258,10 +346,16 @@ async fn the_panels_css_does_not_reach_into_the_widget() {
     doc.head().unwrap().append_child(&hostile).unwrap();
     let m = Mounted::new(test_host("en", "css-test"));
     m.until("the form", |m| m.find("form").is_some()).await;
-    let style = gloo::utils::window().get_computed_style(&m.get("h2")).unwrap().unwrap();
+    let style = gloo::utils::window()
+        .get_computed_style(&m.get("h2"))
+        .unwrap()
+        .unwrap();
     let font = style.get_property_value("font-family").unwrap();
     let color = style.get_property_value("color").unwrap();
-    let root = gloo::utils::window().get_computed_style(&m.get(".pc-mount")).unwrap().unwrap();
+    let root = gloo::utils::window()
+        .get_computed_style(&m.get(".pc-mount"))
+        .unwrap()
+        .unwrap();
     hostile.remove();
     assert!(!font.contains("monospace"), "{font}");
     assert_ne!(color, "rgb(255, 0, 0)");

@@ -7,9 +7,15 @@ use yew::prelude::*;
 use crate::i18n::I18n;
 
 /// `value`: the chosen category's wire name, or empty. A view function (see `item.rs`).
-pub fn category_picker(i18n: I18n, value: &str, error: Option<&'static str>, on_change: &Callback<String>) -> Html {
+pub fn category_picker(
+    i18n: I18n,
+    value: &str,
+    error: Option<&'static str>,
+    on_change: &Callback<String>,
+) -> Html {
     let t = i18n.t;
-    let onchange = on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onchange =
+        on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <fieldset
             class={classes!("pc-field", "pc-chips", error.map(|_| "pc-invalid"))}

@@ -25,7 +25,13 @@ const COUNTER_FROM: usize = MESSAGE_MAX_CHARS - 500;
 pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
     let i18n = use_i18n();
     let t = i18n.t;
-    let error = |field: &str| props.errors.iter().find(|e| e.field == field).map(|e| t.field_error(field, e.code));
+    let error = |field: &str| {
+        props
+            .errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| t.field_error(field, e.code))
+    };
 
     let on_category = props.on_change.reform(Edit::Category);
     let on_message = props.on_change.reform(|e: InputEvent| {
@@ -49,11 +55,14 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
         None
     };
     let message_error = error("message");
-    let described_by = [message_error.map(|_| "pc-message-error"), counter.as_ref().map(|_| "pc-message-count")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described_by = [
+        message_error.map(|_| "pc-message-error"),
+        counter.as_ref().map(|_| "pc-message-count"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
 
     html! {
         <form class="pc-form" novalidate=true {onsubmit}>

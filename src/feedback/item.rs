@@ -16,7 +16,12 @@ pub fn feedback_item(i18n: I18n, f: &Feedback) -> Html {
         FeedbackStatus::Done => "pc-status-done",
         FeedbackStatus::Declined => "pc-status-declined",
     };
-    let stars = f.rating.map(|r| ("★".repeat(usize::from(r)), "★".repeat(5 - usize::from(r.min(5)))));
+    let stars = f.rating.map(|r| {
+        (
+            "★".repeat(usize::from(r)),
+            "★".repeat(5 - usize::from(r.min(5))),
+        )
+    });
     html! {
         <li class="pc-item" key={f.id.clone()}>
             <div class="pc-item-meta">

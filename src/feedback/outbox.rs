@@ -10,13 +10,19 @@ use crate::{api::ApiError, session::Session};
 /// Sends what is in the outbox, oldest first. Stops at the first failure that may pass (the
 /// server is unreachable: the rest would fail too) and returns the delay before the next
 /// try, or `None` when the outbox is empty.
-pub async fn flush(session: &Session, dispatch: &UseReducerDispatcher<FeedbackState>) -> Option<u32> {
+pub async fn flush(
+    session: &Session,
+    dispatch: &UseReducerDispatcher<FeedbackState>,
+) -> Option<u32> {
     for mut item in session.store.outbox() {
         dispatch.dispatch(Action::Sending(item.key.clone()));
         match session.api.create_feedback(&item.key, &item.body).await {
             Ok(feedback) => {
                 session.store.remove_pending(&item.key);
-                dispatch.dispatch(Action::Sent { key: item.key, feedback });
+                dispatch.dispatch(Action::Sent {
+                    key: item.key,
+                    feedback,
+                });
             }
             Err(err) if err.is_retryable() => {
                 item.attempts += 1;
@@ -29,9 +35,17 @@ pub async fn flush(session: &Session, dispatch: &UseReducerDispatcher<FeedbackSt
                 session.store.remove_pending(&item.key);
                 let error = match err {
                     ApiError::Rejected { error, .. } => error,
-                    _ => Refusal { code: ErrorCode::Unknown, message: String::new(), fields: Vec::new() },
+                    _ => Refusal {
+                        code: ErrorCode::Unknown,
+                        message: String::new(),
+                        fields: Vec::new(),
+                    },
                 };
-                dispatch.dispatch(Action::Refused { key: item.key, body: item.body, error });
+                dispatch.dispatch(Action::Refused {
+                    key: item.key,
+                    body: item.body,
+                    error,
+                });
             }
         }
     }

@@ -48,15 +48,20 @@ pub fn FeedbackPanel() -> Html {
                 return;
             }
             retry_timer.borrow_mut().take();
-            let (session, dispatch, flushing, retry_timer) =
-                (session.clone(), dispatch.clone(), flushing.clone(), retry_timer.clone());
+            let (session, dispatch, flushing, retry_timer) = (
+                session.clone(),
+                dispatch.clone(),
+                flushing.clone(),
+                retry_timer.clone(),
+            );
             spawn_local(async move {
                 let next = outbox::flush(&session, &dispatch).await;
                 flushing.replace(false);
                 if let Some(delay) = next {
                     let dispatch = dispatch.clone();
-                    *retry_timer.borrow_mut() =
-                        Some(Timeout::new(delay, move || dispatch.dispatch(Action::RetryDue)));
+                    *retry_timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                        dispatch.dispatch(Action::RetryDue)
+                    }));
                 }
             });
         })
@@ -121,7 +126,9 @@ pub fn FeedbackPanel() -> Html {
     let notice = state.notice.as_ref().map(|n| match n {
         Notice::Sent => html! { <p class="pc-notice pc-ok">{ t.sent }</p> },
         Notice::Queued => html! { <p class="pc-notice pc-warn">{ t.queued }</p> },
-        Notice::Refused(code) => html! { <p class="pc-notice pc-error">{ t.request_error(*code) }</p> },
+        Notice::Refused(code) => {
+            html! { <p class="pc-notice pc-error">{ t.request_error(*code) }</p> }
+        }
     });
     html! {
         <section class="pc-panel pc-feedback" aria-labelledby="pc-feedback-title">

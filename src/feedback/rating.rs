@@ -7,9 +7,19 @@ use yew::prelude::*;
 use crate::i18n::I18n;
 
 /// A view function (see `item.rs`).
-pub fn rating_picker(i18n: I18n, value: Option<i64>, error: Option<&'static str>, on_change: &Callback<Option<i64>>) -> Html {
+pub fn rating_picker(
+    i18n: I18n,
+    value: Option<i64>,
+    error: Option<&'static str>,
+    on_change: &Callback<Option<i64>>,
+) -> Html {
     let t = i18n.t;
-    let onchange = on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value().parse().ok());
+    let onchange = on_change.reform(|e: Event| {
+        e.target_unchecked_into::<HtmlInputElement>()
+            .value()
+            .parse()
+            .ok()
+    });
     let clear = on_change.reform(|_: MouseEvent| None);
     let chosen = value.unwrap_or(0);
     html! {

@@ -87,11 +87,18 @@ pub enum Action {
     /// The draft became a pending submission.
     Queued(Pending),
     Sending(String),
-    Sent { key: String, feedback: Feedback },
+    Sent {
+        key: String,
+        feedback: Feedback,
+    },
     /// Not delivered; it stays in the outbox with its attempt counted.
     StillPending(Pending),
     /// The server refused it for good: it goes back into the form with the reasons.
-    Refused { key: String, body: NewFeedback, error: ApiError },
+    Refused {
+        key: String,
+        body: NewFeedback,
+        error: ApiError,
+    },
     Loading,
     Loaded(Vec<Feedback>),
     LoadFailed,
@@ -107,7 +114,13 @@ impl Reducible for FeedbackState {
             Action::Edit(edit) => {
                 // A field the customer touched loses its old complaint; the others keep theirs.
                 let field = edit.field();
-                s.errors = Rc::new(s.errors.iter().filter(|e| e.field != field).cloned().collect());
+                s.errors = Rc::new(
+                    s.errors
+                        .iter()
+                        .filter(|e| e.field != field)
+                        .cloned()
+                        .collect(),
+                );
                 match edit {
                     Edit::Category(c) => s.draft.category = c,
                     Edit::Message(m) => s.draft.message = m,

@@ -132,7 +132,10 @@ impl PartialEq for I18n {
 
 impl I18n {
     pub fn new(lang: Lang) -> Self {
-        Self { lang, t: Catalogue::of(lang) }
+        Self {
+            lang,
+            t: Catalogue::of(lang),
+        }
     }
 
     pub fn plural(&self, p: &Plurals, n: u64) -> String {

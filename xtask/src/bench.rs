@@ -12,8 +12,17 @@ pub fn run(args: &[String]) -> Result {
         sizes.loader_gzip, sizes.widget_gzip, sizes.widget_brotli
     );
     step("bench: server (release build)");
-    exec(cargo().args(["build", "--release", "-p", "panelcare-server", "-p", "panelcare-bench"]))?;
-    exec(cmd("target/release/panelcare-bench")
-        .args(["--server-bin", "target/release/panelcare-server"])
-        .args(args))
+    exec(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "panelcare-server",
+        "-p",
+        "panelcare-bench",
+    ]))?;
+    exec(
+        cmd("target/release/panelcare-bench")
+            .args(["--server-bin", "target/release/panelcare-server"])
+            .args(args),
+    )
 }

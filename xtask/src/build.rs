@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     sizes,
-    util::{Result, cargo, cmd, root, exec, step},
+    util::{Result, cargo, cmd, exec, root, step},
 };
 
 const WASM_OPT_FEATURES: [&str; 6] = [
@@ -27,25 +27,43 @@ pub fn run() -> Result<sizes::Sizes> {
     let root = root();
     step("build: widget (wasm32, wasm-release)");
     exec(cargo().args([
-        "build", "--lib", "-p", "panelcare", "--target", "wasm32-unknown-unknown", "--profile",
+        "build",
+        "--lib",
+        "-p",
+        "panelcare",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
         "wasm-release",
     ]))?;
     let out = root.join("target/wasm-bindgen");
-    exec(cmd("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-name", "panelcare"]).arg("--out-dir").arg(&out).arg(
-        root.join("target/wasm32-unknown-unknown/wasm-release/panelcare.wasm"),
-    ))?;
+    exec(
+        cmd("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "panelcare",
+            ])
+            .arg("--out-dir")
+            .arg(&out)
+            .arg(root.join("target/wasm32-unknown-unknown/wasm-release/panelcare.wasm")),
+    )?;
     step("build: wasm-opt -Oz");
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
         return Err("node_modules/.bin/wasm-opt is missing: run `cargo xtask setup`".into());
     }
     let optimised = out.join("panelcare_bg.opt.wasm");
-    exec(cmd(wasm_opt.to_str().unwrap_or("wasm-opt"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .args(WASM_OPT_FEATURES)
-        .arg(out.join("panelcare_bg.wasm"))
-        .arg("-o")
-        .arg(&optimised))?;
+    exec(
+        cmd(wasm_opt.to_str().unwrap_or("wasm-opt"))
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .args(WASM_OPT_FEATURES)
+            .arg(out.join("panelcare_bg.wasm"))
+            .arg("-o")
+            .arg(&optimised),
+    )?;
 
     step("build: dist/");
     let dist = root.join("dist");
@@ -75,7 +93,6 @@ pub fn run() -> Result<sizes::Sizes> {
     sizes.print();
     Ok(sizes)
 }
-
 
 /// Copies `src` to `dist/assets/<stem>-<hash>.<ext>`; returns the path relative to dist/.
 fn hashed(src: &Path, dist: &Path, stem: &str, ext: &str) -> Result<String> {

@@ -1,6 +1,6 @@
 //! `cargo xtask demo`: everything a new user needs to see panelcare in a panel.
 
-use crate::util::{Result, cargo, cmd, root, exec, step};
+use crate::util::{Result, cargo, cmd, exec, root, step};
 
 pub fn run(args: &[String]) -> Result {
     let listen = match args {
@@ -23,7 +23,16 @@ pub fn run(args: &[String]) -> Result {
          \n\n  database: .panelcare/demo.sqlite (delete it to start over)\
          \n  Ctrl-C stops the server.\n"
     );
-    exec(cmd("target/release/panelcare-server")
-        .args(["--db", ".panelcare/demo.sqlite", "serve", "--demo", "--listen", &listen])
-        .args(["--dist", "dist", "--www", "www"]))
+    exec(
+        cmd("target/release/panelcare-server")
+            .args([
+                "--db",
+                ".panelcare/demo.sqlite",
+                "serve",
+                "--demo",
+                "--listen",
+                &listen,
+            ])
+            .args(["--dist", "dist", "--www", "www"]),
+    )
 }

@@ -1,6 +1,6 @@
 //! `cargo xtask setup`: installs whatever is missing, and says what it found and did.
 
-use crate::util::{Result, cargo, cmd, output, root, exec, which};
+use crate::util::{Result, cargo, cmd, exec, output, root, which};
 
 pub fn run() -> Result {
     wasm_target()?;
@@ -10,10 +10,13 @@ pub fn run() -> Result {
     Ok(())
 }
 
-
 fn wasm_target() -> Result {
-    let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("ok: rust target wasm32-unknown-unknown");
         return Ok(());
     }
@@ -26,10 +29,10 @@ pub fn locked_wasm_bindgen() -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
         }
     }
     Err("Cargo.lock has no wasm-bindgen package".into())
@@ -38,7 +41,8 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 fn wasm_bindgen() -> Result {
     let want = locked_wasm_bindgen()?;
     let have = |tool: &str| output(cmd(tool).arg("--version")).unwrap_or_default();
-    let ok = have("wasm-bindgen").ends_with(&want) && have("wasm-bindgen-test-runner").ends_with(&want);
+    let ok =
+        have("wasm-bindgen").ends_with(&want) && have("wasm-bindgen-test-runner").ends_with(&want);
     if ok {
         println!("ok: wasm-bindgen-cli {want}");
         return Ok(());
@@ -70,11 +74,13 @@ fn chromium() -> Result {
         println!("ok: chromium and chromedriver");
         return Ok(());
     }
-    let root_user = output(&mut std::process::Command::new("id").arg("-u")).as_deref() == Some("0");
+    let root_user = output(std::process::Command::new("id").arg("-u")).as_deref() == Some("0");
     if !root_user {
-        return Err("chromium and chromedriver are missing: install Debian's `chromium` and \
+        return Err(
+            "chromium and chromedriver are missing: install Debian's `chromium` and \
                     `chromium-driver` packages (needs root)"
-            .into());
+                .into(),
+        );
     }
     println!("installing: chromium chromium-driver (apt)");
     exec(cmd("apt-get").args(["update", "-qq"]))?;

@@ -28,7 +28,11 @@ pub fn gzip(bytes: &[u8]) -> usize {
 
 pub fn brotli(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out.len()
 }
@@ -42,7 +46,12 @@ pub fn measure(dist: &Path, widget: &[&str]) -> Result<Sizes> {
     let loader_gzip = find("panelcare.js").map_or(0, |f| f.2);
     let widget_gzip = widget.iter().filter_map(|w| find(w)).map(|f| f.2).sum();
     let widget_brotli = widget.iter().filter_map(|w| find(w)).map(|f| f.3).sum();
-    Ok(Sizes { files, loader_gzip, widget_gzip, widget_brotli })
+    Ok(Sizes {
+        files,
+        loader_gzip,
+        widget_gzip,
+        widget_brotli,
+    })
 }
 
 fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, usize, usize, usize)>) -> Result {
@@ -81,15 +90,27 @@ impl Sizes {
     /// The size gate of `cargo xtask test`.
     pub fn check(&self) -> Result {
         if self.loader_gzip > LOADER_BUDGET {
-            return Err(format!("loader is {} B gzip, over its {LOADER_BUDGET} B budget", self.loader_gzip).into());
+            return Err(format!(
+                "loader is {} B gzip, over its {LOADER_BUDGET} B budget",
+                self.loader_gzip
+            )
+            .into());
         }
         if self.widget_gzip > WIDGET_CEILING {
-            return Err(format!("widget is {} B gzip, over the {WIDGET_CEILING} B ceiling", self.widget_gzip).into());
+            return Err(format!(
+                "widget is {} B gzip, over the {WIDGET_CEILING} B ceiling",
+                self.widget_gzip
+            )
+            .into());
         }
         Ok(())
     }
 }
 
 fn verdict(size: usize, budget: usize) -> String {
-    if size <= budget { "met".into() } else { format!("over by {} B", size - budget) }
+    if size <= budget {
+        "met".into()
+    } else {
+        format!("over by {} B", size - budget)
+    }
 }

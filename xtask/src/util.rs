@@ -10,7 +10,10 @@ pub type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
 
 /// The repository root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// A command that runs in the repository root.
@@ -24,19 +27,27 @@ pub fn cmd(program: &str) -> Command {
 pub fn exec(c: &mut Command) -> Result {
     let line = format!("{c:?}").replace('"', "");
     let status = c.status().map_err(|e| format!("cannot run {line}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{line} failed ({status})").into()) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{line} failed ({status})").into())
+    }
 }
 
 /// What `c` printed on stdout, if it ran and succeeded.
 pub fn output(c: &mut Command) -> Option<String> {
     let out = c.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// The full path of `program` on PATH.
 pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
 }
 
 /// The cargo that runs us (so rustup's toolchain choice holds).

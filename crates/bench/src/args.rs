@@ -43,5 +43,6 @@ impl Args {
 }
 
 fn number(flag: &str, v: &str) -> Result<usize, String> {
-    v.parse().map_err(|_| format!("{flag}: {v:?} is not a number"))
+    v.parse()
+        .map_err(|_| format!("{flag}: {v:?} is not a number"))
 }

@@ -27,7 +27,9 @@ pub async fn run(
     for conn in 0..concurrency {
         let n = requests / concurrency + usize::from(conn < requests % concurrency);
         let (token, tag) = (token.to_owned(), tag.to_owned());
-        tasks.push(tokio::spawn(async move { connection(addr, &token, &tag, conn, n).await }));
+        tasks.push(tokio::spawn(async move {
+            connection(addr, &token, &tag, conn, n).await
+        }));
     }
     let mut latencies = Vec::with_capacity(requests);
     for task in tasks {
@@ -45,7 +47,8 @@ async fn connection(
 ) -> Result<Vec<Duration>, BoxError> {
     let stream = TcpStream::connect(addr).await?;
     stream.set_nodelay(true)?;
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
     tokio::spawn(connection);
     let mut latencies = Vec::with_capacity(n);
     for i in 0..n {
@@ -67,7 +70,11 @@ async fn connection(
         let bytes = res.into_body().collect().await?.to_bytes();
         latencies.push(start.elapsed());
         if status != 201 {
-            return Err(format!("POST answered {status}: {}", String::from_utf8_lossy(&bytes)).into());
+            return Err(format!(
+                "POST answered {status}: {}",
+                String::from_utf8_lossy(&bytes)
+            )
+            .into());
         }
     }
     Ok(latencies)

@@ -26,10 +26,18 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let stored = server.count_rows().await?;
     server.stop().await;
 
-    let raw = raw_store::run(&dir.path().join("raw.sqlite"), args.requests, args.concurrency).await?;
+    let raw = raw_store::run(
+        &dir.path().join("raw.sqlite"),
+        args.requests,
+        args.concurrency,
+    )
+    .await?;
 
     println!();
-    println!("{:<34} {:>10} {:>9} {:>9} {:>9}", "", "rows/s", "p50 ms", "p99 ms", "max ms");
+    println!(
+        "{:<34} {:>10} {:>9} {:>9} {:>9}",
+        "", "rows/s", "p50 ms", "p99 ms", "max ms"
+    );
     http.print("HTTP POST /api/v1/feedback");
     raw.print("SQLite insert (same store code)");
     let ratio = http.rate() / raw.rate();
@@ -44,7 +52,11 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
         ratio
     );
     if stored != (args.requests + args.warmup) as i64 {
-        return Err(format!("expected {} rows, found {stored}", args.requests + args.warmup).into());
+        return Err(format!(
+            "expected {} rows, found {stored}",
+            args.requests + args.warmup
+        )
+        .into());
     }
     Ok(())
 }

@@ -43,7 +43,9 @@ async fn writer(db: &Db, conn: usize, n: usize) -> Result<Vec<Duration>, BoxErro
     for i in 0..n {
         let fb = ValidFeedback {
             category: FeedbackCategory::Idea,
-            message: format!("Benchmark suggestion {i} from connection {conn}: please add staging sites."),
+            message: format!(
+                "Benchmark suggestion {i} from connection {conn}: please add staging sites."
+            ),
             rating: Some(1 + (i % 5) as u8),
             page: Some("https://panel.example/frontend/jupiter/index.html".into()),
         };

@@ -22,7 +22,10 @@ pub struct Server {
 }
 
 impl Server {
-    pub async fn start(bin: &Path, db_path: &Path) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn start(
+        bin: &Path,
+        db_path: &Path,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let db_url = db_path.to_str().ok_or("database path is not UTF-8")?;
         let db = Db::connect(db_url).await?;
         tenants::create(&db, "bench", "Bench Hosting").await?;
@@ -67,7 +70,9 @@ impl Server {
     }
 
     pub async fn count_rows(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM feedback").fetch_one(&self.db.pool).await
+        sqlx::query_scalar("SELECT COUNT(*) FROM feedback")
+            .fetch_one(&self.db.pool)
+            .await
     }
 
     pub async fn stop(mut self) {

@@ -46,12 +46,18 @@ impl ErrorCode {
 
     /// The wire name (what serde writes), for clients that read JSON without serde.
     pub fn as_str(self) -> &'static str {
-        Self::NAMES.iter().find(|(c, _)| *c == self).map_or("unknown", |(_, n)| n)
+        Self::NAMES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("unknown", |(_, n)| n)
     }
 
     /// The code of a wire name; names this build does not know are `Unknown`.
     pub fn parse(name: &str) -> Self {
-        Self::NAMES.iter().find(|(_, n)| *n == name).map_or(Self::Unknown, |(c, _)| *c)
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(Self::Unknown, |(c, _)| *c)
     }
 
     /// The HTTP status that goes with the code.
@@ -94,11 +100,17 @@ impl FieldErrorCode {
     ];
 
     pub fn as_str(self) -> &'static str {
-        Self::NAMES.iter().find(|(c, _)| *c == self).map_or("unknown", |(_, n)| n)
+        Self::NAMES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("unknown", |(_, n)| n)
     }
 
     pub fn parse(name: &str) -> Self {
-        Self::NAMES.iter().find(|(_, n)| *n == name).map_or(Self::Unknown, |(c, _)| *c)
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(Self::Unknown, |(c, _)| *c)
     }
 }
 
@@ -112,7 +124,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), code, message: message.into() }
+        Self {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
+        }
     }
 }
 

@@ -48,8 +48,13 @@ pub enum FeedbackStatus {
 }
 
 impl FeedbackStatus {
-    pub const ALL: [Self; 5] =
-        [Self::New, Self::UnderReview, Self::Planned, Self::Done, Self::Declined];
+    pub const ALL: [Self; 5] = [
+        Self::New,
+        Self::UnderReview,
+        Self::Planned,
+        Self::Done,
+        Self::Declined,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -100,7 +105,11 @@ impl NewFeedback {
         let mut errors = Vec::new();
         let category = FeedbackCategory::parse(&self.category);
         if self.category.is_empty() {
-            errors.push(FieldError::new("category", FieldErrorCode::Required, "Choose a category."));
+            errors.push(FieldError::new(
+                "category",
+                FieldErrorCode::Required,
+                "Choose a category.",
+            ));
         } else if category.is_none() {
             errors.push(FieldError::new(
                 "category",
@@ -111,12 +120,18 @@ impl NewFeedback {
         let message = self.message.trim();
         let chars = message.chars().count();
         if chars == 0 {
-            errors.push(FieldError::new("message", FieldErrorCode::Required, "Write a message."));
+            errors.push(FieldError::new(
+                "message",
+                FieldErrorCode::Required,
+                "Write a message.",
+            ));
         } else if chars > MESSAGE_MAX_CHARS {
             errors.push(FieldError::new(
                 "message",
                 FieldErrorCode::TooLong,
-                format!("The message is {chars} characters long; the limit is {MESSAGE_MAX_CHARS}."),
+                format!(
+                    "The message is {chars} characters long; the limit is {MESSAGE_MAX_CHARS}."
+                ),
             ));
         }
         let rating = match self.rating {
@@ -131,7 +146,12 @@ impl NewFeedback {
                 None
             }
         };
-        let page = match self.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let page = match self
+            .page
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             None => None,
             Some(p) if p.chars().count() > PAGE_MAX_CHARS => {
                 errors.push(FieldError::new(
@@ -154,9 +174,12 @@ impl NewFeedback {
             },
         };
         match (category, errors.is_empty()) {
-            (Some(category), true) => {
-                Ok(ValidFeedback { category, message: message.to_owned(), rating, page })
-            }
+            (Some(category), true) => Ok(ValidFeedback {
+                category,
+                message: message.to_owned(),
+                rating,
+                page,
+            }),
             _ => Err(errors),
         }
     }
@@ -180,7 +203,13 @@ pub fn clean_page_url(url: &str) -> Option<String> {
     }
     let path: Vec<&str> = path
         .split('/')
-        .map(|seg| if is_cpanel_session(seg) { "cpsess" } else { seg })
+        .map(|seg| {
+            if is_cpanel_session(seg) {
+                "cpsess"
+            } else {
+                seg
+            }
+        })
         .collect();
     Some(format!("{scheme}{host}{}", path.join("/")))
 }

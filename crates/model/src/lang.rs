@@ -149,7 +149,11 @@ mod tests {
 
     #[test]
     fn formatting_fills_the_number() {
-        let p = Plurals { one: "{n} сообщение", few: "{n} сообщения", other: "{n} сообщений" };
+        let p = Plurals {
+            one: "{n} сообщение",
+            few: "{n} сообщения",
+            other: "{n} сообщений",
+        };
         assert_eq!(p.format(Lang::Ru, 1), "1 сообщение");
         assert_eq!(p.format(Lang::Ru, 3), "3 сообщения");
         assert_eq!(p.format(Lang::Ru, 11), "11 сообщений");

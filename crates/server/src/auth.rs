@@ -54,7 +54,10 @@ impl FromRequestParts<AppState> for Customer {
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .ok_or_else(|| {
-                AppError::client(ErrorCode::MissingToken, "Sign in through your control panel.")
+                AppError::client(
+                    ErrorCode::MissingToken,
+                    "Sign in through your control panel.",
+                )
             })?;
         let token = header
             .strip_prefix("Bearer ")
@@ -64,7 +67,10 @@ impl FromRequestParts<AppState> for Customer {
 }
 
 fn invalid(why: &str) -> AppError {
-    AppError::client(ErrorCode::InvalidToken, format!("The identity token is not valid: {why}."))
+    AppError::client(
+        ErrorCode::InvalidToken,
+        format!("The identity token is not valid: {why}."),
+    )
 }
 
 /// Verifies `token` against the key its issuer and `kid` name.
@@ -128,7 +134,9 @@ fn unverified_issuer(token: &str) -> Option<String> {
         iss: String,
     }
     let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .ok()?;
     serde_json::from_slice::<Iss>(&bytes).ok().map(|i| i.iss)
 }
 
@@ -144,6 +152,10 @@ pub fn sign(claims: &Claims, kid: &str, secret: &str) -> String {
     let mut header = jsonwebtoken::Header::new(Algorithm::HS256);
     header.kid = Some(kid.to_owned());
     // Encoding HS256 with a byte key cannot fail.
-    jsonwebtoken::encode(&header, claims, &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()))
-        .unwrap_or_default()
+    jsonwebtoken::encode(
+        &header,
+        claims,
+        &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .unwrap_or_default()
 }

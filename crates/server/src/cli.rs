@@ -7,15 +7,25 @@ use clap::{Args, Parser, Subcommand};
 use crate::{
     app,
     db::Db,
-    demo, tenants,
+    demo,
     state::{AppState, Config},
+    tenants,
 };
 
 #[derive(Debug, Parser)]
-#[command(name = "panelcare-server", version, about = "panelcare customer-care service")]
+#[command(
+    name = "panelcare-server",
+    version,
+    about = "panelcare customer-care service"
+)]
 pub struct Cli {
     /// Database: a SQLite file path or `sqlite:` URL.
-    #[arg(long, global = true, env = "PANELCARE_DB", default_value = "panelcare.sqlite")]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELCARE_DB",
+        default_value = "panelcare.sqlite"
+    )]
     pub db: String,
     #[command(subcommand)]
     pub command: Command,
@@ -103,13 +113,22 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
     if args.demo {
         demo::seed(&db).await?;
     }
-    let state = AppState::new(db, Config { dist_dir: args.dist, www_dir: args.www, demo: args.demo });
+    let state = AppState::new(
+        db,
+        Config {
+            dist_dir: args.dist,
+            www_dir: args.www,
+            demo: args.demo,
+        },
+    );
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, demo = args.demo, "panelcare-server listening");
     // A line on stdout that scripts (and the end-to-end tests) wait for.
     println!("panelcare-server listening on http://{addr}");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("panelcare-server stopped");
     Ok(())
 }
@@ -117,7 +136,9 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("PANELCARE_LOG")
         .unwrap_or_else(|_| "info,tower_http=info,sqlx=warn".into());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Pretty => builder.init(),
@@ -131,7 +152,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -28,9 +28,27 @@ pub const SECRET: &str = "demo-secret-acme-not-for-production";
 
 /// The demo panel's customers: account id, display name, e-mail, plan, language.
 pub const CUSTOMERS: [(&str, &str, &str, &str, &str); 3] = [
-    ("alice", "Alice Baker", "alice@alice-bakery.example", "starter", "en"),
-    ("boris", "Борис Петров", "boris@petrov-studio.example", "starter", "ru"),
-    ("milica", "Milica Jovanović", "milica@jovanovic.example", "pro", "sr-Latn"),
+    (
+        "alice",
+        "Alice Baker",
+        "alice@alice-bakery.example",
+        "starter",
+        "en",
+    ),
+    (
+        "boris",
+        "Борис Петров",
+        "boris@petrov-studio.example",
+        "starter",
+        "ru",
+    ),
+    (
+        "milica",
+        "Milica Jovanović",
+        "milica@jovanovic.example",
+        "pro",
+        "sr-Latn",
+    ),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -45,8 +63,18 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     tenants::put_key(db, TENANT_ID, KID, SECRET).await?;
     let alice = customer(&CUSTOMERS[0]);
     let earlier = [
-        ("seed-alice-1", "idea", "Please add one-click staging for WordPress sites.", Some(4)),
-        ("seed-alice-2", "problem", "Webmail was slow this morning around 9:00.", Some(2)),
+        (
+            "seed-alice-1",
+            "idea",
+            "Please add one-click staging for WordPress sites.",
+            Some(4),
+        ),
+        (
+            "seed-alice-2",
+            "problem",
+            "Webmail was slow this morning around 9:00.",
+            Some(2),
+        ),
     ];
     for (key, category, message, rating) in earlier {
         let body = NewFeedback {
@@ -55,14 +83,32 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             rating,
             page: Some("https://panel.acme-hosting.example/frontend/jupiter/index.html".into()),
         };
-        let valid = body.validate().map_err(|_| AppError::Internal("bad seed".into()))?;
+        let valid = body
+            .validate()
+            .map_err(|_| AppError::Internal("bad seed".into()))?;
         store::create(db, &alice, key, &valid).await?;
     }
-    // The provider answered the first one; the customer sees this in the widget.
+    // Backdate the seeds so the widget shows a history, and answer the first one as the
+    // provider would; only rows still fresh from this start are touched.
+    let day = 86_400_000;
+    let now = crate::time::now_ms();
+    for (key, days_ago) in [("seed-alice-1", 9), ("seed-alice-2", 2)] {
+        sqlx::query(
+            "UPDATE feedback SET created_at = ? \
+             WHERE tenant_id = ? AND idempotency_key = ? AND created_at > ?",
+        )
+        .bind(now - days_ago * day)
+        .bind(TENANT_ID)
+        .bind(key)
+        .bind(now - day)
+        .execute(&db.pool)
+        .await?;
+    }
     sqlx::query(
-        "UPDATE feedback SET status = 'planned', answered_at = created_at + 3600000, answer = ? \
+        "UPDATE feedback SET status = 'planned', answered_at = created_at + ?, answer = ? \
          WHERE tenant_id = ? AND idempotency_key = 'seed-alice-1' AND answer IS NULL",
     )
+    .bind(day)
     .bind("Thank you, Alice! Staging is planned for the spring release; we will write when it is live.")
     .bind(TENANT_ID)
     .execute(&db.pool)
@@ -95,7 +141,10 @@ struct Token {
 
 /// What a host's backend does: signs a short-lived token for the signed-in customer.
 async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
-    let c = CUSTOMERS.iter().find(|c| c.0 == who.account).ok_or_else(AppError::not_found)?;
+    let c = CUSTOMERS
+        .iter()
+        .find(|c| c.0 == who.account)
+        .ok_or_else(AppError::not_found)?;
     let now = crate::time::now_secs();
     let lifetime = 10 * 60;
     let claims = Claims {
@@ -109,7 +158,10 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         plan: Some(c.3.into()),
         locale: Some(c.4.into()),
     };
-    Ok(Json(Token { token: auth::sign(&claims, KID, SECRET), expires_in: lifetime }))
+    Ok(Json(Token {
+        token: auth::sign(&claims, KID, SECRET),
+        expires_in: lifetime,
+    }))
 }
 
 #[derive(Serialize)]
@@ -119,9 +171,15 @@ struct Used {
 }
 
 /// The usage a panel reports for the demo customer (the figures on the demo dashboard).
-async fn usage(State(_): State<AppState>, Query(who): Query<Who>) -> AppResult<Json<serde_json::Value>> {
+async fn usage(
+    State(_): State<AppState>,
+    Query(who): Query<Who>,
+) -> AppResult<Json<serde_json::Value>> {
     if !CUSTOMERS.iter().any(|c| c.0 == who.account) {
-        return Err(AppError::client(ErrorCode::NotFound, "No such demo customer."));
+        return Err(AppError::client(
+            ErrorCode::NotFound,
+            "No such demo customer.",
+        ));
     }
     let gb = 1024.0 * 1024.0 * 1024.0;
     Ok(Json(serde_json::json!({

@@ -11,7 +11,11 @@ use panelcare_model::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub enum AppError {
     /// The client sent something we refuse; it learns why.
     #[error("{code:?}: {message}")]
-    Client { code: ErrorCode, message: String, fields: Vec<FieldError> },
+    Client {
+        code: ErrorCode,
+        message: String,
+        fields: Vec<FieldError>,
+    },
     /// Our fault. The client gets a generic message; the detail goes to the log.
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
@@ -21,7 +25,11 @@ pub enum AppError {
 
 impl AppError {
     pub fn client(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::Client { code, message: message.into(), fields: Vec::new() }
+        Self::Client {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
 
     pub fn validation(fields: Vec<FieldError>) -> Self {
@@ -40,7 +48,15 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let error = match self {
-            Self::Client { code, message, fields } => ApiError { code, message, fields },
+            Self::Client {
+                code,
+                message,
+                fields,
+            } => ApiError {
+                code,
+                message,
+                fields,
+            },
             other => {
                 tracing::error!(error = %other, "request failed");
                 ApiError {
@@ -63,7 +79,10 @@ pub async fn api_not_found() -> AppError {
 
 /// Fallback for a known `/api/…` path asked with a method it does not take.
 pub async fn api_method_not_allowed() -> AppError {
-    AppError::client(ErrorCode::MethodNotAllowed, "This address does not take that method.")
+    AppError::client(
+        ErrorCode::MethodNotAllowed,
+        "This address does not take that method.",
+    )
 }
 
 /// Handlers return this.

@@ -42,7 +42,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                     format!("The request body is larger than {} KB.", BODY_LIMIT / 1024),
                 )
             } else {
-                AppError::client(ErrorCode::MalformedJson, "The request body could not be read.")
+                AppError::client(
+                    ErrorCode::MalformedJson,
+                    "The request body could not be read.",
+                )
             }
         })?;
         parse_json(&bytes).map(ApiJson)
@@ -62,7 +65,11 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 fields: if field.is_empty() {
                     Vec::new()
                 } else {
-                    vec![FieldError::new(&field, FieldErrorCode::InvalidType, inner.to_string())]
+                    vec![FieldError::new(
+                        &field,
+                        FieldErrorCode::InvalidType,
+                        inner.to_string(),
+                    )]
                 },
             }
         } else {
@@ -91,7 +98,9 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
         };
         let key = value.to_str().unwrap_or_default();
         let ok = (8..=128).contains(&key.len())
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
         if !ok {
             return Err(AppError::client(
                 ErrorCode::InvalidIdempotencyKey,

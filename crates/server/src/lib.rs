@@ -40,7 +40,10 @@ pub fn app(state: AppState) -> Router {
             ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
                 .layer(web::set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                .layer(web::set(header::REFERRER_POLICY, "strict-origin-when-cross-origin")),
+                .layer(web::set(
+                    header::REFERRER_POLICY,
+                    "strict-origin-when-cross-origin",
+                )),
         )
         .with_state(state)
 }

@@ -15,12 +15,14 @@ pub fn generate_secret() -> String {
 
 /// Creates the tenant if it does not exist; returns whether it was created.
 pub async fn create(db: &Db, id: &str, name: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        .bind(id)
-        .bind(name)
-        .bind(now_ms())
-        .execute(&db.pool)
-        .await?;
+    let done = sqlx::query(
+        "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(now_ms())
+    .execute(&db.pool)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -40,7 +42,11 @@ pub async fn put_key(db: &Db, tenant_id: &str, kid: &str, secret: &str) -> Resul
 }
 
 /// The secret of key `kid` of tenant `tenant_id`, if both exist.
-pub async fn signing_secret(db: &Db, tenant_id: &str, kid: &str) -> Result<Option<String>, sqlx::Error> {
+pub async fn signing_secret(
+    db: &Db,
+    tenant_id: &str,
+    kid: &str,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = ? AND kid = ?")
         .bind(tenant_id)
         .bind(kid)

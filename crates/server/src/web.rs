@@ -28,12 +28,17 @@ pub fn router(config: &Config) -> Router<AppState> {
     let dist = &config.dist_dir;
     // Hashed names never change content, so browsers may keep them for a year.
     let assets = ServiceBuilder::new()
-        .layer(set(header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .layer(set(
+            header::CACHE_CONTROL,
+            "public, max-age=31536000, immutable",
+        ))
         .service(ServeDir::new(dist.join("assets")));
     // The loader and adapters keep their names across releases: revalidate every time.
     let loader = ServiceBuilder::new()
         .layer(set(header::CACHE_CONTROL, "no-cache"))
-        .service(tower_http::services::ServeFile::new(dist.join("panelcare.js")));
+        .service(tower_http::services::ServeFile::new(
+            dist.join("panelcare.js"),
+        ));
     let adapters = ServiceBuilder::new()
         .layer(set(header::CACHE_CONTROL, "no-cache"))
         .service(ServeDir::new(dist.join("adapters")));
@@ -50,7 +55,10 @@ pub fn router(config: &Config) -> Router<AppState> {
     // fetch are CORS requests, so the static files say anyone may read them.
     let public = ServiceBuilder::new()
         .layer(set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .layer(set(HeaderName::from_static("cross-origin-resource-policy"), "cross-origin"));
+        .layer(set(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "cross-origin",
+        ));
     Router::new()
         .route("/", get(|| async { Redirect::temporary("/demo/") }))
         .route("/healthz", get(|| async { "ok" }))
@@ -75,7 +83,10 @@ pub fn api_cors() -> CorsLayer {
             header::CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([header::LOCATION, HeaderName::from_static("idempotent-replayed")])
+        .expose_headers([
+            header::LOCATION,
+            HeaderName::from_static("idempotent-replayed"),
+        ])
         .max_age(std::time::Duration::from_secs(600))
 }
 

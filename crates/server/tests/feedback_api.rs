@@ -21,9 +21,15 @@ async fn a_suggestion_is_stored_listed_and_read_back() {
     assert_eq!(body["status"], "new");
     assert_eq!(body["rating"], 5);
     // The cPanel session token and the query string are not kept.
-    assert_eq!(body["page"], "https://panel.example/cpsess/frontend/jupiter/index.html");
+    assert_eq!(
+        body["page"],
+        "https://panel.example/cpsess/frontend/jupiter/index.html"
+    );
     let id = body["id"].as_str().expect("id").to_owned();
-    assert_eq!(res.headers()["location"], format!("/api/v1/feedback/{id}").as_str());
+    assert_eq!(
+        res.headers()["location"],
+        format!("/api/v1/feedback/{id}").as_str()
+    );
 
     let (status, list, _) = app.send(get("/api/v1/feedback", &t)).await;
     assert_eq!(status, 200);
@@ -41,17 +47,29 @@ async fn list_is_newest_first_and_only_the_callers_own() {
     let alice = token("acme", "alice");
     for (i, msg) in ["first", "second"].iter().enumerate() {
         let body = json!({ "category": "other", "message": msg });
-        let (s, _, _) = app.send(post_feedback(&alice, &format!("alice-key-{i:04}"), &body)).await;
+        let (s, _, _) = app
+            .send(post_feedback(&alice, &format!("alice-key-{i:04}"), &body))
+            .await;
         assert_eq!(s, 201);
         tokio::time::sleep(std::time::Duration::from_millis(3)).await;
     }
     let bob = token("acme", "bob");
-    let (s, _, _) = app.send(post_feedback(&bob, "bob-key-0001", &json!({"category":"praise","message":"great"}))).await;
+    let (s, _, _) = app
+        .send(post_feedback(
+            &bob,
+            "bob-key-0001",
+            &json!({"category":"praise","message":"great"}),
+        ))
+        .await;
     assert_eq!(s, 201);
 
     let (_, list, _) = app.send(get("/api/v1/feedback", &alice)).await;
-    let msgs: Vec<&str> =
-        list["items"].as_array().expect("items").iter().filter_map(|i| i["message"].as_str()).collect();
+    let msgs: Vec<&str> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["message"].as_str())
+        .collect();
     assert_eq!(msgs, ["second", "first"]);
 }
 
@@ -61,7 +79,12 @@ async fn refused(app: &TestApp, req: Request<Body>, status: u16, want: &str) -> 
     let (s, body, _) = app.send(req).await;
     assert_eq!(s.as_u16(), status, "{body}");
     assert_eq!(code(&body), want, "{body}");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| m.len() > 10), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.len() > 10),
+        "{body}"
+    );
     assert_eq!(app.feedback_rows().await, before, "nothing stored");
     body
 }
@@ -80,23 +103,57 @@ async fn field_errors_name_the_field() {
     let app = TestApp::new().await;
     let t = token("acme", "alice");
     let cases = [
-        (json!({"category": "idea", "message": ""}), vec![("message", "required")]),
-        (json!({"category": "idea", "message": " \n\t "}), vec![("message", "required")]),
+        (
+            json!({"category": "idea", "message": ""}),
+            vec![("message", "required")],
+        ),
+        (
+            json!({"category": "idea", "message": " \n\t "}),
+            vec![("message", "required")],
+        ),
         (json!({"category": "idea"}), vec![("message", "required")]),
-        (json!({"category": "idea", "message": "x".repeat(4001)}), vec![("message", "too_long")]),
-        (json!({"category": "bug", "message": "x"}), vec![("category", "unknown_category")]),
+        (
+            json!({"category": "idea", "message": "x".repeat(4001)}),
+            vec![("message", "too_long")],
+        ),
+        (
+            json!({"category": "bug", "message": "x"}),
+            vec![("category", "unknown_category")],
+        ),
         (json!({"message": "x"}), vec![("category", "required")]),
-        (json!({"category": "idea", "message": "x", "rating": 0}), vec![("rating", "out_of_range")]),
-        (json!({"category": "idea", "message": "x", "rating": 6}), vec![("rating", "out_of_range")]),
-        (json!({"category": "idea", "message": "x", "page": "javascript:alert(1)"}), vec![("page", "invalid_url")]),
-        (json!({"category": "idea", "message": "x", "rating": "five"}), vec![("rating", "invalid_type")]),
-        (json!({"category": 7, "message": "x"}), vec![("category", "invalid_type")]),
+        (
+            json!({"category": "idea", "message": "x", "rating": 0}),
+            vec![("rating", "out_of_range")],
+        ),
+        (
+            json!({"category": "idea", "message": "x", "rating": 6}),
+            vec![("rating", "out_of_range")],
+        ),
+        (
+            json!({"category": "idea", "message": "x", "page": "javascript:alert(1)"}),
+            vec![("page", "invalid_url")],
+        ),
+        (
+            json!({"category": "idea", "message": "x", "rating": "five"}),
+            vec![("rating", "invalid_type")],
+        ),
+        (
+            json!({"category": 7, "message": "x"}),
+            vec![("category", "invalid_type")],
+        ),
     ];
     for (i, (body, want)) in cases.into_iter().enumerate() {
         let req = post_feedback(&t, &format!("field-key-{i:04}"), &body);
-        let status = if want[0].1 == "invalid_type" { "invalid_body" } else { "validation_failed" };
+        let status = if want[0].1 == "invalid_type" {
+            "invalid_body"
+        } else {
+            "validation_failed"
+        };
         let res = refused(&app, req, 422, status).await;
-        let want: Vec<(String, String)> = want.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(f, c)| (f.to_string(), c.to_string()))
+            .collect();
         assert_eq!(fields(&res), want, "case {i}: {body}");
     }
 }
@@ -105,13 +162,43 @@ async fn field_errors_name_the_field() {
 async fn broken_bodies_are_refused_with_their_own_codes() {
     let app = TestApp::new().await;
     let t = token("acme", "alice");
-    refused(&app, raw(&t, "application/json", "{\"category\": \"idea\", "), 400, "malformed_json").await;
-    refused(&app, raw(&t, "application/json", "not json"), 400, "malformed_json").await;
+    refused(
+        &app,
+        raw(&t, "application/json", "{\"category\": \"idea\", "),
+        400,
+        "malformed_json",
+    )
+    .await;
+    refused(
+        &app,
+        raw(&t, "application/json", "not json"),
+        400,
+        "malformed_json",
+    )
+    .await;
     refused(&app, raw(&t, "application/json", ""), 400, "malformed_json").await;
-    refused(&app, raw(&t, "application/json", "[1,2]"), 422, "invalid_body").await;
-    refused(&app, raw(&t, "text/plain", good().to_string()), 415, "unsupported_media_type").await;
+    refused(
+        &app,
+        raw(&t, "application/json", "[1,2]"),
+        422,
+        "invalid_body",
+    )
+    .await;
+    refused(
+        &app,
+        raw(&t, "text/plain", good().to_string()),
+        415,
+        "unsupported_media_type",
+    )
+    .await;
     let huge = json!({"category": "idea", "message": "x".repeat(70 * 1024)}).to_string();
-    refused(&app, raw(&t, "application/json", huge), 413, "body_too_large").await;
+    refused(
+        &app,
+        raw(&t, "application/json", huge),
+        413,
+        "body_too_large",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -124,11 +211,19 @@ async fn idempotency_key_is_required_and_checked() {
         .body(Body::from(good().to_string()))
         .expect("request");
     refused(&app, no_key, 400, "missing_idempotency_key").await;
-    for bad in ["short", "has space in it", &"k".repeat(129), "ключ-ключ-ключ"] {
+    for bad in [
+        "short",
+        "has space in it",
+        &"k".repeat(129),
+        "ключ-ключ-ключ",
+    ] {
         let req = Request::post("/api/v1/feedback")
             .header("authorization", format!("Bearer {t}"))
             .header("content-type", "application/json")
-            .header("idempotency-key", axum::http::HeaderValue::from_bytes(bad.as_bytes()).expect("hv"))
+            .header(
+                "idempotency-key",
+                axum::http::HeaderValue::from_bytes(bad.as_bytes()).expect("hv"),
+            )
             .body(Body::from(good().to_string()))
             .expect("request");
         refused(&app, req, 400, "invalid_idempotency_key").await;
@@ -141,7 +236,9 @@ async fn unknown_routes_and_methods_answer_in_json() {
     let t = token("acme", "alice");
     let (s, body, _) = app.send(get("/api/v1/nothing-here", &t)).await;
     assert_eq!((s.as_u16(), code(&body)), (404, "not_found"));
-    let del = Request::delete("/api/v1/feedback").body(Body::empty()).expect("request");
+    let del = Request::delete("/api/v1/feedback")
+        .body(Body::empty())
+        .expect("request");
     let (s, body, _) = app.send(del).await;
     assert_eq!((s.as_u16(), code(&body)), (405, "method_not_allowed"));
     let (s, body, _) = app.send(get("/api/v1/feedback/does-not-exist", &t)).await;
@@ -153,7 +250,13 @@ async fn script_in_a_message_is_stored_as_given() {
     let app = TestApp::new().await;
     let t = token("acme", "alice");
     let msg = "<script>alert(1)</script><img src=x onerror=alert(2)> '\"; DROP TABLE feedback;--";
-    let (s, body, _) = app.send(post_feedback(&t, "xss-key-0001", &json!({"category":"other","message":msg}))).await;
+    let (s, body, _) = app
+        .send(post_feedback(
+            &t,
+            "xss-key-0001",
+            &json!({"category":"other","message":msg}),
+        ))
+        .await;
     assert_eq!(s, 201);
     assert_eq!(body["message"], msg);
     assert_eq!(app.feedback_rows().await, 1);

@@ -10,7 +10,11 @@ async fn nobody_else_reads_a_suggestion() {
     let app = TestApp::new().await;
     let alice = token("acme", "alice");
     let (s, body, _) = app
-        .send(post_feedback(&alice, "tenancy-key-01", &json!({"category":"idea","message":"mine"})))
+        .send(post_feedback(
+            &alice,
+            "tenancy-key-01",
+            &json!({"category":"idea","message":"mine"}),
+        ))
         .await;
     assert_eq!(s, 201);
     let path = format!("/api/v1/feedback/{}", body["id"].as_str().expect("id"));
@@ -29,7 +33,11 @@ async fn nobody_else_reads_a_suggestion() {
 async fn the_same_key_in_another_tenant_or_account_is_a_different_submission() {
     let app = TestApp::new().await;
     let body = json!({"category":"idea","message":"same key"});
-    for t in [token("acme", "alice"), token("bluefox", "alice"), token("acme", "bob")] {
+    for t in [
+        token("acme", "alice"),
+        token("bluefox", "alice"),
+        token("acme", "bob"),
+    ] {
         let (s, _, res) = app.send(post_feedback(&t, "shared-key-001", &body)).await;
         assert_eq!(s, 201);
         assert!(res.headers().get("idempotent-replayed").is_none());
@@ -42,7 +50,13 @@ async fn rows_are_stored_under_the_tokens_tenant_and_account() {
     let app = TestApp::new().await;
     // A client cannot pick its tenant: extra fields naming one are ignored.
     let body = json!({"category":"idea","message":"x","tenant_id":"bluefox","account_id":"eve"});
-    let (s, _, _) = app.send(post_feedback(&token("acme", "alice"), "owner-key-001", &body)).await;
+    let (s, _, _) = app
+        .send(post_feedback(
+            &token("acme", "alice"),
+            "owner-key-001",
+            &body,
+        ))
+        .await;
     assert_eq!(s, 201);
     let (tenant, account): (String, String) =
         sqlx::query_as("SELECT tenant_id, account_id FROM feedback")

@@ -18,10 +18,16 @@ fn every_route(auth: Option<&str>) -> Vec<Request<Body>> {
         with(Request::post("/api/v1/feedback"))
             .header("content-type", "application/json")
             .header("idempotency-key", "token-key-0001")
-            .body(Body::from(json!({"category":"idea","message":"x"}).to_string()))
+            .body(Body::from(
+                json!({"category":"idea","message":"x"}).to_string(),
+            ))
             .expect("request"),
-        with(Request::get("/api/v1/feedback")).body(Body::empty()).expect("request"),
-        with(Request::get("/api/v1/feedback/some-id")).body(Body::empty()).expect("request"),
+        with(Request::get("/api/v1/feedback"))
+            .body(Body::empty())
+            .expect("request"),
+        with(Request::get("/api/v1/feedback/some-id"))
+            .body(Body::empty())
+            .expect("request"),
     ]
 }
 
@@ -29,7 +35,11 @@ async fn all_refused(app: &TestApp, auth: Option<&str>, want: &str) {
     for req in every_route(auth) {
         let what = format!("{} {}", req.method(), req.uri());
         let (s, body, _) = app.send(req).await;
-        assert_eq!((s.as_u16(), code(&body)), (401, want), "{what} with {auth:?}: {body}");
+        assert_eq!(
+            (s.as_u16(), code(&body)),
+            (401, want),
+            "{what} with {auth:?}: {body}"
+        );
     }
     assert_eq!(app.feedback_rows().await, 0);
 }
@@ -84,7 +94,9 @@ async fn forged_and_foreign_tokens_are_invalid() {
     // alg "none" with the signature stripped.
     let good = sign(&c, "k1", ACME_SECRET);
     let payload = good.split('.').nth(1).expect("payload");
-    cases.push(format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIiwia2lkIjoiazEifQ.{payload}."));
+    cases.push(format!(
+        "eyJhbGciOiJub25lIiwidHlwIjoiSldUIiwia2lkIjoiazEifQ.{payload}."
+    ));
     // The right token with one byte of the payload changed.
     let mut parts: Vec<String> = good.split('.').map(str::to_owned).collect();
     parts[1] = parts[1].replacen('e', "f", 1);

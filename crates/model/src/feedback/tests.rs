@@ -3,7 +3,12 @@
 use super::*;
 
 fn new(category: &str, message: &str) -> NewFeedback {
-    NewFeedback { category: category.into(), message: message.into(), rating: None, page: None }
+    NewFeedback {
+        category: category.into(),
+        message: message.into(),
+        rating: None,
+        page: None,
+    }
 }
 
 fn codes(errors: &[FieldError]) -> Vec<(&str, FieldErrorCode)> {
@@ -40,7 +45,10 @@ fn message_limit_counts_characters_not_bytes() {
 #[test]
 fn unknown_and_missing_categories() {
     let errs = new("bug", "x").validate().unwrap_err();
-    assert_eq!(codes(&errs), vec![("category", FieldErrorCode::UnknownCategory)]);
+    assert_eq!(
+        codes(&errs),
+        vec![("category", FieldErrorCode::UnknownCategory)]
+    );
     let errs = new("", "x").validate().unwrap_err();
     assert_eq!(codes(&errs), vec![("category", FieldErrorCode::Required)]);
     // Case matters: the wire format is lower case.
@@ -52,7 +60,10 @@ fn rating_must_be_one_to_five() {
     for bad in [0, 6, -1, i64::MAX] {
         let mut f = new("praise", "ok");
         f.rating = Some(bad);
-        assert_eq!(codes(&f.validate().unwrap_err()), vec![("rating", FieldErrorCode::OutOfRange)]);
+        assert_eq!(
+            codes(&f.validate().unwrap_err()),
+            vec![("rating", FieldErrorCode::OutOfRange)]
+        );
     }
     for good in 1..=5 {
         let mut f = new("praise", "ok");
@@ -63,7 +74,12 @@ fn rating_must_be_one_to_five() {
 
 #[test]
 fn all_problems_are_reported_together() {
-    let f = NewFeedback { category: "x".into(), message: "".into(), rating: Some(9), page: None };
+    let f = NewFeedback {
+        category: "x".into(),
+        message: "".into(),
+        rating: Some(9),
+        page: None,
+    };
     let errs = f.validate().unwrap_err();
     assert_eq!(
         codes(&errs),
@@ -78,15 +94,26 @@ fn all_problems_are_reported_together() {
 #[test]
 fn page_addresses_lose_query_fragment_and_cpanel_session() {
     assert_eq!(
-        clean_page_url("https://panel.example:2083/cpsess8837261/frontend/jupiter/index.html?x=1#t")
-            .as_deref(),
+        clean_page_url(
+            "https://panel.example:2083/cpsess8837261/frontend/jupiter/index.html?x=1#t"
+        )
+        .as_deref(),
         Some("https://panel.example:2083/cpsess/frontend/jupiter/index.html")
     );
     assert_eq!(clean_page_url("http://h/").as_deref(), Some("http://h/"));
     assert_eq!(clean_page_url("https://h").as_deref(), Some("https://h"));
     // A segment that only looks similar stays.
-    assert_eq!(clean_page_url("https://h/cpsessions").as_deref(), Some("https://h/cpsessions"));
-    for bad in ["javascript:alert(1)", "ftp://h/", "https://", "https://u@h/", "/relative"] {
+    assert_eq!(
+        clean_page_url("https://h/cpsessions").as_deref(),
+        Some("https://h/cpsessions")
+    );
+    for bad in [
+        "javascript:alert(1)",
+        "ftp://h/",
+        "https://",
+        "https://u@h/",
+        "/relative",
+    ] {
         assert_eq!(clean_page_url(bad), None, "{bad}");
     }
 }
@@ -95,9 +122,15 @@ fn page_addresses_lose_query_fragment_and_cpanel_session() {
 fn page_errors_are_field_errors() {
     let mut f = new("idea", "x");
     f.page = Some("javascript:alert(1)".into());
-    assert_eq!(codes(&f.validate().unwrap_err()), vec![("page", FieldErrorCode::InvalidUrl)]);
+    assert_eq!(
+        codes(&f.validate().unwrap_err()),
+        vec![("page", FieldErrorCode::InvalidUrl)]
+    );
     f.page = Some(format!("https://h/{}", "a".repeat(PAGE_MAX_CHARS)));
-    assert_eq!(codes(&f.validate().unwrap_err()), vec![("page", FieldErrorCode::TooLong)]);
+    assert_eq!(
+        codes(&f.validate().unwrap_err()),
+        vec![("page", FieldErrorCode::TooLong)]
+    );
     f.page = Some("   ".into());
     assert_eq!(f.validate().expect("blank page is no page").page, None);
 }

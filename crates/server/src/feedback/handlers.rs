@@ -45,8 +45,12 @@ pub async fn create(
     Ok((StatusCode::CREATED, headers, Json(feedback)).into_response())
 }
 
-pub async fn list(State(state): State<AppState>, customer: Customer) -> AppResult<Json<FeedbackList>> {
-    let items = store::list_for_account(&state.db, &customer.tenant_id, &customer.account_id).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    customer: Customer,
+) -> AppResult<Json<FeedbackList>> {
+    let items =
+        store::list_for_account(&state.db, &customer.tenant_id, &customer.account_id).await?;
     Ok(Json(FeedbackList { items }))
 }
 

@@ -119,7 +119,11 @@ pub async fn get_for_account(
 /// spacing or key order still counts as the same submission.
 fn request_hash(fb: &ValidFeedback) -> String {
     let mut h = Sha256::new();
-    for part in [fb.category.as_str(), &fb.message, fb.page.as_deref().unwrap_or("")] {
+    for part in [
+        fb.category.as_str(),
+        &fb.message,
+        fb.page.as_deref().unwrap_or(""),
+    ] {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
@@ -139,13 +143,16 @@ impl<'r> FromRow<'r, SqliteRow> for Row {
         };
         Ok(Self(Feedback {
             id: row.try_get("id")?,
-            category: FeedbackCategory::parse(&category).ok_or_else(|| decode("category", &category))?,
+            category: FeedbackCategory::parse(&category)
+                .ok_or_else(|| decode("category", &category))?,
             message: row.try_get("message")?,
             rating: row.try_get::<Option<i64>, _>("rating")?.map(|r| r as u8),
             page: row.try_get("page")?,
             status: FeedbackStatus::parse(&status).ok_or_else(|| decode("status", &status))?,
             answer: row.try_get("answer")?,
-            answered_at: row.try_get::<Option<i64>, _>("answered_at")?.map(time::rfc3339),
+            answered_at: row
+                .try_get::<Option<i64>, _>("answered_at")?
+                .map(time::rfc3339),
             created_at: time::rfc3339(row.try_get("created_at")?),
         }))
     }

@@ -36,17 +36,25 @@ impl TestApp {
         let db = Db::connect(dir.path().join("t.sqlite").to_str().expect("utf-8 path"))
             .await
             .expect("db");
-        for (id, name, secret) in
-            [("acme", "Acme Hosting", ACME_SECRET), ("bluefox", "BlueFox Web", BLUEFOX_SECRET)]
-        {
+        for (id, name, secret) in [
+            ("acme", "Acme Hosting", ACME_SECRET),
+            ("bluefox", "BlueFox Web", BLUEFOX_SECRET),
+        ] {
             tenants::create(&db, id, name).await.expect("tenant");
             tenants::put_key(&db, id, "k1", secret).await.expect("key");
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let config =
-            Config { dist_dir: root.join("dist"), www_dir: root.join("www"), demo: false };
+        let config = Config {
+            dist_dir: root.join("dist"),
+            www_dir: root.join("www"),
+            demo: false,
+        };
         let state = AppState::new(db, config);
-        Self { router: app(state.clone()), state, _dir: dir }
+        Self {
+            router: app(state.clone()),
+            state,
+            _dir: dir,
+        }
     }
 
     pub async fn send(&self, req: Request<Body>) -> (StatusCode, Value, Response<()>) {
@@ -56,9 +64,8 @@ impl TestApp {
         let json = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-                Value::String(String::from_utf8_lossy(&bytes).into_owned())
-            })
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
         (parts.status, json, Response::from_parts(parts, ()))
     }
@@ -88,7 +95,11 @@ pub fn claims(tenant: &str, account: &str) -> Claims {
 }
 
 pub fn secret_of(tenant: &str) -> &'static str {
-    if tenant == "bluefox" { BLUEFOX_SECRET } else { ACME_SECRET }
+    if tenant == "bluefox" {
+        BLUEFOX_SECRET
+    } else {
+        ACME_SECRET
+    }
 }
 
 /// A valid token for `account` of `tenant`.
@@ -124,7 +135,10 @@ pub fn fields(body: &Value) -> Vec<(String, String)> {
         .map(|a| {
             a.iter()
                 .map(|f| {
-                    (f["field"].as_str().unwrap_or("").into(), f["code"].as_str().unwrap_or("").into())
+                    (
+                        f["field"].as_str().unwrap_or("").into(),
+                        f["code"].as_str().unwrap_or("").into(),
+                    )
                 })
                 .collect()
         })
