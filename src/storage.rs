@@ -132,6 +132,11 @@ pub fn new_key() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("fb-{hex}")
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::from("fb-");
+    for b in bytes {
+        key.push(HEX[usize::from(b >> 4)] as char);
+        key.push(HEX[usize::from(b & 15)] as char);
+    }
+    key
 }

@@ -18,7 +18,7 @@ pub fn category_picker(
         on_change.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <fieldset
-            class={classes!("pc-field", "pc-chips", error.map(|_| "pc-invalid"))}
+            class={if error.is_some() { "pc-field pc-chips pc-invalid" } else { "pc-field pc-chips" }}
             aria-describedby={error.map(|_| "pc-category-error")}
         >
             <legend class="pc-label">{ t.category_legend }</legend>

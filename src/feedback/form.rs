@@ -67,7 +67,7 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
     html! {
         <form class="pc-form" novalidate=true {onsubmit}>
             { category_picker(i18n, &props.draft.category, error("category"), &on_category) }
-            <div class={classes!("pc-field", message_error.map(|_| "pc-invalid"))}>
+            <div class={if message_error.is_some() { "pc-field pc-invalid" } else { "pc-field" }}>
                 <label for="pc-message" class="pc-label">{ t.message_label }</label>
                 <textarea
                     id="pc-message"
@@ -80,7 +80,7 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
                     oninput={on_message}
                 />
                 if let Some(count) = counter {
-                    <p id="pc-message-count" class={classes!("pc-hint", (length > MESSAGE_MAX_CHARS).then_some("pc-over"))}>{ count }</p>
+                    <p id="pc-message-count" class={if length > MESSAGE_MAX_CHARS { "pc-hint pc-over" } else { "pc-hint" }}>{ count }</p>
                 }
                 if let Some(msg) = message_error {
                     <p id="pc-message-error" class="pc-field-error">{ msg }</p>

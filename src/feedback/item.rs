@@ -10,11 +10,11 @@ use crate::{i18n::I18n, time};
 pub fn feedback_item(i18n: I18n, f: &Feedback) -> Html {
     let t = i18n.t;
     let status_class = match f.status {
-        FeedbackStatus::New => "pc-status-new",
-        FeedbackStatus::UnderReview => "pc-status-review",
-        FeedbackStatus::Planned => "pc-status-planned",
-        FeedbackStatus::Done => "pc-status-done",
-        FeedbackStatus::Declined => "pc-status-declined",
+        FeedbackStatus::New => "pc-badge pc-status-new",
+        FeedbackStatus::UnderReview => "pc-badge pc-status-review",
+        FeedbackStatus::Planned => "pc-badge pc-status-planned",
+        FeedbackStatus::Done => "pc-badge pc-status-done",
+        FeedbackStatus::Declined => "pc-badge pc-status-declined",
     };
     let stars = f.rating.map(|r| {
         (
@@ -26,7 +26,7 @@ pub fn feedback_item(i18n: I18n, f: &Feedback) -> Html {
         <li class="pc-item" key={f.id.clone()}>
             <div class="pc-item-meta">
                 <span class="pc-tag">{ t.category(f.category) }</span>
-                <span class={classes!("pc-badge", status_class)}>{ t.status(f.status) }</span>
+                <span class={status_class}>{ t.status(f.status) }</span>
                 <time class="pc-time" datetime={f.created_at.clone()} title={time::full(i18n.lang, &f.created_at)}>
                     { time::ago(i18n.lang, &f.created_at) }
                 </time>

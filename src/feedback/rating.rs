@@ -24,7 +24,7 @@ pub fn rating_picker(
     let chosen = value.unwrap_or(0);
     html! {
         <fieldset
-            class={classes!("pc-field", "pc-rating", error.map(|_| "pc-invalid"))}
+            class={if error.is_some() { "pc-field pc-rating pc-invalid" } else { "pc-field pc-rating" }}
             aria-describedby={error.map(|_| "pc-rating-error")}
         >
             <legend class="pc-label">
@@ -35,7 +35,7 @@ pub fn rating_picker(
                 { for (1..=5).map(|n| {
                     let id = format!("pc-rating-{n}");
                     html! {
-                        <label for={id.clone()} class={classes!("pc-star", (n <= chosen).then_some("pc-on"))}>
+                        <label for={id.clone()} class={if n <= chosen { "pc-star pc-on" } else { "pc-star" }}>
                             <input
                                 type="radio"
                                 id={id}
