@@ -9,7 +9,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use panelcare_model::{AUDIENCE, ErrorCode, MAX_TOKEN_LIFETIME_SECS};
 use serde::{Deserialize, Serialize};
 
-use crate::{error::AppError, state::AppState, tenants};
+use crate::{error::AppError, state::AppState};
 
 /// Allowed clock difference between the host that signed and us.
 const LEEWAY_SECS: u64 = 30;
@@ -83,7 +83,9 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
     // The issuer picks the key, so it is read before the signature is checked; nothing else
     // from the unverified payload is used.
     let issuer = unverified_issuer(token).ok_or_else(|| invalid("it has no issuer"))?;
-    let secret = tenants::signing_secret(&state.db, &issuer, &kid)
+    let secret = state
+        .keys
+        .secret(&state.db, &issuer, &kid)
         .await?
         .ok_or_else(|| invalid("its issuer or key is unknown"))?;
 

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod feedback;
+pub mod key_cache;
 pub mod state;
 pub mod tenants;
 pub mod time;

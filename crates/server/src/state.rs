@@ -2,7 +2,7 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::db::Db;
+use crate::{db::Db, key_cache::KeyCache};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -19,6 +19,7 @@ pub struct Config {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    pub keys: KeyCache,
 }
 
 impl AppState {
@@ -26,6 +27,7 @@ impl AppState {
         Self {
             db,
             config: Arc::new(config),
+            keys: KeyCache::default(),
         }
     }
 }

@@ -109,6 +109,10 @@ async fn forged_and_foreign_tokens_are_invalid() {
 #[tokio::test]
 async fn a_second_live_key_works_for_rotation() {
     let app = TestApp::new().await;
+    // Asked for before it exists: refused, and the refusal is not remembered.
+    let early = sign(&claims("acme", "alice"), "k2", "rotated-secret-000000000");
+    let (s, body, _) = app.send(get("/api/v1/feedback", &early)).await;
+    assert_eq!((s.as_u16(), code(&body)), (401, "invalid_token"));
     panelcare_server::tenants::put_key(&app.state.db, "acme", "k2", "rotated-secret-000000000")
         .await
         .expect("key");
