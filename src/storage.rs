@@ -2,8 +2,15 @@
 //! submissions not yet accepted by the server. Both survive a reload.
 //!
 //! Keys are per host and account, so two customers sharing a browser never see each
-//! other's drafts. Where storage is blocked (private modes, sandboxed frames) the widget
-//! still works; it just cannot keep anything across a reload.
+//! other's drafts. Where storage is blocked or full (private modes, sandboxed frames) the
+//! values live in memory: the widget still delivers everything, it just cannot keep it across
+//! a reload.
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+    rc::Rc,
+};
 
 use panelcare_model::NewFeedback;
 
@@ -19,39 +26,69 @@ pub struct Pending {
     pub attempts: u32,
 }
 
-/// One customer's corner of `localStorage`.
-#[derive(Debug, Clone, PartialEq)]
+/// One customer's corner of `localStorage`, with an in-memory stand-in.
+#[derive(Debug, Clone)]
 pub struct Store {
     prefix: String,
+    memory: Rc<RefCell<BTreeMap<String, String>>>,
+    /// Set once a write to `localStorage` failed: from then on memory is the truth.
+    in_memory: Rc<Cell<bool>>,
+}
+
+/// Two handles on the same customer's storage are the same store.
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix == other.prefix
+    }
 }
 
 impl Store {
     pub fn new(host: &str, account: &str) -> Self {
         Self {
             prefix: format!("panelcare:v1:{host}:{account}:"),
+            memory: Rc::default(),
+            in_memory: Rc::default(),
         }
     }
 
-    fn storage() -> Option<web_sys::Storage> {
+    fn storage(&self) -> Option<web_sys::Storage> {
+        if self.in_memory.get() {
+            return None;
+        }
         web_sys::window()?.local_storage().ok().flatten()
     }
 
+    /// From `localStorage`, so that another tab's changes are seen; from memory where
+    /// storage is blocked or refused a write.
     fn get(&self, name: &str) -> Option<String> {
-        Self::storage()?
-            .get_item(&format!("{}{name}", self.prefix))
-            .ok()
-            .flatten()
+        match self.storage() {
+            Some(s) => s.get_item(&format!("{}{name}", self.prefix)).ok().flatten(),
+            None => self.memory.borrow().get(name).cloned(),
+        }
     }
 
     fn set(&self, name: &str, value: &str) {
-        if let Some(s) = Self::storage() {
-            // Quota errors lose only persistence; the widget keeps the value in memory.
-            let _ = s.set_item(&format!("{}{name}", self.prefix), value);
+        let mut memory = self.memory.borrow_mut();
+        memory.insert(name.to_owned(), value.to_owned());
+        let Some(s) = self.storage() else { return };
+        if s.set_item(&format!("{}{name}", self.prefix), value)
+            .is_err()
+        {
+            // Full or refused: go on in memory, first taking over what storage still holds.
+            for other in ["feedback-draft", "feedback-outbox"] {
+                if !memory.contains_key(other)
+                    && let Ok(Some(v)) = s.get_item(&format!("{}{other}", self.prefix))
+                {
+                    memory.insert(other.to_owned(), v);
+                }
+            }
+            self.in_memory.set(true);
         }
     }
 
     fn remove(&self, name: &str) {
-        if let Some(s) = Self::storage() {
+        self.memory.borrow_mut().remove(name);
+        if let Some(s) = self.storage() {
             let _ = s.remove_item(&format!("{}{name}", self.prefix));
         }
     }

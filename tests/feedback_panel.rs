@@ -27,6 +27,15 @@ export function test_host(locale, account) {
     navigate: () => {},
   };
 }
+// Storage refuses writes for one account's keys only, so tests running alongside are untouched.
+export function refuse_storage_writes(account) {
+  const real = Storage.prototype.__realSetItem || Storage.prototype.setItem;
+  Storage.prototype.__realSetItem = real;
+  Storage.prototype.setItem = function (key, value) {
+    if (account && key.includes(":" + account + ":")) throw new DOMException("full", "QuotaExceededError");
+    return real.call(this, key, value);
+  };
+}
 export function failing_host() {
   return { name: "test", identity: () => Promise.reject(new Error("signed out")),
            context: () => Promise.reject(new Error("signed out")) };
@@ -35,6 +44,7 @@ export function failing_host() {
 extern "C" {
     fn test_host(locale: &str, account: &str) -> JsValue;
     fn failing_host() -> JsValue;
+    fn refuse_storage_writes(account: &str);
 }
 
 /// Nothing listens here: connections are refused at once.
@@ -360,4 +370,22 @@ async fn the_panels_css_does_not_reach_into_the_widget() {
     assert!(!font.contains("monospace"), "{font}");
     assert_ne!(color, "rgb(255, 0, 0)");
     assert_eq!(root.get_property_value("font-size").unwrap(), "14px");
+}
+
+#[wasm_bindgen_test]
+async fn a_browser_that_refuses_storage_still_delivers_from_memory() {
+    refuse_storage_writes("full-storage-test");
+    let m = Mounted::new(test_host("en", "full-storage-test"));
+    m.until("the form", |m| m.find("form").is_some()).await;
+    m.click("#pc-category-problem");
+    m.settle().await;
+    m.type_message("Storage is full here");
+    m.settle().await;
+    m.click("button[type=submit]");
+    // The outbox lives in memory: the delivery attempt happens and is counted.
+    m.until("a counted attempt", |m| m.find(".pc-pending .pc-hint button").is_some()).await;
+    refuse_storage_writes("");
+    assert_eq!(m.text(".pc-pending .pc-message"), "Storage is full here");
+    assert!(m.find(".pc-notice.pc-warn").is_some());
+    assert_eq!(stored("full-storage-test", "feedback-outbox"), None);
 }

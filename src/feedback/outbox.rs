@@ -7,14 +7,16 @@ use yew::UseReducerDispatcher;
 use super::state::{Action, FeedbackState};
 use crate::{api::ApiError, session::Session};
 
-/// Sends what is in the outbox, oldest first. Stops at the first failure that may pass (the
+/// Sends what is in the outbox, oldest first, until it is empty. Stops at the first failure that may pass (the
 /// server is unreachable: the rest would fail too) and returns the delay before the next
 /// try, or `None` when the outbox is empty.
 pub async fn flush(
     session: &Session,
     dispatch: &UseReducerDispatcher<FeedbackState>,
 ) -> Option<u32> {
-    for mut item in session.store.outbox() {
+    // Re-read each time: what was queued while this run was under way is sent too. Every
+    // item leaves the outbox (sent or refused) or ends the run, so this terminates.
+    while let Some(mut item) = session.store.outbox().into_iter().next() {
         dispatch.dispatch(Action::Sending(item.key.clone()));
         match session.api.create_feedback(&item.key, &item.body).await {
             Ok(feedback) => {
