@@ -8,7 +8,6 @@
 
 use std::{
     cell::{Cell, RefCell},
-    collections::BTreeMap,
     rc::Rc,
 };
 
@@ -26,11 +25,15 @@ pub struct Pending {
     pub attempts: u32,
 }
 
+const DRAFT: &str = "feedback-draft";
+const OUTBOX: &str = "feedback-outbox";
+
 /// One customer's corner of `localStorage`, with an in-memory stand-in.
 #[derive(Debug, Clone)]
 pub struct Store {
     prefix: String,
-    memory: Rc<RefCell<BTreeMap<String, String>>>,
+    /// `(name, value)`; a handful of names, so a list beats a map in code size.
+    memory: Rc<RefCell<Vec<(&'static str, String)>>>,
     /// Set once a write to `localStorage` failed: from then on memory is the truth.
     in_memory: Rc<Cell<bool>>,
 }
@@ -60,56 +63,65 @@ impl Store {
 
     /// From `localStorage`, so that another tab's changes are seen; from memory where
     /// storage is blocked or refused a write.
-    fn get(&self, name: &str) -> Option<String> {
+    fn get(&self, name: &'static str) -> Option<String> {
         match self.storage() {
             Some(s) => s.get_item(&format!("{}{name}", self.prefix)).ok().flatten(),
-            None => self.memory.borrow().get(name).cloned(),
+            None => self
+                .memory
+                .borrow()
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone()),
         }
     }
 
-    fn set(&self, name: &str, value: &str) {
+    fn remember(&self, name: &'static str, value: Option<String>) {
         let mut memory = self.memory.borrow_mut();
-        memory.insert(name.to_owned(), value.to_owned());
+        memory.retain(|(n, _)| *n != name);
+        if let Some(v) = value {
+            memory.push((name, v));
+        }
+    }
+
+    fn set(&self, name: &'static str, value: &str) {
+        self.remember(name, Some(value.to_owned()));
         let Some(s) = self.storage() else { return };
         if s.set_item(&format!("{}{name}", self.prefix), value)
             .is_err()
         {
             // Full or refused: go on in memory, first taking over what storage still holds.
-            for other in ["feedback-draft", "feedback-outbox"] {
-                if !memory.contains_key(other)
-                    && let Ok(Some(v)) = s.get_item(&format!("{}{other}", self.prefix))
-                {
-                    memory.insert(other.to_owned(), v);
-                }
+            let other = if name == DRAFT { OUTBOX } else { DRAFT };
+            if let Ok(Some(v)) = s.get_item(&format!("{}{other}", self.prefix)) {
+                self.remember(other, Some(v));
             }
             self.in_memory.set(true);
         }
     }
 
-    fn remove(&self, name: &str) {
-        self.memory.borrow_mut().remove(name);
+    fn remove(&self, name: &'static str) {
+        self.remember(name, None);
         if let Some(s) = self.storage() {
             let _ = s.remove_item(&format!("{}{name}", self.prefix));
         }
     }
 
     pub fn draft(&self) -> Option<NewFeedback> {
-        self.get("feedback-draft")
+        self.get(DRAFT)
             .and_then(|t| Obj::parse(&t))
             .map(|o| wire::new_feedback(&o))
     }
 
     pub fn save_draft(&self, draft: &NewFeedback) {
         if *draft == NewFeedback::default() {
-            self.remove("feedback-draft");
+            self.remove(DRAFT);
         } else {
-            self.set("feedback-draft", &wire::new_feedback_out(draft).to_json());
+            self.set(DRAFT, &wire::new_feedback_out(draft).to_json());
         }
     }
 
     /// Submissions not yet accepted, oldest first.
     pub fn outbox(&self) -> Vec<Pending> {
-        let Some(text) = self.get("feedback-outbox") else {
+        let Some(text) = self.get(OUTBOX) else {
             return Vec::new();
         };
         let Ok(list) = js_sys::JSON::parse(&text) else {
@@ -127,14 +139,14 @@ impl Store {
 
     fn save_outbox(&self, items: &[Pending]) {
         if items.is_empty() {
-            self.remove("feedback-outbox");
+            self.remove(OUTBOX);
         } else {
             let list: js_sys::Array = items
                 .iter()
                 .map(|p| wire::pending_out(p).into_value())
                 .collect();
             if let Ok(text) = js_sys::JSON::stringify(&list) {
-                self.set("feedback-outbox", &String::from(text));
+                self.set(OUTBOX, &String::from(text));
             }
         }
     }

@@ -383,7 +383,10 @@ async fn a_browser_that_refuses_storage_still_delivers_from_memory() {
     m.settle().await;
     m.click("button[type=submit]");
     // The outbox lives in memory: the delivery attempt happens and is counted.
-    m.until("a counted attempt", |m| m.find(".pc-pending .pc-hint button").is_some()).await;
+    m.until("a counted attempt", |m| {
+        m.find(".pc-pending .pc-hint button").is_some()
+    })
+    .await;
     refuse_storage_writes("");
     assert_eq!(m.text(".pc-pending .pc-message"), "Storage is full here");
     assert!(m.find(".pc-notice.pc-warn").is_some());

@@ -55,14 +55,12 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
         None
     };
     let message_error = error("message");
-    let described_by = [
-        message_error.map(|_| "pc-message-error"),
-        counter.as_ref().map(|_| "pc-message-count"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described_by = match (message_error.is_some(), counter.is_some()) {
+        (true, true) => "pc-message-error pc-message-count",
+        (true, false) => "pc-message-error",
+        (false, true) => "pc-message-count",
+        (false, false) => "",
+    };
 
     html! {
         <form class="pc-form" novalidate=true {onsubmit}>

@@ -18,13 +18,30 @@ pub struct HistoryProps {
     pub load: Load,
     pub on_retry_load: Callback<()>,
     pub on_send_now: Callback<()>,
+    /// Whether all stored messages are listed, not only the newest few.
+    pub expanded: bool,
+    pub on_show_all: Callback<()>,
 }
+
+/// How many stored messages are listed before "Show all".
+const SHOWN_FIRST: usize = 5;
 
 #[component]
 pub fn History(props: &HistoryProps) -> Html {
     let i18n = use_i18n();
     let t = i18n.t;
     let total = props.items.len() + props.pending.len();
+    // A panel's side card is narrow: the newest few first, the rest on request.
+    let expanded = use_state(|| false);
+    let shown = if *expanded {
+        props.items.len()
+    } else {
+        SHOWN_FIRST.min(props.items.len())
+    };
+    let show_all = {
+        let expanded = expanded.clone();
+        Callback::from(move |_| expanded.set(true))
+    };
     let retry = {
         let cb = props.on_retry_load.clone();
         Callback::from(move |_| cb.emit(()))
@@ -55,8 +72,13 @@ pub fn History(props: &HistoryProps) -> Html {
                         let sending = props.sending.as_deref() == Some(p.key.as_str());
                         pending_item(i18n, p, sending, &props.on_send_now)
                     }) }
-                    { for props.items.iter().map(|f| feedback_item(i18n, f)) }
+                    { for props.items.iter().take(shown).map(|f| feedback_item(i18n, f)) }
                 </ul>
+            }
+            if shown < props.items.len() {
+                <button type="button" class="pc-button pc-secondary" onclick={show_all}>
+                    { i18n.plural(&t.show_all, props.items.len() as u64) }
+                </button>
             }
         </section>
     }

@@ -150,6 +150,8 @@ pub fn FeedbackPanel() -> Html {
                 load={state.load}
                 on_retry_load={load}
                 on_send_now={flush}
+                expanded={state.show_all}
+                on_show_all={state.dispatcher().to_callback().reform(|()| Action::ShowAll)}
             />
         </section>
     }

@@ -37,6 +37,8 @@ pub struct FeedbackState {
     pub notice: Option<Notice>,
     /// Bumped when a retry is due; the panel flushes the outbox when it changes.
     pub retry_tick: u32,
+    /// The customer asked to see all their messages, not only the newest few.
+    pub show_all: bool,
 }
 
 impl FeedbackState {
@@ -51,6 +53,7 @@ impl FeedbackState {
             sending: None,
             notice: None,
             retry_tick: 0,
+            show_all: false,
         }
     }
 
@@ -103,6 +106,7 @@ pub enum Action {
     Loaded(Vec<Feedback>),
     LoadFailed,
     RetryDue,
+    ShowAll,
 }
 
 impl Reducible for FeedbackState {
@@ -176,6 +180,7 @@ impl Reducible for FeedbackState {
             }
             Action::LoadFailed => s.load = Load::Failed,
             Action::RetryDue => s.retry_tick = s.retry_tick.wrapping_add(1),
+            Action::ShowAll => s.show_all = true,
         }
         Rc::new(s)
     }

@@ -44,6 +44,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "{n} messages",
         other: "{n} messages",
     },
+    show_all: Plurals {
+        one: "Show the {n} message",
+        few: "Show all {n} messages",
+        other: "Show all {n} messages",
+    },
     history_failed: "Your earlier messages could not be loaded.",
     retry: "Try again",
     pending_badge: "Waiting to send",

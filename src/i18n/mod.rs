@@ -39,6 +39,7 @@ pub struct Catalogue {
     pub history_title: &'static str,
     pub history_empty: &'static str,
     pub history_count: Plurals,
+    pub show_all: Plurals,
     pub history_failed: &'static str,
     pub retry: &'static str,
     pub pending_badge: &'static str,

@@ -44,6 +44,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "{n} сообщения",
         other: "{n} сообщений",
     },
+    show_all: Plurals {
+        one: "Показать {n} сообщение",
+        few: "Показать все {n} сообщения",
+        other: "Показать все {n} сообщений",
+    },
     history_failed: "Не удалось загрузить ваши прежние сообщения.",
     retry: "Повторить",
     pending_badge: "Ожидает отправки",

@@ -44,6 +44,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "{n} poruke",
         other: "{n} poruka",
     },
+    show_all: Plurals {
+        one: "Prikaži {n} poruku",
+        few: "Prikaži sve {n} poruke",
+        other: "Prikaži svih {n} poruka",
+    },
     history_failed: "Vaše ranije poruke nije bilo moguće učitati.",
     retry: "Pokušaj ponovo",
     pending_badge: "Čeka slanje",

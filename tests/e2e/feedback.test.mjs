@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { apiList, artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+import { apiList, apiSend, artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -87,6 +87,24 @@ describe("feedback on the cPanel-style dashboard", () => {
     });
     assert.deepEqual(result.violations, []);
     assert.ok(result.passes > 10, "axe really looked inside the shadow root");
+    await context.close();
+  });
+
+  test("a long history shows the newest five and the rest on request", async () => {
+    for (let i = 1; i <= 6; i++) {
+      await apiSend(server.url, "boris", { category: "idea", message: `Идея номер ${i}` });
+    }
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
+    const widget = page.locator("[data-panelcare=feedback]");
+    await widget.locator(".pc-item").first().waitFor();
+    assert.equal(await widget.locator(".pc-item").count(), 5);
+    assert.equal(await widget.locator(".pc-item .pc-message").first().innerText(), "Идея номер 6");
+    const more = widget.locator("button.pc-secondary");
+    assert.equal(await more.innerText(), "Показать все 6 сообщений");
+    await more.click();
+    await widget.locator(".pc-item").nth(5).waitFor();
+    assert.equal(await widget.locator(".pc-item").count(), 6);
+    assert.equal(await more.count(), 0);
     await context.close();
   });
 

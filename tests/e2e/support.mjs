@@ -90,6 +90,18 @@ export async function openPage(browser, url, { viewport = { width: 1366, height:
   return { page, context, problems };
 }
 
+/** Stores a suggestion for a demo customer straight through the API, as the widget would. */
+export async function apiSend(base, account, body, key = `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
+  const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();
+  const res = await fetch(`${base}/api/v1/feedback`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
 /** The signed-in demo customer's own suggestions, straight from the API. */
 export async function apiList(base, account = "alice") {
   const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();

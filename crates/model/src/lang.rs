@@ -96,7 +96,13 @@ impl Plurals {
             Plural::Few => self.few,
             Plural::Other => self.other,
         };
-        form.replace("{n}", &n.to_string())
+        // Split at the one `{n}` by a char search: cheaper in the widget's wasm than `replace`.
+        match form.split_once('{') {
+            Some((before, after)) => {
+                format!("{before}{n}{}", after.strip_prefix("n}").unwrap_or(after))
+            }
+            None => form.to_owned(),
+        }
     }
 }
 
