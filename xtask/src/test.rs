@@ -63,7 +63,8 @@ pub fn run(args: &[String]) -> Result {
     )?;
 
     step("end-to-end: Playwright + Chromium against the server binary");
-    exec(cargo().args(["build", "-p", "panelcare-server"]))?;
+    // The same feature set as the test build above, so nothing is compiled again.
+    exec(cargo().args(["build", "--workspace"]))?;
     let artifacts = root.join("target/e2e");
     std::fs::create_dir_all(&artifacts)?;
     let chromium = which("chromium").ok_or("chromium is not on PATH")?;
