@@ -20,6 +20,14 @@ pub enum ErrorCode {
     ValidationFailed,
     NotFound,
     MethodNotAllowed,
+    /// Console: the e-mail and password do not match an agent.
+    InvalidCredentials,
+    /// Console: no session, or it expired.
+    NotSignedIn,
+    /// Console: a state-changing request without the session's CSRF token.
+    CsrfFailed,
+    /// Console: too many failed sign-ins; try again later.
+    TooManyAttempts,
     Internal,
     /// A code this build does not know yet (a newer server); treated like `Internal`.
     #[serde(other)]
@@ -27,7 +35,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    const NAMES: [(Self, &'static str); 14] = [
+    const NAMES: [(Self, &'static str); 18] = [
         (Self::MissingToken, "missing_token"),
         (Self::InvalidToken, "invalid_token"),
         (Self::TokenExpired, "token_expired"),
@@ -41,6 +49,10 @@ impl ErrorCode {
         (Self::ValidationFailed, "validation_failed"),
         (Self::NotFound, "not_found"),
         (Self::MethodNotAllowed, "method_not_allowed"),
+        (Self::InvalidCredentials, "invalid_credentials"),
+        (Self::NotSignedIn, "not_signed_in"),
+        (Self::CsrfFailed, "csrf_failed"),
+        (Self::TooManyAttempts, "too_many_attempts"),
         (Self::Internal, "internal"),
     ];
 
@@ -63,7 +75,13 @@ impl ErrorCode {
     /// The HTTP status that goes with the code.
     pub fn status(self) -> u16 {
         match self {
-            Self::MissingToken | Self::InvalidToken | Self::TokenExpired => 401,
+            Self::MissingToken
+            | Self::InvalidToken
+            | Self::TokenExpired
+            | Self::InvalidCredentials
+            | Self::NotSignedIn => 401,
+            Self::CsrfFailed => 403,
+            Self::TooManyAttempts => 429,
             Self::MalformedJson | Self::MissingIdempotencyKey | Self::InvalidIdempotencyKey => 400,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,

@@ -4,8 +4,10 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use panelcare_model::console::Role;
+
 use crate::{
-    app,
+    agents, app,
     db::Db,
     demo,
     state::{AppState, Config},
@@ -38,6 +40,27 @@ pub enum Command {
     /// Manage tenants (the provider and its resellers).
     #[command(subcommand)]
     Tenant(TenantCommand),
+    /// Manage console accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a console account and print its password (shown once; only a hash is kept).
+    Create {
+        /// The tenant the account belongs to.
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// `provider_admin`, `reseller_admin` or `agent`; by default the admin role that fits
+        /// the tenant (provider or reseller).
+        #[arg(long)]
+        role: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +96,9 @@ pub enum TenantCommand {
         id: String,
         #[arg(long)]
         name: String,
+        /// Makes the tenant a reseller of this provider.
+        #[arg(long)]
+        parent: Option<String>,
     },
     /// Add a signing key (for rotation: the old one stays valid until removed).
     AddKey {
@@ -87,14 +113,34 @@ pub enum TenantCommand {
 pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command {
         Command::Serve(args) => serve(&cli.db, args).await,
-        Command::Tenant(TenantCommand::Create { id, name }) => {
+        Command::Tenant(TenantCommand::Create { id, name, parent }) => {
             let db = Db::connect(&cli.db).await?;
-            if !tenants::create(&db, &id, &name).await? {
+            if !tenants::create(&db, &id, &name, parent.as_deref()).await? {
                 return Err(format!("tenant {id:?} already exists").into());
             }
             let secret = tenants::generate_secret();
             tenants::put_key(&db, &id, "k1", &secret).await?;
             println!("tenant {id} created\nkid    k1\nsecret {secret}");
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create {
+            tenant,
+            email,
+            name,
+            role,
+        }) => {
+            let db = Db::connect(&cli.db).await?;
+            let role = match role {
+                Some(r) => Role::parse(&r).ok_or_else(|| format!("unknown role {r:?}"))?,
+                None if tenants::parent_of(&db, &tenant).await?.is_some() => Role::ResellerAdmin,
+                None => Role::ProviderAdmin,
+            };
+            let password = agents::password::generate();
+            agents::store::create(&db, &tenant, &email, &name, role, &password).await?;
+            println!(
+                "{} {email} created for tenant {tenant}\npassword {password}",
+                role.as_str()
+            );
             Ok(())
         }
         Command::Tenant(TenantCommand::AddKey { tenant, kid }) => {
@@ -112,6 +158,13 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
     let db = Db::connect(db_url).await?;
     if args.demo {
         demo::seed(&db).await?;
+        println!(
+            "demo console accounts (password {:?}):",
+            demo::ADMIN_PASSWORD
+        );
+        for (tenant, email, _, role) in demo::ADMINS {
+            println!("  {email:<28} {:<15} {tenant}", role.as_str());
+        }
     }
     let state = AppState::new(
         db,

@@ -11,7 +11,10 @@ use axum::{
 use panelcare_model::{AUDIENCE, ErrorCode, NewFeedback};
 use serde::{Deserialize, Serialize};
 
+use panelcare_model::console::Role;
+
 use crate::{
+    agents,
     auth::{self, Claims, Customer},
     db::Db,
     error::{AppError, AppResult},
@@ -25,6 +28,33 @@ pub const TENANT_NAME: &str = "Acme Hosting";
 pub const KID: &str = "demo-1";
 /// Published on purpose: demo tokens protect nothing.
 pub const SECRET: &str = "demo-secret-acme-not-for-production";
+
+pub const RESELLER_ID: &str = "bluefox";
+pub const RESELLER_NAME: &str = "BlueFox Web";
+pub const RESELLER_SECRET: &str = "demo-secret-bluefox-not-for-production";
+
+/// Console accounts of the demo; all share [`ADMIN_PASSWORD`], printed at start-up.
+pub const ADMINS: [(&str, &str, &str, Role); 3] = [
+    (
+        TENANT_ID,
+        "admin@acme-hosting.example",
+        "Ada Admin",
+        Role::ProviderAdmin,
+    ),
+    (
+        TENANT_ID,
+        "agent@acme-hosting.example",
+        "Andrej Agent",
+        Role::Agent,
+    ),
+    (
+        RESELLER_ID,
+        "admin@bluefox.example",
+        "Bea BlueFox",
+        Role::ResellerAdmin,
+    ),
+];
+pub const ADMIN_PASSWORD: &str = "demo-password";
 
 /// The demo panel's customers: account id, display name, e-mail, plan, language.
 pub const CUSTOMERS: [(&str, &str, &str, &str, &str); 3] = [
@@ -59,8 +89,16 @@ pub fn router() -> Router<AppState> {
 
 /// Creates the demo tenant, its key and a few earlier suggestions; safe to run at every start.
 pub async fn seed(db: &Db) -> Result<(), AppError> {
-    tenants::create(db, TENANT_ID, TENANT_NAME).await?;
+    tenants::create(db, TENANT_ID, TENANT_NAME, None).await?;
     tenants::put_key(db, TENANT_ID, KID, SECRET).await?;
+    tenants::create(db, RESELLER_ID, RESELLER_NAME, Some(TENANT_ID)).await?;
+    tenants::put_key(db, RESELLER_ID, KID, RESELLER_SECRET).await?;
+    for (tenant, email, name, role) in ADMINS {
+        match agents::store::create(db, tenant, email, name, role, ADMIN_PASSWORD).await {
+            Ok(_) | Err(agents::store::CreateError::EmailTaken(_)) => {}
+            Err(e) => return Err(AppError::Internal(e.to_string())),
+        }
+    }
     let alice = customer(&CUSTOMERS[0]);
     let earlier = [
         (

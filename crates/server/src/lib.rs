@@ -3,8 +3,10 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and need no socket.
 
+pub mod agents;
 pub mod auth;
 pub mod cli;
+pub mod console;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -31,7 +33,15 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(web::api_cors());
-    let mut router = Router::new().nest("/api/v1", api);
+    // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
+    let console_api = Router::new()
+        .merge(console::router())
+        .fallback(error::api_not_found)
+        .method_not_allowed_fallback(error::api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));
+    let mut router = Router::new()
+        .nest("/api/v1", api)
+        .nest("/console/api", console_api);
     if state.config.demo {
         router = router.merge(demo::router());
     }

@@ -13,13 +13,21 @@ pub fn generate_secret() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Creates the tenant if it does not exist; returns whether it was created.
-pub async fn create(db: &Db, id: &str, name: &str) -> Result<bool, sqlx::Error> {
+/// Creates the tenant if it does not exist; returns whether it was created. A tenant with a
+/// `parent` is a reseller of that provider.
+pub async fn create(
+    db: &Db,
+    id: &str,
+    name: &str,
+    parent: Option<&str>,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO tenants (id, name, parent_id, created_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(name)
+    .bind(parent)
     .bind(now_ms())
     .execute(&db.pool)
     .await?;
@@ -52,4 +60,13 @@ pub async fn signing_secret(
         .bind(kid)
         .fetch_optional(&db.pool)
         .await
+}
+
+/// The provider a reseller sells for; `None` for a provider (or an unknown tenant).
+pub async fn parent_of(db: &Db, tenant_id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<String>>("SELECT parent_id FROM tenants WHERE id = ?")
+        .bind(tenant_id)
+        .fetch_optional(&db.pool)
+        .await
+        .map(Option::flatten)
 }

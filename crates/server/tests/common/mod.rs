@@ -8,7 +8,7 @@ use axum::{
     http::{Request, Response, StatusCode},
 };
 use http_body_util::BodyExt as _;
-use panelcare_model::AUDIENCE;
+use panelcare_model::{AUDIENCE, console::Role};
 use panelcare_server::{
     AppState, app,
     auth::{Claims, sign},
@@ -36,13 +36,34 @@ impl TestApp {
         let db = Db::connect(dir.path().join("t.sqlite").to_str().expect("utf-8 path"))
             .await
             .expect("db");
-        for (id, name, secret) in [
-            ("acme", "Acme Hosting", ACME_SECRET),
-            ("bluefox", "BlueFox Web", BLUEFOX_SECRET),
+        // BlueFox is a reseller of Acme, as in the demo.
+        for (id, name, parent, secret) in [
+            ("acme", "Acme Hosting", None, ACME_SECRET),
+            ("bluefox", "BlueFox Web", Some("acme"), BLUEFOX_SECRET),
         ] {
-            tenants::create(&db, id, name).await.expect("tenant");
+            tenants::create(&db, id, name, parent)
+                .await
+                .expect("tenant");
             tenants::put_key(&db, id, "k1", secret).await.expect("key");
         }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let config = Config {
+            dist_dir: root.join("dist"),
+            www_dir: root.join("www"),
+            demo: false,
+        };
+        let state = AppState::new(db, config);
+        Self {
+            router: app(state.clone()),
+            state,
+            _dir: dir,
+        }
+    }
+
+    /// The app on an existing database (made by the CLI, say), without extra tenants.
+    pub async fn with_db(path: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::connect(path).await.expect("db");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let config = Config {
             dist_dir: root.join("dist"),
@@ -68,6 +89,37 @@ impl TestApp {
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
         (parts.status, json, Response::from_parts(parts, ()))
+    }
+
+    /// Creates a console account and returns its password.
+    pub async fn agent(&self, tenant: &str, email: &str, role: Role) -> String {
+        let password = format!("pw-{email}-0123456789");
+        panelcare_server::agents::store::create(
+            &self.state.db,
+            tenant,
+            email,
+            email,
+            role,
+            &password,
+        )
+        .await
+        .expect("agent");
+        password
+    }
+
+    /// Signs in; returns the session cookie (`name=value`) and the CSRF token.
+    pub async fn sign_in(&self, email: &str, password: &str) -> (String, String) {
+        let req = Request::post("/console/api/login")
+            .header("content-type", "application/json")
+            .body(Body::from(
+                serde_json::json!({"email": email, "password": password}).to_string(),
+            ))
+            .expect("request");
+        let (status, body, res) = self.send(req).await;
+        assert_eq!(status, 200, "{body}");
+        let cookie = res.headers()["set-cookie"].to_str().expect("ascii");
+        let pair = cookie.split(';').next().expect("pair").to_owned();
+        (pair, body["csrf_token"].as_str().expect("csrf").to_owned())
     }
 
     pub async fn feedback_rows(&self) -> i64 {
