@@ -15,9 +15,12 @@ use crate::{db::Db, tenants};
 
 pub const TTL: Duration = Duration::from_secs(60);
 
+/// `(tenant, kid)` → `(secret, when it was read)`.
+type Entries = HashMap<(String, String), (String, Instant)>;
+
 #[derive(Debug, Clone, Default)]
 pub struct KeyCache {
-    entries: Arc<RwLock<HashMap<(String, String), (String, Instant)>>>,
+    entries: Arc<RwLock<Entries>>,
 }
 
 impl KeyCache {
