@@ -59,3 +59,110 @@ pub struct SessionInfo {
     /// RFC 3339.
     pub expires_at: String,
 }
+
+/// One suggestion in the console's inbox: what the customer sent, who they are, and where
+/// the provider is with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub id: String,
+    pub tenant_id: String,
+    pub tenant_name: String,
+    pub account_id: String,
+    #[serde(default)]
+    pub account_name: Option<String>,
+    #[serde(default)]
+    pub account_email: Option<String>,
+    pub category: crate::FeedbackCategory,
+    pub message: String,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    /// A rating of 1 or 2: shown flagged and sorted first.
+    pub low_rating: bool,
+    #[serde(default)]
+    pub page: Option<String>,
+    pub status: crate::FeedbackStatus,
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// When it was first answered (RFC 3339).
+    #[serde(default)]
+    pub answered_at: Option<String>,
+    pub created_at: String,
+    pub note_count: u32,
+}
+
+/// `GET /console/api/feedback`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub items: Vec<InboxItem>,
+}
+
+/// An internal note: agents see it, the customer never does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    pub agent_name: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+/// `GET /console/api/feedback/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxDetail {
+    pub item: InboxItem,
+    pub notes: Vec<Note>,
+}
+
+/// `POST /console/api/feedback/{id}/status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    #[serde(default)]
+    pub status: String,
+}
+
+/// `POST /console/api/feedback/{id}/answer` and `…/notes`: a text an agent writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentText {
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Longest answer or note, in characters.
+pub const AGENT_TEXT_MAX_CHARS: usize = 8000;
+
+impl AgentText {
+    /// The trimmed text, or why it is refused.
+    pub fn validate(&self) -> Result<&str, crate::FieldError> {
+        use crate::error::{FieldError, FieldErrorCode};
+        let text = self.text.trim();
+        if text.is_empty() {
+            Err(FieldError::new(
+                "text",
+                FieldErrorCode::Required,
+                "Write something first.",
+            ))
+        } else if text.chars().count() > AGENT_TEXT_MAX_CHARS {
+            Err(FieldError::new(
+                "text",
+                FieldErrorCode::TooLong,
+                format!("At most {AGENT_TEXT_MAX_CHARS} characters."),
+            ))
+        } else {
+            Ok(text)
+        }
+    }
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub tenant_id: String,
+    #[serde(default)]
+    pub agent_name: Option<String>,
+    pub action: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub detail: Option<String>,
+    pub created_at: String,
+}

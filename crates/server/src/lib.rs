@@ -4,6 +4,7 @@
 //! `tower::ServiceExt::oneshot` and need no socket.
 
 pub mod agents;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod console;

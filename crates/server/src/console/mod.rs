@@ -1,7 +1,10 @@
 //! The operator console's API: sign-in, sessions, and (as it grows) the queues agents work.
 //! Everything under `/console/api`; the signed-in agent is a [`session::SignedIn`].
 
+mod feedback;
+mod inbox;
 mod login;
+pub mod scope;
 pub mod session;
 
 use axum::{
@@ -17,4 +20,10 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login::login))
         .route("/logout", post(login::logout))
         .route("/me", get(login::me))
+        .route("/feedback", get(feedback::list))
+        .route("/feedback/{id}", get(feedback::get_one))
+        .route("/feedback/{id}/status", post(feedback::set_status))
+        .route("/feedback/{id}/answer", post(feedback::answer))
+        .route("/feedback/{id}/notes", post(feedback::add_note))
+        .route("/audit", get(feedback::audit_log))
 }
