@@ -45,6 +45,12 @@ pub fn router(config: &Config) -> Router<AppState> {
     let vendor = ServiceBuilder::new()
         .layer(set(header::CACHE_CONTROL, "public, max-age=3600"))
         .service(ServeDir::new(dist.join("vendor")));
+    // The console's page and files: same policy as the demo pages, never framed.
+    let console = ServiceBuilder::new()
+        .layer(set(header::CONTENT_SECURITY_POLICY, DEMO_CSP))
+        .layer(set(header::CACHE_CONTROL, "no-cache"))
+        .layer(set(header::X_FRAME_OPTIONS, "DENY"))
+        .service(ServeDir::new(dist.join("console")));
     let demo = ServiceBuilder::new()
         .layer(set(header::CONTENT_SECURITY_POLICY, DEMO_CSP))
         .layer(set(header::CACHE_CONTROL, "no-cache"))
@@ -68,6 +74,7 @@ pub fn router(config: &Config) -> Router<AppState> {
         .nest_service("/vendor", vendor)
         .nest_service("/demo", demo)
         .layer(public)
+        .nest_service("/console", console)
 }
 
 /// CORS for the JSON API, which panels on other origins call.

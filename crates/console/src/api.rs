@@ -1,0 +1,181 @@
+//! The console's calls to `/console/api`: the session cookie goes along by itself, and every
+//! state-changing call repeats the session's CSRF token.
+
+use panelcare_model::{
+    ErrorBody,
+    console::{AgentText, Inbox, InboxDetail, LoginRequest, SessionInfo, StatusChange},
+};
+use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, RequestCredentials, RequestInit, Response};
+use yew::AttrValue;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer from the server.
+    Network,
+    /// The server answered with an error body.
+    Refused {
+        status: u16,
+        error: panelcare_model::ApiError,
+    },
+    /// An answer this console cannot read (a proxy's error page, say).
+    Unexpected(u16),
+}
+
+impl ApiError {
+    pub fn message(&self) -> String {
+        match self {
+            Self::Network => {
+                "The server cannot be reached. Check the connection and try again.".into()
+            }
+            Self::Refused { error, .. } => match error.fields.first() {
+                Some(f) => f.message.clone(),
+                None => error.message.clone(),
+            },
+            Self::Unexpected(status) => format!("The server answered {status}. Try again."),
+        }
+    }
+
+    pub fn is_signed_out(&self) -> bool {
+        matches!(self, Self::Refused { status: 401, .. })
+    }
+}
+
+/// The CSRF token of the current session (empty before sign-in).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Api {
+    pub csrf: AttrValue,
+}
+
+impl Api {
+    pub async fn me() -> Result<SessionInfo, ApiError> {
+        call("GET", "/console/api/me", None, None::<&()>).await
+    }
+
+    pub async fn login(email: &str, password: &str) -> Result<SessionInfo, ApiError> {
+        let body = LoginRequest {
+            email: email.into(),
+            password: password.into(),
+        };
+        call("POST", "/console/api/login", None, Some(&body)).await
+    }
+
+    pub async fn logout(&self) -> Result<(), ApiError> {
+        match call::<serde::de::IgnoredAny>(
+            "POST",
+            "/console/api/logout",
+            Some(&self.csrf),
+            None::<&()>,
+        )
+        .await
+        {
+            // 204 has no body to read.
+            Ok(_) | Err(ApiError::Unexpected(204)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn inbox(&self, query: &str) -> Result<Inbox, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/feedback{query}"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn detail(&self, id: &str) -> Result<InboxDetail, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/feedback/{id}"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn set_status(&self, id: &str, status: &str) -> Result<InboxDetail, ApiError> {
+        let body = StatusChange {
+            status: status.into(),
+        };
+        call(
+            "POST",
+            &format!("/console/api/feedback/{id}/status"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn answer(&self, id: &str, text: &str) -> Result<InboxDetail, ApiError> {
+        let body = AgentText { text: text.into() };
+        call(
+            "POST",
+            &format!("/console/api/feedback/{id}/answer"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn add_note(&self, id: &str, text: &str) -> Result<InboxDetail, ApiError> {
+        let body = AgentText { text: text.into() };
+        call(
+            "POST",
+            &format!("/console/api/feedback/{id}/notes"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+}
+
+async fn call<T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    csrf: Option<&str>,
+    body: Option<&impl Serialize>,
+) -> Result<T, ApiError> {
+    let headers = Headers::new().map_err(|_| ApiError::Network)?;
+    let _ = headers.set("Accept", "application/json");
+    if let Some(token) = csrf {
+        let _ = headers.set("X-CSRF-Token", token);
+    }
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    if let Some(body) = body {
+        let value = body
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|_| ApiError::Network)?;
+        let text = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Network)?;
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&text.into());
+    }
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|_| ApiError::Network)?
+        .unchecked_into();
+    let status = response.status();
+    let json: Option<JsValue> = match response.json() {
+        Ok(p) => JsFuture::from(p).await.ok(),
+        Err(_) => None,
+    };
+    if (200..300).contains(&status) {
+        return json
+            .and_then(|j| serde_wasm_bindgen::from_value(j).ok())
+            .ok_or(ApiError::Unexpected(status));
+    }
+    match json.and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok()) {
+        Some(body) => Err(ApiError::Refused {
+            status,
+            error: body.error,
+        }),
+        None => Err(ApiError::Unexpected(status)),
+    }
+}

@@ -1,0 +1,94 @@
+//! The console's frame: checks the session, then shows sign-in, the inbox or one suggestion.
+
+use std::rc::Rc;
+
+use panelcare_model::console::SessionInfo;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::{api::Api, detail::Detail, inbox::InboxView, login::Login, text};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Checking,
+    SignedOut,
+    SignedIn(Rc<SessionInfo>),
+}
+
+#[component]
+pub fn App() -> Html {
+    let stage = use_state(|| Stage::Checking);
+    // The suggestion open in the detail view, if any.
+    let open = use_state(|| None::<AttrValue>);
+    {
+        let stage = stage.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                stage.set(match Api::me().await {
+                    Ok(s) => Stage::SignedIn(Rc::new(s)),
+                    Err(_) => Stage::SignedOut,
+                });
+            });
+        });
+    }
+    let on_signed_in = {
+        let stage = stage.clone();
+        Callback::from(move |s: SessionInfo| stage.set(Stage::SignedIn(Rc::new(s))))
+    };
+    let on_signed_out = {
+        let (stage, open) = (stage.clone(), open.clone());
+        Callback::from(move |()| {
+            open.set(None);
+            stage.set(Stage::SignedOut);
+        })
+    };
+    match &*stage {
+        Stage::Checking => {
+            html! { <main class="c-main"><p class="c-muted">{ "Loading…" }</p></main> }
+        }
+        Stage::SignedOut => html! { <Login {on_signed_in} /> },
+        Stage::SignedIn(session) => {
+            let api = Api {
+                csrf: session.csrf_token.clone().into(),
+            };
+            let sign_out = {
+                let (api, on_signed_out) = (api.clone(), on_signed_out.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let (api, on_signed_out) = (api.clone(), on_signed_out.clone());
+                    spawn_local(async move {
+                        let _ = api.logout().await;
+                        on_signed_out.emit(());
+                    });
+                })
+            };
+            let on_open = {
+                let open = open.clone();
+                Callback::from(move |id: AttrValue| open.set(Some(id)))
+            };
+            let on_back = {
+                let open = open.clone();
+                Callback::from(move |()| open.set(None))
+            };
+            let agent = &session.agent;
+            html! {
+                <>
+                    <header class="c-top">
+                        <span class="c-brand">{ "panelcare console" }</span>
+                        <span class="c-who">
+                            <strong>{ &agent.name }</strong>
+                            { format!(" · {} · {}", text::role(agent.role), agent.tenant_name) }
+                        </span>
+                        <button type="button" class="c-button c-ghost" onclick={sign_out}>{ "Sign out" }</button>
+                    </header>
+                    <main class="c-main">
+                        if let Some(id) = &*open {
+                            <Detail api={api.clone()} id={id.clone()} {on_back} on_signed_out={on_signed_out.clone()} />
+                        } else {
+                            <InboxView api={api.clone()} {on_open} {on_signed_out} provider={agent.role == panelcare_model::console::Role::ProviderAdmin} />
+                        }
+                    </main>
+                </>
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The panelcare operator console: providers', resellers' and agents' screen for reading and
+//! answering what customers send. Its own wasm bundle, so the customer widget stays small.
+
+pub mod api;
+pub mod app;
+pub mod detail;
+pub mod inbox;
+pub mod login;
+pub mod text;
+
+use wasm_bindgen::prelude::*;
+
+/// Draws the console into `root`; `boot.js` (written by `cargo xtask build`) calls it.
+#[wasm_bindgen]
+pub fn run(root: web_sys::Element) {
+    yew::Renderer::<app::App>::with_root(root).render();
+}
