@@ -1,0 +1,81 @@
+// End to end: an agent answers in the console, and the customer sees it in the widget.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { apiSend, artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function signIn(page, email) {
+  await page.locator("#c-email").fill(email);
+  await page.locator("#c-password").fill("demo-password");
+  await page.locator("button[type=submit]").click();
+}
+
+describe("the operator console", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("an agent answers a suggestion and the customer sees the answer in the widget", async () => {
+    const message = `Please add Let's Encrypt wildcard certificates ${Date.now()}`;
+    await apiSend(server.url, "boris", { category: "idea", message, rating: 2 });
+
+    const { page, context, problems } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "agent@acme-hosting.example");
+    await page.locator(".c-top .c-who", { hasText: "Acme Hosting" }).waitFor();
+    // A rating of 2 is flagged and listed first.
+    const first = page.locator(".c-row").first();
+    await first.locator(".c-row-message", { hasText: message }).waitFor();
+    assert.match(await first.locator(".c-flag").innerText(), /Low rating: 2/);
+    await page.screenshot({ path: join(artifacts(), "console-inbox.png") });
+
+    await first.locator("button").click();
+    await page.locator("#c-status").selectOption("planned");
+    await page.locator(".c-ok", { hasText: "Status saved" }).waitFor();
+    await page.locator("#c-note").fill("Needs DNS API support on our side first.");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await page.locator(".c-note-body", { hasText: "Needs DNS API" }).waitFor();
+    await page.locator("#c-answer").fill("Спасибо! Wildcard-сертификаты появятся в декабре.");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await page.locator(".c-ok", { hasText: "Answer sent" }).waitFor();
+    await page.screenshot({ path: join(artifacts(), "console-detail.png") });
+    // The first /me before sign-in answers 401, which Chromium logs; nothing else may appear.
+    const unexpected = problems.filter((p) => !p.includes("status of 401"));
+    assert.deepEqual(unexpected, [], "no console errors and no CSP violations");
+    await context.close();
+
+    const customer = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
+    const widget = customer.page.locator("[data-panelcare=feedback]");
+    const item = widget.locator(".pc-item", { hasText: message });
+    await item.locator(".pc-answer").waitFor();
+    assert.equal(await item.locator(".pc-badge").innerText(), "Запланировано");
+    assert.match(await item.locator(".pc-answer").innerText(), /появятся в декабре/);
+    assert.ok(!(await widget.innerText()).includes("DNS API"), "the internal note stays internal");
+    await customer.context.close();
+  });
+
+  test("a reseller admin sees only its own customers' suggestions", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "admin@bluefox.example");
+    await page.locator(".c-top .c-who", { hasText: "BlueFox Web" }).waitFor();
+    await page.locator(".c-muted, .c-list").first().waitFor();
+    // The demo's customers all belong to Acme: BlueFox's inbox is empty.
+    await page.locator(".c-muted", { hasText: "Nothing here" }).waitFor();
+    await context.close();
+  });
+
+  test("a wrong password is refused on the form", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await page.locator("#c-email").fill("admin@acme-hosting.example");
+    await page.locator("#c-password").fill("not-the-password");
+    await page.locator("button[type=submit]").click();
+    assert.match(await page.locator(".c-error").innerText(), /not right/);
+    await context.close();
+  });
+});
