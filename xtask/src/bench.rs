@@ -1,28 +1,28 @@
-//! `cargo xtask bench`: bundle sizes against their budgets, then server throughput and p99
-//! latency next to the raw SQLite insert rate (crates/bench).
+//! `cargo xtask bench`: bundle sizes against their budgets, then the server benchmark
+//! (crates/bench), which prints its own results.
 
-use crate::util::{Result, cargo, cmd, exec, step};
+use crate::util::{Result, at_root, cargo, cmd, exec, step};
 
 pub fn run(args: &[String]) -> Result {
+    step("setup");
     crate::setup::run()?;
     let sizes = crate::build::run()?;
     step("bench: sizes");
-    println!(
-        "loader {} B gzip; widget {} B gzip / {} B brotli",
-        sizes.loader_gzip, sizes.widget_gzip, sizes.widget_brotli
-    );
-    step("bench: server (release build)");
+    sizes.print_budgets();
+    step("bench: server and load generator (release build)");
     exec(cargo().args([
         "build",
         "--release",
         "-p",
-        "panelcare-server",
-        "-p",
         "panelcare-bench",
+        "-p",
+        "panelcare-server",
     ]))?;
+    step("bench: run");
     exec(
-        cmd("target/release/panelcare-bench")
-            .args(["--server-bin", "target/release/panelcare-server"])
+        cmd(at_root("target/release/panelcare-bench"))
+            .arg("--server-bin")
+            .arg(at_root("target/release/panelcare-server"))
             .args(args),
     )
 }

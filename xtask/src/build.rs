@@ -4,16 +4,21 @@
 //! content-hashed names, the loader with the manifest built in, the adapters, and RequireJS
 //! for the demo cPanel page.
 
-use std::{fs, path::Path};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 use sha2::{Digest, Sha256};
 
 use crate::{
-    sizes,
-    util::{Result, cargo, cmd, exec, root, step},
+    sizes::{self, Sizes},
+    util::{Result, at_root, cargo, cmd, exec, read, step},
 };
 
-const WASM_OPT_FEATURES: [&str; 6] = [
+/// The WebAssembly features every browser we support has; wasm-opt must be told, or it
+/// refuses what rustc emits.
+pub(crate) const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -22,9 +27,11 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// Builds dist/ and returns its sizes.
-pub fn run() -> Result<sizes::Sizes> {
-    let root = root();
+/// Where the loader expects its manifest; the build replaces it with the real one.
+const MANIFEST_MARKER: &str = "/*MANIFEST*/null";
+
+/// Builds dist/, prints its sizes and returns them.
+pub fn run() -> Result<Sizes> {
     step("build: widget (wasm32, wasm-release)");
     exec(cargo().args([
         "build",
@@ -36,7 +43,9 @@ pub fn run() -> Result<sizes::Sizes> {
         "--profile",
         "wasm-release",
     ]))?;
-    let out = root.join("target/wasm-bindgen");
+
+    step("build: wasm-bindgen");
+    let out = at_root("target/wasm-bindgen");
     exec(
         cmd("wasm-bindgen")
             .args([
@@ -48,16 +57,20 @@ pub fn run() -> Result<sizes::Sizes> {
             ])
             .arg("--out-dir")
             .arg(&out)
-            .arg(root.join("target/wasm32-unknown-unknown/wasm-release/panelcare.wasm")),
-    )?;
+            .arg(at_root(
+                "target/wasm32-unknown-unknown/wasm-release/panelcare.wasm",
+            )),
+    )
+    .map_err(|e| format!("{e} (does `cargo xtask setup` pass?)"))?;
+
     step("build: wasm-opt -Oz");
-    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    let wasm_opt = at_root("node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
         return Err("node_modules/.bin/wasm-opt is missing: run `cargo xtask setup`".into());
     }
     let optimised = out.join("panelcare_bg.opt.wasm");
     exec(
-        cmd(wasm_opt.to_str().unwrap_or("wasm-opt"))
+        cmd(&wasm_opt)
             .args(["-Oz", "--strip-debug", "--strip-producers"])
             .args(WASM_OPT_FEATURES)
             .arg(out.join("panelcare_bg.wasm"))
@@ -66,51 +79,178 @@ pub fn run() -> Result<sizes::Sizes> {
     )?;
 
     step("build: dist/");
-    let dist = root.join("dist");
-    if dist.exists() {
-        fs::remove_dir_all(&dist)?;
-    }
-    fs::create_dir_all(dist.join("assets"))?;
-    let js = hashed(&out.join("panelcare.js"), &dist, "panelcare", "js")?;
-    let wasm = hashed(&optimised, &dist, "panelcare_bg", "wasm")?;
-    let css = hashed(&root.join("www/widget.css"), &dist, "panelcare", "css")?;
-    let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
-    fs::write(dist.join("manifest.json"), &manifest)?;
-
-    let loader = fs::read_to_string(root.join("www/panelcare.js"))?;
-    const MARKER: &str = "/*MANIFEST*/null";
-    if !loader.contains(MARKER) {
-        return Err(format!("www/panelcare.js has no {MARKER} marker").into());
-    }
-    fs::write(dist.join("panelcare.js"), loader.replace(MARKER, &manifest))?;
-    copy_dir(&root.join("www/adapters"), &dist.join("adapters"))?;
-    let require = root.join("node_modules/requirejs/require.js");
-    fs::create_dir_all(dist.join("vendor"))?;
-    fs::copy(&require, dist.join("vendor/require.js"))
-        .map_err(|e| format!("{}: {e} (run `cargo xtask setup`)", require.display()))?;
-
-    let sizes = sizes::measure(&dist, &[&js, &wasm, &css])?;
+    let inputs = Inputs {
+        glue: out.join("panelcare.js"),
+        wasm: optimised,
+        www: at_root("www"),
+        require: at_root("node_modules/requirejs/require.js"),
+    };
+    let dist = at_root("dist");
+    let widget = assemble(&inputs, &dist)?;
+    crate::console::build(&dist, &wasm_opt)?;
+    let widget: Vec<&str> = widget.iter().map(String::as_str).collect();
+    let sizes = sizes::measure(&dist, &widget)?;
     sizes.print();
     Ok(sizes)
 }
 
-/// Copies `src` to `dist/assets/<stem>-<hash>.<ext>`; returns the path relative to dist/.
-fn hashed(src: &Path, dist: &Path, stem: &str, ext: &str) -> Result<String> {
-    let bytes = fs::read(src).map_err(|e| format!("{}: {e}", src.display()))?;
-    let hash = Sha256::digest(&bytes);
-    let short: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    let name = format!("assets/{stem}-{short}.{ext}");
+/// What dist/ is made of.
+struct Inputs {
+    /// wasm-bindgen's JS glue.
+    glue: PathBuf,
+    /// The optimised wasm.
+    wasm: PathBuf,
+    /// Holds panelcare.js (the loader), widget.css and adapters/.
+    www: PathBuf,
+    /// RequireJS, for the demo cPanel page.
+    require: PathBuf,
+}
+
+/// Recreates `dist`; returns the widget's files (js, wasm, css) relative to it.
+fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
+    let loader = inputs.www.join("panelcare.js");
+    let loader =
+        String::from_utf8(read(&loader)?).map_err(|e| format!("{}: {e}", loader.display()))?;
+    if dist.exists() {
+        fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    fs::create_dir_all(dist.join("assets"))?;
+    let js = hashed(&inputs.glue, dist, "panelcare", "js")?;
+    let wasm = hashed(&inputs.wasm, dist, "panelcare_bg", "wasm")?;
+    let css = hashed(&inputs.www.join("widget.css"), dist, "panelcare", "css")?;
+    let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
+    fs::write(dist.join("manifest.json"), &manifest)?;
+    fs::write(
+        dist.join("panelcare.js"),
+        with_manifest(&loader, &manifest)?,
+    )?;
+
+    let adapters = inputs.www.join("adapters");
+    fs::create_dir_all(dist.join("adapters"))?;
+    for entry in fs::read_dir(&adapters).map_err(|e| format!("{}: {e}", adapters.display()))? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "js") {
+            fs::copy(
+                &path,
+                dist.join("adapters")
+                    .join(path.file_name().unwrap_or_default()),
+            )?;
+        }
+    }
+
+    fs::create_dir_all(dist.join("vendor"))?;
+    fs::copy(&inputs.require, dist.join("vendor/require.js")).map_err(|e| {
+        format!(
+            "{}: {e} (run `cargo xtask setup`)",
+            inputs.require.display()
+        )
+    })?;
+    Ok([js, wasm, css])
+}
+
+/// The loader with its manifest built in.
+fn with_manifest(loader: &str, manifest: &str) -> Result<String> {
+    match loader.matches(MANIFEST_MARKER).count() {
+        1 => Ok(loader.replacen(MANIFEST_MARKER, manifest, 1)),
+        0 => {
+            Err(format!("www/panelcare.js has no {MANIFEST_MARKER} marker for the manifest").into())
+        }
+        n => {
+            Err(format!("www/panelcare.js has {n} {MANIFEST_MARKER} markers; expected one").into())
+        }
+    }
+}
+
+/// Copies `src` to `dist/assets/<stem>-<hash>.<ext>`; returns that path relative to dist/.
+pub(crate) fn hashed(src: &Path, dist: &Path, stem: &str, ext: &str) -> Result<String> {
+    let bytes = read(src)?;
+    let name = format!("assets/{stem}-{}.{ext}", short_hash(&bytes));
     fs::write(dist.join(&name), bytes)?;
     Ok(name)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            fs::copy(entry.path(), to.join(entry.file_name()))?;
-        }
+/// The first 12 hex digits of the content's SHA-256: a new name whenever the content changes,
+/// so assets can be cached forever.
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_twelve_hex_digits_of_sha256() {
+        // sha256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+        assert_eq!(short_hash(b"abc"), "ba7816bf8f01");
     }
-    Ok(())
+
+    #[test]
+    fn the_manifest_replaces_exactly_one_marker() {
+        let loaded = with_manifest("const m = /*MANIFEST*/null;", r#"{"js":"a.js"}"#).unwrap();
+        assert_eq!(loaded, r#"const m = {"js":"a.js"};"#);
+        assert!(with_manifest("const m = null;", "{}").is_err());
+        assert!(with_manifest("/*MANIFEST*/null /*MANIFEST*/null", "{}").is_err());
+    }
+
+    #[test]
+    fn assembles_dist_from_its_inputs() {
+        let tmp = std::env::temp_dir().join(format!("xtask-build-{}", std::process::id()));
+        let www = tmp.join("www");
+        fs::create_dir_all(www.join("adapters")).unwrap();
+        let files = [
+            ("www/panelcare.js", "load(/*MANIFEST*/null);"),
+            ("www/widget.css", ":host{all:initial}"),
+            ("www/adapters/cpanel.js", "cpanel"),
+            ("www/adapters/notes.txt", "not shipped"),
+            ("glue.js", "glue"),
+            ("opt.wasm", "\0asm"),
+            ("require.js", "requirejs"),
+        ];
+        for (path, text) in files {
+            fs::write(tmp.join(path), text).unwrap();
+        }
+        let dist = tmp.join("dist");
+        fs::create_dir_all(dist.join("stale")).unwrap();
+        let inputs = Inputs {
+            glue: tmp.join("glue.js"),
+            wasm: tmp.join("opt.wasm"),
+            www,
+            require: tmp.join("require.js"),
+        };
+
+        let [js, wasm, css] = assemble(&inputs, &dist).unwrap();
+
+        assert_eq!(js, format!("assets/panelcare-{}.js", short_hash(b"glue")));
+        assert_eq!(
+            wasm,
+            format!("assets/panelcare_bg-{}.wasm", short_hash(b"\0asm"))
+        );
+        assert_eq!(
+            css,
+            format!("assets/panelcare-{}.css", short_hash(b":host{all:initial}"))
+        );
+        let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
+        let text = |p: &str| fs::read_to_string(dist.join(p)).unwrap();
+        assert_eq!(text("manifest.json"), manifest);
+        assert_eq!(text("panelcare.js"), format!("load({manifest});"));
+        assert_eq!(text("adapters/cpanel.js"), "cpanel");
+        assert!(!dist.join("adapters/notes.txt").exists());
+        assert_eq!(text("vendor/require.js"), "requirejs");
+        assert!(!dist.join("stale").exists(), "dist/ is recreated");
+
+        let sizes = sizes::measure(&dist, &[&js, &wasm, &css]).unwrap();
+        assert_eq!(sizes.files.len(), 7);
+        let loader = sizes
+            .files
+            .iter()
+            .find(|f| f.path == "panelcare.js")
+            .unwrap();
+        assert_eq!(sizes.loader_gzip, loader.gzip);
+        fs::remove_dir_all(&tmp).unwrap();
+    }
 }

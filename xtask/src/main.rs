@@ -1,8 +1,9 @@
 //! `cargo xtask <command>`: the project's own tooling, so a fresh machine needs nothing but
-//! Rust, Node and this repository.
+//! Rust, Node.js and this repository.
 
 mod bench;
 mod build;
+mod console;
 mod demo;
 mod setup;
 mod sizes;
@@ -12,25 +13,24 @@ mod util;
 use std::process::ExitCode;
 
 const HELP: &str = "\
-cargo xtask <command>
+usage: cargo xtask <command>
 
-  setup   install what is missing: wasm32 target, wasm-bindgen-cli (the Cargo.lock
-          version), npm tools (wasm-opt, playwright-core, axe-core), Chromium
-  build   release widget build into dist/, with sizes
-  demo    setup + build, then the server in demo mode on 127.0.0.1:8080
-          [--listen ADDR]
-  test    every suite: lint, native, browser (wasm-bindgen-test), end-to-end
-          [--skip-lint]
-  bench   sizes and server throughput [extra flags go to panelcare-bench]
+  setup   install what is missing: the wasm32 target, wasm-bindgen-cli at the Cargo.lock
+          version, the npm tools in package-lock.json (wasm-opt, playwright-core, axe-core,
+          requirejs), Chromium and chromedriver (apt, as root)
+  build   release widget into dist/, with sizes against the budgets
+  demo    setup + build, then the server in demo mode  [--listen ADDR, default 127.0.0.1:8080]
+  test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
+  bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((c, rest)) => (c.as_str(), rest),
-        None => ("help", &[][..]),
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{HELP}");
+        return ExitCode::FAILURE;
     };
-    let result = match command {
+    let result = match command.as_str() {
         "setup" => setup::run(),
         "build" => build::run().map(|_| ()),
         "demo" => demo::run(rest),
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("xtask {command}: {err}");
+            eprintln!("\nerror: cargo xtask {command}: {err}");
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,10 @@
-//! `cargo xtask setup`: installs whatever is missing, and says what it found and did.
+//! `cargo xtask setup`: installs whatever is missing, one line per thing it checked or did.
 
-use crate::util::{Result, cargo, cmd, exec, output, root, which};
+use std::fs;
+
+use crate::util::{Result, at_root, cargo, cmd, exec, output, which};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 pub fn run() -> Result {
     wasm_target()?;
@@ -13,76 +17,150 @@ pub fn run() -> Result {
 fn wasm_target() -> Result {
     let installed =
         output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
-        println!("ok: rust target wasm32-unknown-unknown");
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        println!("ok: rust target {WASM_TARGET}");
         return Ok(());
     }
-    println!("installing: rust target wasm32-unknown-unknown");
-    exec(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
-}
-
-/// The version of the `wasm-bindgen` crate in Cargo.lock: the CLI must match it exactly.
-pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\""
-            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
-        {
-            return Ok(v.trim_end_matches('"').to_owned());
-        }
-    }
-    Err("Cargo.lock has no wasm-bindgen package".into())
+    println!("installing: rust target {WASM_TARGET}");
+    exec(cmd("rustup").args(["target", "add", WASM_TARGET]))
 }
 
 fn wasm_bindgen() -> Result {
-    let want = locked_wasm_bindgen()?;
-    let have = |tool: &str| output(cmd(tool).arg("--version")).unwrap_or_default();
-    let ok =
-        have("wasm-bindgen").ends_with(&want) && have("wasm-bindgen-test-runner").ends_with(&want);
-    if ok {
+    let lock = fs::read_to_string(at_root("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e} (run `cargo generate-lockfile`)"))?;
+    let want = locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen")?;
+    // Both binaries come from wasm-bindgen-cli and must match the crate exactly: the glue
+    // format changes between patch releases.
+    let matches = || {
+        ["wasm-bindgen", "wasm-bindgen-test-runner"]
+            .iter()
+            .all(|tool| {
+                let line = output(cmd(tool).arg("--version")).unwrap_or_default();
+                reported_version(&line) == Some(want)
+            })
+    };
+    if matches() {
         println!("ok: wasm-bindgen-cli {want}");
         return Ok(());
     }
-    println!("installing: wasm-bindgen-cli {want} (takes a few minutes, once)");
-    // No --locked: one of the CLI's pinned dependencies is not available from the registry.
-    exec(cargo().args(["install", "wasm-bindgen-cli", "--version", &want]))
+    println!("installing: wasm-bindgen-cli {want} (compiles for a few minutes, once)");
+    // No --locked: one of the CLI's pinned dependencies is no longer on the registry.
+    exec(cargo().args(["install", "wasm-bindgen-cli", "--version", want]))?;
+    if !matches() {
+        return Err(format!(
+            "wasm-bindgen-cli {want} is installed, but `wasm-bindgen --version` on PATH \
+             says otherwise: put cargo's bin directory (~/.cargo/bin) first on PATH"
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The version of package `name` in Cargo.lock's text.
+fn locked_version<'a>(lock: &'a str, name: &str) -> Option<&'a str> {
+    let wanted = format!("name = \"{name}\"");
+    lock.split("[[package]]").find_map(|block| {
+        let mut lines = block.lines().map(str::trim);
+        lines.clone().any(|l| l == wanted).then_some(())?;
+        lines.find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
+    })
+}
+
+/// `"wasm-bindgen 0.2.130"` → `"0.2.130"`.
+fn reported_version(line: &str) -> Option<&str> {
+    line.split_whitespace().nth(1)
 }
 
 fn npm_tools() -> Result {
-    let root = root();
-    let lock = root.join("package-lock.json");
-    let installed = root.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+    let node = output(cmd("node").arg("--version"))
+        .ok_or("node is not installed: install Node.js 20 or newer")?;
+    let major = node
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok());
+    if major.is_none_or(|m| m < 20) {
+        return Err(format!(
+            "node {node} is too old: the tools and tests need Node.js 20 or newer"
+        )
+        .into());
+    }
+    let lock = at_root("package-lock.json");
+    let installed = at_root("node_modules/.package-lock.json");
+    let fresh = match (fs::metadata(&lock), fs::metadata(&installed)) {
         (Ok(l), Ok(i)) => i.modified()? >= l.modified()?,
         _ => false,
     };
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
-        println!("ok: npm tools (wasm-opt, playwright-core, axe-core, requirejs)");
+    if fresh && at_root("node_modules/.bin/wasm-opt").exists() {
+        println!("ok: npm tools (node {node}; binaryen, playwright-core, axe-core, requirejs)");
         return Ok(());
     }
-    which("npm").ok_or("npm is not installed; install Node.js 18 or newer")?;
+    which("npm").ok_or("npm is not installed: it comes with Node.js")?;
     println!("installing: npm tools from package-lock.json");
     exec(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
 fn chromium() -> Result {
-    if which("chromium").is_some() && which("chromedriver").is_some() {
+    let missing = || -> Vec<&str> {
+        ["chromium", "chromedriver"]
+            .into_iter()
+            .filter(|tool| which(tool).is_none())
+            .collect()
+    };
+    if missing().is_empty() {
         println!("ok: chromium and chromedriver");
         return Ok(());
     }
-    let root_user = output(std::process::Command::new("id").arg("-u")).as_deref() == Some("0");
-    if !root_user {
-        return Err(
-            "chromium and chromedriver are missing: install Debian's `chromium` and \
-                    `chromium-driver` packages (needs root)"
-                .into(),
-        );
+    if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {
+        return Err(format!(
+            "{} not on PATH: install Debian's `chromium` and `chromium-driver` packages \
+             (as root: apt-get install chromium chromium-driver)",
+            missing().join(" and ")
+        )
+        .into());
     }
     println!("installing: chromium chromium-driver (apt)");
-    exec(cmd("apt-get").args(["update", "-qq"]))?;
-    exec(cmd("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]))
+    exec(cmd("apt-get").arg("update"))?;
+    exec(
+        cmd("apt-get")
+            .args(["install", "-y", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    match missing().as_slice() {
+        [] => Ok(()),
+        still => Err(format!("{} still not on PATH after apt-get", still.join(" and ")).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+[[package]]
+name = "wasm-bindgen-futures"
+version = "0.4.53"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"#;
+
+    #[test]
+    fn finds_the_exact_package_in_cargo_lock() {
+        assert_eq!(locked_version(LOCK, "wasm-bindgen"), Some("0.2.130"));
+        assert_eq!(locked_version(LOCK, "wasm-bindgen-futures"), Some("0.4.53"));
+        assert_eq!(locked_version(LOCK, "wasm"), None);
+    }
+
+    #[test]
+    fn reads_the_cli_version() {
+        assert_eq!(reported_version("wasm-bindgen 0.2.130"), Some("0.2.130"));
+        assert_eq!(
+            reported_version("wasm-bindgen-test-runner 0.2.130\n"),
+            Some("0.2.130")
+        );
+        assert_eq!(reported_version(""), None);
+    }
 }

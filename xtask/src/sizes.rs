@@ -1,51 +1,75 @@
-//! Sizes of what a panel downloads, raw and compressed, against the budgets.
+//! What a panel downloads, raw and compressed, against the size budgets.
 
 use std::{fs, io::Write as _, path::Path};
 
-use crate::util::Result;
+use crate::util::{Result, read};
 
 /// The loader: on every panel page, before anyone opens a widget.
-pub const LOADER_BUDGET: usize = 4 * 1024;
-/// The widget (wasm + JS glue + CSS), the target of the first slice.
-pub const WIDGET_TARGET: usize = 90 * 1024;
-/// What `cargo xtask test` enforces for the widget: the measured size plus headroom, so an
-/// accidental jump fails the build while the work towards the target goes on (see README).
+pub const LOADER_BUDGET: usize = 4096;
+/// The widget (wasm + JS glue + CSS): the budget the first slice aims for.
+pub const WIDGET_BUDGET: usize = 92160;
+/// What `cargo xtask test` enforces for the widget while it is still over its budget: the
+/// measured size plus a little headroom, so an accidental jump fails the run while the size
+/// only goes down (README, "Notes and known gaps"). Lower it as the widget shrinks.
 pub const WIDGET_CEILING: usize = 120 * 1024;
+
+/// One file under dist/.
+#[derive(Debug)]
+pub struct FileSize {
+    /// Relative to dist/, with `/` separators.
+    pub path: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
 
 #[derive(Debug)]
 pub struct Sizes {
-    pub files: Vec<(String, usize, usize, usize)>,
+    pub files: Vec<FileSize>,
+    /// `panelcare.js`, gzip.
     pub loader_gzip: usize,
+    /// The manifest's js + wasm + css, gzip.
     pub widget_gzip: usize,
+    /// The same, brotli.
     pub widget_brotli: usize,
 }
 
-pub fn gzip(bytes: &[u8]) -> usize {
+/// gzip, level 9.
+pub fn gzip(bytes: &[u8]) -> Result<usize> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = enc.write_all(bytes);
-    enc.finish().map(|v| v.len()).unwrap_or(0)
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len())
 }
 
-pub fn brotli(bytes: &[u8]) -> usize {
+/// brotli, quality 11 (what a CDN serves pre-compressed assets with).
+pub fn brotli(bytes: &[u8]) -> Result<usize> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
-        lgwin: 22,
         ..Default::default()
     };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out.len()
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len())
 }
 
-/// Measures every file under `dist`; `widget` lists the widget's files (relative paths).
+/// Measures every file under `dist`; `widget` names the widget's files relative to `dist`.
 pub fn measure(dist: &Path, widget: &[&str]) -> Result<Sizes> {
     let mut files = Vec::new();
     walk(dist, dist, &mut files)?;
-    files.sort();
-    let find = |name: &str| files.iter().find(|f| f.0 == name);
-    let loader_gzip = find("panelcare.js").map_or(0, |f| f.2);
-    let widget_gzip = widget.iter().filter_map(|w| find(w)).map(|f| f.2).sum();
-    let widget_brotli = widget.iter().filter_map(|w| find(w)).map(|f| f.3).sum();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let find = |name: &str| {
+        files
+            .iter()
+            .find(|f| f.path == name)
+            .ok_or_else(|| format!("dist/{name} is missing"))
+    };
+    let loader_gzip = find("panelcare.js")?.gzip;
+    let (mut widget_gzip, mut widget_brotli) = (0, 0);
+    for name in widget {
+        let f = find(name)?;
+        widget_gzip += f.gzip;
+        widget_brotli += f.brotli;
+    }
     Ok(Sizes {
         files,
         loader_gzip,
@@ -54,54 +78,73 @@ pub fn measure(dist: &Path, widget: &[&str]) -> Result<Sizes> {
     })
 }
 
-fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, usize, usize, usize)>) -> Result {
-    for entry in fs::read_dir(dir)? {
+fn walk(base: &Path, dir: &Path, out: &mut Vec<FileSize>) -> Result {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry?.path();
         if path.is_dir() {
             walk(base, &path, out)?;
         } else {
-            let bytes = fs::read(&path)?;
-            let name = path.strip_prefix(base)?.to_string_lossy().into_owned();
-            out.push((name, bytes.len(), gzip(&bytes), brotli(&bytes)));
+            let bytes = read(&path)?;
+            let rel = path.strip_prefix(base)?.components();
+            let rel: Vec<_> = rel.map(|c| c.as_os_str().to_string_lossy()).collect();
+            out.push(FileSize {
+                path: rel.join("/"),
+                raw: bytes.len(),
+                gzip: gzip(&bytes)?,
+                brotli: brotli(&bytes)?,
+            });
         }
     }
     Ok(())
 }
 
 impl Sizes {
+    /// The table of every file, then the two budget lines.
     pub fn print(&self) {
         println!("{:<44} {:>9} {:>9} {:>9}", "dist/", "raw", "gzip", "brotli");
-        for (name, raw, gz, br) in &self.files {
-            println!("{name:<44} {raw:>9} {gz:>9} {br:>9}");
+        for f in &self.files {
+            println!("{:<44} {:>9} {:>9} {:>9}", f.path, f.raw, f.gzip, f.brotli);
         }
+        self.print_budgets();
+    }
+
+    /// `loader (panelcare.js): N B gzip (budget 4096): ok`, and the same for the widget.
+    pub fn print_budgets(&self) {
         println!(
-            "loader (panelcare.js): {} B gzip (budget {LOADER_BUDGET}: {})",
+            "loader (panelcare.js): {} B gzip (budget {LOADER_BUDGET}): {}",
             self.loader_gzip,
             verdict(self.loader_gzip, LOADER_BUDGET)
         );
         println!(
-            "widget (js+wasm+css): {} B gzip, {} B brotli (target {WIDGET_TARGET}: {})",
+            "widget (js+wasm+css): {} B gzip (budget {WIDGET_BUDGET}): {}; {} B brotli",
             self.widget_gzip,
-            self.widget_brotli,
-            verdict(self.widget_gzip, WIDGET_TARGET)
+            verdict(self.widget_gzip, WIDGET_BUDGET),
+            self.widget_brotli
         );
     }
 
-    /// The size gate of `cargo xtask test`.
+    /// The size gate of `cargo xtask test`: the loader's budget, the widget's ceiling.
     pub fn check(&self) -> Result {
+        self.print_budgets();
         if self.loader_gzip > LOADER_BUDGET {
             return Err(format!(
-                "loader is {} B gzip, over its {LOADER_BUDGET} B budget",
+                "the loader is {} B gzip, over its {LOADER_BUDGET} B budget",
                 self.loader_gzip
             )
             .into());
         }
         if self.widget_gzip > WIDGET_CEILING {
             return Err(format!(
-                "widget is {} B gzip, over the {WIDGET_CEILING} B ceiling",
+                "the widget is {} B gzip, over the {WIDGET_CEILING} B ceiling",
                 self.widget_gzip
             )
             .into());
+        }
+        if self.widget_gzip > WIDGET_BUDGET {
+            println!(
+                "warning: the widget is over its {WIDGET_BUDGET} B budget; the gate is the \
+                 {WIDGET_CEILING} B ceiling until it gets there"
+            );
         }
         Ok(())
     }
@@ -109,8 +152,30 @@ impl Sizes {
 
 fn verdict(size: usize, budget: usize) -> String {
     if size <= budget {
-        "met".into()
+        "ok".into()
     } else {
-        format!("over by {} B", size - budget)
+        format!("OVER by {} B", size - budget)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compression_shrinks_repetitive_text() {
+        let text = "panelcare ".repeat(1000);
+        let (gz, br) = (
+            gzip(text.as_bytes()).unwrap(),
+            brotli(text.as_bytes()).unwrap(),
+        );
+        assert!(gz > 0 && gz < 200, "gzip {gz}");
+        assert!(br > 0 && br < 200, "brotli {br}");
+    }
+
+    #[test]
+    fn verdict_says_by_how_much() {
+        assert_eq!(verdict(4096, 4096), "ok");
+        assert_eq!(verdict(4100, 4096), "OVER by 4 B");
     }
 }

@@ -1,89 +1,186 @@
 //! `cargo xtask test`: every suite, in the order CI runs them, stopping at the first failure.
 
-use std::path::Path;
+use std::{
+    fs,
+    path::PathBuf,
+    time::{Duration, Instant},
+};
 
-use crate::util::{Result, cargo, cmd, exec, root, step, which};
+use crate::{
+    sizes::Sizes,
+    util::{Result, at_root, cargo, cmd, exec, step, which},
+};
+
+const USAGE: &str = "usage: cargo xtask test [--skip-lint]";
 
 pub fn run(args: &[String]) -> Result {
-    let skip_lint = args.iter().any(|a| a == "--skip-lint");
-    if let Some(other) = args.iter().find(|a| *a != "--skip-lint") {
-        return Err(format!("unknown flag {other} (only --skip-lint)").into());
-    }
-    let root = root();
-    step("setup");
-    crate::setup::run()?;
-    if !skip_lint {
-        step("lint: rustfmt");
-        exec(cargo().args(["fmt", "--all", "--check"]))?;
-        step("lint: clippy (native)");
-        exec(cargo().args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-        step("lint: clippy (wasm32)");
-        exec(cargo().args([
-            "clippy",
-            "-p",
-            "panelcare",
-            "-p",
-            "panelcare-model",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-    }
-    // The one release wasm build of the run; the end-to-end suite serves it.
-    let sizes = crate::build::run()?;
-    step("size budget");
-    sizes.check()?;
-
-    step("native tests: model, server, tools");
-    exec(cargo().args(["test", "--workspace"]))?;
-
-    step("browser tests: wasm-bindgen-test in headless Chromium");
-    let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
-    exec(
-        cargo()
-            .args([
-                "test",
-                "-p",
-                "panelcare",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .env("CHROMEDRIVER", &chromedriver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    )?;
-
-    step("end-to-end: Playwright + Chromium against the server binary");
-    // The same feature set as the test build above, so nothing is compiled again.
-    exec(cargo().args(["build", "--workspace"]))?;
-    let artifacts = root.join("target/e2e");
-    std::fs::create_dir_all(&artifacts)?;
-    let chromium = which("chromium").ok_or("chromium is not on PATH")?;
-    exec(
-        cmd("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-            .env(
-                "PANELCARE_SERVER_BIN",
-                abs(&root, "target/debug/panelcare-server"),
-            )
-            .env("PANELCARE_DIST", abs(&root, "dist"))
-            .env("PANELCARE_WWW", abs(&root, "www"))
-            .env("PANELCARE_ARTIFACTS", &artifacts)
-            .env("CHROMIUM", &chromium),
-    )?;
-    println!("\nall suites passed; screenshots in target/e2e/");
-    Ok(())
+    let skip_lint = match args {
+        [] => false,
+        [flag] if flag == "--skip-lint" => true,
+        _ => return Err(USAGE.into()),
+    };
+    let mut run = Run::default();
+    let result = suites(&mut run, skip_lint);
+    run.summary(&result);
+    result
 }
 
-fn abs(root: &Path, rel: &str) -> std::path::PathBuf {
-    root.join(rel)
+fn suites(run: &mut Run, skip_lint: bool) -> Result {
+    run.step("setup", crate::setup::run)?;
+    if skip_lint {
+        run.skip("lint: rustfmt, clippy native, clippy wasm32", "--skip-lint");
+    } else {
+        run.step("lint: rustfmt", || {
+            exec(cargo().args(["fmt", "--all", "--check"]))
+        })?;
+        run.step("lint: clippy (native)", || {
+            exec(cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        })?;
+        run.step("lint: clippy (wasm32)", || {
+            exec(cargo().args([
+                "clippy",
+                "-p",
+                "panelcare",
+                "-p",
+                "panelcare-model",
+                "-p",
+                "panelcare-console",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        })?;
+    }
+    // The one release wasm build of the run; the end-to-end suite serves it.
+    let mut sizes: Option<Sizes> = None;
+    run.step("build: release widget into dist/", || {
+        sizes = Some(crate::build::run()?);
+        Ok(())
+    })?;
+    run.step("size budget", || sizes.as_ref().ok_or("no sizes")?.check())?;
+    run.step("native tests: model, server, bench, xtask", || {
+        exec(cargo().args(["test", "--workspace"]))
+    })?;
+    run.step(
+        "browser tests: wasm-bindgen-test in headless Chromium",
+        || {
+            let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
+            exec(
+                cargo()
+                    .args([
+                        "test",
+                        "-p",
+                        "panelcare",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
+                    .env("CHROMEDRIVER", chromedriver)
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+            )
+        },
+    )?;
+    let e2e = e2e_files()?;
+    if e2e.is_empty() {
+        println!("\nnotice: tests/e2e/ has no *.test.mjs files yet; skipping end-to-end");
+        run.skip("end-to-end", "no tests/e2e/*.test.mjs");
+        return Ok(());
+    }
+    run.step(
+        "end-to-end: playwright-core + Chromium against the server binary",
+        || {
+            // The workspace's feature set, as `cargo test --workspace` just built it, so the
+            // server is not compiled again.
+            exec(cargo().args(["build", "--workspace"]))?;
+            let chromium = which("chromium").ok_or("chromium is not on PATH")?;
+            let artifacts = at_root("target/e2e");
+            fs::create_dir_all(&artifacts)?;
+            exec(
+                cmd("node")
+                    .args(["--test", "--test-concurrency=1"])
+                    .args(&e2e)
+                    .env(
+                        "PANELCARE_SERVER_BIN",
+                        at_root("target/debug/panelcare-server"),
+                    )
+                    .env("PANELCARE_DIST", at_root("dist"))
+                    .env("PANELCARE_WWW", at_root("www"))
+                    .env("PANELCARE_ARTIFACTS", &artifacts)
+                    .env("CHROMIUM", chromium),
+            )
+        },
+    )
+}
+
+/// tests/e2e/*.test.mjs, relative to the root. Listed here rather than handing node the
+/// directory, whose meaning changed between Node 20 and 22.
+fn e2e_files() -> Result<Vec<PathBuf>> {
+    let dir = at_root("tests/e2e");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let name = entry?.file_name();
+        if name.to_string_lossy().ends_with(".test.mjs") {
+            files.push(PathBuf::from("tests/e2e").join(name));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The steps done so far, for the summary.
+#[derive(Default)]
+struct Run {
+    steps: Vec<(String, Outcome)>,
+}
+
+enum Outcome {
+    Passed(Duration),
+    Failed(Duration),
+    Skipped(&'static str),
+}
+
+impl Run {
+    fn step(&mut self, title: &str, f: impl FnOnce() -> Result) -> Result {
+        step(title);
+        let start = Instant::now();
+        let result = f();
+        let took = start.elapsed();
+        let outcome = match result {
+            Ok(()) => Outcome::Passed(took),
+            Err(_) => Outcome::Failed(took),
+        };
+        self.steps.push((title.to_owned(), outcome));
+        result.map_err(|e| format!("{title}: {e}").into())
+    }
+
+    fn skip(&mut self, title: &str, why: &'static str) {
+        self.steps.push((title.to_owned(), Outcome::Skipped(why)));
+    }
+
+    fn summary(&self, result: &Result) {
+        println!("\n==> summary");
+        for (title, outcome) in &self.steps {
+            match outcome {
+                Outcome::Passed(t) => println!("  passed   {:>6.1}s  {title}", t.as_secs_f64()),
+                Outcome::Failed(t) => println!("  FAILED   {:>6.1}s  {title}", t.as_secs_f64()),
+                Outcome::Skipped(why) => println!("  skipped           {title} ({why})"),
+            }
+        }
+        match result {
+            Ok(()) => println!("all steps passed; end-to-end screenshots are in target/e2e/"),
+            Err(_) => println!("stopped at the first failure; later steps did not run"),
+        }
+    }
 }

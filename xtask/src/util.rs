@@ -1,7 +1,9 @@
-//! Running commands and finding things.
+//! Running commands and finding things: the repository root, tools on PATH, step headers.
 
 use std::{
     error::Error,
+    ffi::OsStr,
+    fs,
     path::{Path, PathBuf},
     process::Command,
 };
@@ -16,16 +18,27 @@ pub fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
+/// `rel` under the repository root, as an absolute path (children may run elsewhere).
+pub fn at_root(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
 /// A command that runs in the repository root.
-pub fn cmd(program: &str) -> Command {
+pub fn cmd(program: impl AsRef<OsStr>) -> Command {
     let mut c = Command::new(program);
     c.current_dir(root());
     c
 }
 
-/// Runs `c`, failing with its command line if it fails.
+/// The cargo that runs us, so rustup's toolchain choice holds for every nested build.
+pub fn cargo() -> Command {
+    cmd(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Runs `c` with the terminal attached, failing with its command line if it fails.
 pub fn exec(c: &mut Command) -> Result {
-    let line = format!("{c:?}").replace('"', "");
+    let line = show(c);
+    println!("$ {line}");
     let status = c.status().map_err(|e| format!("cannot run {line}: {e}"))?;
     if status.success() {
         Ok(())
@@ -34,7 +47,7 @@ pub fn exec(c: &mut Command) -> Result {
     }
 }
 
-/// What `c` printed on stdout, if it ran and succeeded.
+/// What `c` printed on stdout, trimmed, if it ran and succeeded.
 pub fn output(c: &mut Command) -> Option<String> {
     let out = c.output().ok()?;
     out.status
@@ -50,11 +63,29 @@ pub fn which(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The cargo that runs us (so rustup's toolchain choice holds).
-pub fn cargo() -> Command {
-    cmd(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+/// `fs::read` whose error names the file.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()).into())
 }
 
+/// A header line before each step, so a long log is easy to scan.
 pub fn step(title: &str) {
     println!("\n==> {title}");
+}
+
+/// The command line as a person would type it (program and arguments, no quoting).
+fn show(c: &Command) -> String {
+    let program = Path::new(c.get_program());
+    let program = match program.strip_prefix(root()) {
+        Ok(rel) => rel,
+        Err(_) if program.is_absolute() => program.file_name().map_or(program, Path::new),
+        Err(_) => program,
+    };
+    let mut line = program.to_string_lossy().into_owned();
+    for arg in c.get_args() {
+        line.push(' ');
+        line.push_str(&arg.to_string_lossy());
+    }
+    // Commands run in the root: show paths there the short way.
+    line.replace(&format!(" {}/", root().display()), " ")
 }
