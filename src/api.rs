@@ -67,6 +67,12 @@ impl Api {
         Ok(wire::feedback_list(&body))
     }
 
+    /// The tenant's branding (the default look when it has none).
+    pub async fn branding(&self) -> Result<panelcare_model::branding::Branding, ApiError> {
+        let body = self.call("GET", "/api/v1/branding", None, None).await?;
+        Ok(wire::branding(&body))
+    }
+
     /// Stores a suggestion. Retrying with the same `key` never stores it twice.
     pub async fn create_feedback(
         &self,

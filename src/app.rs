@@ -1,7 +1,10 @@
 //! The root component: asks the host who is looking, picks the language, provides the
 //! session, and draws the requested widget.
 
-use panelcare_model::Lang;
+use panelcare_model::{
+    Lang,
+    branding::{Branding, Theme},
+};
 use yew::prelude::*;
 
 use crate::{
@@ -25,12 +28,30 @@ pub struct WidgetProps {
 pub fn Widget(props: &WidgetProps) -> Html {
     // None while the host is asked; Some(Err) if it could not say.
     let context = use_state(|| None::<Result<HostContext, ()>>);
+    // The tenant's look; the default look until (or unless) it arrives.
+    let branding = use_state(Branding::default);
+    let root = use_node_ref();
     {
-        let (context, host) = (context.clone(), props.host.clone());
+        let (context, branding, host) = (context.clone(), branding.clone(), props.host.clone());
+        let api = Api::new(props.api_base.clone(), props.host.clone());
         use_effect_with(props.host.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 context.set(Some(host.context().await.map_err(|_| ())));
             });
+            // In parallel: the widget is usable before its branding arrives.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(b) = api.branding().await {
+                    branding.set(b);
+                }
+            });
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with((*branding).clone(), move |b| {
+            if let Some(el) = root.cast::<web_sys::HtmlElement>() {
+                crate::brand::apply(&el, b);
+            }
         });
     }
     let fallback_lang = || {
@@ -71,5 +92,23 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
         }
     };
-    html! { <div class="pc-root" lang={lang.tag()}>{ body }</div> }
+    let b = &*branding;
+    let class = if b.theme == Theme::Dark {
+        "pc-root pc-dark"
+    } else {
+        "pc-root"
+    };
+    html! {
+        <div {class} lang={lang.tag()} ref={root}>
+            if !b.product_name.is_empty() || !b.logo_url.is_empty() {
+                <p class="pc-brand">
+                    if !b.logo_url.is_empty() {
+                        <img class="pc-logo" src={b.logo_url.clone()} alt="" />
+                    }
+                    <span>{ &b.product_name }</span>
+                </p>
+            }
+            { body }
+        </div>
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod brand;
 pub mod feedback;
 pub mod host;
 pub mod i18n;

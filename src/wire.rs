@@ -6,6 +6,7 @@
 
 use panelcare_model::{
     ApiError, ErrorCode, Feedback, FeedbackCategory, FeedbackStatus, FieldError, NewFeedback,
+    branding::{Branding, Theme},
     error::FieldErrorCode,
 };
 use wasm_bindgen::JsValue;
@@ -159,4 +160,20 @@ pub fn pending(o: &Obj) -> Option<Pending> {
         queued_at: o.num("queued_at").unwrap_or_default(),
         attempts: o.num("attempts").unwrap_or_default() as u32,
     })
+}
+
+pub fn branding(o: &Obj) -> Branding {
+    Branding {
+        product_name: o.str("product_name").unwrap_or_default(),
+        logo_url: o.str("logo_url").unwrap_or_default(),
+        primary: o.str("primary").unwrap_or_default(),
+        accent: o.str("accent").unwrap_or_default(),
+        radius: o.num("radius").map(|r| r as u8),
+        font: o.str("font").unwrap_or_default(),
+        theme: if o.str("theme").as_deref() == Some("dark") {
+            Theme::Dark
+        } else {
+            Theme::Light
+        },
+    }
 }

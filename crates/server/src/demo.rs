@@ -11,7 +11,7 @@ use axum::{
 use panelcare_model::{AUDIENCE, ErrorCode, NewFeedback};
 use serde::{Deserialize, Serialize};
 
-use panelcare_model::console::Role;
+use panelcare_model::{branding::Branding, console::Role};
 
 use crate::{
     agents,
@@ -56,30 +56,56 @@ pub const ADMINS: [(&str, &str, &str, Role); 3] = [
 ];
 pub const ADMIN_PASSWORD: &str = "demo-password";
 
-/// The demo panel's customers: account id, display name, e-mail, plan, language.
-pub const CUSTOMERS: [(&str, &str, &str, &str, &str); 3] = [
-    (
-        "alice",
-        "Alice Baker",
-        "alice@alice-bakery.example",
-        "starter",
-        "en",
-    ),
-    (
-        "boris",
-        "Борис Петров",
-        "boris@petrov-studio.example",
-        "starter",
-        "ru",
-    ),
-    (
-        "milica",
-        "Milica Jovanović",
-        "milica@jovanovic.example",
-        "pro",
-        "sr-Latn",
-    ),
+/// A customer of the demo panel.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoCustomer {
+    pub tenant: &'static str,
+    pub account: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub plan: &'static str,
+    pub locale: &'static str,
+}
+
+/// Alice and Boris buy from Acme; Milica from its white-labelled reseller BlueFox.
+pub const CUSTOMERS: [DemoCustomer; 3] = [
+    DemoCustomer {
+        tenant: TENANT_ID,
+        account: "alice",
+        name: "Alice Baker",
+        email: "alice@alice-bakery.example",
+        plan: "starter",
+        locale: "en",
+    },
+    DemoCustomer {
+        tenant: TENANT_ID,
+        account: "boris",
+        name: "Борис Петров",
+        email: "boris@petrov-studio.example",
+        plan: "starter",
+        locale: "ru",
+    },
+    DemoCustomer {
+        tenant: RESELLER_ID,
+        account: "milica",
+        name: "Milica Jovanović",
+        email: "milica@jovanovic.example",
+        plan: "pro",
+        locale: "sr-Latn",
+    },
 ];
+
+/// BlueFox's own look, so the demo shows white-labelling from the first start.
+fn bluefox_branding() -> Branding {
+    Branding {
+        product_name: "BlueFox Care".into(),
+        primary: "#0f766e".into(),
+        accent: "#c2410c".into(),
+        radius: Some(14),
+        font: "Verdana, Geneva, sans-serif".into(),
+        ..Branding::default()
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -99,22 +125,38 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             Err(e) => return Err(AppError::Internal(e.to_string())),
         }
     }
-    let alice = customer(&CUSTOMERS[0]);
+    // BlueFox's look is seeded once; later edits in the console are kept.
+    let branding = serde_json::to_string(&bluefox_branding())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1 AND branding IS NULL")
+        .bind(RESELLER_ID)
+        .bind(branding)
+        .execute(&db.pool)
+        .await?;
     let earlier = [
         (
+            &CUSTOMERS[0],
             "seed-alice-1",
             "idea",
             "Please add one-click staging for WordPress sites.",
             Some(4),
         ),
         (
+            &CUSTOMERS[0],
             "seed-alice-2",
             "problem",
             "Webmail was slow this morning around 9:00.",
             Some(2),
         ),
+        (
+            &CUSTOMERS[2],
+            "seed-milica-1",
+            "praise",
+            "Podrška je odgovorila za deset minuta. Hvala!",
+            Some(5),
+        ),
     ];
-    for (key, category, message, rating) in earlier {
+    for (who, key, category, message, rating) in earlier {
         let body = NewFeedback {
             category: category.into(),
             message: message.into(),
@@ -124,13 +166,17 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         let valid = body
             .validate()
             .map_err(|_| AppError::Internal("bad seed".into()))?;
-        store::create(db, &alice, key, &valid).await?;
+        store::create(db, &customer(who), key, &valid).await?;
     }
     // Backdate the seeds so the widget shows a history, and answer the first one as the
     // provider would; only rows still fresh from this start are touched.
     let day = 86_400_000;
     let now = crate::time::now_ms();
-    for (key, days_ago) in [("seed-alice-1", 9), ("seed-alice-2", 2)] {
+    for (key, days_ago) in [
+        ("seed-alice-1", 9),
+        ("seed-alice-2", 2),
+        ("seed-milica-1", 4),
+    ] {
         sqlx::query(
             "UPDATE feedback SET created_at = ? \
              WHERE tenant_id = ? AND idempotency_key = ? AND created_at > ?",
@@ -154,14 +200,14 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     Ok(())
 }
 
-fn customer(c: &(&str, &str, &str, &str, &str)) -> Customer {
+fn customer(c: &DemoCustomer) -> Customer {
     Customer {
-        tenant_id: TENANT_ID.into(),
-        account_id: c.0.into(),
-        name: Some(c.1.into()),
-        email: Some(c.2.into()),
-        plan: Some(c.3.into()),
-        locale: Some(c.4.into()),
+        tenant_id: c.tenant.into(),
+        account_id: c.account.into(),
+        name: Some(c.name.into()),
+        email: Some(c.email.into()),
+        plan: Some(c.plan.into()),
+        locale: Some(c.locale.into()),
     }
 }
 
@@ -181,23 +227,29 @@ struct Token {
 async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
     let c = CUSTOMERS
         .iter()
-        .find(|c| c.0 == who.account)
+        .find(|c| c.account == who.account)
         .ok_or_else(AppError::not_found)?;
     let now = crate::time::now_secs();
     let lifetime = 10 * 60;
     let claims = Claims {
-        iss: TENANT_ID.into(),
-        sub: c.0.into(),
+        iss: c.tenant.into(),
+        sub: c.account.into(),
         aud: AUDIENCE.into(),
         iat: now,
         exp: now + lifetime,
-        name: Some(c.1.into()),
-        email: Some(c.2.into()),
-        plan: Some(c.3.into()),
-        locale: Some(c.4.into()),
+        name: Some(c.name.into()),
+        email: Some(c.email.into()),
+        plan: Some(c.plan.into()),
+        locale: Some(c.locale.into()),
+    };
+    // Each tenant signs with its own key, as each reseller's panel would.
+    let secret = if c.tenant == RESELLER_ID {
+        RESELLER_SECRET
+    } else {
+        SECRET
     };
     Ok(Json(Token {
-        token: auth::sign(&claims, KID, SECRET),
+        token: auth::sign(&claims, KID, secret),
         expires_in: lifetime,
     }))
 }
@@ -213,7 +265,7 @@ async fn usage(
     State(_): State<AppState>,
     Query(who): Query<Who>,
 ) -> AppResult<Json<serde_json::Value>> {
-    if !CUSTOMERS.iter().any(|c| c.0 == who.account) {
+    if !CUSTOMERS.iter().any(|c| c.account == who.account) {
         return Err(AppError::client(
             ErrorCode::NotFound,
             "No such demo customer.",

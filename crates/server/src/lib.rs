@@ -6,6 +6,7 @@
 pub mod agents;
 pub mod audit;
 pub mod auth;
+pub mod branding;
 pub mod cli;
 pub mod console;
 pub mod db;
@@ -30,6 +31,7 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(feedback::router())
+        .merge(branding::widget_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
@@ -37,6 +39,7 @@ pub fn app(state: AppState) -> Router {
     // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
     let console_api = Router::new()
         .merge(console::router())
+        .merge(branding::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));

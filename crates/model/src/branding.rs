@@ -1,0 +1,253 @@
+//! A tenant's branding: how the widget looks under a reseller's own name. Validated here so
+//! the console can check as the agent types and the server refuses the same things.
+//!
+//! Values end up in CSS custom properties inside the widget's shadow root, so each field only
+//! accepts what cannot break out of its property: colours are `#rgb`/`#rrggbb`, the font stack
+//! is names and commas, the logo is an `https:` address without quotes or brackets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{FieldError, FieldErrorCode};
+
+/// Light or dark widget.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branding {
+    /// Shown above the widget's title; empty for none.
+    #[serde(default)]
+    pub product_name: String,
+    #[serde(default)]
+    pub logo_url: String,
+    /// Buttons, links, focus rings. Empty for the default.
+    #[serde(default)]
+    pub primary: String,
+    /// Stars and highlights. Empty for the default.
+    #[serde(default)]
+    pub accent: String,
+    /// Corner radius in pixels; `None` for the default.
+    #[serde(default)]
+    pub radius: Option<u8>,
+    /// A CSS font stack; empty for the default.
+    #[serde(default)]
+    pub font: String,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+pub const PRODUCT_NAME_MAX: usize = 60;
+pub const FONT_MAX: usize = 200;
+pub const LOGO_URL_MAX: usize = 2048;
+pub const RADIUS_MAX: u8 = 24;
+
+/// `#rgb` or `#rrggbb`, expanded to `#rrggbb` lower case.
+pub fn parse_colour(s: &str) -> Option<String> {
+    let hex = s.strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match hex.len() {
+        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
+        3 => Some(hex.chars().fold(String::from("#"), |mut out, c| {
+            out.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
+            out
+        })),
+        _ => None,
+    }
+}
+
+/// WCAG 2.1 contrast ratio of two `#rrggbb`/`#rgb` colours (1 to 21).
+pub fn contrast(a: &str, b: &str) -> Option<f64> {
+    let luminance = |c: &str| -> Option<f64> {
+        let hex = parse_colour(c)?;
+        let channel = |i: usize| -> Option<f64> {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+            Some(if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        Some(0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?)
+    };
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+/// AA for normal text.
+pub const AA_CONTRAST: f64 = 4.5;
+
+impl Branding {
+    /// Checks every field; returns the branding with colours normalised, or all problems.
+    pub fn validate(&self) -> Result<Branding, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut out = self.clone();
+        out.product_name = self.product_name.trim().to_owned();
+        if out.product_name.chars().count() > PRODUCT_NAME_MAX {
+            errors.push(FieldError::new(
+                "product_name",
+                FieldErrorCode::TooLong,
+                format!("At most {PRODUCT_NAME_MAX} characters."),
+            ));
+        }
+        for (field, value, target) in [
+            ("primary", &self.primary, &mut out.primary),
+            ("accent", &self.accent, &mut out.accent),
+        ] {
+            let v = value.trim();
+            if v.is_empty() {
+                target.clear();
+            } else if let Some(c) = parse_colour(v) {
+                *target = c;
+            } else {
+                errors.push(FieldError::new(
+                    field,
+                    FieldErrorCode::InvalidType,
+                    "A colour is written #rgb or #rrggbb, for example #1d4ed8.",
+                ));
+            }
+        }
+        out.logo_url = self.logo_url.trim().to_owned();
+        let logo = &out.logo_url;
+        let logo_ok = logo.is_empty()
+            || (logo.len() <= LOGO_URL_MAX
+                && logo
+                    .strip_prefix("https://")
+                    .is_some_and(|rest| !rest.is_empty())
+                && !logo
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "\"'()<>\\`".contains(c)));
+        if !logo_ok {
+            errors.push(FieldError::new(
+                "logo_url",
+                FieldErrorCode::InvalidUrl,
+                "The logo must be an https:// address.",
+            ));
+        }
+        out.font = self.font.trim().to_owned();
+        let font_ok = out.font.len() <= FONT_MAX
+            && out
+                .font
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " ,-".contains(c));
+        if !font_ok {
+            errors.push(FieldError::new(
+                "font",
+                FieldErrorCode::InvalidType,
+                "A font stack is font names separated by commas, e.g. Inter, Arial, sans-serif.",
+            ));
+        }
+        if self.radius.is_some_and(|r| r > RADIUS_MAX) {
+            errors.push(FieldError::new(
+                "radius",
+                FieldErrorCode::OutOfRange,
+                format!("The corner radius is 0 to {RADIUS_MAX} pixels."),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_hex_only() {
+        assert_eq!(parse_colour("#1D4ED8").as_deref(), Some("#1d4ed8"));
+        assert_eq!(parse_colour("#0af").as_deref(), Some("#00aaff"));
+        for bad in [
+            "red",
+            "#12345",
+            "#ggg",
+            "1d4ed8",
+            "#fff;background:url(x)",
+            "",
+            "#",
+        ] {
+            assert_eq!(parse_colour(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn contrast_matches_wcag() {
+        let white_black = contrast("#ffffff", "#000000").unwrap();
+        assert!((white_black - 21.0).abs() < 0.01);
+        assert!((contrast("#777777", "#ffffff").unwrap() - 4.48).abs() < 0.01);
+        assert!(contrast("#1d4ed8", "#ffffff").unwrap() > AA_CONTRAST);
+        assert_eq!(contrast("nope", "#fff"), None);
+    }
+
+    #[test]
+    fn injection_through_any_field_is_refused() {
+        let attacks = [
+            Branding {
+                primary: "#fff; } :host { display:none".into(),
+                ..Default::default()
+            },
+            Branding {
+                accent: "red".into(),
+                ..Default::default()
+            },
+            Branding {
+                font: "Arial; background: url(https://evil)".into(),
+                ..Default::default()
+            },
+            Branding {
+                font: "\"Comic Sans\"".into(),
+                ..Default::default()
+            },
+            Branding {
+                logo_url: "javascript:alert(1)".into(),
+                ..Default::default()
+            },
+            Branding {
+                logo_url: "http://cdn.example/logo.png".into(),
+                ..Default::default()
+            },
+            Branding {
+                logo_url: "https://x/\");background:url(".into(),
+                ..Default::default()
+            },
+            Branding {
+                radius: Some(200),
+                ..Default::default()
+            },
+            Branding {
+                product_name: "x".repeat(61),
+                ..Default::default()
+            },
+        ];
+        for b in attacks {
+            assert!(b.validate().is_err(), "{b:?}");
+        }
+    }
+
+    #[test]
+    fn good_branding_is_normalised() {
+        let b = Branding {
+            product_name: "  BlueFox Care ".into(),
+            primary: "#0A7".into(),
+            font: "Inter, Arial, sans-serif".into(),
+            logo_url: "https://cdn.bluefox.example/logo.svg".into(),
+            radius: Some(12),
+            ..Default::default()
+        };
+        let v = b.validate().unwrap();
+        assert_eq!(v.product_name, "BlueFox Care");
+        assert_eq!(v.primary, "#00aa77");
+        assert_eq!(Branding::default().validate().unwrap(), Branding::default());
+    }
+}

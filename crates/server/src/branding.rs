@@ -1,0 +1,107 @@
+//! Tenant branding: the widget reads its tenant's with the customer token; admins edit it in
+//! the console. Stored as validated JSON.
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    routing::get,
+};
+use panelcare_model::{branding::Branding, console::Role};
+
+use crate::{
+    audit,
+    auth::Customer,
+    console::{scope::Scope, session::SignedIn},
+    db::Db,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+/// `GET /api/v1/branding`, for the widget.
+pub fn widget_router() -> Router<AppState> {
+    Router::new().route("/branding", get(for_customer))
+}
+
+/// `GET|PUT /console/api/tenants/{id}/branding`, for admins.
+pub fn console_router() -> Router<AppState> {
+    Router::new().route("/tenants/{id}/branding", get(for_admin).put(update))
+}
+
+async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Error> {
+    let row: Option<Option<String>> =
+        sqlx::query_scalar("SELECT branding FROM tenants WHERE id = ?1")
+            .bind(tenant_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    // A stored value that no longer parses falls back to the default look rather than
+    // breaking every widget of the tenant.
+    Ok(row.map(|b| {
+        b.and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }))
+}
+
+async fn for_customer(
+    State(state): State<AppState>,
+    customer: Customer,
+) -> AppResult<Json<Branding>> {
+    Ok(Json(
+        load(&state.db, &customer.tenant_id)
+            .await?
+            .unwrap_or_default(),
+    ))
+}
+
+/// Admins edit branding: a provider admin its own and its resellers', a reseller admin its
+/// own. Agents, and anyone asking about a tenant outside their scope, find nothing.
+async fn tenant_in_scope(state: &AppState, who: &SignedIn, tenant_id: &str) -> AppResult<()> {
+    if who.agent.role == Role::Agent {
+        return Err(AppError::not_found());
+    }
+    let scope = Scope::of(&who.agent);
+    let found: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT id FROM tenants t WHERE {} AND t.id = ?2",
+        scope.condition("t.id")
+    ))
+    .bind(&scope.tenant_id)
+    .bind(tenant_id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    found.map(|_| ()).ok_or_else(AppError::not_found)
+}
+
+async fn for_admin(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(tenant_id): Path<String>,
+) -> AppResult<Json<Branding>> {
+    tenant_in_scope(&state, &who, &tenant_id).await?;
+    Ok(Json(load(&state.db, &tenant_id).await?.unwrap_or_default()))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(tenant_id): Path<String>,
+    ApiJson(body): ApiJson<Branding>,
+) -> AppResult<Json<Branding>> {
+    tenant_in_scope(&state, &who, &tenant_id).await?;
+    let valid = body.validate().map_err(AppError::validation)?;
+    let json = serde_json::to_string(&valid).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1")
+        .bind(&tenant_id)
+        .bind(&json)
+        .execute(&state.db.pool)
+        .await?;
+    audit::record(
+        &state.db,
+        &tenant_id,
+        &who.agent.id,
+        "branding.update",
+        &tenant_id,
+        &json,
+    )
+    .await?;
+    Ok(Json(valid))
+}
