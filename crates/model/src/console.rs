@@ -166,3 +166,13 @@ pub struct AuditEntry {
     pub detail: Option<String>,
     pub created_at: String,
 }
+
+/// `GET /console/api/tenants`: a tenant the agent works for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantInfo {
+    pub id: String,
+    pub name: String,
+    /// The provider, for a reseller.
+    #[serde(default)]
+    pub parent_id: Option<String>,
+}

@@ -6,7 +6,10 @@ use axum::{
     extract::{Path, State},
     routing::get,
 };
-use panelcare_model::{branding::Branding, console::Role};
+use panelcare_model::{
+    branding::Branding,
+    console::{Role, TenantInfo},
+};
 
 use crate::{
     audit,
@@ -23,9 +26,36 @@ pub fn widget_router() -> Router<AppState> {
     Router::new().route("/branding", get(for_customer))
 }
 
-/// `GET|PUT /console/api/tenants/{id}/branding`, for admins.
+/// `GET /console/api/tenants` and `GET|PUT /console/api/tenants/{id}/branding`, for admins.
 pub fn console_router() -> Router<AppState> {
-    Router::new().route("/tenants/{id}/branding", get(for_admin).put(update))
+    Router::new()
+        .route("/tenants", get(tenants_in_scope))
+        .route("/tenants/{id}/branding", get(for_admin).put(update))
+}
+
+/// The tenants the agent works for: a provider admin's own and its resellers, everyone
+/// else's own.
+async fn tenants_in_scope(
+    State(state): State<AppState>,
+    who: SignedIn,
+) -> AppResult<Json<Vec<TenantInfo>>> {
+    let scope = Scope::of(&who.agent);
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT id, name, parent_id FROM tenants t WHERE {} ORDER BY parent_id IS NOT NULL, name",
+        scope.condition("t.id")
+    ))
+    .bind(&scope.tenant_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|(id, name, parent_id)| TenantInfo {
+                id,
+                name,
+                parent_id,
+            })
+            .collect(),
+    ))
 }
 
 async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Error> {

@@ -154,3 +154,28 @@ async fn branding_changes_are_audited() {
     assert_eq!(log[0]["action"], "branding.update");
     assert_eq!(log[0]["tenant_id"], "bluefox");
 }
+
+#[tokio::test]
+async fn the_tenant_list_follows_the_scope() {
+    let app = TestApp::new().await;
+    for (name, tenant, role, want) in [
+        ("ada", "acme", Role::ProviderAdmin, vec!["acme", "bluefox"]),
+        ("bea", "bluefox", Role::ResellerAdmin, vec!["bluefox"]),
+        ("andrej", "acme", Role::Agent, vec!["acme"]),
+    ] {
+        let who = signed_in(&app, tenant, name, role).await;
+        let req = Request::get("/console/api/tenants")
+            .header("cookie", &who.0)
+            .body(Body::empty())
+            .expect("request");
+        let (s, list, _) = app.send(req).await;
+        assert_eq!(s, 200);
+        let ids: Vec<&str> = list
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|t| t["id"].as_str())
+            .collect();
+        assert_eq!(ids, want, "{name}");
+    }
+}
