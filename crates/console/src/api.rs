@@ -3,7 +3,8 @@
 
 use panelcare_model::{
     ErrorBody,
-    console::{AgentText, Inbox, InboxDetail, LoginRequest, SessionInfo, StatusChange},
+    branding::Branding,
+    console::{AgentText, Inbox, InboxDetail, LoginRequest, SessionInfo, StatusChange, TenantInfo},
 };
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,6 +36,17 @@ impl ApiError {
                 None => error.message.clone(),
             },
             Self::Unexpected(status) => format!("The server answered {status}. Try again."),
+        }
+    }
+
+    /// The field a refusal names, with its message.
+    pub fn field(&self) -> Option<(&str, &str)> {
+        match self {
+            Self::Refused { error, .. } => error
+                .fields
+                .first()
+                .map(|f| (f.field.as_str(), f.message.as_str())),
+            _ => None,
         }
     }
 
@@ -117,6 +129,30 @@ impl Api {
             &format!("/console/api/feedback/{id}/answer"),
             Some(&self.csrf),
             Some(&body),
+        )
+        .await
+    }
+
+    pub async fn tenants(&self) -> Result<Vec<TenantInfo>, ApiError> {
+        call("GET", "/console/api/tenants", None, None::<&()>).await
+    }
+
+    pub async fn branding(&self, tenant: &str) -> Result<Branding, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/branding"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn save_branding(&self, tenant: &str, b: &Branding) -> Result<Branding, ApiError> {
+        call(
+            "PUT",
+            &format!("/console/api/tenants/{tenant}/branding"),
+            Some(&self.csrf),
+            Some(b),
         )
         .await
     }

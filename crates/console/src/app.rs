@@ -6,7 +6,18 @@ use panelcare_model::console::SessionInfo;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::{api::Api, detail::Detail, inbox::InboxView, login::Login, text};
+use panelcare_model::console::Role;
+
+use crate::{
+    api::Api, branding::BrandingEditor, detail::Detail, inbox::InboxView, login::Login, text,
+};
+
+/// The console's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Inbox,
+    Branding,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
@@ -20,6 +31,7 @@ pub fn App() -> Html {
     let stage = use_state(|| Stage::Checking);
     // The suggestion open in the detail view, if any.
     let open = use_state(|| None::<AttrValue>);
+    let page = use_state(|| Page::Inbox);
     {
         let stage = stage.clone();
         use_effect_with((), move |_| {
@@ -70,10 +82,25 @@ pub fn App() -> Html {
                 Callback::from(move |()| open.set(None))
             };
             let agent = &session.agent;
+            let admin = agent.role != Role::Agent;
+            let go = |to: Page| {
+                let (page, open) = (page.clone(), open.clone());
+                Callback::from(move |_: MouseEvent| {
+                    open.set(None);
+                    page.set(to);
+                })
+            };
+            let current = |p: Page| (*page == p).then_some("page");
             html! {
                 <>
                     <header class="c-top">
                         <span class="c-brand">{ "panelcare console" }</span>
+                        <nav class="c-nav" aria-label="Console">
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Inbox)} onclick={go(Page::Inbox)}>{ "Inbox" }</button>
+                            if admin {
+                                <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
+                            }
+                        </nav>
                         <span class="c-who">
                             <strong>{ &agent.name }</strong>
                             { format!(" · {} · {}", text::role(agent.role), agent.tenant_name) }
@@ -81,10 +108,12 @@ pub fn App() -> Html {
                         <button type="button" class="c-button c-ghost" onclick={sign_out}>{ "Sign out" }</button>
                     </header>
                     <main class="c-main">
-                        if let Some(id) = &*open {
+                        if *page == Page::Branding && admin {
+                            <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if let Some(id) = &*open {
                             <Detail api={api.clone()} id={id.clone()} {on_back} on_signed_out={on_signed_out.clone()} />
                         } else {
-                            <InboxView api={api.clone()} {on_open} {on_signed_out} provider={agent.role == panelcare_model::console::Role::ProviderAdmin} />
+                            <InboxView api={api.clone()} {on_open} {on_signed_out} provider={agent.role == Role::ProviderAdmin} />
                         }
                     </main>
                 </>

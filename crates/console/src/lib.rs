@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod branding;
 pub mod detail;
 pub mod inbox;
 pub mod login;

@@ -172,17 +172,17 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     // provider would; only rows still fresh from this start are touched.
     let day = 86_400_000;
     let now = crate::time::now_ms();
-    for (key, days_ago) in [
-        ("seed-alice-1", 9),
-        ("seed-alice-2", 2),
-        ("seed-milica-1", 4),
+    for (who, key, days_ago) in [
+        (&CUSTOMERS[0], "seed-alice-1", 9),
+        (&CUSTOMERS[0], "seed-alice-2", 2),
+        (&CUSTOMERS[2], "seed-milica-1", 4),
     ] {
         sqlx::query(
             "UPDATE feedback SET created_at = ? \
              WHERE tenant_id = ? AND idempotency_key = ? AND created_at > ?",
         )
         .bind(now - days_ago * day)
-        .bind(TENANT_ID)
+        .bind(who.tenant)
         .bind(key)
         .bind(now - day)
         .execute(&db.pool)

@@ -1,0 +1,250 @@
+//! The branding editor: a tenant's product name, logo, colours, corner radius, font and theme,
+//! with a live preview of the widget and a warning when colours fail WCAG AA contrast.
+
+use panelcare_model::{
+    branding::{AA_CONTRAST, Branding, Theme, contrast},
+    console::TenantInfo,
+};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::api::Api;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct BrandingProps {
+    pub api: Api,
+    pub on_signed_out: Callback<()>,
+}
+
+/// The widget's default primary colour, for the preview and the contrast check.
+const DEFAULT_PRIMARY: &str = "#1d4ed8";
+
+#[component]
+pub fn BrandingEditor(props: &BrandingProps) -> Html {
+    let tenants = use_state(Vec::<TenantInfo>::new);
+    let tenant = use_state(String::new);
+    let form = use_state(Branding::default);
+    let message = use_state(|| None::<(bool, String)>);
+    let preview = use_node_ref();
+    {
+        let (api, tenants, tenant, on_signed_out) = (
+            props.api.clone(),
+            tenants.clone(),
+            tenant.clone(),
+            props.on_signed_out.clone(),
+        );
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match api.tenants().await {
+                    Ok(list) => {
+                        if let Some(first) = list.first() {
+                            tenant.set(first.id.clone());
+                        }
+                        tenants.set(list);
+                    }
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(_) => {}
+                }
+            });
+        });
+    }
+    {
+        let (api, form, message) = (props.api.clone(), form.clone(), message.clone());
+        use_effect_with((*tenant).clone(), move |t| {
+            let t = t.clone();
+            if !t.is_empty() {
+                spawn_local(async move {
+                    match api.branding(&t).await {
+                        Ok(b) => form.set(b),
+                        Err(e) => message.set(Some((false, e.message()))),
+                    }
+                });
+            }
+        });
+    }
+    // The preview uses the same custom properties the widget does, set through the CSSOM.
+    {
+        let preview = preview.clone();
+        use_effect_with((*form).clone(), move |b| {
+            if let Some(el) = preview.cast::<HtmlElement>() {
+                let style = el.style();
+                let radius = b.radius.map(|r| format!("{r}px")).unwrap_or_default();
+                // A value the browser cannot parse (half-typed) is ignored by it: the
+                // preview keeps the previous look, and nothing can leave the property.
+                for (p, v) in [
+                    ("--pc-primary", b.primary.as_str()),
+                    ("--pc-star", b.accent.as_str()),
+                    ("--pc-radius", radius.as_str()),
+                    ("--pc-font", b.font.as_str()),
+                ] {
+                    let _ = if v.is_empty() {
+                        style.remove_property(p).map(|_| ())
+                    } else {
+                        style.set_property(p, v)
+                    };
+                }
+            }
+        });
+    }
+    let text = |set: fn(&mut Branding, String)| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut b = (*form).clone();
+            set(
+                &mut b,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            form.set(b);
+        })
+    };
+    let on_theme = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let mut b = (*form).clone();
+            b.theme = if e.target_unchecked_into::<HtmlSelectElement>().value() == "dark" {
+                Theme::Dark
+            } else {
+                Theme::Light
+            };
+            form.set(b);
+        })
+    };
+    let on_tenant = {
+        let tenant = tenant.clone();
+        Callback::from(move |e: Event| {
+            tenant.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let onsubmit = {
+        let (api, form, tenant, message) = (
+            props.api.clone(),
+            form.clone(),
+            tenant.clone(),
+            message.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (api, form, tenant, message) = (
+                api.clone(),
+                form.clone(),
+                (*tenant).clone(),
+                message.clone(),
+            );
+            spawn_local(async move {
+                match api.save_branding(&tenant, &form).await {
+                    Ok(saved) => {
+                        form.set(saved);
+                        message.set(Some((
+                            true,
+                            "Saved. Customers see the new look the next time the widget loads."
+                                .into(),
+                        )));
+                    }
+                    Err(e) => message.set(Some((false, e.message()))),
+                }
+            });
+        })
+    };
+    let b = &*form;
+    let primary = if b.primary.is_empty() {
+        DEFAULT_PRIMARY
+    } else {
+        b.primary.as_str()
+    };
+    let warnings: Vec<String> = [
+        (
+            contrast(primary, "#ffffff"),
+            "White button text on the primary colour",
+        ),
+        (
+            contrast(
+                primary,
+                if b.theme == Theme::Dark {
+                    "#111827"
+                } else {
+                    "#ffffff"
+                },
+            ),
+            "The primary colour as link text on the widget's background",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(ratio, what)| {
+        ratio.filter(|r| *r < AA_CONTRAST).map(|r| {
+            format!("{what} has a contrast of {r:.1}:1; WCAG AA asks for {AA_CONTRAST}:1.")
+        })
+    })
+    .collect();
+    let field = |id: &'static str,
+                 label: &'static str,
+                 value: String,
+                 hint: &'static str,
+                 oninput: Callback<InputEvent>| {
+        html! {
+            <div class="c-field">
+                <label for={id}>{ label }</label>
+                <input {id} type="text" {value} {oninput} aria-describedby={format!("{id}-hint")} />
+                <p class="c-hint" id={format!("{id}-hint")}>{ hint }</p>
+            </div>
+        }
+    };
+    html! {
+        <section aria-labelledby="c-branding-title">
+            <h1 id="c-branding-title" class="c-title">{ "Branding" }</h1>
+            <div class="c-branding">
+                <form class="c-card c-form c-branding-form" {onsubmit}>
+                    <div class="c-field">
+                        <label for="c-b-tenant">{ "Tenant" }</label>
+                        <select id="c-b-tenant" onchange={on_tenant}>
+                            { for tenants.iter().map(|t| html! { <option value={t.id.clone()} selected={*tenant == t.id}>{ &t.name }</option> }) }
+                        </select>
+                    </div>
+                    { field("c-b-name", "Product name", b.product_name.clone(), "Shown above the widget; empty for none.", text(|b, v| b.product_name = v)) }
+                    { field("c-b-logo", "Logo URL", b.logo_url.clone(), "An https:// address; empty for none.", text(|b, v| b.logo_url = v)) }
+                    { field("c-b-primary", "Primary colour", b.primary.clone(), "#rrggbb; buttons and links. Empty for the default.", text(|b, v| b.primary = v)) }
+                    { field("c-b-accent", "Accent colour", b.accent.clone(), "#rrggbb; rating stars. Empty for the default.", text(|b, v| b.accent = v)) }
+                    { field("c-b-radius", "Corner radius (px)", b.radius.map(|r| r.to_string()).unwrap_or_default(), "0 to 24; empty for the default.", {
+                        let form = form.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let mut b = (*form).clone();
+                            b.radius = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse().ok();
+                            form.set(b);
+                        })
+                    }) }
+                    { field("c-b-font", "Font stack", b.font.clone(), "Font names and commas, e.g. Inter, Arial, sans-serif.", text(|b, v| b.font = v)) }
+                    <div class="c-field">
+                        <label for="c-b-theme">{ "Theme" }</label>
+                        <select id="c-b-theme" onchange={on_theme}>
+                            <option value="light" selected={b.theme == Theme::Light}>{ "Light" }</option>
+                            <option value="dark" selected={b.theme == Theme::Dark}>{ "Dark" }</option>
+                        </select>
+                    </div>
+                    if !warnings.is_empty() {
+                        <div class="c-warn" role="status">
+                            { for warnings.iter().map(|w| html! { <p>{ w }</p> }) }
+                        </div>
+                    }
+                    if let Some((ok, text)) = &*message {
+                        <p class={if *ok { "c-ok" } else { "c-error" }} role="status">{ text }</p>
+                    }
+                    <button type="submit" class="c-button">{ "Save branding" }</button>
+                </form>
+                <div class="c-preview-wrap" aria-label="Preview">
+                    <p class="c-hint">{ "Preview" }</p>
+                    <div ref={preview} class={if b.theme == Theme::Dark { "c-preview p-dark" } else { "c-preview" }}>
+                        if !b.product_name.is_empty() {
+                            <p class="p-brand">{ &b.product_name }</p>
+                        }
+                        <p class="p-title">{ "Feedback" }</p>
+                        <p class="p-muted">{ "Tell us what to improve." }</p>
+                        <p class="p-chips"><span class="p-chip p-on">{ "Idea" }</span><span class="p-chip">{ "Problem" }</span><span class="p-chip">{ "Praise" }</span></p>
+                        <p class="p-stars">{ "★★★★" }<span class="p-dim">{ "★" }</span></p>
+                        <span class="p-button">{ "Send" }</span>
+                        <p class="p-answer"><strong>{ "Our answer" }</strong><br />{ "Thanks! This is planned for spring." }</p>
+                    </div>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+// End to end: a reseller's branding reaches its customers' widget, and no one else's.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The feedback widget of a demo customer: its send button's colour and its brand line. */
+async function widgetLook(base, customer, lang, shot) {
+  const { page, context } = await openPage(browser, `${base}/demo/cpanel.html?customer=${customer}&lang=${lang}`);
+  const widget = page.locator("[data-panelcare=feedback]");
+  await widget.locator("form").waitFor();
+  await widget.locator(".pc-item").first().waitFor();
+  const button = widget.locator("button[type=submit]");
+  const colour = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const brand = (await widget.locator(".pc-brand").count()) ? await widget.locator(".pc-brand").innerText() : null;
+  if (shot) await widget.screenshot({ path: join(artifacts(), shot) });
+  await context.close();
+  return { colour, brand };
+}
+
+describe("white-label branding", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("BlueFox's customers see BlueFox's look; Acme's see Acme's", async () => {
+    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox.png");
+    assert.equal(fox.brand, "BlueFox Care");
+    assert.equal(fox.colour, "rgb(15, 118, 110)");
+    const acme = await widgetLook(server.url, "alice", "en", "widget-acme.png");
+    assert.equal(acme.brand, null);
+    assert.equal(acme.colour, "rgb(29, 78, 216)");
+  });
+
+  test("a reseller changes its colours in the console and only its customers see them", async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}/console/`);
+    await page.locator("#c-email").fill("admin@bluefox.example");
+    await page.locator("#c-password").fill("demo-password");
+    await page.locator("button[type=submit]").click();
+    await page.getByRole("button", { name: "Branding" }).click();
+    const primary = page.locator("#c-b-primary");
+    await page.locator("#c-b-tenant option", { hasText: "BlueFox Web" }).waitFor({ state: "attached" });
+    await page.waitForFunction(() => document.querySelector("#c-b-primary")?.value === "#0f766e");
+    // A colour white text cannot be read on is flagged before it is saved.
+    await primary.fill("#ffff00");
+    await page.locator(".c-warn", { hasText: "WCAG AA" }).waitFor();
+    await primary.fill("#7c3aed");
+    assert.equal(await page.locator(".c-warn").count(), 0);
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await page.locator(".c-ok", { hasText: "Saved" }).waitFor();
+    await page.screenshot({ path: join(artifacts(), "console-branding.png") });
+    const unexpected = problems.filter((p) => !p.includes("status of 401"));
+    assert.deepEqual(unexpected, []);
+    await context.close();
+
+    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox-purple.png");
+    assert.equal(fox.colour, "rgb(124, 58, 237)");
+    const acme = await widgetLook(server.url, "alice", "en");
+    assert.equal(acme.colour, "rgb(29, 78, 216)");
+  });
+});
