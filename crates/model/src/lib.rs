@@ -8,6 +8,7 @@ pub mod error;
 pub mod feedback;
 pub mod identity;
 pub mod lang;
+pub mod numbers;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub use feedback::{

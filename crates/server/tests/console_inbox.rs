@@ -392,3 +392,42 @@ async fn payloads_are_stored_as_given() {
     assert_eq!(s, 201);
     assert_eq!(detail["notes"][0]["body"], payload);
 }
+
+#[tokio::test]
+async fn numbers_cover_the_scope_per_tenant_and_in_total() {
+    let w = world().await;
+    let ada = &w.agents[0];
+    let id = &w.feedback[0].1;
+    w.app
+        .send(ada.post(
+            &format!("/console/api/feedback/{id}/answer"),
+            json!({"text": "On it"}),
+        ))
+        .await;
+    let (s, n, _) = w.app.send(ada.get("/console/api/numbers")).await;
+    assert_eq!(s, 200, "{n}");
+    let names: Vec<&str> = n["tenants"]
+        .as_array()
+        .expect("tenants")
+        .iter()
+        .filter_map(|t| t["tenant_id"].as_str())
+        .collect();
+    assert_eq!(names, ["acme", "bluefox"]);
+    assert_eq!(n["total"]["count"], 2);
+    assert_eq!(n["total"]["answered_share"], 0.5);
+    assert_eq!(n["total"]["average_rating"], 1.5);
+    assert_eq!(n["tenants"][0]["summary"]["count"], 1);
+    assert_eq!(n["total"]["per_day"].as_array().map(Vec::len), Some(30));
+    assert!(n["total"]["median_first_answer_secs"].is_number());
+
+    let bea = &w.agents[2];
+    let (_, n, _) = w.app.send(bea.get("/console/api/numbers")).await;
+    let names: Vec<&str> = n["tenants"]
+        .as_array()
+        .expect("tenants")
+        .iter()
+        .filter_map(|t| t["tenant_id"].as_str())
+        .collect();
+    assert_eq!(names, ["bluefox"]);
+    assert_eq!(n["total"]["count"], 1);
+}

@@ -4,6 +4,7 @@
 mod feedback;
 mod inbox;
 mod login;
+mod numbers;
 pub mod scope;
 pub mod session;
 
@@ -26,4 +27,5 @@ pub fn router() -> Router<AppState> {
         .route("/feedback/{id}/answer", post(feedback::answer))
         .route("/feedback/{id}/notes", post(feedback::add_note))
         .route("/audit", get(feedback::audit_log))
+        .route("/numbers", get(numbers::numbers))
 }
