@@ -72,6 +72,20 @@ describe("the operator console", () => {
     await context.close();
   });
 
+  test("a provider admin sees the numbers of every tenant, drawn as charts", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "admin@acme-hosting.example");
+    await page.getByRole("button", { name: "Numbers" }).click();
+    const cards = page.locator(".c-numbers");
+    await cards.first().waitFor();
+    const titles = await cards.locator("h2").allInnerTexts();
+    assert.deepEqual(titles, ["All tenants", "Acme Hosting", "BlueFox Web"]);
+    assert.ok((await cards.first().locator("svg rect.c-bar").count()) >= 30, "a bar per day");
+    assert.match(await cards.first().locator("svg").getAttribute("aria-label"), /Suggestions per day/);
+    await page.screenshot({ path: join(artifacts(), "console-numbers.png"), fullPage: true });
+    await context.close();
+  });
+
   test("a wrong password is refused on the form", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
     await page.locator("#c-email").fill("admin@acme-hosting.example");

@@ -133,6 +133,10 @@ impl Api {
         .await
     }
 
+    pub async fn numbers(&self) -> Result<panelcare_model::numbers::Numbers, ApiError> {
+        call("GET", "/console/api/numbers", None, None::<&()>).await
+    }
+
     pub async fn tenants(&self) -> Result<Vec<TenantInfo>, ApiError> {
         call("GET", "/console/api/tenants", None, None::<&()>).await
     }

@@ -9,13 +9,15 @@ use yew::prelude::*;
 use panelcare_model::console::Role;
 
 use crate::{
-    api::Api, branding::BrandingEditor, detail::Detail, inbox::InboxView, login::Login, text,
+    api::Api, branding::BrandingEditor, detail::Detail, inbox::InboxView, login::Login,
+    numbers::NumbersView, text,
 };
 
 /// The console's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Page {
     Inbox,
+    Numbers,
     Branding,
 }
 
@@ -97,6 +99,7 @@ pub fn App() -> Html {
                         <span class="c-brand">{ "panelcare console" }</span>
                         <nav class="c-nav" aria-label="Console">
                             <button type="button" class="c-nav-link" aria-current={current(Page::Inbox)} onclick={go(Page::Inbox)}>{ "Inbox" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Numbers)} onclick={go(Page::Numbers)}>{ "Numbers" }</button>
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
                             }
@@ -108,7 +111,9 @@ pub fn App() -> Html {
                         <button type="button" class="c-button c-ghost" onclick={sign_out}>{ "Sign out" }</button>
                     </header>
                     <main class="c-main">
-                        if *page == Page::Branding && admin {
+                        if *page == Page::Numbers {
+                            <NumbersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Branding && admin {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if let Some(id) = &*open {
                             <Detail api={api.clone()} id={id.clone()} {on_back} on_signed_out={on_signed_out.clone()} />

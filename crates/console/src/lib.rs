@@ -7,6 +7,7 @@ pub mod branding;
 pub mod detail;
 pub mod inbox;
 pub mod login;
+pub mod numbers;
 pub mod text;
 
 use wasm_bindgen::prelude::*;
