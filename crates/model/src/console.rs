@@ -176,3 +176,54 @@ pub struct TenantInfo {
     #[serde(default)]
     pub parent_id: Option<String>,
 }
+
+/// `POST /console/api/agents`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAgent {
+    #[serde(default)]
+    pub tenant_id: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// A console account as admins see it in the team list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub id: String,
+    pub tenant_id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The answer to creating an account: its password, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedAgent {
+    pub agent: TeamMember,
+    pub password: String,
+}
+
+/// A tenant's signing key, without its secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyInfo {
+    pub kid: String,
+    pub created_at: String,
+}
+
+/// `POST /console/api/tenants/{id}/keys`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewKey {
+    #[serde(default)]
+    pub kid: String,
+}
+
+/// A new key with its secret, shown this once: the host's backend signs tokens with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedKey {
+    pub kid: String,
+    pub secret: String,
+}

@@ -6,15 +6,15 @@ use axum::{
     extract::{Path, State},
     routing::get,
 };
-use panelcare_model::{
-    branding::Branding,
-    console::{Role, TenantInfo},
-};
+use panelcare_model::{branding::Branding, console::TenantInfo};
 
 use crate::{
     audit,
     auth::Customer,
-    console::{scope::Scope, session::SignedIn},
+    console::{
+        scope::{Scope, require_admin_of},
+        session::SignedIn,
+    },
     db::Db,
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -83,30 +83,12 @@ async fn for_customer(
     ))
 }
 
-/// Admins edit branding: a provider admin its own and its resellers', a reseller admin its
-/// own. Agents, and anyone asking about a tenant outside their scope, find nothing.
-async fn tenant_in_scope(state: &AppState, who: &SignedIn, tenant_id: &str) -> AppResult<()> {
-    if who.agent.role == Role::Agent {
-        return Err(AppError::not_found());
-    }
-    let scope = Scope::of(&who.agent);
-    let found: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT id FROM tenants t WHERE {} AND t.id = ?2",
-        scope.condition("t.id")
-    ))
-    .bind(&scope.tenant_id)
-    .bind(tenant_id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    found.map(|_| ()).ok_or_else(AppError::not_found)
-}
-
 async fn for_admin(
     State(state): State<AppState>,
     who: SignedIn,
     Path(tenant_id): Path<String>,
 ) -> AppResult<Json<Branding>> {
-    tenant_in_scope(&state, &who, &tenant_id).await?;
+    require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(load(&state.db, &tenant_id).await?.unwrap_or_default()))
 }
 
@@ -116,7 +98,7 @@ async fn update(
     Path(tenant_id): Path<String>,
     ApiJson(body): ApiJson<Branding>,
 ) -> AppResult<Json<Branding>> {
-    tenant_in_scope(&state, &who, &tenant_id).await?;
+    require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     let valid = body.validate().map_err(AppError::validation)?;
     let json = serde_json::to_string(&valid).map_err(|e| AppError::Internal(e.to_string()))?;
     sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1")

@@ -46,4 +46,11 @@ impl KeyCache {
         }
         Ok(secret)
     }
+
+    /// Drops a key at once (it was removed in this process), without waiting for [`TTL`].
+    pub fn forget(&self, tenant_id: &str, kid: &str) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.remove(&(tenant_id.to_owned(), kid.to_owned()));
+        }
+    }
 }

@@ -88,18 +88,21 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Agent, sqlx::Error> {
     })
 }
 
-/// The agent with this e-mail (case does not matter).
+/// The agent with this e-mail (case does not matter); removed agents are not found.
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<Agent>, sqlx::Error> {
-    sqlx::query(&format!("{SELECT} WHERE a.email = ?"))
-        .bind(email.trim())
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| from_row(&r))
-        .transpose()
+    sqlx::query(&format!(
+        "{SELECT} WHERE a.email = ? AND a.removed_at IS NULL"
+    ))
+    .bind(email.trim())
+    .fetch_optional(&db.pool)
+    .await?
+    .map(|r| from_row(&r))
+    .transpose()
 }
 
+/// A current agent by id; removed agents are not found.
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<Agent>, sqlx::Error> {
-    sqlx::query(&format!("{SELECT} WHERE a.id = ?"))
+    sqlx::query(&format!("{SELECT} WHERE a.id = ? AND a.removed_at IS NULL"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?

@@ -7,6 +7,7 @@ mod login;
 mod numbers;
 pub mod scope;
 pub mod session;
+mod team;
 
 use axum::{
     Router,
@@ -28,4 +29,14 @@ pub fn router() -> Router<AppState> {
         .route("/feedback/{id}/notes", post(feedback::add_note))
         .route("/audit", get(feedback::audit_log))
         .route("/numbers", get(numbers::numbers))
+        .route("/agents", get(team::list_agents).post(team::create_agent))
+        .route("/agents/{id}", axum::routing::delete(team::delete_agent))
+        .route(
+            "/tenants/{id}/keys",
+            get(team::list_keys).post(team::add_key),
+        )
+        .route(
+            "/tenants/{id}/keys/{kid}",
+            axum::routing::delete(team::remove_key),
+        )
 }

@@ -4,7 +4,7 @@
 
 use panelcare_model::console::Role;
 
-use crate::agents::Agent;
+use crate::{agents::Agent, db::Db, error::AppError};
 
 #[derive(Debug, Clone)]
 pub struct Scope {
@@ -29,4 +29,22 @@ impl Scope {
             format!("{column} = ?1")
         }
     }
+}
+
+/// Succeeds when `agent` administers `tenant_id`: a provider admin its own tenant and its
+/// resellers, a reseller admin its own. Agents, and tenants outside the scope, are not found.
+pub async fn require_admin_of(db: &Db, agent: &Agent, tenant_id: &str) -> Result<(), AppError> {
+    if agent.role == Role::Agent {
+        return Err(AppError::not_found());
+    }
+    let scope = Scope::of(agent);
+    let found: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT id FROM tenants t WHERE {} AND t.id = ?2",
+        scope.condition("t.id")
+    ))
+    .bind(&scope.tenant_id)
+    .bind(tenant_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    found.map(|_| ()).ok_or_else(AppError::not_found)
 }
