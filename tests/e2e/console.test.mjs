@@ -86,6 +86,39 @@ describe("the operator console", () => {
     await context.close();
   });
 
+  test("a reseller admin adds an agent who can sign in, and rotates a key", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "admin@bluefox.example");
+    await page.getByRole("button", { name: "Team and keys" }).click();
+    await page.locator(".c-plain li", { hasText: "admin@bluefox.example" }).waitFor();
+    await page.locator("#c-t-name").fill("Nikola Novak");
+    await page.locator("#c-t-email").fill("nikola@bluefox.example");
+    await page.getByRole("button", { name: "Add account" }).click();
+    const once = page.locator(".c-once", { hasText: "nikola@bluefox.example" });
+    await once.waitFor();
+    const password = (await once.innerText()).match(/password (\S+) /)[1];
+    await page.locator(".c-plain li", { hasText: "nikola@bluefox.example" }).waitFor();
+
+    await page.locator("#c-t-kid").fill("k2");
+    await page.getByRole("button", { name: "Add key" }).click();
+    await page.locator(".c-once", { hasText: "Key k2: secret" }).waitFor();
+    await page.getByRole("button", { name: "Remove key demo-1" }).click();
+    await page.locator(".c-ok", { hasText: "Key demo-1 removed" }).waitFor();
+    await page.locator(".c-plain li", { hasText: "demo-1" }).waitFor({ state: "detached" });
+    await page.locator(".c-plain li", { hasText: "k2" }).waitFor();
+    await page.screenshot({ path: join(artifacts(), "console-team.png"), fullPage: true });
+    await context.close();
+
+    const nikola = await openPage(browser, `${server.url}/console/`);
+    await nikola.page.locator("#c-email").fill("nikola@bluefox.example");
+    await nikola.page.locator("#c-password").fill(password);
+    await nikola.page.locator("button[type=submit]").click();
+    await nikola.page.locator(".c-top .c-who", { hasText: "Nikola Novak" }).waitFor();
+    // An agent has no admin pages.
+    assert.equal(await nikola.page.getByRole("button", { name: "Team and keys" }).count(), 0);
+    await nikola.context.close();
+  });
+
   test("a wrong password is refused on the form", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
     await page.locator("#c-email").fill("admin@acme-hosting.example");

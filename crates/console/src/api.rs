@@ -4,7 +4,10 @@
 use panelcare_model::{
     ErrorBody,
     branding::Branding,
-    console::{AgentText, Inbox, InboxDetail, LoginRequest, SessionInfo, StatusChange, TenantInfo},
+    console::{
+        AgentText, CreatedAgent, CreatedKey, Inbox, InboxDetail, KeyInfo, LoginRequest, NewAgent,
+        NewKey, SessionInfo, StatusChange, TeamMember, TenantInfo,
+    },
 };
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,18 +78,15 @@ impl Api {
     }
 
     pub async fn logout(&self) -> Result<(), ApiError> {
-        match call::<serde::de::IgnoredAny>(
-            "POST",
-            "/console/api/logout",
-            Some(&self.csrf),
-            None::<&()>,
+        no_content(
+            call::<serde::de::IgnoredAny>(
+                "POST",
+                "/console/api/logout",
+                Some(&self.csrf),
+                None::<&()>,
+            )
+            .await,
         )
-        .await
-        {
-            // 204 has no body to read.
-            Ok(_) | Err(ApiError::Unexpected(204)) => Ok(()),
-            Err(e) => Err(e),
-        }
     }
 
     pub async fn inbox(&self, query: &str) -> Result<Inbox, ApiError> {
@@ -137,6 +137,59 @@ impl Api {
         call("GET", "/console/api/numbers", None, None::<&()>).await
     }
 
+    pub async fn team(&self) -> Result<Vec<TeamMember>, ApiError> {
+        call("GET", "/console/api/agents", None, None::<&()>).await
+    }
+
+    pub async fn add_agent(&self, a: &NewAgent) -> Result<CreatedAgent, ApiError> {
+        call("POST", "/console/api/agents", Some(&self.csrf), Some(a)).await
+    }
+
+    pub async fn remove_agent(&self, id: &str) -> Result<(), ApiError> {
+        no_content(
+            call::<serde::de::IgnoredAny>(
+                "DELETE",
+                &format!("/console/api/agents/{id}"),
+                Some(&self.csrf),
+                None::<&()>,
+            )
+            .await,
+        )
+    }
+
+    pub async fn keys(&self, tenant: &str) -> Result<Vec<KeyInfo>, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/keys"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn add_key(&self, tenant: &str, kid: &str) -> Result<CreatedKey, ApiError> {
+        let body = NewKey { kid: kid.into() };
+        call(
+            "POST",
+            &format!("/console/api/tenants/{tenant}/keys"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn remove_key(&self, tenant: &str, kid: &str) -> Result<(), ApiError> {
+        no_content(
+            call::<serde::de::IgnoredAny>(
+                "DELETE",
+                &format!("/console/api/tenants/{tenant}/keys/{kid}"),
+                Some(&self.csrf),
+                None::<&()>,
+            )
+            .await,
+        )
+    }
+
     pub async fn tenants(&self) -> Result<Vec<TenantInfo>, ApiError> {
         call("GET", "/console/api/tenants", None, None::<&()>).await
     }
@@ -170,6 +223,14 @@ impl Api {
             Some(&body),
         )
         .await
+    }
+}
+
+/// A `204 No Content` answer has no body to read: that is success.
+fn no_content(r: Result<serde::de::IgnoredAny, ApiError>) -> Result<(), ApiError> {
+    match r {
+        Ok(_) | Err(ApiError::Unexpected(204)) => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

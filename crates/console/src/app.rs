@@ -10,7 +10,7 @@ use panelcare_model::console::Role;
 
 use crate::{
     api::Api, branding::BrandingEditor, detail::Detail, inbox::InboxView, login::Login,
-    numbers::NumbersView, text,
+    numbers::NumbersView, team::TeamView, text,
 };
 
 /// The console's pages.
@@ -19,6 +19,7 @@ enum Page {
     Inbox,
     Numbers,
     Branding,
+    Team,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +103,7 @@ pub fn App() -> Html {
                             <button type="button" class="c-nav-link" aria-current={current(Page::Numbers)} onclick={go(Page::Numbers)}>{ "Numbers" }</button>
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
+                                <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
                             }
                         </nav>
                         <span class="c-who">
@@ -113,6 +115,8 @@ pub fn App() -> Html {
                     <main class="c-main">
                         if *page == Page::Numbers {
                             <NumbersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Team && admin {
+                            <TeamView api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
                         } else if *page == Page::Branding && admin {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if let Some(id) = &*open {

@@ -8,6 +8,7 @@ pub mod detail;
 pub mod inbox;
 pub mod login;
 pub mod numbers;
+pub mod team;
 pub mod text;
 
 use wasm_bindgen::prelude::*;
