@@ -81,6 +81,8 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
                         "test",
                         "-p",
                         "panelcare",
+                        "-p",
+                        "panelcare-console",
                         "--target",
                         "wasm32-unknown-unknown",
                     ])

@@ -1,0 +1,132 @@
+//! Console components in headless Chromium. The test page has no panelcare server behind it,
+//! so every API call is answered 404: the components must say so, not break.
+#![cfg(target_arch = "wasm32")]
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use panelcare_console::{
+    api::Api,
+    branding::{BrandingEditor, BrandingProps},
+    login::{Login, LoginProps},
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let doc = gloo_utils::document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
+    for _ in 0..400 {
+        yew::scheduler::flush().await;
+        if ready(root) {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    panic!("timed out waiting for {what}: {}", root.inner_html());
+}
+
+fn find(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).unwrap()
+}
+
+fn type_into(root: &Element, sel: &str, text: &str) {
+    let input: HtmlInputElement = find(root, sel).unwrap().dyn_into().unwrap();
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_form_is_labelled_and_reports_a_server_it_cannot_use() {
+    let root = root();
+    let props = LoginProps {
+        on_signed_in: Callback::noop(),
+    };
+    let _app = yew::Renderer::<Login>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| find(r, "form").is_some()).await;
+    assert_eq!(
+        find(&root, "label[for=c-email]")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "E-mail"
+    );
+    assert_eq!(
+        find(&root, "#c-password")
+            .unwrap()
+            .get_attribute("type")
+            .as_deref(),
+        Some("password")
+    );
+    type_into(&root, "#c-email", "ada@acme.test");
+    yew::scheduler::flush().await;
+    type_into(&root, "#c-password", "secret");
+    yew::scheduler::flush().await;
+    find(&root, "button[type=submit]")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    until(&root, "the error", |r| find(r, "[role=alert]").is_some()).await;
+    let alert = find(&root, "[role=alert]").unwrap().text_content().unwrap();
+    assert!(alert.contains("404"), "{alert}");
+    // The form is usable again.
+    assert!(
+        !find(&root, "button[type=submit]")
+            .unwrap()
+            .has_attribute("disabled")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn branding_warns_about_contrast_and_previews_live() {
+    let root = root();
+    let props = BrandingProps {
+        api: Api::default(),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<BrandingEditor>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| find(r, "#c-b-primary").is_some()).await;
+    assert!(
+        find(&root, ".c-warn").is_none(),
+        "the default colours pass AA"
+    );
+
+    type_into(&root, "#c-b-primary", "#ffff00");
+    until(&root, "the warning", |r| find(r, ".c-warn").is_some()).await;
+    assert!(
+        find(&root, ".c-warn")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("WCAG AA")
+    );
+    let preview: HtmlElement = find(&root, ".c-preview").unwrap().dyn_into().unwrap();
+    assert_eq!(
+        preview.style().get_property_value("--pc-primary").unwrap(),
+        "#ffff00"
+    );
+
+    type_into(&root, "#c-b-primary", "#0f766e");
+    until(&root, "no warning", |r| find(r, ".c-warn").is_none()).await;
+    type_into(&root, "#c-b-name", "<b>Fox</b>");
+    until(&root, "the product name", |r| find(r, ".p-brand").is_some()).await;
+    // Markup in a name is text.
+    assert_eq!(
+        find(&root, ".p-brand").unwrap().text_content().unwrap(),
+        "<b>Fox</b>"
+    );
+    assert!(find(&root, ".p-brand b").is_none());
+}
