@@ -106,6 +106,13 @@ describe("the operator console", () => {
     await page.locator(".c-ok", { hasText: "Key demo-1 removed" }).waitFor();
     await page.locator(".c-plain li", { hasText: "demo-1" }).waitFor({ state: "detached" });
     await page.locator(".c-plain li", { hasText: "k2" }).waitFor();
+    await page.locator("#c-t-origins").fill("https://Panel.BlueFox.example:2083/\nnot an origin");
+    await page.getByRole("button", { name: "Save origins" }).click();
+    await page.locator(".c-error", { hasText: "not an origin" }).waitFor();
+    await page.locator("#c-t-origins").fill("https://Panel.BlueFox.example:2083/");
+    await page.getByRole("button", { name: "Save origins" }).click();
+    await page.locator(".c-ok", { hasText: "only on 1 panel origin" }).waitFor();
+    assert.equal(await page.locator("#c-t-origins").inputValue(), "https://panel.bluefox.example:2083");
     await page.screenshot({ path: join(artifacts(), "console-team.png"), fullPage: true });
     await context.close();
 

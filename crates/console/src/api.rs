@@ -190,6 +190,33 @@ impl Api {
         )
     }
 
+    pub async fn origins(&self, tenant: &str) -> Result<Vec<String>, ApiError> {
+        let o: panelcare_model::console::Origins = call(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/origins"),
+            None,
+            None::<&()>,
+        )
+        .await?;
+        Ok(o.origins)
+    }
+
+    pub async fn save_origins(
+        &self,
+        tenant: &str,
+        origins: Vec<String>,
+    ) -> Result<Vec<String>, ApiError> {
+        let body = panelcare_model::console::Origins { origins };
+        let o: panelcare_model::console::Origins = call(
+            "PUT",
+            &format!("/console/api/tenants/{tenant}/origins"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await?;
+        Ok(o.origins)
+    }
+
     pub async fn tenants(&self) -> Result<Vec<TenantInfo>, ApiError> {
         call("GET", "/console/api/tenants", None, None::<&()>).await
     }

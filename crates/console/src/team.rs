@@ -27,6 +27,8 @@ pub fn TeamView(props: &TeamProps) -> Html {
     // What to show once: a new password or secret, or an error.
     let shown = use_state(|| None::<(bool, String)>);
     let reload = use_state(|| 0u32);
+    // The tenant's allowed panel origins, one per line, as edited.
+    let origins = use_state(String::new);
     {
         let (api, tenants, tenant, on_signed_out) = (
             props.api.clone(),
@@ -50,17 +52,25 @@ pub fn TeamView(props: &TeamProps) -> Html {
         });
     }
     {
-        let (api, team, keys) = (props.api.clone(), team.clone(), keys.clone());
+        let (api, team, keys, origins) = (
+            props.api.clone(),
+            team.clone(),
+            keys.clone(),
+            origins.clone(),
+        );
         use_effect_with(((*tenant).clone(), *reload), move |(t, _)| {
             let t = t.clone();
             spawn_local(async move {
                 if let Ok(list) = api.team().await {
                     team.set(list);
                 }
-                if !t.is_empty()
-                    && let Ok(list) = api.keys(&t).await
-                {
-                    keys.set(list);
+                if !t.is_empty() {
+                    if let Ok(list) = api.keys(&t).await {
+                        keys.set(list);
+                    }
+                    if let Ok(list) = api.origins(&t).await {
+                        origins.set(list.join("\n"));
+                    }
                 }
             });
         });
@@ -204,6 +214,46 @@ pub fn TeamView(props: &TeamProps) -> Html {
             });
         })
     };
+    let save_origins = {
+        let (api, origins, tenant, shown) = (
+            props.api.clone(),
+            origins.clone(),
+            tenant.clone(),
+            shown.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let list: Vec<String> = origins
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+            let (api, t, origins, shown) = (
+                api.clone(),
+                (*tenant).clone(),
+                origins.clone(),
+                shown.clone(),
+            );
+            spawn_local(async move {
+                match api.save_origins(&t, list).await {
+                    Ok(saved) => {
+                        let message = if saved.is_empty() {
+                            "Origins saved: the widget works on any panel.".to_owned()
+                        } else {
+                            format!(
+                                "Origins saved: the widget answers only on {} panel origin(s).",
+                                saved.len()
+                            )
+                        };
+                        origins.set(saved.join("\n"));
+                        shown.set(Some((true, message)));
+                    }
+                    Err(e) => shown.set(Some((false, e.message()))),
+                }
+            });
+        })
+    };
     let is_reseller = tenants
         .iter()
         .any(|t| t.id == *tenant && t.parent_id.is_some());
@@ -272,6 +322,15 @@ pub fn TeamView(props: &TeamProps) -> Html {
                             Callback::from(move |e: InputEvent| kid.set(e.target_unchecked_into::<HtmlInputElement>().value()))
                         }} />
                         <button type="submit" class="c-button">{ "Add key" }</button>
+                    </form>
+                    <form class="c-form c-origins" onsubmit={save_origins}>
+                        <h3>{ "Allowed panel origins" }</h3>
+                        <label for="c-t-origins">{ "One per line, like https://panel.example.com:2083. Empty: any panel." }</label>
+                        <textarea id="c-t-origins" rows="3" value={(*origins).clone()} oninput={{
+                            let origins = origins.clone();
+                            Callback::from(move |e: InputEvent| origins.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+                        }} />
+                        <button type="submit" class="c-button">{ "Save origins" }</button>
                     </form>
                 </section>
             </div>

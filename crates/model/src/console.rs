@@ -227,3 +227,64 @@ pub struct CreatedKey {
     pub kid: String,
     pub secret: String,
 }
+
+/// `GET|PUT /console/api/tenants/{id}/origins`: the panel origins the tenant's widget may call
+/// the API from (`https://panel.example.com:2083`); an empty list allows any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origins {
+    #[serde(default)]
+    pub origins: Vec<String>,
+}
+
+/// Most origins one tenant may list.
+pub const ORIGINS_MAX: usize = 50;
+
+/// `scheme://host[:port]` as browsers send it in `Origin`, lower-cased: `https` for any host,
+/// `http` only for `localhost` and `127.0.0.1` (panels on a developer's machine).
+pub fn parse_origin(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, rest) = s.split_once("://")?;
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            (h, Some(p))
+        }
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let scheme_ok =
+        scheme == "https" || (scheme == "http" && (host == "localhost" || host == "127.0.0.1"));
+    (host_ok && scheme_ok && port.is_none_or(|p| p.parse::<u16>().is_ok())).then_some(s)
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::parse_origin;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origin("https://Panel.Example.com:2083/").as_deref(),
+            Some("https://panel.example.com:2083")
+        );
+        assert_eq!(
+            parse_origin("http://localhost:8080").as_deref(),
+            Some("http://localhost:8080")
+        );
+        for bad in [
+            "http://panel.example.com",
+            "https://",
+            "panel.example.com",
+            "https://a.example/path",
+            "https://a.example:99999",
+            "javascript://x",
+            "https://a b.example",
+            "https://user@a.example",
+        ] {
+            assert_eq!(parse_origin(bad), None, "{bad}");
+        }
+    }
+}

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     CsrfFailed,
     /// Console: too many failed sign-ins; try again later.
     TooManyAttempts,
+    /// The widget API was called from a page the tenant has not allowed.
+    OriginNotAllowed,
     Internal,
     /// A code this build does not know yet (a newer server); treated like `Internal`.
     #[serde(other)]
@@ -35,7 +37,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    const NAMES: [(Self, &'static str); 18] = [
+    const NAMES: [(Self, &'static str); 19] = [
         (Self::MissingToken, "missing_token"),
         (Self::InvalidToken, "invalid_token"),
         (Self::TokenExpired, "token_expired"),
@@ -53,6 +55,7 @@ impl ErrorCode {
         (Self::NotSignedIn, "not_signed_in"),
         (Self::CsrfFailed, "csrf_failed"),
         (Self::TooManyAttempts, "too_many_attempts"),
+        (Self::OriginNotAllowed, "origin_not_allowed"),
         (Self::Internal, "internal"),
     ];
 
@@ -80,7 +83,7 @@ impl ErrorCode {
             | Self::TokenExpired
             | Self::InvalidCredentials
             | Self::NotSignedIn => 401,
-            Self::CsrfFailed => 403,
+            Self::CsrfFailed | Self::OriginNotAllowed => 403,
             Self::TooManyAttempts => 429,
             Self::MalformedJson | Self::MissingIdempotencyKey | Self::InvalidIdempotencyKey => 400,
             Self::NotFound => 404,

@@ -62,7 +62,16 @@ impl FromRequestParts<AppState> for Customer {
         let token = header
             .strip_prefix("Bearer ")
             .ok_or_else(|| invalid("the Authorization header is not a Bearer token"))?;
-        verify(state, token.trim()).await
+        let customer = verify(state, token.trim()).await?;
+        let origin = parts
+            .headers
+            .get(axum::http::header::ORIGIN)
+            .and_then(|v| v.to_str().ok());
+        state
+            .origins
+            .check(&state.db, &customer.tenant_id, origin)
+            .await?;
+        Ok(customer)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod feedback;
 pub mod key_cache;
+pub mod origins;
 pub mod state;
 pub mod tenants;
 pub mod time;
@@ -40,6 +41,7 @@ pub fn app(state: AppState) -> Router {
     let console_api = Router::new()
         .merge(console::router())
         .merge(branding::console_router())
+        .merge(origins::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));

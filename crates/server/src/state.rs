@@ -2,7 +2,7 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::{db::Db, key_cache::KeyCache};
+use crate::{db::Db, key_cache::KeyCache, origins::OriginCache};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -20,6 +20,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub keys: KeyCache,
+    pub origins: OriginCache,
 }
 
 impl AppState {
@@ -28,6 +29,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             keys: KeyCache::default(),
+            origins: OriginCache::default(),
         }
     }
 }
