@@ -109,6 +109,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 </p>
             }
             { body }
+            if !b.hide_powered_by {
+                <p class="pc-powered">{ i18n.t.powered_by }</p>
+            }
         </div>
     }
 }

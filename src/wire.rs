@@ -33,6 +33,10 @@ impl Obj {
         self.get(key).as_string()
     }
 
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        self.get(key).as_bool()
+    }
+
     pub fn num(&self, key: &str) -> Option<f64> {
         self.get(key).as_f64()
     }
@@ -175,5 +179,6 @@ pub fn branding(o: &Obj) -> Branding {
         } else {
             Theme::Light
         },
+        hide_powered_by: o.bool("hide_powered_by").unwrap_or(false),
     }
 }

@@ -71,5 +71,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_session: "Your session has ended. Reload the page and try again; your message is kept.",
     err_fix_fields: "Some fields need another look.",
     err_generic: "Something went wrong. Please try again in a moment.",
+    powered_by: "Powered by panelcare",
     err_unavailable: "Feedback is not available right now.",
 };

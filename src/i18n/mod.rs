@@ -63,6 +63,7 @@ pub struct Catalogue {
     pub err_fix_fields: &'static str,
     pub err_generic: &'static str,
     pub err_unavailable: &'static str,
+    pub powered_by: &'static str,
 }
 
 impl Catalogue {

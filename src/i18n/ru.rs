@@ -71,5 +71,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_session: "Сеанс завершён. Обновите страницу и попробуйте снова; сообщение сохранено.",
     err_fix_fields: "Проверьте, пожалуйста, отмеченные поля.",
     err_generic: "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
+    powered_by: "Работает на panelcare",
     err_unavailable: "Обратная связь сейчас недоступна.",
 };

@@ -71,5 +71,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_session: "Sesija je istekla. Osvežite stranicu i pokušajte ponovo; poruka je sačuvana.",
     err_fix_fields: "Proverite označena polja.",
     err_generic: "Nešto nije u redu. Pokušajte ponovo za koji trenutak.",
+    powered_by: "Pokreće panelcare",
     err_unavailable: "Povratne informacije trenutno nisu dostupne.",
 };

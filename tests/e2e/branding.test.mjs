@@ -17,9 +17,10 @@ async function widgetLook(base, customer, lang, shot) {
   const button = widget.locator("button[type=submit]");
   const colour = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
   const brand = (await widget.locator(".pc-brand").count()) ? await widget.locator(".pc-brand").innerText() : null;
+  const powered = await widget.locator(".pc-powered").count();
   if (shot) await widget.screenshot({ path: join(artifacts(), shot) });
   await context.close();
-  return { colour, brand };
+  return { colour, brand, powered };
 }
 
 describe("white-label branding", () => {
@@ -34,9 +35,11 @@ describe("white-label branding", () => {
     const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox.png");
     assert.equal(fox.brand, "BlueFox Care");
     assert.equal(fox.colour, "rgb(15, 118, 110)");
+    assert.equal(fox.powered, 0, "BlueFox's customers never see our name");
     const acme = await widgetLook(server.url, "alice", "en", "widget-acme.png");
     assert.equal(acme.brand, null);
     assert.equal(acme.colour, "rgb(29, 78, 216)");
+    assert.equal(acme.powered, 1);
   });
 
   test("a reseller changes its colours in the console and only its customers see them", async () => {

@@ -220,6 +220,17 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
                             <option value="dark" selected={b.theme == Theme::Dark}>{ "Dark" }</option>
                         </select>
                     </div>
+                    <label class="c-check" for="c-b-powered">
+                        <input id="c-b-powered" type="checkbox" checked={b.hide_powered_by} onchange={{
+                            let form = form.clone();
+                            Callback::from(move |e: Event| {
+                                let mut b = (*form).clone();
+                                b.hide_powered_by = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                form.set(b);
+                            })
+                        }} />
+                        { " Hide “Powered by panelcare”" }
+                    </label>
                     if !warnings.is_empty() {
                         <div class="c-warn" role="status">
                             { for warnings.iter().map(|w| html! { <p>{ w }</p> }) }
@@ -242,6 +253,9 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
                         <p class="p-stars">{ "★★★★" }<span class="p-dim">{ "★" }</span></p>
                         <span class="p-button">{ "Send" }</span>
                         <p class="p-answer"><strong>{ "Our answer" }</strong><br />{ "Thanks! This is planned for spring." }</p>
+                        if !b.hide_powered_by {
+                            <p class="p-muted p-powered">{ "Powered by panelcare" }</p>
+                        }
                     </div>
                 </div>
             </div>

@@ -39,6 +39,9 @@ pub struct Branding {
     pub font: String,
     #[serde(default)]
     pub theme: Theme,
+    /// Hides the "Powered by panelcare" line, so customers see only the tenant's name.
+    #[serde(default)]
+    pub hide_powered_by: bool,
 }
 
 pub const PRODUCT_NAME_MAX: usize = 60;

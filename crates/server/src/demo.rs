@@ -103,6 +103,8 @@ fn bluefox_branding() -> Branding {
         accent: "#c2410c".into(),
         radius: Some(14),
         font: "Verdana, Geneva, sans-serif".into(),
+        // BlueFox's customers see BlueFox only.
+        hide_powered_by: true,
         ..Branding::default()
     }
 }

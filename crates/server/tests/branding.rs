@@ -32,7 +32,7 @@ fn read(who: &(String, String), tenant: &str) -> Request<Body> {
 
 fn teal() -> Value {
     json!({"product_name": "BlueFox Care", "primary": "#0F766E", "accent": "#c2410c", "radius": 14,
-           "font": "Verdana, sans-serif", "theme": "dark"})
+           "font": "Verdana, sans-serif", "theme": "dark", "hide_powered_by": true})
 }
 
 #[tokio::test]
@@ -48,6 +48,7 @@ async fn a_reseller_brands_its_own_widget_and_only_its_own() {
         .await;
     assert_eq!(fox["product_name"], "BlueFox Care");
     assert_eq!(fox["theme"], "dark");
+    assert_eq!(fox["hide_powered_by"], true);
     let (_, acme, _) = app
         .send(get("/api/v1/branding", &token("acme", "alice")))
         .await;
