@@ -126,6 +126,28 @@ describe("the operator console", () => {
     await nikola.context.close();
   });
 
+  test("script and markup in what customers write stay text in the console and the widget", async () => {
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> ${Date.now()}`;
+    await apiSend(server.url, "alice", { category: "other", message: payload });
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "agent@acme-hosting.example");
+    const row = page.locator(".c-row", { hasText: "window.__pwned=1" });
+    await row.waitFor();
+    assert.equal(await row.locator("img, script, b").count(), 0, "no element was made from the text");
+    await row.locator("button").click();
+    await page.locator(".c-message", { hasText: "<b>bold</b>" }).waitFor();
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await context.close();
+
+    const customer = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
+    const widget = customer.page.locator("[data-panelcare=feedback]");
+    const item = widget.locator(".pc-item .pc-message", { hasText: "window.__pwned=1" });
+    await item.waitFor();
+    assert.equal(await item.locator("img, script, b").count(), 0);
+    assert.equal(await customer.page.evaluate(() => window.__pwned), undefined);
+    await customer.context.close();
+  });
+
   test("a wrong password is refused on the form", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
     await page.locator("#c-email").fill("admin@acme-hosting.example");
