@@ -59,6 +59,9 @@ describe("white-label branding", () => {
     await page.getByRole("button", { name: "Save branding" }).click();
     await page.locator(".c-ok", { hasText: "Saved" }).waitFor();
     await page.screenshot({ path: join(artifacts(), "console-branding.png") });
+    await page.getByRole("button", { name: "Audit log" }).click();
+    await page.locator(".c-table td", { hasText: "Branding changed" }).first().waitFor();
+    assert.match(await page.locator(".c-table tbody tr").first().innerText(), /Bea BlueFox.*bluefox.*Branding changed.*#7c3aed/s);
     const unexpected = problems.filter((p) => !p.includes("status of 401"));
     assert.deepEqual(unexpected, []);
     await context.close();

@@ -133,6 +133,10 @@ impl Api {
         .await
     }
 
+    pub async fn audit(&self) -> Result<Vec<panelcare_model::console::AuditEntry>, ApiError> {
+        call("GET", "/console/api/audit", None, None::<&()>).await
+    }
+
     pub async fn numbers(&self) -> Result<panelcare_model::numbers::Numbers, ApiError> {
         call("GET", "/console/api/numbers", None, None::<&()>).await
     }

@@ -9,8 +9,8 @@ use yew::prelude::*;
 use panelcare_model::console::Role;
 
 use crate::{
-    api::Api, branding::BrandingEditor, detail::Detail, inbox::InboxView, login::Login,
-    numbers::NumbersView, team::TeamView, text,
+    api::Api, audit::AuditView, branding::BrandingEditor, detail::Detail, inbox::InboxView,
+    login::Login, numbers::NumbersView, team::TeamView, text,
 };
 
 /// The console's pages.
@@ -20,6 +20,7 @@ enum Page {
     Numbers,
     Branding,
     Team,
+    Audit,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +105,7 @@ pub fn App() -> Html {
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
+                                <button type="button" class="c-nav-link" aria-current={current(Page::Audit)} onclick={go(Page::Audit)}>{ "Audit log" }</button>
                             }
                         </nav>
                         <span class="c-who">
@@ -115,6 +117,8 @@ pub fn App() -> Html {
                     <main class="c-main">
                         if *page == Page::Numbers {
                             <NumbersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Audit && admin {
+                            <AuditView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Team && admin {
                             <TeamView api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
                         } else if *page == Page::Branding && admin {

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod branding;
 pub mod detail;
 pub mod inbox;

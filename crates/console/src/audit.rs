@@ -1,0 +1,81 @@
+//! The audit log: who changed a status, answered, or changed branding, accounts, keys or
+//! origins, and when — newest first.
+
+use std::rc::Rc;
+
+use panelcare_model::console::AuditEntry;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::{api::Api, text};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct AuditProps {
+    pub api: Api,
+    pub on_signed_out: Callback<()>,
+}
+
+/// What an action means, for people.
+fn action(a: &str) -> &str {
+    match a {
+        "feedback.status" => "Status changed",
+        "feedback.answer" => "Answered",
+        "branding.update" => "Branding changed",
+        "agent.create" => "Account added",
+        "agent.remove" => "Account removed",
+        "key.add" => "Key added",
+        "key.remove" => "Key removed",
+        "origins.update" => "Origins changed",
+        other => other,
+    }
+}
+
+#[component]
+pub fn AuditView(props: &AuditProps) -> Html {
+    let entries = use_state(|| None::<Result<Rc<Vec<AuditEntry>>, String>>);
+    {
+        let (api, entries, on_signed_out) = (
+            props.api.clone(),
+            entries.clone(),
+            props.on_signed_out.clone(),
+        );
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match api.audit().await {
+                    Ok(list) => entries.set(Some(Ok(Rc::new(list)))),
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(e) => entries.set(Some(Err(e.message()))),
+                }
+            });
+        });
+    }
+    let body = match &*entries {
+        None => html! { <p class="c-muted">{ "Loading…" }</p> },
+        Some(Err(m)) => html! { <p class="c-error" role="alert">{ m }</p> },
+        Some(Ok(list)) if list.is_empty() => {
+            html! { <p class="c-muted">{ "Nothing has been changed yet." }</p> }
+        }
+        Some(Ok(list)) => html! {
+            <table class="c-table">
+                <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "Who" }</th><th scope="col">{ "Tenant" }</th><th scope="col">{ "What" }</th><th scope="col">{ "Detail" }</th></tr></thead>
+                <tbody>
+                    { for list.iter().map(|e| html! {
+                        <tr key={e.id.to_string()}>
+                            <td>{ text::when(&e.created_at) }</td>
+                            <td>{ e.agent_name.clone().unwrap_or_default() }</td>
+                            <td>{ &e.tenant_id }</td>
+                            <td>{ action(&e.action) }</td>
+                            <td class="c-detail-cell">{ e.detail.clone().filter(|d| !d.is_empty()).or_else(|| e.subject.clone()).unwrap_or_default() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        },
+    };
+    html! {
+        <section aria-labelledby="c-audit-title">
+            <h1 id="c-audit-title" class="c-title">{ "Audit log" }</h1>
+            { body }
+        </section>
+    }
+}
