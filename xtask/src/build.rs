@@ -18,7 +18,7 @@ use crate::{
 
 /// The WebAssembly features every browser we support has; wasm-opt must be told, or it
 /// refuses what rustc emits.
-pub(crate) const WASM_OPT_FEATURES: [&str; 6] = [
+const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -33,50 +33,11 @@ const MANIFEST_MARKER: &str = "/*MANIFEST*/null";
 /// Builds dist/, prints its sizes and returns them.
 pub fn run() -> Result<Sizes> {
     step("build: widget (wasm32, wasm-release)");
-    exec(cargo().args([
-        "build",
-        "--lib",
-        "-p",
-        "panelcare",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
-
-    step("build: wasm-bindgen");
-    let out = at_root("target/wasm-bindgen");
-    exec(
-        cmd("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "panelcare",
-            ])
-            .arg("--out-dir")
-            .arg(&out)
-            .arg(at_root(
-                "target/wasm32-unknown-unknown/wasm-release/panelcare.wasm",
-            )),
-    )
-    .map_err(|e| format!("{e} (does `cargo xtask setup` pass?)"))?;
-
-    step("build: wasm-opt -Oz");
     let wasm_opt = at_root("node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
         return Err("node_modules/.bin/wasm-opt is missing: run `cargo xtask setup`".into());
     }
-    let optimised = out.join("panelcare_bg.opt.wasm");
-    exec(
-        cmd(&wasm_opt)
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
-            .args(WASM_OPT_FEATURES)
-            .arg(out.join("panelcare_bg.wasm"))
-            .arg("-o")
-            .arg(&optimised),
-    )?;
+    let (out, optimised) = wasm_bundle("panelcare", "panelcare", &wasm_opt)?;
 
     step("build: dist/");
     let inputs = Inputs {
@@ -146,6 +107,49 @@ fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
         )
     })?;
     Ok([js, wasm, css])
+}
+
+/// Builds the library crate `package` for wasm32 (wasm-release), runs wasm-bindgen
+/// (`--target web`, output named `name`) and wasm-opt -Oz. Returns wasm-bindgen's output
+/// directory (with `<name>.js`) and the optimised wasm.
+pub(crate) fn wasm_bundle(
+    package: &str,
+    name: &str,
+    wasm_opt: &Path,
+) -> Result<(PathBuf, PathBuf)> {
+    exec(cargo().args([
+        "build",
+        "--lib",
+        "-p",
+        package,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let out = at_root(&format!("target/wasm-bindgen/{name}"));
+    let artefact = format!(
+        "target/wasm32-unknown-unknown/wasm-release/{}.wasm",
+        package.replace('-', "_")
+    );
+    exec(
+        cmd("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name", name])
+            .arg("--out-dir")
+            .arg(&out)
+            .arg(at_root(&artefact)),
+    )
+    .map_err(|e| format!("{e} (does `cargo xtask setup` pass?)"))?;
+    let optimised = out.join(format!("{name}_bg.opt.wasm"));
+    exec(
+        cmd(wasm_opt)
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .args(WASM_OPT_FEATURES)
+            .arg(out.join(format!("{name}_bg.wasm")))
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    Ok((out, optimised))
 }
 
 /// The loader with its manifest built in.

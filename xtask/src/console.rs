@@ -4,49 +4,15 @@
 use std::{fs, path::Path};
 
 use crate::{
-    build::{WASM_OPT_FEATURES, hashed},
-    util::{Result, at_root, cargo, cmd, exec, step},
+    build::{hashed, wasm_bundle},
+    util::{Result, at_root, step},
 };
 
 /// Builds the console into `dist/console/`: `index.html`, `console.css`, `boot.js` and the
 /// content-hashed glue and wasm under `assets/`.
 pub fn build(dist: &Path, wasm_opt: &Path) -> Result {
     step("build: console (wasm32, wasm-release)");
-    exec(cargo().args([
-        "build",
-        "--lib",
-        "-p",
-        "panelcare-console",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
-    let out = at_root("target/wasm-bindgen-console");
-    exec(
-        cmd("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "console",
-            ])
-            .arg("--out-dir")
-            .arg(&out)
-            .arg(at_root(
-                "target/wasm32-unknown-unknown/wasm-release/panelcare_console.wasm",
-            )),
-    )?;
-    let optimised = out.join("console_bg.opt.wasm");
-    exec(
-        cmd(wasm_opt)
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
-            .args(WASM_OPT_FEATURES)
-            .arg(out.join("console_bg.wasm"))
-            .arg("-o")
-            .arg(&optimised),
-    )?;
+    let (out, optimised) = wasm_bundle("panelcare-console", "console", wasm_opt)?;
 
     let dir = dist.join("console");
     fs::create_dir_all(dir.join("assets"))?;

@@ -1,15 +1,12 @@
 //! The branding editor: a tenant's product name, logo, colours, corner radius, font and theme,
 //! with a live preview of the widget and a warning when colours fail WCAG AA contrast.
 
-use panelcare_model::{
-    branding::{AA_CONTRAST, Branding, Theme, contrast},
-    console::TenantInfo,
-};
+use panelcare_model::branding::{AA_CONTRAST, Branding, Theme, contrast};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::{api::Api, tenants::use_tenants};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BrandingProps {
@@ -22,33 +19,10 @@ const DEFAULT_PRIMARY: &str = "#1d4ed8";
 
 #[component]
 pub fn BrandingEditor(props: &BrandingProps) -> Html {
-    let tenants = use_state(Vec::<TenantInfo>::new);
-    let tenant = use_state(String::new);
+    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
     let form = use_state(Branding::default);
     let message = use_state(|| None::<(bool, String)>);
     let preview = use_node_ref();
-    {
-        let (api, tenants, tenant, on_signed_out) = (
-            props.api.clone(),
-            tenants.clone(),
-            tenant.clone(),
-            props.on_signed_out.clone(),
-        );
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                match api.tenants().await {
-                    Ok(list) => {
-                        if let Some(first) = list.first() {
-                            tenant.set(first.id.clone());
-                        }
-                        tenants.set(list);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(_) => {}
-                }
-            });
-        });
-    }
     {
         let (api, form, message) = (props.api.clone(), form.clone(), message.clone());
         use_effect_with((*tenant).clone(), move |t| {

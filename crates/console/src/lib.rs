@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod login;
 pub mod numbers;
 pub mod team;
+pub mod tenants;
 pub mod text;
 
 use wasm_bindgen::prelude::*;

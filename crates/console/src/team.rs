@@ -1,12 +1,12 @@
 //! Team and keys: admins add and remove console accounts, and rotate the signing keys their
 //! panels sign customer tokens with. Passwords and secrets appear once, right after creation.
 
-use panelcare_model::console::{KeyInfo, NewAgent, Role, TeamMember, TenantInfo};
+use panelcare_model::console::{KeyInfo, NewAgent, Role, TeamMember};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::{api::Api, text};
+use crate::{api::Api, tenants::use_tenants, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TeamProps {
@@ -18,8 +18,7 @@ pub struct TeamProps {
 
 #[component]
 pub fn TeamView(props: &TeamProps) -> Html {
-    let tenants = use_state(Vec::<TenantInfo>::new);
-    let tenant = use_state(String::new);
+    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
     let team = use_state(Vec::<TeamMember>::new);
     let keys = use_state(Vec::<KeyInfo>::new);
     let form = use_state(NewAgent::default);
@@ -29,28 +28,6 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let reload = use_state(|| 0u32);
     // The tenant's allowed panel origins, one per line, as edited.
     let origins = use_state(String::new);
-    {
-        let (api, tenants, tenant, on_signed_out) = (
-            props.api.clone(),
-            tenants.clone(),
-            tenant.clone(),
-            props.on_signed_out.clone(),
-        );
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                match api.tenants().await {
-                    Ok(list) => {
-                        if let Some(first) = list.first() {
-                            tenant.set(first.id.clone());
-                        }
-                        tenants.set(list);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(_) => {}
-                }
-            });
-        });
-    }
     {
         let (api, team, keys, origins) = (
             props.api.clone(),

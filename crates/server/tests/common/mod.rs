@@ -46,24 +46,17 @@ impl TestApp {
                 .expect("tenant");
             tenants::put_key(&db, id, "k1", secret).await.expect("key");
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let config = Config {
-            dist_dir: root.join("dist"),
-            www_dir: root.join("www"),
-            demo: false,
-        };
-        let state = AppState::new(db, config);
-        Self {
-            router: app(state.clone()),
-            state,
-            _dir: dir,
-        }
+        Self::serving(db, dir)
     }
 
     /// The app on an existing database (made by the CLI, say), without extra tenants.
     pub async fn with_db(path: &str) -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
         let db = Db::connect(path).await.expect("db");
+        Self::serving(db, tempfile::tempdir().expect("tempdir"))
+    }
+
+    /// The whole app on `db`, serving the repository's dist/ and www/.
+    fn serving(db: Db, dir: tempfile::TempDir) -> Self {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let config = Config {
             dist_dir: root.join("dist"),
