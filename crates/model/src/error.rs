@@ -61,18 +61,12 @@ impl ErrorCode {
 
     /// The wire name (what serde writes), for clients that read JSON without serde.
     pub fn as_str(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map_or("unknown", |(_, n)| n)
+        name_of(&Self::NAMES, self)
     }
 
     /// The code of a wire name; names this build does not know are `Unknown`.
     pub fn parse(name: &str) -> Self {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map_or(Self::Unknown, |(c, _)| *c)
+        value_of(&Self::NAMES, name, Self::Unknown)
     }
 
     /// The HTTP status that goes with the code.
@@ -121,18 +115,28 @@ impl FieldErrorCode {
     ];
 
     pub fn as_str(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map_or("unknown", |(_, n)| n)
+        name_of(&Self::NAMES, self)
     }
 
     pub fn parse(name: &str) -> Self {
-        Self::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map_or(Self::Unknown, |(c, _)| *c)
+        value_of(&Self::NAMES, name, Self::Unknown)
     }
+}
+
+/// The wire name of `value` in a table of `(value, name)`.
+fn name_of<T: Copy + PartialEq>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or("unknown", |(_, n)| n)
+}
+
+/// The value named `name` in a table of `(value, name)`, or `unknown`.
+fn value_of<T: Copy>(table: &[(T, &'static str)], name: &str, unknown: T) -> T {
+    table
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map_or(unknown, |(v, _)| *v)
 }
 
 /// One refused field: `field` is the JSON name the client sent.
