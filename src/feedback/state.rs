@@ -175,7 +175,15 @@ impl Reducible for FeedbackState {
             }
             Action::Loading => s.load = Load::Loading,
             Action::Loaded(items) => {
-                s.items = Rc::new(items);
+                // A list requested before a send finished can arrive after it: keep what was
+                // sent meanwhile (newest, so first) rather than losing it from view.
+                let sent_meanwhile = s
+                    .items
+                    .iter()
+                    .filter(|f| !items.iter().any(|i| i.id == f.id));
+                let mut merged: Vec<Feedback> = sent_meanwhile.cloned().collect();
+                merged.extend(items);
+                s.items = Rc::new(merged);
                 s.load = Load::Loaded;
             }
             Action::LoadFailed => s.load = Load::Failed,
@@ -183,5 +191,75 @@ impl Reducible for FeedbackState {
             Action::ShowAll => s.show_all = true,
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use panelcare_model::{FeedbackCategory, FeedbackStatus};
+
+    use super::*;
+
+    fn item(id: &str) -> Feedback {
+        Feedback {
+            id: id.into(),
+            category: FeedbackCategory::Idea,
+            message: id.into(),
+            rating: None,
+            page: None,
+            status: FeedbackStatus::New,
+            answer: None,
+            answered_at: None,
+            created_at: "2026-11-22T00:00:00Z".into(),
+        }
+    }
+
+    fn ids(s: &FeedbackState) -> Vec<&str> {
+        s.items.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_list_that_arrives_after_a_send_keeps_the_sent_item() {
+        let s = Rc::new(FeedbackState::restored(None, Vec::new()));
+        let s = s.reduce(Action::Sent {
+            key: "k".into(),
+            feedback: item("new"),
+        });
+        let s = s.reduce(Action::Loaded(vec![item("old-2"), item("old-1")]));
+        assert_eq!(ids(&s), ["new", "old-2", "old-1"]);
+        // A later list that has it does not show it twice.
+        let s = s.reduce(Action::Loaded(vec![
+            item("new"),
+            item("old-2"),
+            item("old-1"),
+        ]));
+        assert_eq!(ids(&s), ["new", "old-2", "old-1"]);
+    }
+
+    #[test]
+    fn a_refused_submission_returns_to_an_empty_form_only() {
+        let s = Rc::new(FeedbackState::restored(None, Vec::new()));
+        let refusal = |key: &str| Action::Refused {
+            key: key.into(),
+            body: NewFeedback {
+                category: "idea".into(),
+                message: "kept".into(),
+                ..Default::default()
+            },
+            error: ApiError {
+                code: ErrorCode::InvalidToken,
+                message: String::new(),
+                fields: Vec::new(),
+            },
+        };
+        let s = s.reduce(refusal("a"));
+        assert_eq!(s.draft.message, "kept");
+        assert_eq!(s.notice, Some(Notice::Refused(ErrorCode::InvalidToken)));
+        let s = s.reduce(Action::Edit(Edit::Message("new text".into())));
+        let s = s.reduce(refusal("b"));
+        assert_eq!(
+            s.draft.message, "new text",
+            "a draft being written is not overwritten"
+        );
     }
 }
