@@ -1,22 +1,46 @@
 /* The demo bar: which demo customer the page shows. The panelcare demo adapter reads the same
-   ?customer=…&lang=… parameters. */
+   ?customer=…&lang=… parameters; this script only makes the host page match them. It runs on
+   every demo page and leaves alone whatever a page does not have. */
 (function () {
   "use strict";
+  var PEOPLE = {
+    alice: {
+      user: "demo-alice", name: "Alice Baker", first: "Alice", email: "alice@alice-bakery.example",
+      domain: "alice-bakery.example", home: "/home/alicebak", lang: "en",
+    },
+    boris: {
+      user: "demo-boris", name: "Борис Петров", first: "Борис", email: "boris@petrov-studio.example",
+      domain: "petrov-studio.example", home: "/home/borispet", lang: "ru",
+    },
+    milica: {
+      user: "demo-milica", name: "Milica Jovanović", first: "Milica", email: "milica@jovanovic.example",
+      domain: "jovanovic.example", home: "/home/milicajo", lang: "sr",
+    },
+  };
+
   var query = new URLSearchParams(window.location.search);
   var customer = query.get("customer") || "alice";
-  var lang = query.get("lang") || { alice: "en", boris: "ru", milica: "sr" }[customer] || "en";
+  if (!Object.prototype.hasOwnProperty.call(PEOPLE, customer)) customer = "alice";
+  var who = PEOPLE[customer];
+  var lang = query.get("lang") || who.lang;
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) lang = who.lang;
+
+  // Serbian is shown in Latin script.
   document.documentElement.lang = lang === "sr" ? "sr-Latn" : lang;
+
   document.querySelectorAll("[data-demo-customer]").forEach(function (a) {
     if (a.getAttribute("data-demo-customer") === customer) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
   });
-  var people = {
-    alice: { user: "alicebak", name: "Alice Baker", domain: "alice-bakery.example" },
-    boris: { user: "borisp", name: "Борис Петров", domain: "petrov-studio.example" },
-    milica: { user: "milicaj", name: "Milica Jovanović", domain: "jovanovic.example" },
-  };
-  var who = people[customer] || people.alice;
-  document.querySelectorAll("[data-demo-user]").forEach(function (el) { el.textContent = who.user; });
-  document.querySelectorAll("[data-demo-name]").forEach(function (el) { el.textContent = who.name; });
-  document.querySelectorAll("[data-demo-domain]").forEach(function (el) { el.textContent = who.domain; });
-  document.querySelectorAll("[data-demo-home]").forEach(function (el) { el.textContent = "/home/" + who.user; });
+
+  document.querySelectorAll("[data-demo]").forEach(function (el) {
+    var key = el.getAttribute("data-demo");
+    if (Object.prototype.hasOwnProperty.call(who, key)) el.textContent = who[key];
+  });
+
+  // Links to the other demo page keep the customer and language.
+  var keep = "?customer=" + encodeURIComponent(customer) + "&lang=" + encodeURIComponent(lang);
+  document.querySelectorAll("a[data-demo-keep]").forEach(function (a) {
+    a.setAttribute("href", a.getAttribute("href").split("?")[0] + keep);
+  });
 })();
