@@ -62,7 +62,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .map(|l| Lang::from_locale(&l))
             .unwrap_or_default()
     };
-    let (lang, ctx) = match &*context {
+    let (wanted, ctx) = match &*context {
         Some(Ok(ctx)) => (
             ctx.locale
                 .as_deref()
@@ -72,7 +72,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ),
         _ => (fallback_lang(), None),
     };
-    let i18n = I18n::new(lang);
+    // The tenant decides which languages its customers see and may reword any text.
+    let lang = branding.pick_lang(wanted);
+    let i18n = *use_memo((branding.strings.clone(), lang), |(texts, lang)| {
+        I18n::with_overrides(*lang, texts.of(*lang))
+    });
     let body = match (&*context, ctx) {
         (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },
         (Some(_), None) => {

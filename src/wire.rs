@@ -6,10 +6,10 @@
 
 use panelcare_model::{
     ApiError, ErrorCode, Feedback, FeedbackCategory, FeedbackStatus, FieldError, NewFeedback,
-    branding::{Branding, Theme},
+    branding::{Branding, Texts, Theme},
     error::FieldErrorCode,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::storage::Pending;
 
@@ -39,6 +39,39 @@ impl Obj {
 
     pub fn num(&self, key: &str) -> Option<f64> {
         self.get(key).as_f64()
+    }
+
+    /// The strings in the array `key` (other elements are skipped).
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        let value = self.get(key);
+        if !js_sys::Array::is_array(&value) {
+            return Vec::new();
+        }
+        js_sys::Array::from(&value)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect()
+    }
+
+    /// This object's own keys.
+    pub fn keys(&self) -> Vec<String> {
+        js_sys::Object::keys(self.0.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect()
+    }
+
+    /// The (key, value) pairs of the object `key`; none if it is not an object.
+    pub fn entries(&self, key: &str) -> Vec<(String, JsValue)> {
+        Obj::new(self.get(key)).map_or_else(Vec::new, |o| {
+            o.keys()
+                .into_iter()
+                .map(|k| {
+                    let v = o.get(&k);
+                    (k, v)
+                })
+                .collect()
+        })
     }
 
     /// The objects in the array `key` (other elements are skipped).
@@ -166,6 +199,27 @@ pub fn pending(o: &Obj) -> Option<Pending> {
     })
 }
 
+/// The tenant's texts per language.
+fn texts(o: &Obj) -> Texts {
+    Texts(
+        o.entries("strings")
+            .into_iter()
+            .filter_map(|(tag, texts)| {
+                let texts = Obj::new(texts)?;
+                let pairs = texts
+                    .keys()
+                    .into_iter()
+                    .filter_map(|k| {
+                        let v = texts.str(&k)?;
+                        Some((k, v))
+                    })
+                    .collect();
+                Some((tag, pairs))
+            })
+            .collect(),
+    )
+}
+
 pub fn branding(o: &Obj) -> Branding {
     Branding {
         product_name: o.str("product_name").unwrap_or_default(),
@@ -180,5 +234,7 @@ pub fn branding(o: &Obj) -> Branding {
             Theme::Light
         },
         hide_powered_by: o.bool("hide_powered_by").unwrap_or(false),
+        languages: o.strings("languages"),
+        strings: texts(o),
     }
 }

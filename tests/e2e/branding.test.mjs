@@ -18,9 +18,12 @@ async function widgetLook(base, customer, lang, shot) {
   const colour = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
   const brand = (await widget.locator(".pc-brand").count()) ? await widget.locator(".pc-brand").innerText() : null;
   const powered = await widget.locator(".pc-powered").count();
+  const title = await widget.locator(".pc-title").first().innerText();
+  const submit = await button.innerText();
+  const shownLang = await widget.locator(".pc-root").getAttribute("lang");
   if (shot) await widget.screenshot({ path: join(artifacts(), shot) });
   await context.close();
-  return { colour, brand, powered };
+  return { colour, brand, powered, title, submit, lang: shownLang };
 }
 
 describe("white-label branding", () => {
@@ -36,10 +39,19 @@ describe("white-label branding", () => {
     assert.equal(fox.brand, "BlueFox Care");
     assert.equal(fox.colour, "rgb(15, 118, 110)");
     assert.equal(fox.powered, 0, "BlueFox's customers never see our name");
+    assert.equal(fox.title, "Predlozi za BlueFox", "BlueFox's own wording");
+    assert.equal(fox.submit, "Pošalji BlueFox-u");
+    // BlueFox offers Serbian and English: a panel in Russian gets BlueFox's default, Serbian.
+    const foxRu = await widgetLook(server.url, "milica", "ru");
+    assert.equal(foxRu.lang, "sr-Latn");
+    assert.equal(foxRu.title, "Predlozi za BlueFox");
+    const foxEn = await widgetLook(server.url, "milica", "en");
+    assert.equal(foxEn.title, "Ideas for BlueFox");
     const acme = await widgetLook(server.url, "alice", "en", "widget-acme.png");
     assert.equal(acme.brand, null);
     assert.equal(acme.colour, "rgb(29, 78, 216)");
     assert.equal(acme.powered, 1);
+    assert.equal(acme.title, "Feedback", "Acme keeps our wording");
   });
 
   test("a reseller changes its colours in the console and only its customers see them", async () => {
@@ -56,8 +68,15 @@ describe("white-label branding", () => {
     await page.locator(".c-warn", { hasText: "WCAG AA" }).waitFor();
     await primary.fill("#7c3aed");
     assert.equal(await page.locator(".c-warn").count(), 0);
+    // And rewords the English title; the preview follows as it is typed.
+    await page.locator(".c-texts summary").click();
+    await page.locator("#c-b-text-lang").selectOption("en");
+    await page.locator("#c-b-text-title").fill("Tell BlueFox");
+    await page.locator(".p-title", { hasText: "Tell BlueFox" }).waitFor();
+    await page.locator(".c-texts summary").click();
     await page.getByRole("button", { name: "Save branding" }).click();
     await page.locator(".c-ok", { hasText: "Saved" }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artifacts(), "console-branding.png") });
     await page.getByRole("button", { name: "Audit log" }).click();
     await page.locator(".c-table td", { hasText: "Branding changed" }).first().waitFor();
@@ -68,7 +87,11 @@ describe("white-label branding", () => {
 
     const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox-purple.png");
     assert.equal(fox.colour, "rgb(124, 58, 237)");
+    assert.equal(fox.title, "Predlozi za BlueFox", "the Serbian wording is untouched");
+    const foxEn = await widgetLook(server.url, "milica", "en");
+    assert.equal(foxEn.title, "Tell BlueFox");
     const acme = await widgetLook(server.url, "alice", "en");
     assert.equal(acme.colour, "rgb(29, 78, 216)");
+    assert.equal(acme.title, "Feedback");
   });
 });

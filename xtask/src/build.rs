@@ -143,7 +143,16 @@ pub(crate) fn wasm_bundle(
     let optimised = out.join(format!("{name}_bg.opt.wasm"));
     exec(
         cmd(wasm_opt)
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            // Flattening and re-looping before two -Oz rounds gives ~1 KB less gzip than
+            // one -Oz on the widget, for a few seconds more.
+            .args([
+                "--flatten",
+                "--rereloop",
+                "-Oz",
+                "-Oz",
+                "--strip-debug",
+                "--strip-producers",
+            ])
             .args(WASM_OPT_FEATURES)
             .arg(out.join(format!("{name}_bg.wasm")))
             .arg("-o")

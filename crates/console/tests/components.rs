@@ -130,3 +130,86 @@ async fn branding_warns_about_contrast_and_previews_live() {
     );
     assert!(find(&root, ".p-brand b").is_none());
 }
+
+/// Sets a `<select>` and tells the component, as a person choosing an option would.
+fn choose(root: &Element, sel: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, sel).unwrap().dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+fn text_of(root: &Element, sel: &str) -> String {
+    find(root, sel).unwrap().text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn branding_rewords_the_widget_per_language_in_the_preview() {
+    let root = root();
+    let props = BrandingProps {
+        api: Api::default(),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<BrandingEditor>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the texts", |r| find(r, "#c-b-text-title").is_some()).await;
+    assert_eq!(text_of(&root, ".p-title"), "Feedback");
+    assert_eq!(
+        find(&root, "#c-b-text-title")
+            .unwrap()
+            .get_attribute("placeholder")
+            .as_deref(),
+        Some("Feedback"),
+        "our wording is the placeholder"
+    );
+
+    type_into(&root, "#c-b-text-title", "Ideas for <i>BlueFox</i>");
+    until(&root, "the new title", |r| {
+        text_of(r, ".p-title") == "Ideas for <i>BlueFox</i>"
+    })
+    .await;
+    assert!(find(&root, ".p-title i").is_none(), "markup stays text");
+    assert!(text_of(&root, "summary").contains("1 of"));
+
+    // Another language: our Russian, untouched by the English override.
+    choose(&root, "#c-b-text-lang", "ru");
+    until(&root, "Russian", |r| {
+        text_of(r, ".p-title") == "Обратная связь"
+    })
+    .await;
+    choose(&root, "#c-b-text-lang", "en");
+    until(&root, "English again", |r| {
+        text_of(r, ".p-title").contains("BlueFox")
+    })
+    .await;
+    // Emptying the field restores our wording.
+    type_into(&root, "#c-b-text-title", "");
+    until(&root, "our title", |r| text_of(r, ".p-title") == "Feedback").await;
+
+    // Two languages ticked: the default can be chosen among them.
+    assert!(find(&root, "#c-b-default-lang").is_none());
+    for tag in ["sr-Latn", "en"] {
+        let tick: HtmlElement = find(&root, &format!("#c-b-lang-{tag}"))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        tick.click();
+        yew::scheduler::flush().await;
+    }
+    until(&root, "the default choice", |r| {
+        find(r, "#c-b-default-lang").is_some()
+    })
+    .await;
+    let default: web_sys::HtmlSelectElement = find(&root, "#c-b-default-lang")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        default.value(),
+        "sr-Latn",
+        "the first ticked is the default"
+    );
+    assert_eq!(default.length(), 2);
+}

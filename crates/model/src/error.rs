@@ -100,18 +100,24 @@ pub enum FieldErrorCode {
     OutOfRange,
     InvalidUrl,
     InvalidType,
+    /// A name (language, text key…) the server does not know.
+    UnknownValue,
+    /// The same value twice where each may appear once.
+    Duplicate,
     #[serde(other)]
     Unknown,
 }
 
 impl FieldErrorCode {
-    const NAMES: [(Self, &'static str); 6] = [
+    const NAMES: [(Self, &'static str); 8] = [
         (Self::Required, "required"),
         (Self::TooLong, "too_long"),
         (Self::UnknownCategory, "unknown_category"),
         (Self::OutOfRange, "out_of_range"),
         (Self::InvalidUrl, "invalid_url"),
         (Self::InvalidType, "invalid_type"),
+        (Self::UnknownValue, "unknown_value"),
+        (Self::Duplicate, "duplicate"),
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -148,9 +154,9 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
         Self {
-            field: field.to_owned(),
+            field: field.into(),
             code,
             message: message.into(),
         }

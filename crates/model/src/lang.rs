@@ -27,6 +27,11 @@ impl Lang {
         }
     }
 
+    /// The language with exactly this tag, as [`Lang::tag`] writes it.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
     /// Picks our language for a locale as panels report it: `ru`, `ru_RU`, `sr-Latn-RS`,
     /// `sr_RS@latin`, `en-GB`… Anything we do not have falls back to English.
     ///

@@ -9,9 +9,12 @@ use axum::{
     routing::get,
 };
 use panelcare_model::{AUDIENCE, ErrorCode, NewFeedback};
+use panelcare_model::{
+    Lang,
+    branding::{Branding, Texts},
+    console::Role,
+};
 use serde::{Deserialize, Serialize};
-
-use panelcare_model::{branding::Branding, console::Role};
 
 use crate::{
     agents,
@@ -105,6 +108,29 @@ fn bluefox_branding() -> Branding {
         font: "Verdana, Geneva, sans-serif".into(),
         // BlueFox's customers see BlueFox only.
         hide_powered_by: true,
+        // Serbian first: a customer whose panel speaks Russian gets Serbian.
+        languages: vec!["sr-Latn".into(), "en".into()],
+        strings: bluefox_texts(),
+        ..Branding::default()
+    }
+}
+
+fn bluefox_texts() -> Texts {
+    let mut t = Texts::default();
+    for (lang, title, submit) in [
+        (Lang::En, "Ideas for BlueFox", "Send to BlueFox"),
+        (Lang::SrLatn, "Predlozi za BlueFox", "Pošalji BlueFox-u"),
+    ] {
+        t.set(lang, "title", title);
+        t.set(lang, "submit", submit);
+    }
+    t
+}
+
+/// Acme speaks English and Russian and keeps our wording.
+fn acme_branding() -> Branding {
+    Branding {
+        languages: vec!["en".into(), "ru".into()],
         ..Branding::default()
     }
 }
@@ -127,14 +153,19 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             Err(e) => return Err(AppError::Internal(e.to_string())),
         }
     }
-    // BlueFox's look is seeded once; later edits in the console are kept.
-    let branding = serde_json::to_string(&bluefox_branding())
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1 AND branding IS NULL")
-        .bind(RESELLER_ID)
-        .bind(branding)
-        .execute(&db.pool)
-        .await?;
+    // Each look is seeded once; later edits in the console are kept.
+    for (tenant, branding) in [
+        (RESELLER_ID, bluefox_branding()),
+        (TENANT_ID, acme_branding()),
+    ] {
+        let json =
+            serde_json::to_string(&branding).map_err(|e| AppError::Internal(e.to_string()))?;
+        sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1 AND branding IS NULL")
+            .bind(tenant)
+            .bind(json)
+            .execute(&db.pool)
+            .await?;
+    }
     let earlier = [
         (
             &CUSTOMERS[0],

@@ -143,6 +143,93 @@ async fn css_and_script_cannot_get_in_and_nothing_changes() {
 }
 
 #[tokio::test]
+async fn a_reseller_rewords_the_widget_per_language() {
+    let app = TestApp::new().await;
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    let body = json!({
+        "languages": ["sr-Latn", "en"],
+        "strings": {
+            "en": {"title": "  Ideas for BlueFox ", "submit": ""},
+            "sr-Latn": {"title": "Predlozi za <b>BlueFox</b>"}
+        }
+    });
+    let (s, saved, _) = app.send(put(&bea, "bluefox", &body)).await;
+    assert_eq!(s, 200, "{saved}");
+    assert_eq!(
+        saved["strings"]["en"],
+        json!({"title": "Ideas for BlueFox"})
+    );
+
+    // The customer's widget gets the tenant's words and languages; markup stays text.
+    let (_, fox, _) = app
+        .send(get("/api/v1/branding", &token("bluefox", "milica")))
+        .await;
+    assert_eq!(fox["languages"], json!(["sr-Latn", "en"]));
+    assert_eq!(
+        fox["strings"]["sr-Latn"]["title"],
+        "Predlozi za <b>BlueFox</b>"
+    );
+    let (_, acme, _) = app
+        .send(get("/api/v1/branding", &token("acme", "alice")))
+        .await;
+    assert_eq!(acme["strings"], json!({}), "Acme keeps our wording");
+
+    // Each bad override is named by its path; nothing of a refused request is stored.
+    for (body, field, want) in [
+        (
+            json!({"strings": {"de": {"title": "Hallo"}}}),
+            "strings.de",
+            "unknown_value",
+        ),
+        (
+            json!({"strings": {"en": {"no_such_text": "x"}}}),
+            "strings.en.no_such_text",
+            "unknown_value",
+        ),
+        (
+            json!({"strings": {"en": {"stars": "x"}}}),
+            "strings.en.stars",
+            "unknown_value",
+        ),
+        (
+            json!({"strings": {"en": {"intro": "x".repeat(301)}}}),
+            "strings.en.intro",
+            "too_long",
+        ),
+        (
+            json!({"strings": {"en": {"intro": "a\u{7}b"}}}),
+            "strings.en.intro",
+            "invalid_type",
+        ),
+        (json!({"languages": ["en", "en"]}), "languages", "duplicate"),
+        (
+            json!({"languages": ["klingon"]}),
+            "languages",
+            "unknown_value",
+        ),
+    ] {
+        let (s, res, _) = app.send(put(&bea, "bluefox", &body)).await;
+        assert_eq!(
+            (s.as_u16(), code(&res)),
+            (422, "validation_failed"),
+            "{body}"
+        );
+        let f = fields(&res);
+        assert_eq!((f[0].0.as_str(), f[0].1.as_str()), (field, want), "{body}");
+    }
+    for body in [
+        json!({"strings": ["title"]}),
+        json!({"strings": {"en": {"title": 5}}}),
+        json!({"languages": "en"}),
+    ] {
+        let (s, res, _) = app.send(put(&bea, "bluefox", &body)).await;
+        assert_eq!((s.as_u16(), code(&res)), (422, "invalid_body"), "{body}");
+    }
+    let (_, still, _) = app.send(read(&bea, "bluefox")).await;
+    assert_eq!(still["strings"]["en"]["title"], "Ideas for BlueFox");
+}
+
+#[tokio::test]
 async fn branding_changes_are_audited() {
     let app = TestApp::new().await;
     let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;

@@ -112,6 +112,44 @@ async fn admins_add_and_remove_accounts_within_their_tenants() {
     assert_eq!((s.as_u16(), code(&b)), (401, "invalid_credentials"));
     let (_, team, _) = app.send(bea.req("GET", "/console/api/agents", None)).await;
     assert_eq!(team.as_array().map(Vec::len), Some(1));
+
+    // The address is free again: a new account gets it, with its own id and password.
+    let again = json!({"tenant_id": "bluefox", "email": "NEW@bluefox.test", "name": "New Again", "role": "agent"});
+    let (s, back, _) = app
+        .send(bea.req("POST", "/console/api/agents", Some(again)))
+        .await;
+    assert_eq!(s, 201, "{back}");
+    assert_ne!(back["agent"]["id"], created["agent"]["id"]);
+    let login = |pw: &str| {
+        Request::post("/console/api/login")
+            .header("content-type", "application/json")
+            .body(Body::from(
+                json!({"email": "new@bluefox.test", "password": pw}).to_string(),
+            ))
+            .expect("request")
+    };
+    let (s, _, _) = app.send(login(&password)).await;
+    assert_eq!(
+        s, 401,
+        "the removed account's password does not open the new one"
+    );
+    let (s, me, _) = app
+        .send(login(back["password"].as_str().expect("password")))
+        .await;
+    assert_eq!(
+        (s.as_u16(), me["agent"]["name"].as_str()),
+        (200, Some("New Again")),
+        "{me}"
+    );
+    // The audit log still names the removed account by its address.
+    let (_, log, _) = app.send(bea.req("GET", "/console/api/audit", None)).await;
+    let removed = log
+        .as_array()
+        .expect("log")
+        .iter()
+        .find(|e| e["action"] == "agent.remove")
+        .expect("removal audited");
+    assert_eq!(removed["subject"], "new@bluefox.test");
 }
 
 #[tokio::test]

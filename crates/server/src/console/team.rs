@@ -156,16 +156,20 @@ pub async fn delete_agent(
             "You cannot remove your own account.",
         ));
     }
-    // Notes, answers and audit entries keep naming the person; only sign-in ends.
+    // Notes, answers and audit entries keep naming the person; only sign-in ends. The
+    // address moves aside so a new account may use it.
     sqlx::query("DELETE FROM sessions WHERE agent_id = ?1")
         .bind(&id)
         .execute(&state.db.pool)
         .await?;
-    sqlx::query("UPDATE agents SET removed_at = ?2 WHERE id = ?1")
-        .bind(&id)
-        .bind(time::now_ms())
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE agents SET removed_at = ?2, removed_email = email, \
+         email = id || '@removed.invalid' WHERE id = ?1",
+    )
+    .bind(&id)
+    .bind(time::now_ms())
+    .execute(&state.db.pool)
+    .await?;
     audit::record(
         &state.db,
         &target.tenant_id,

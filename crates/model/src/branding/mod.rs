@@ -5,9 +5,17 @@
 //! accepts what cannot break out of its property: colours are `#rgb`/`#rrggbb`, the font stack
 //! is names and commas, the logo is an `https:` address without quotes or brackets.
 
+mod texts;
+
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldError, FieldErrorCode};
+use crate::{
+    Lang,
+    error::{FieldError, FieldErrorCode},
+    text::OVERRIDABLE,
+};
+
+pub use texts::Texts;
 
 /// Light or dark widget.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,12 +50,21 @@ pub struct Branding {
     /// Hides the "Powered by panelcare" line, so customers see only the tenant's name.
     #[serde(default)]
     pub hide_powered_by: bool,
+    /// The language tags the tenant's customers may see; the first is used when the panel's
+    /// language is not among them. Empty for every language we ship.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The tenant's own wording: language tag → text key (see [`OVERRIDABLE`]) → text.
+    #[serde(default)]
+    pub strings: Texts,
 }
 
 pub const PRODUCT_NAME_MAX: usize = 60;
 pub const FONT_MAX: usize = 200;
 pub const LOGO_URL_MAX: usize = 2048;
 pub const RADIUS_MAX: u8 = 24;
+/// Longest override of one text, in characters; our longest text is about 100.
+pub const STRING_MAX: usize = 300;
 
 /// `#rgb` or `#rrggbb`, expanded to `#rrggbb` lower case.
 pub fn parse_colour(s: &str) -> Option<String> {
@@ -89,10 +106,93 @@ pub fn contrast(a: &str, b: &str) -> Option<f64> {
 pub const AA_CONTRAST: f64 = 4.5;
 
 impl Branding {
+    /// The language to show when the panel asks for `wanted`: it, if the tenant offers it;
+    /// otherwise the tenant's first language (English when the list is empty or unreadable).
+    pub fn pick_lang(&self, wanted: Lang) -> Lang {
+        if self.languages.is_empty() || self.languages.iter().any(|t| t == wanted.tag()) {
+            return wanted;
+        }
+        self.languages
+            .first()
+            .and_then(|t| Lang::from_tag(t))
+            .unwrap_or_default()
+    }
+
+    /// The tenant's texts for `lang`, as (key, text) pairs.
+    pub fn texts(&self, lang: Lang) -> impl Iterator<Item = (&str, &str)> {
+        self.strings.of(lang)
+    }
+
+    /// `languages` and `strings`: known tags, no repeats, known keys, texts that fit.
+    /// Empty texts are dropped, so clearing a field in the console restores our wording.
+    fn validate_texts(&self, out: &mut Branding, errors: &mut Vec<FieldError>) {
+        out.languages.clear();
+        for tag in &self.languages {
+            if Lang::from_tag(tag).is_none() {
+                errors.push(FieldError::new(
+                    "languages",
+                    FieldErrorCode::UnknownValue,
+                    format!("“{tag}” is not a language the widget speaks (en, ru, sr-Latn)."),
+                ));
+            } else if out.languages.contains(tag) {
+                errors.push(FieldError::new(
+                    "languages",
+                    FieldErrorCode::Duplicate,
+                    format!("“{tag}” is listed twice."),
+                ));
+            } else {
+                out.languages.push(tag.clone());
+            }
+        }
+        out.strings = Texts::default();
+        for (tag, texts) in &self.strings.0 {
+            if Lang::from_tag(tag).is_none() {
+                errors.push(FieldError::new(
+                    format!("strings.{tag}"),
+                    FieldErrorCode::UnknownValue,
+                    format!("“{tag}” is not a language the widget speaks (en, ru, sr-Latn)."),
+                ));
+                continue;
+            }
+            let mut kept = Vec::new();
+            for (key, text) in texts {
+                let field = format!("strings.{tag}.{key}");
+                let text = text.trim();
+                if !OVERRIDABLE.contains(&key.as_str()) {
+                    errors.push(FieldError::new(
+                        field,
+                        FieldErrorCode::UnknownValue,
+                        format!("The widget has no text called “{key}”."),
+                    ));
+                } else if text.chars().count() > STRING_MAX {
+                    errors.push(FieldError::new(
+                        field,
+                        FieldErrorCode::TooLong,
+                        format!("At most {STRING_MAX} characters."),
+                    ));
+                } else if text.chars().any(char::is_control) {
+                    errors.push(FieldError::new(
+                        field,
+                        FieldErrorCode::InvalidType,
+                        "A text is one line without control characters.",
+                    ));
+                } else if !text.is_empty() {
+                    kept.push((key.clone(), text.to_owned()));
+                }
+            }
+            kept.sort();
+            kept.dedup_by(|a, b| a.0 == b.0);
+            if !kept.is_empty() {
+                out.strings.0.push((tag.clone(), kept));
+            }
+        }
+    }
+
     /// Checks every field; returns the branding with colours normalised, or all problems.
     pub fn validate(&self) -> Result<Branding, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut out = self.clone();
+        self.validate_texts(&mut out, &mut errors);
         out.product_name = self.product_name.trim().to_owned();
         if out.product_name.chars().count() > PRODUCT_NAME_MAX {
             errors.push(FieldError::new(
@@ -166,6 +266,7 @@ impl Branding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Catalogue;
 
     #[test]
     fn colours_are_hex_only() {
@@ -236,6 +337,66 @@ mod tests {
         for b in attacks {
             assert!(b.validate().is_err(), "{b:?}");
         }
+    }
+
+    #[test]
+    fn texts_are_checked_and_empty_ones_dropped() {
+        let mut b = Branding {
+            languages: vec!["sr-Latn".into(), "en".into()],
+            ..Default::default()
+        };
+        b.strings.0.push((
+            "en".into(),
+            vec![
+                ("title".into(), "  Ideas for BlueFox ".into()),
+                ("submit".into(), "   ".into()),
+            ],
+        ));
+        let v = b.validate().unwrap();
+        assert_eq!(v.strings.get(Lang::En, "title"), Some("Ideas for BlueFox"));
+        assert_eq!(v.strings.get(Lang::En, "submit"), None);
+
+        for (tag, key, text) in [
+            ("de", "title", "Hallo"),
+            ("en", "no_such_key", "x"),
+            ("en", "stars", "x"),
+            ("en", "title", "line\nbreak"),
+        ] {
+            let mut bad = Branding::default();
+            bad.strings
+                .0
+                .push((tag.into(), vec![(key.into(), text.to_owned())]));
+            assert!(bad.validate().is_err(), "{tag} {key}");
+        }
+        let mut long = Branding::default();
+        long.strings.0.push((
+            "ru".into(),
+            vec![("intro".into(), "я".repeat(STRING_MAX + 1))],
+        ));
+        let errors = long.validate().unwrap_err();
+        assert_eq!(errors[0].field, "strings.ru.intro");
+        assert_eq!(errors[0].code, FieldErrorCode::TooLong);
+
+        for langs in [vec!["en", "en"], vec!["fr"]] {
+            let bad = Branding {
+                languages: langs.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            };
+            assert!(bad.validate().is_err(), "{langs:?}");
+        }
+    }
+
+    #[test]
+    fn the_tenants_languages_decide_what_customers_see() {
+        let all = Branding::default();
+        assert_eq!(all.pick_lang(Lang::Ru), Lang::Ru);
+        let bluefox = Branding {
+            languages: vec!["sr-Latn".into(), "en".into()],
+            ..Default::default()
+        };
+        assert_eq!(bluefox.pick_lang(Lang::En), Lang::En);
+        assert_eq!(bluefox.pick_lang(Lang::Ru), Lang::SrLatn);
+        assert!(Catalogue::of(Lang::SrLatn).get("title").is_some());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! English.
 
-use panelcare_model::Plurals;
+use crate::Plurals;
 
 use super::Catalogue;
 

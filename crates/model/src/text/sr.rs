@@ -1,6 +1,6 @@
 //! Serbian, Latin script.
 
-use panelcare_model::Plurals;
+use crate::Plurals;
 
 use super::Catalogue;
 

@@ -1,12 +1,23 @@
-//! The branding editor: a tenant's product name, logo, colours, corner radius, font and theme,
-//! with a live preview of the widget and a warning when colours fail WCAG AA contrast.
+//! The branding editor: a tenant's product name, logo, colours, corner radius, font, theme,
+//! languages and wording, with a live preview of the widget and a warning when colours fail
+//! WCAG AA contrast.
 
-use panelcare_model::branding::{AA_CONTRAST, Branding, Theme, contrast};
+mod languages;
+mod preview;
+mod texts;
+
+use panelcare_model::{
+    Lang,
+    branding::{AA_CONTRAST, Branding, Theme, contrast},
+};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::{api::Api, tenants::use_tenants};
+use languages::Languages;
+use preview::Preview;
+use texts::TextsEditor;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BrandingProps {
@@ -17,12 +28,23 @@ pub struct BrandingProps {
 /// The widget's default primary colour, for the preview and the contrast check.
 const DEFAULT_PRIMARY: &str = "#1d4ed8";
 
+/// A callback that changes one part of the form.
+fn edit<T: 'static>(form: &UseStateHandle<Branding>, set: fn(&mut Branding, T)) -> Callback<T> {
+    let form = form.clone();
+    Callback::from(move |value| {
+        let mut b = (*form).clone();
+        set(&mut b, value);
+        form.set(b);
+    })
+}
+
 #[component]
 pub fn BrandingEditor(props: &BrandingProps) -> Html {
     let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
     let form = use_state(Branding::default);
     let message = use_state(|| None::<(bool, String)>);
-    let preview = use_node_ref();
+    // The language whose texts are edited and previewed.
+    let text_lang = use_state(|| Lang::En);
     {
         let (api, form, message) = (props.api.clone(), form.clone(), message.clone());
         use_effect_with((*tenant).clone(), move |t| {
@@ -37,53 +59,14 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
             }
         });
     }
-    // The preview uses the same custom properties the widget does, set through the CSSOM.
-    {
-        let preview = preview.clone();
-        use_effect_with((*form).clone(), move |b| {
-            if let Some(el) = preview.cast::<HtmlElement>() {
-                let style = el.style();
-                let radius = b.radius.map(|r| format!("{r}px")).unwrap_or_default();
-                // A value the browser cannot parse (half-typed) is ignored by it: the
-                // preview keeps the previous look, and nothing can leave the property.
-                for (p, v) in [
-                    ("--pc-primary", b.primary.as_str()),
-                    ("--pc-star", b.accent.as_str()),
-                    ("--pc-radius", radius.as_str()),
-                    ("--pc-font", b.font.as_str()),
-                ] {
-                    let _ = if v.is_empty() {
-                        style.remove_property(p).map(|_| ())
-                    } else {
-                        style.set_property(p, v)
-                    };
-                }
-            }
-        });
-    }
     let text = |set: fn(&mut Branding, String)| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut b = (*form).clone();
-            set(
-                &mut b,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            form.set(b);
-        })
+        edit(&form, set)
+            .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())
     };
-    let on_theme = {
-        let form = form.clone();
-        Callback::from(move |e: Event| {
-            let mut b = (*form).clone();
-            b.theme = if e.target_unchecked_into::<HtmlSelectElement>().value() == "dark" {
-                Theme::Dark
-            } else {
-                Theme::Light
-            };
-            form.set(b);
-        })
-    };
+    let on_theme = edit(&form, |b, dark| {
+        b.theme = if dark { Theme::Dark } else { Theme::Light }
+    })
+    .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value() == "dark");
     let on_tenant = {
         let tenant = tenant.clone();
         Callback::from(move |e: Event| {
@@ -178,14 +161,7 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
                     { field("c-b-logo", "Logo URL", b.logo_url.clone(), "An https:// address; empty for none.", text(|b, v| b.logo_url = v)) }
                     { field("c-b-primary", "Primary colour", b.primary.clone(), "#rrggbb; buttons and links. Empty for the default.", text(|b, v| b.primary = v)) }
                     { field("c-b-accent", "Accent colour", b.accent.clone(), "#rrggbb; rating stars. Empty for the default.", text(|b, v| b.accent = v)) }
-                    { field("c-b-radius", "Corner radius (px)", b.radius.map(|r| r.to_string()).unwrap_or_default(), "0 to 24; empty for the default.", {
-                        let form = form.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let mut b = (*form).clone();
-                            b.radius = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse().ok();
-                            form.set(b);
-                        })
-                    }) }
+                    { field("c-b-radius", "Corner radius (px)", b.radius.map(|r| r.to_string()).unwrap_or_default(), "0 to 24; empty for the default.", text(|b, v| b.radius = v.trim().parse().ok())) }
                     { field("c-b-font", "Font stack", b.font.clone(), "Font names and commas, e.g. Inter, Arial, sans-serif.", text(|b, v| b.font = v)) }
                     <div class="c-field">
                         <label for="c-b-theme">{ "Theme" }</label>
@@ -195,16 +171,19 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
                         </select>
                     </div>
                     <label class="c-check" for="c-b-powered">
-                        <input id="c-b-powered" type="checkbox" checked={b.hide_powered_by} onchange={{
-                            let form = form.clone();
-                            Callback::from(move |e: Event| {
-                                let mut b = (*form).clone();
-                                b.hide_powered_by = e.target_unchecked_into::<HtmlInputElement>().checked();
-                                form.set(b);
-                            })
-                        }} />
+                        <input id="c-b-powered" type="checkbox" checked={b.hide_powered_by} onchange={
+                            edit(&form, |b, on| b.hide_powered_by = on)
+                                .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())
+                        } />
                         { " Hide “Powered by panelcare”" }
                     </label>
+                    <Languages value={b.languages.clone()} on_change={edit(&form, |b, l| b.languages = l)} />
+                    <TextsEditor value={b.strings.clone()} lang={*text_lang}
+                        on_lang={{
+                            let text_lang = text_lang.clone();
+                            Callback::from(move |l| text_lang.set(l))
+                        }}
+                        on_change={edit(&form, |b, t| b.strings = t)} />
                     if !warnings.is_empty() {
                         <div class="c-warn" role="status">
                             { for warnings.iter().map(|w| html! { <p>{ w }</p> }) }
@@ -215,23 +194,7 @@ pub fn BrandingEditor(props: &BrandingProps) -> Html {
                     }
                     <button type="submit" class="c-button">{ "Save branding" }</button>
                 </form>
-                <div class="c-preview-wrap" aria-label="Preview">
-                    <p class="c-hint">{ "Preview" }</p>
-                    <div ref={preview} class={if b.theme == Theme::Dark { "c-preview p-dark" } else { "c-preview" }}>
-                        if !b.product_name.is_empty() {
-                            <p class="p-brand">{ &b.product_name }</p>
-                        }
-                        <p class="p-title">{ "Feedback" }</p>
-                        <p class="p-muted">{ "Tell us what to improve." }</p>
-                        <p class="p-chips"><span class="p-chip p-on">{ "Idea" }</span><span class="p-chip">{ "Problem" }</span><span class="p-chip">{ "Praise" }</span></p>
-                        <p class="p-stars">{ "★★★★" }<span class="p-dim">{ "★" }</span></p>
-                        <span class="p-button">{ "Send" }</span>
-                        <p class="p-answer"><strong>{ "Our answer" }</strong><br />{ "Thanks! This is planned for spring." }</p>
-                        if !b.hide_powered_by {
-                            <p class="p-muted p-powered">{ "Powered by panelcare" }</p>
-                        }
-                    </div>
-                </div>
+                <Preview branding={b.clone()} lang={*text_lang} />
             </div>
         </section>
     }

@@ -1,0 +1,156 @@
+//! Every user-facing string of the customer widget, in English, Russian and Serbian (Latin).
+//!
+//! It lives here rather than in the widget so the console can show an agent the text a
+//! branding override replaces, and the server can refuse overrides of keys that do not exist.
+//! Plain strings can be overridden per tenant and language ([`OVERRIDABLE`]); strings with
+//! plural forms cannot, because an override would have to supply every form.
+
+mod en;
+mod ru;
+mod sr;
+
+use crate::{
+    FeedbackCategory, FeedbackStatus, Lang, Plurals,
+    error::{ErrorCode, FieldErrorCode},
+};
+
+/// Declares the catalogue once, so the struct, the list of keys a tenant may override and
+/// the lookup by key can never disagree.
+macro_rules! catalogue {
+    (
+        strings { $( $(#[$sdoc:meta])* $s:ident ),* $(,)? }
+        plurals { $( $(#[$pdoc:meta])* $p:ident ),* $(,)? }
+    ) => {
+        /// One language's strings.
+        #[derive(Debug, Clone)]
+        pub struct Catalogue {
+            $( $(#[$sdoc])* pub $s: &'static str, )*
+            $( $(#[$pdoc])* pub $p: Plurals, )*
+        }
+
+        /// The keys of the plain strings, in catalogue order: what a branding override may
+        /// replace.
+        pub const OVERRIDABLE: &[&str] = &[ $( stringify!($s) ),* ];
+
+        impl Catalogue {
+            /// The plain string `key`, if there is one.
+            pub fn get(&self, key: &str) -> Option<&'static str> {
+                match key {
+                    $( stringify!($s) => Some(self.$s), )*
+                    _ => None,
+                }
+            }
+
+            /// Where the plain string `key` is kept, to replace it. Found by position in
+            /// [`OVERRIDABLE`]: a second `match` on the keys would cost the widget more.
+            pub fn slot_mut(&mut self, key: &str) -> Option<&mut &'static str> {
+                let i = OVERRIDABLE.iter().position(|k| *k == key)?;
+                [ $( &mut self.$s ),* ].into_iter().nth(i)
+            }
+        }
+    };
+}
+
+catalogue! {
+    strings {
+        title, intro, loading,
+        category_legend, category_idea, category_problem, category_praise, category_other,
+        message_label, message_placeholder,
+        rating_legend, rating_optional, rating_clear,
+        submit, draft_saved, sent, queued,
+        history_title, history_empty, history_failed, retry,
+        pending_badge, pending_note, sending_badge, send_now,
+        status_new, status_under_review, status_planned, status_done, status_declined,
+        answer_title, your_rating,
+        err_category_required, err_category_unknown, err_message_required,
+        err_message_too_long, err_rating_range, err_invalid, err_session, err_fix_fields,
+        err_generic, err_unavailable,
+        powered_by,
+    }
+    plurals { chars_left, chars_over, stars, history_count, show_all }
+}
+
+impl Catalogue {
+    pub fn of(lang: Lang) -> &'static Catalogue {
+        match lang {
+            Lang::En => &en::CATALOGUE,
+            Lang::Ru => &ru::CATALOGUE,
+            Lang::SrLatn => &sr::CATALOGUE,
+        }
+    }
+
+    pub fn category(&self, c: FeedbackCategory) -> &'static str {
+        match c {
+            FeedbackCategory::Idea => self.category_idea,
+            FeedbackCategory::Problem => self.category_problem,
+            FeedbackCategory::Praise => self.category_praise,
+            FeedbackCategory::Other => self.category_other,
+        }
+    }
+
+    pub fn status(&self, s: FeedbackStatus) -> &'static str {
+        match s {
+            FeedbackStatus::New => self.status_new,
+            FeedbackStatus::UnderReview => self.status_under_review,
+            FeedbackStatus::Planned => self.status_planned,
+            FeedbackStatus::Done => self.status_done,
+            FeedbackStatus::Declined => self.status_declined,
+        }
+    }
+
+    /// The message shown under a field the server or the form refused.
+    pub fn field_error(&self, field: &str, code: FieldErrorCode) -> &'static str {
+        match (field, code) {
+            ("category", FieldErrorCode::Required) => self.err_category_required,
+            ("category", _) => self.err_category_unknown,
+            ("message", FieldErrorCode::Required) => self.err_message_required,
+            ("message", FieldErrorCode::TooLong) => self.err_message_too_long,
+            ("rating", _) => self.err_rating_range,
+            _ => self.err_invalid,
+        }
+    }
+
+    /// The message for a refusal that is not about one field.
+    pub fn request_error(&self, code: ErrorCode) -> &'static str {
+        match code {
+            ErrorCode::MissingToken | ErrorCode::InvalidToken | ErrorCode::TokenExpired => {
+                self.err_session
+            }
+            ErrorCode::ValidationFailed | ErrorCode::InvalidBody => self.err_fix_fields,
+            _ => self.err_generic,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_reads_and_writes_its_own_string() {
+        for lang in Lang::ALL {
+            let mut c = Catalogue::of(lang).clone();
+            for key in OVERRIDABLE {
+                assert!(c.get(key).is_some_and(|s| !s.is_empty()), "{lang:?} {key}");
+                *c.slot_mut(key).unwrap() = "changed";
+                assert_eq!(c.get(key), Some("changed"));
+            }
+        }
+        assert_eq!(
+            Catalogue::of(Lang::En).get("stars"),
+            None,
+            "plurals are not overridable"
+        );
+        assert_eq!(Catalogue::of(Lang::En).get("nope"), None);
+    }
+
+    #[test]
+    fn translations_differ_from_english_where_they_should() {
+        let en = Catalogue::of(Lang::En);
+        for lang in [Lang::Ru, Lang::SrLatn] {
+            let c = Catalogue::of(lang);
+            assert_ne!(c.title, en.title);
+            assert_ne!(c.submit, en.submit);
+        }
+    }
+}
