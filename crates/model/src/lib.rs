@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod identity;
 pub mod lang;
 pub mod numbers;
+pub mod sla;
 pub mod text;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
