@@ -11,6 +11,7 @@ pub mod lang;
 pub mod numbers;
 pub mod sla;
 pub mod text;
+pub mod ticket;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub use feedback::{
