@@ -38,6 +38,7 @@ async fn writer(db: &Db, conn: usize, n: usize) -> Result<Vec<Duration>, BoxErro
         email: None,
         plan: Some("starter".into()),
         locale: Some("en".into()),
+        support_tier: None,
     };
     let mut latencies = Vec::with_capacity(n);
     for i in 0..n {

@@ -65,6 +65,7 @@ impl Server {
             email: None,
             plan: Some("starter".into()),
             locale: Some("en".into()),
+            support_tier: None,
         };
         sign(&claims, "k1", SECRET)
     }

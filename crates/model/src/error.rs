@@ -30,6 +30,14 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// The widget API was called from a page the tenant has not allowed.
     OriginNotAllowed,
+    /// An upload whose content is not an image, PDF or plain text (checked by content).
+    FileTypeNotAllowed,
+    /// A reply to a closed ticket, or a change a closed ticket cannot take.
+    TicketClosed,
+    /// The customer's window to reopen a finished ticket has passed.
+    ReopenExpired,
+    /// A rating for a ticket that is not resolved, or rated already.
+    NotRatable,
     Internal,
     /// A code this build does not know yet (a newer server); treated like `Internal`.
     #[serde(other)]
@@ -37,7 +45,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    const NAMES: [(Self, &'static str); 19] = [
+    const NAMES: [(Self, &'static str); 23] = [
         (Self::MissingToken, "missing_token"),
         (Self::InvalidToken, "invalid_token"),
         (Self::TokenExpired, "token_expired"),
@@ -56,6 +64,10 @@ impl ErrorCode {
         (Self::CsrfFailed, "csrf_failed"),
         (Self::TooManyAttempts, "too_many_attempts"),
         (Self::OriginNotAllowed, "origin_not_allowed"),
+        (Self::FileTypeNotAllowed, "file_type_not_allowed"),
+        (Self::TicketClosed, "ticket_closed"),
+        (Self::ReopenExpired, "reopen_expired"),
+        (Self::NotRatable, "not_ratable"),
         (Self::Internal, "internal"),
     ];
 
@@ -83,7 +95,8 @@ impl ErrorCode {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::BodyTooLarge => 413,
-            Self::UnsupportedMediaType => 415,
+            Self::UnsupportedMediaType | Self::FileTypeNotAllowed => 415,
+            Self::TicketClosed | Self::ReopenExpired | Self::NotRatable => 409,
             Self::InvalidBody | Self::IdempotencyKeyReused | Self::ValidationFailed => 422,
             Self::Internal | Self::Unknown => 500,
         }

@@ -32,6 +32,9 @@ pub struct Claims {
     pub plan: Option<String>,
     #[serde(default)]
     pub locale: Option<String>,
+    /// The customer's support tier (`standard`, `premium`…), picking the tenant's SLA policy.
+    #[serde(default)]
+    pub support_tier: Option<String>,
 }
 
 /// A verified customer of one tenant.
@@ -43,6 +46,7 @@ pub struct Customer {
     pub email: Option<String>,
     pub plan: Option<String>,
     pub locale: Option<String>,
+    pub support_tier: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Customer {
@@ -136,6 +140,7 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
         email: claims.email.map(|s| truncate(s, 320)),
         plan: claims.plan.map(|s| truncate(s, 100)),
         locale: claims.locale.map(|s| truncate(s, 35)),
+        support_tier: claims.support_tier.map(|s| truncate(s, 40)),
     })
 }
 

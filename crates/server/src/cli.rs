@@ -77,6 +77,10 @@ pub struct ServeArgs {
     /// Seed demo data and serve the demo host's token and usage endpoints.
     #[arg(long, env = "PANELCARE_DEMO")]
     pub demo: bool,
+    /// Origin that serves attachment downloads (`/api/v1/files/…`), e.g.
+    /// `https://files.panelcare.example`; empty: this server.
+    #[arg(long, env = "PANELCARE_FILES_ORIGIN", default_value = "")]
+    pub files_origin: String,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
@@ -172,6 +176,7 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
             dist_dir: args.dist,
             www_dir: args.www,
             demo: args.demo,
+            files_origin: args.files_origin,
         },
     );
     let listener = tokio::net::TcpListener::bind(args.listen).await?;

@@ -39,6 +39,13 @@ impl Db {
         Ok(Self { pool })
     }
 
+    /// A transaction that holds the write lock from its first statement. Read-then-write
+    /// transactions (idempotent replies, status moves) need it: a deferred one that read
+    /// before another writer committed could not write at all.
+    pub async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// A private in-memory database, for tests and tools.
     pub async fn in_memory() -> Result<Self, sqlx::Error> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);

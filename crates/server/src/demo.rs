@@ -68,6 +68,8 @@ pub struct DemoCustomer {
     pub email: &'static str,
     pub plan: &'static str,
     pub locale: &'static str,
+    /// Support tier: picks the tenant's SLA policy.
+    pub tier: &'static str,
 }
 
 /// Alice and Boris buy from Acme; Milica from its white-labelled reseller BlueFox.
@@ -79,6 +81,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         email: "alice@alice-bakery.example",
         plan: "starter",
         locale: "en",
+        tier: "standard",
     },
     DemoCustomer {
         tenant: TENANT_ID,
@@ -87,6 +90,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         email: "boris@petrov-studio.example",
         plan: "starter",
         locale: "ru",
+        tier: "standard",
     },
     DemoCustomer {
         tenant: RESELLER_ID,
@@ -95,6 +99,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         email: "milica@jovanovic.example",
         plan: "pro",
         locale: "sr-Latn",
+        tier: "premium",
     },
 ];
 
@@ -241,6 +246,7 @@ fn customer(c: &DemoCustomer) -> Customer {
         email: Some(c.email.into()),
         plan: Some(c.plan.into()),
         locale: Some(c.locale.into()),
+        support_tier: Some(c.tier.into()),
     }
 }
 
@@ -274,6 +280,7 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         email: Some(c.email.into()),
         plan: Some(c.plan.into()),
         locale: Some(c.locale.into()),
+        support_tier: Some(c.tier.into()),
     };
     // Each tenant signs with its own key, as each reseller's panel would.
     let secret = if c.tenant == RESELLER_ID {

@@ -4,6 +4,7 @@
 //! `tower::ServiceExt::oneshot` and need no socket.
 
 pub mod agents;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branding;
@@ -18,6 +19,7 @@ pub mod key_cache;
 pub mod origins;
 pub mod state;
 pub mod tenants;
+pub mod tickets;
 pub mod time;
 pub mod web;
 
@@ -33,6 +35,8 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(feedback::router())
         .merge(branding::widget_router())
+        .merge(tickets::widget_router())
+        .merge(attachments::widget_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

@@ -2,7 +2,7 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::{db::Db, key_cache::KeyCache, origins::OriginCache};
+use crate::{attachments::signing::UrlSigner, db::Db, key_cache::KeyCache, origins::OriginCache};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -13,6 +13,17 @@ pub struct Config {
     pub www_dir: PathBuf,
     /// Demo mode: seeds demo tenants and exposes the demo host's token and usage endpoints.
     pub demo: bool,
+    /// Where signed file addresses point: empty for this server (customers' widgets then
+    /// prefix their API base), or another origin serving `/api/v1/files`, e.g.
+    /// `https://files.panelcare.example`, so attachments never share the API's origin.
+    pub files_origin: String,
+}
+
+impl Config {
+    /// `path` (`/api/v1/files/…`) as handed to clients.
+    pub fn file_url(&self, path: &str) -> String {
+        format!("{}{path}", self.files_origin.trim_end_matches('/'))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -21,6 +32,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: KeyCache,
     pub origins: OriginCache,
+    pub signer: UrlSigner,
 }
 
 impl AppState {
@@ -30,6 +42,7 @@ impl AppState {
             config: Arc::new(config),
             keys: KeyCache::default(),
             origins: OriginCache::default(),
+            signer: UrlSigner::default(),
         }
     }
 }

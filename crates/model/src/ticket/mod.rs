@@ -1,12 +1,14 @@
 //! Support tickets: what a customer opens and writes, what the server answers, and the rules
 //! both sides check.
 
+mod settings;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 
 use crate::sla::{Priority, SlaState};
 
+pub use settings::{DEFAULT_TIER, TicketSettings};
 pub use validate::{ValidReply, ValidTicket};
 
 pub const SUBJECT_MAX_CHARS: usize = 150;
@@ -223,6 +225,27 @@ pub struct TicketSummary {
 pub struct TicketThread {
     pub ticket: TicketSummary,
     pub messages: Vec<Message>,
+}
+
+/// `GET /api/v1/tickets`: the customer's tickets, most recently updated first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketList {
+    pub items: Vec<TicketSummary>,
+    /// All of the customer's tickets, when `items` holds only the latest.
+    pub total: i64,
+}
+
+/// `GET /api/v1/ticket-options`: what the new-ticket form offers and promises this customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketOptions {
+    pub departments: Vec<Department>,
+    /// Minutes to a first answer, per priority, on the customer's support tier.
+    pub first_response: crate::sla::Targets,
+    /// Whether the clock pauses outside business hours (never for critical).
+    pub business_hours: bool,
+    pub max_file_bytes: u64,
+    pub max_files: usize,
+    pub reopen_days: u32,
 }
 
 /// The body of `POST /api/v1/tickets/{id}/rating`.

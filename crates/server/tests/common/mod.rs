@@ -62,6 +62,7 @@ impl TestApp {
             dist_dir: root.join("dist"),
             www_dir: root.join("www"),
             demo: false,
+            files_origin: String::new(),
         };
         let state = AppState::new(db, config);
         Self {
@@ -82,6 +83,18 @@ impl TestApp {
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
         (parts.status, json, Response::from_parts(parts, ()))
+    }
+
+    /// Sends `req` and returns the raw answer, for files.
+    pub async fn send_raw(&self, req: Request<Body>) -> (StatusCode, Vec<u8>, Response<()>) {
+        let res = self.router.clone().oneshot(req).await.expect("infallible");
+        let (parts, body) = res.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        (
+            parts.status,
+            bytes.to_vec(),
+            Response::from_parts(parts, ()),
+        )
     }
 
     /// Creates a console account and returns its password.
@@ -136,6 +149,7 @@ pub fn claims(tenant: &str, account: &str) -> Claims {
         email: Some(format!("{account}@example.test")),
         plan: Some("starter".into()),
         locale: Some("en".into()),
+        support_tier: None,
     }
 }
 

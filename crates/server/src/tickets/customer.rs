@@ -1,0 +1,368 @@
+//! The widget's ticket API. The caller is always a verified [`Customer`] and only ever
+//! reaches its own tickets; anyone else's answer `404`, as if they did not exist.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode},
+};
+use panelcare_model::{
+    ErrorCode, FieldError,
+    error::FieldErrorCode,
+    ticket::{
+        Message, NewRating, NewReply, NewTicket, TicketList, TicketOptions, TicketStatus,
+        TicketThread,
+    },
+};
+use sqlx::Row as _;
+
+use super::{
+    settings, sla,
+    store::{self, Opened},
+    view,
+};
+use crate::{
+    attachments::store::{self as files, Uploader},
+    auth::Customer,
+    error::{AppError, AppResult},
+    extract::{ApiJson, IdempotencyKey},
+    state::AppState,
+    time,
+};
+
+/// Most tickets listed at once (the total says how many there are).
+const LIST_LIMIT: i64 = 200;
+
+pub async fn options(
+    State(state): State<AppState>,
+    who: Customer,
+) -> AppResult<Json<TicketOptions>> {
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    let policy = s.policy(who.support_tier.as_deref());
+    Ok(Json(TicketOptions {
+        departments: s.departments.clone(),
+        first_response: policy.first_response,
+        business_hours: policy.business_hours.is_some(),
+        max_file_bytes: s.attachment_max_bytes,
+        max_files: s.max_files(),
+        reopen_days: s.reopen_days,
+    }))
+}
+
+pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Json<TicketList>> {
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM tickets t WHERE t.tenant_id = ? AND t.account_id = ? \
+         ORDER BY t.updated_at DESC, t.number DESC LIMIT ?",
+        view::SUMMARY
+    ))
+    .bind(&who.tenant_id)
+    .bind(&who.account_id)
+    .bind(LIST_LIMIT)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let total: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE tenant_id = ? AND account_id = ?")
+            .bind(&who.tenant_id)
+            .bind(&who.account_id)
+            .fetch_one(&state.db.pool)
+            .await?;
+    let now = time::now_ms();
+    let items = rows
+        .iter()
+        .map(|r| view::summary(r, now, s.reopen_days))
+        .collect::<Result<_, _>>()?;
+    Ok(Json(TicketList { items, total }))
+}
+
+/// One of the caller's tickets with its thread.
+async fn thread(state: &AppState, who: &Customer, id: &str) -> AppResult<TicketThread> {
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    let row = sqlx::query(&format!(
+        "SELECT {} FROM tickets t WHERE t.id = ? AND t.tenant_id = ? AND t.account_id = ?",
+        view::SUMMARY
+    ))
+    .bind(id)
+    .bind(&who.tenant_id)
+    .bind(&who.account_id)
+    .fetch_optional(&state.db.pool)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    Ok(TicketThread {
+        ticket: view::summary(&row, time::now_ms(), s.reopen_days)?,
+        messages: view::customer_thread(state, id).await?,
+    })
+}
+
+pub async fn get_one(
+    State(state): State<AppState>,
+    who: Customer,
+    Path(id): Path<String>,
+) -> AppResult<Json<TicketThread>> {
+    Ok(Json(thread(&state, &who, &id).await?))
+}
+
+fn replayed_headers(replayed: bool) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    if replayed {
+        headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    headers
+}
+
+pub async fn open(
+    State(state): State<AppState>,
+    who: Customer,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(body): ApiJson<NewTicket>,
+) -> AppResult<(StatusCode, HeaderMap, Json<TicketThread>)> {
+    let valid = body.validate().map_err(AppError::validation)?;
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    if !s.departments.contains(&valid.department) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "department",
+            FieldErrorCode::UnknownValue,
+            "This support desk does not have that department.",
+        )]));
+    }
+    let (id, replayed) = match store::open(&state, &who, &key, &valid).await? {
+        Opened::New(id) => (id, false),
+        Opened::Replayed(id) => (id, true),
+        Opened::KeyReused => return Err(key_reused()),
+    };
+    Ok((
+        StatusCode::CREATED,
+        replayed_headers(replayed),
+        Json(thread(&state, &who, &id).await?),
+    ))
+}
+
+fn key_reused() -> AppError {
+    AppError::client(
+        ErrorCode::IdempotencyKeyReused,
+        "This Idempotency-Key was already used for a different request.",
+    )
+}
+
+/// Whether a finished ticket may still be written to or reopened by its customer.
+fn within_window(finished_at: Option<i64>, reopen_days: u32, now: i64) -> bool {
+    finished_at.is_none_or(|at| now <= at + i64::from(reopen_days) * 86_400_000)
+}
+
+fn reopen_expired() -> AppError {
+    AppError::client(
+        ErrorCode::ReopenExpired,
+        "This ticket was finished too long ago to reopen. Please open a new one.",
+    )
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    who: Customer,
+    Path(id): Path<String>,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(body): ApiJson<NewReply>,
+) -> AppResult<(StatusCode, HeaderMap, Json<Message>)> {
+    let valid = body.validate().map_err(AppError::validation)?;
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    let hash = store::request_hash(&[&valid.message, &valid.attachments.join(",")]);
+    let now = time::now_ms();
+    let mut tx = state.db.write().await?;
+    let ticket = store::owned(&mut tx, &who, &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let earlier = sqlx::query(
+        "SELECT id, request_hash FROM ticket_messages WHERE ticket_id = ? AND idempotency_key = ?",
+    )
+    .bind(&id)
+    .bind(&key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let message_id = if let Some(earlier) = earlier {
+        if earlier.try_get::<String, _>("request_hash")? != hash {
+            return Err(key_reused());
+        }
+        tx.rollback().await?;
+        earlier.try_get::<String, _>("id")?
+    } else {
+        match ticket.status {
+            TicketStatus::Closed => {
+                return Err(AppError::client(
+                    ErrorCode::TicketClosed,
+                    "This ticket is closed. Reopen it to write more, or open a new one.",
+                ));
+            }
+            TicketStatus::Resolved if !within_window(ticket.finished_at, s.reopen_days, now) => {
+                return Err(reopen_expired());
+            }
+            _ => {}
+        }
+        let message_id = store::add_message(
+            &mut tx,
+            &who.tenant_id,
+            &id,
+            "customer",
+            None,
+            &valid.message,
+            None,
+            Some((&key, &hash)),
+            now,
+        )
+        .await?;
+        files::claim(
+            &mut tx,
+            &who.tenant_id,
+            &Uploader::Customer(who.account_id.clone()),
+            &valid.attachments,
+            &message_id,
+        )
+        .await?;
+        if ticket.status.waits_for_support() {
+            sqlx::query("UPDATE tickets SET updated_at = ? WHERE id = ?")
+                .bind(now)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            // Awaiting the customer, or resolved: the customer's word hands it back.
+            store::set_status(
+                &mut tx,
+                &who.tenant_id,
+                &id,
+                TicketStatus::AwaitingSupport,
+                None,
+                now,
+            )
+            .await?;
+        }
+        let first = first_answer_pending(&mut tx, &id).await?;
+        let policy = s.policy(ticket.support_tier.as_deref());
+        sla::start(&mut tx, &id, &policy, ticket.priority, first, now).await?;
+        tx.commit().await?;
+        return Ok((
+            StatusCode::CREATED,
+            replayed_headers(false),
+            Json(message(&state, &message_id).await?),
+        ));
+    };
+    Ok((
+        StatusCode::CREATED,
+        replayed_headers(true),
+        Json(message(&state, &message_id).await?),
+    ))
+}
+
+/// Support has not answered this ticket yet.
+async fn first_answer_pending(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("SELECT first_response_at IS NULL FROM tickets WHERE id = ?")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// One message of a thread, as its customer sees it.
+async fn message(state: &AppState, id: &str) -> AppResult<Message> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, '') AS author \
+         FROM ticket_messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.id = ?",
+    )
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    view::messages(state, &rows)
+        .await?
+        .pop()
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    who: Customer,
+    Path(id): Path<String>,
+) -> AppResult<Json<TicketThread>> {
+    let mut tx = state.db.write().await?;
+    let ticket = store::owned(&mut tx, &who, &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    // Closing twice is the same as closing once.
+    if ticket.status != TicketStatus::Closed {
+        store::set_status(
+            &mut tx,
+            &who.tenant_id,
+            &id,
+            TicketStatus::Closed,
+            None,
+            time::now_ms(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Json(thread(&state, &who, &id).await?))
+}
+
+pub async fn reopen(
+    State(state): State<AppState>,
+    who: Customer,
+    Path(id): Path<String>,
+) -> AppResult<Json<TicketThread>> {
+    let s = settings::load(&state.db, &who.tenant_id).await?;
+    let now = time::now_ms();
+    let mut tx = state.db.write().await?;
+    let ticket = store::owned(&mut tx, &who, &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if ticket.status.is_finished() {
+        if !within_window(ticket.finished_at, s.reopen_days, now) {
+            return Err(reopen_expired());
+        }
+        store::set_status(
+            &mut tx,
+            &who.tenant_id,
+            &id,
+            TicketStatus::AwaitingSupport,
+            None,
+            now,
+        )
+        .await?;
+        let first = first_answer_pending(&mut tx, &id).await?;
+        let policy = s.policy(ticket.support_tier.as_deref());
+        sla::start(&mut tx, &id, &policy, ticket.priority, first, now).await?;
+    }
+    tx.commit().await?;
+    Ok(Json(thread(&state, &who, &id).await?))
+}
+
+pub async fn rate(
+    State(state): State<AppState>,
+    who: Customer,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NewRating>,
+) -> AppResult<Json<TicketThread>> {
+    let (rating, comment) = body.validate().map_err(AppError::validation)?;
+    let mut tx = state.db.write().await?;
+    let ticket = store::owned(&mut tx, &who, &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if !ticket.status.is_finished() || ticket.rated {
+        return Err(AppError::client(
+            ErrorCode::NotRatable,
+            if ticket.rated {
+                "This ticket is rated already. Thank you!"
+            } else {
+                "A ticket can be rated once it is resolved."
+            },
+        ));
+    }
+    sqlx::query("UPDATE tickets SET rating = ?, rating_comment = ?, rated_at = ? WHERE id = ?")
+        .bind(i64::from(rating))
+        .bind(&comment)
+        .bind(time::now_ms())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Json(thread(&state, &who, &id).await?))
+}
