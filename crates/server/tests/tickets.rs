@@ -264,9 +264,13 @@ async fn replies_are_stored_once_and_internal_notes_never_reach_the_customer() {
     let id = t["ticket"]["id"].as_str().expect("id").to_owned();
     let path = format!("/api/v1/tickets/{id}/replies");
     let reply = json!({"message": "<script>alert(1)</script> still down"});
-    let (s, m, _) = app.send(post(&path, &alice, Some("reply-0001"), &reply)).await;
+    let (s, m, _) = app
+        .send(post(&path, &alice, Some("reply-0001"), &reply))
+        .await;
     assert_eq!(s, 201, "{m}");
-    let (s, again, res) = app.send(post(&path, &alice, Some("reply-0001"), &reply)).await;
+    let (s, again, res) = app
+        .send(post(&path, &alice, Some("reply-0001"), &reply))
+        .await;
     assert_eq!((s.as_u16(), &again["id"]), (201, &m["id"]));
     assert_eq!(res.headers()["idempotent-replayed"], "true");
     let (s, b, _) = app
@@ -279,7 +283,12 @@ async fn replies_are_stored_once_and_internal_notes_never_reach_the_customer() {
         .await;
     assert_eq!((s.as_u16(), code(&b)), (422, "idempotency_key_reused"));
     let (s, b, _) = app
-        .send(post(&path, &alice, Some("reply-0002"), &json!({"message": ""})))
+        .send(post(
+            &path,
+            &alice,
+            Some("reply-0002"),
+            &json!({"message": ""}),
+        ))
         .await;
     assert_eq!((s.as_u16(), fields(&b)[0].0.as_str()), (422, "message"));
 
@@ -425,7 +434,12 @@ async fn a_premium_customer_gets_the_premium_promise() {
     let (_, options, _) = app.send(get("/api/v1/ticket-options", &vip)).await;
     assert_eq!(options["first_response"]["critical"], 15);
     let (_, t, _) = app
-        .send(post("/api/v1/tickets", &vip, Some("ticket-0002"), &critical()))
+        .send(post(
+            "/api/v1/tickets",
+            &vip,
+            Some("ticket-0002"),
+            &critical(),
+        ))
         .await;
     assert_eq!(t["ticket"]["target_minutes"], 15);
     let (_, options, _) = app
