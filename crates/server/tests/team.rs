@@ -6,29 +6,7 @@ use axum::{body::Body, http::Request};
 use common::*;
 use panelcare_model::console::Role;
 use panelcare_server::auth::sign;
-use serde_json::{Value, json};
-
-struct Who(String, String);
-
-async fn signed_in(app: &TestApp, tenant: &str, name: &str, role: Role) -> Who {
-    let email = format!("{name}@{tenant}.test");
-    let pw = app.agent(tenant, &email, role).await;
-    let (c, t) = app.sign_in(&email, &pw).await;
-    Who(c, t)
-}
-
-impl Who {
-    fn req(&self, method: &str, path: &str, body: Option<Value>) -> Request<Body> {
-        let b = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("cookie", &self.0)
-            .header("x-csrf-token", &self.1)
-            .header("content-type", "application/json");
-        b.body(body.map_or_else(Body::empty, |v| Body::from(v.to_string())))
-            .expect("request")
-    }
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn admins_add_and_remove_accounts_within_their_tenants() {

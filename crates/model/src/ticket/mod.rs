@@ -1,6 +1,7 @@
 //! Support tickets: what a customer opens and writes, what the server answers, and the rules
 //! both sides check.
 
+pub mod console;
 mod settings;
 mod validate;
 

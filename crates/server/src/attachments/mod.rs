@@ -9,6 +9,8 @@ pub mod store;
 mod thumbnail;
 mod upload;
 
+pub use upload::read_body;
+
 use axum::{
     Router,
     extract::DefaultBodyLimit,

@@ -8,6 +8,7 @@ mod numbers;
 pub mod scope;
 pub mod session;
 mod team;
+mod tickets;
 
 use axum::{
     Router,
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login::login))
         .route("/logout", post(login::logout))
         .route("/me", get(login::me))
+        .merge(tickets::router())
         .route("/feedback", get(feedback::list))
         .route("/feedback/{id}", get(feedback::get_one))
         .route("/feedback/{id}/status", post(feedback::set_status))

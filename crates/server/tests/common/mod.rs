@@ -203,3 +203,28 @@ pub fn fields(body: &Value) -> Vec<(String, String)> {
         })
         .unwrap_or_default()
 }
+
+/// A signed-in console session: its cookie and CSRF token.
+pub struct Who(pub String, pub String);
+
+impl Who {
+    /// A console request with the session's cookie and CSRF token.
+    pub fn req(&self, method: &str, path: &str, body: Option<Value>) -> Request<Body> {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header("cookie", &self.0)
+            .header("x-csrf-token", &self.1)
+            .header("content-type", "application/json")
+            .body(body.map_or_else(Body::empty, |v| Body::from(v.to_string())))
+            .expect("request")
+    }
+}
+
+/// Creates `name@tenant.test` with `role` and signs it in.
+pub async fn signed_in(app: &TestApp, tenant: &str, name: &str, role: Role) -> Who {
+    let email = format!("{name}@{tenant}.test");
+    let pw = app.agent(tenant, &email, role).await;
+    let (c, t) = app.sign_in(&email, &pw).await;
+    Who(c, t)
+}
