@@ -109,12 +109,15 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, Refusal> {
 fn is_markup(text: &str) -> bool {
     let head: String = text
         .trim_start_matches('\u{feff}')
-        .trim_start()
         .chars()
-        .take(64)
+        .take(1024)
         .flat_map(char::to_lowercase)
         .collect();
-    let head = head.trim_start_matches("<!--").trim_start();
+    // Comments before the first tag do not make a document harmless.
+    let mut head = head.trim_start();
+    while let Some(rest) = head.strip_prefix("<!--") {
+        head = rest.split_once("-->").map_or("", |(_, after)| after).trim_start();
+    }
     [
         "<!doctype",
         "<html",
