@@ -94,7 +94,11 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, Refusal> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(Refusal::Unknown);
     };
-    if text.contains('\0') {
+    // Text has no control characters beyond tabs, line ends, form feeds and the escapes of
+    // coloured logs; binaries (programs, databases) have plenty.
+    if text.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c' | '\x1b')) && c < '\u{80}'
+    }) {
         return Err(Refusal::Unknown);
     }
     if is_markup(text) {
@@ -116,7 +120,10 @@ fn is_markup(text: &str) -> bool {
     // Comments before the first tag do not make a document harmless.
     let mut head = head.trim_start();
     while let Some(rest) = head.strip_prefix("<!--") {
-        head = rest.split_once("-->").map_or("", |(_, after)| after).trim_start();
+        head = rest
+            .split_once("-->")
+            .map_or("", |(_, after)| after)
+            .trim_start();
     }
     [
         "<!doctype",
