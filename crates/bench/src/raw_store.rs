@@ -39,6 +39,7 @@ async fn writer(db: &Db, conn: usize, n: usize) -> Result<Vec<Duration>, BoxErro
         plan: Some("starter".into()),
         locale: Some("en".into()),
         support_tier: None,
+        server: None,
     };
     let mut latencies = Vec::with_capacity(n);
     for i in 0..n {

@@ -66,6 +66,7 @@ impl Server {
             plan: Some("starter".into()),
             locale: Some("en".into()),
             support_tier: None,
+            server: None,
         };
         sign(&claims, "k1", SECRET)
     }

@@ -35,6 +35,9 @@ pub struct Claims {
     /// The customer's support tier (`standard`, `premium`…), picking the tenant's SLA policy.
     #[serde(default)]
     pub support_tier: Option<String>,
+    /// The server the account lives on, so notices about that server reach it.
+    #[serde(default)]
+    pub server: Option<String>,
 }
 
 /// A verified customer of one tenant.
@@ -47,6 +50,7 @@ pub struct Customer {
     pub plan: Option<String>,
     pub locale: Option<String>,
     pub support_tier: Option<String>,
+    pub server: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Customer {
@@ -141,6 +145,7 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
         plan: claims.plan.map(|s| truncate(s, 100)),
         locale: claims.locale.map(|s| truncate(s, 35)),
         support_tier: claims.support_tier.map(|s| truncate(s, 40)),
+        server: claims.server.map(|s| truncate(s, 200)),
     })
 }
 

@@ -58,7 +58,7 @@ async fn tenants_in_scope(
     ))
 }
 
-async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Error> {
+pub async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Error> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT branding FROM tenants WHERE id = ?1")
             .bind(tenant_id)

@@ -70,6 +70,8 @@ pub struct DemoCustomer {
     pub locale: &'static str,
     /// Support tier: picks the tenant's SLA policy.
     pub tier: &'static str,
+    /// The hosting server the account lives on.
+    pub server: &'static str,
 }
 
 /// Alice and Boris buy from Acme; Milica from its white-labelled reseller BlueFox.
@@ -82,6 +84,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         plan: "starter",
         locale: "en",
         tier: "standard",
+        server: "web-07.acme-hosting.example",
     },
     DemoCustomer {
         tenant: TENANT_ID,
@@ -91,6 +94,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         plan: "starter",
         locale: "ru",
         tier: "standard",
+        server: "web-03.acme-hosting.example",
     },
     DemoCustomer {
         tenant: RESELLER_ID,
@@ -100,6 +104,7 @@ pub const CUSTOMERS: [DemoCustomer; 3] = [
         plan: "pro",
         locale: "sr-Latn",
         tier: "premium",
+        server: "fox-01.bluefox.example",
     },
 ];
 
@@ -247,6 +252,7 @@ fn customer(c: &DemoCustomer) -> Customer {
         plan: Some(c.plan.into()),
         locale: Some(c.locale.into()),
         support_tier: Some(c.tier.into()),
+        server: Some(c.server.into()),
     }
 }
 
@@ -281,6 +287,7 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         plan: Some(c.plan.into()),
         locale: Some(c.locale.into()),
         support_tier: Some(c.tier.into()),
+        server: Some(c.server.into()),
     };
     // Each tenant signs with its own key, as each reseller's panel would.
     let secret = if c.tenant == RESELLER_ID {

@@ -15,7 +15,9 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod feedback;
+pub mod kb;
 pub mod key_cache;
+pub mod notices;
 pub mod origins;
 pub mod state;
 pub mod tenants;
@@ -37,6 +39,8 @@ pub fn app(state: AppState) -> Router {
         .merge(branding::widget_router())
         .merge(tickets::widget_router())
         .merge(attachments::widget_router())
+        .merge(kb::widget_router())
+        .merge(notices::widget_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
@@ -46,6 +50,8 @@ pub fn app(state: AppState) -> Router {
         .merge(console::router())
         .merge(branding::console_router())
         .merge(origins::console_router())
+        .merge(kb::console_router())
+        .merge(notices::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));

@@ -150,6 +150,7 @@ pub fn claims(tenant: &str, account: &str) -> Claims {
         plan: Some("starter".into()),
         locale: Some("en".into()),
         support_tier: None,
+        server: None,
     }
 }
 

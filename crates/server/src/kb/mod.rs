@@ -1,0 +1,34 @@
+//! The knowledge base: articles per tenant and language, suggested to customers while they
+//! type a ticket subject, with "this solved it" counted for the deflection rate.
+
+mod console;
+mod customer;
+pub mod markdown;
+pub mod search;
+
+use axum::{
+    Router,
+    routing::{get, post},
+};
+
+use crate::state::AppState;
+
+/// Under `/api/v1`.
+pub fn widget_router() -> Router<AppState> {
+    Router::new()
+        .route("/kb/search", get(customer::search))
+        .route("/kb/{id}", get(customer::read))
+        .route("/kb/{id}/solved", post(customer::solved))
+}
+
+/// Under `/console/api`.
+pub fn console_router() -> Router<AppState> {
+    Router::new()
+        .route("/kb", get(console::list).post(console::create))
+        .route(
+            "/kb/{id}",
+            get(console::get_one)
+                .put(console::update)
+                .delete(console::remove),
+        )
+}

@@ -1,0 +1,315 @@
+//! Agents publish, change and update notices for their tenants.
+
+use ::time::{OffsetDateTime, format_description::well_known::Rfc3339};
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use panelcare_model::{
+    FieldError,
+    console::AgentText,
+    error::FieldErrorCode,
+    notice::{AFFECTED_MAX, AgentNotice, BODY_MAX_CHARS, NewNotice, NoticeKind, TITLE_MAX_CHARS},
+};
+
+use super::store::{self, COLUMNS};
+use crate::{
+    audit,
+    console::{
+        scope::{Scope, require_admin_of},
+        session::SignedIn,
+    },
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+    time,
+};
+
+pub async fn list(
+    State(state): State<AppState>,
+    who: SignedIn,
+) -> AppResult<Json<Vec<AgentNotice>>> {
+    let scope = Scope::of(&who.agent);
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM notices n WHERE {} ORDER BY n.starts_at DESC LIMIT 200",
+        scope.condition("n.tenant_id")
+    ))
+    .bind(&scope.tenant_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(Json(
+        store::notices(&state.db, &rows, time::now_ms())
+            .await?
+            .into_iter()
+            .map(|(tenant_id, notice)| AgentNotice { tenant_id, notice })
+            .collect(),
+    ))
+}
+
+/// Checked fields of a notice.
+struct Valid {
+    kind: NoticeKind,
+    title: String,
+    body: String,
+    starts: i64,
+    ends: Option<i64>,
+    plans: String,
+    servers: String,
+}
+
+fn parse_time(s: &str) -> Option<i64> {
+    OffsetDateTime::parse(s.trim(), &Rfc3339)
+        .ok()
+        .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
+}
+
+fn check(n: &NewNotice) -> Result<Valid, AppError> {
+    let mut errors = Vec::new();
+    let mut bad = |f: &str, c: FieldErrorCode, m: String| errors.push(FieldError::new(f, c, m));
+    let kind = NoticeKind::parse(&n.kind);
+    if kind.is_none() {
+        bad(
+            "kind",
+            FieldErrorCode::UnknownValue,
+            "Kind is maintenance or incident.".into(),
+        );
+    }
+    let (title, body) = (n.title.trim(), n.body.trim());
+    for (name, value, max) in [
+        ("title", title, TITLE_MAX_CHARS),
+        ("body", body, BODY_MAX_CHARS),
+    ] {
+        let count = value.chars().count();
+        if count == 0 {
+            bad(
+                name,
+                FieldErrorCode::Required,
+                "This field is required.".into(),
+            );
+        } else if count > max {
+            bad(
+                name,
+                FieldErrorCode::TooLong,
+                format!("At most {max} characters."),
+            );
+        }
+    }
+    let starts = parse_time(&n.starts_at);
+    if starts.is_none() {
+        bad(
+            "starts_at",
+            FieldErrorCode::InvalidType,
+            "A time like 2026-11-23T02:00:00Z.".into(),
+        );
+    }
+    let ends = match n
+        .ends_at
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(s) => match parse_time(s) {
+            Some(e) if starts.is_none_or(|st| e > st) => Some(e),
+            Some(_) => {
+                bad(
+                    "ends_at",
+                    FieldErrorCode::OutOfRange,
+                    "The end comes after the start.".into(),
+                );
+                None
+            }
+            None => {
+                bad(
+                    "ends_at",
+                    FieldErrorCode::InvalidType,
+                    "A time like 2026-11-23T04:00:00Z, or empty.".into(),
+                );
+                None
+            }
+        },
+    };
+    if kind == Some(NoticeKind::Maintenance)
+        && ends.is_none()
+        && n.ends_at.as_deref().is_none_or(|s| s.trim().is_empty())
+    {
+        bad(
+            "ends_at",
+            FieldErrorCode::Required,
+            "Maintenance has an end.".into(),
+        );
+    }
+    let mut names = |field: &str, list: &[String]| -> String {
+        let clean: Vec<String> = list
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if clean.len() > AFFECTED_MAX || clean.iter().any(|s| s.chars().count() > 100) {
+            bad(
+                field,
+                FieldErrorCode::TooLong,
+                format!("At most {AFFECTED_MAX} names of up to 100 characters."),
+            );
+        }
+        serde_json::to_string(&clean).unwrap_or_else(|_| "[]".into())
+    };
+    let plans = names("affected_plans", &n.affected_plans);
+    let servers = names("affected_servers", &n.affected_servers);
+    match (kind, starts, errors.is_empty()) {
+        (Some(kind), Some(starts), true) => Ok(Valid {
+            kind,
+            title: title.to_owned(),
+            body: body.to_owned(),
+            starts,
+            ends,
+            plans,
+            servers,
+        }),
+        _ => Err(AppError::validation(errors)),
+    }
+}
+
+/// Agents publish for their own tenant; admins for the tenants they administer.
+async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
+    if tenant == who.agent.tenant_id {
+        Ok(())
+    } else {
+        require_admin_of(&state.db, &who.agent, tenant).await
+    }
+}
+
+/// The tenant of notice `id`, if the agent may change it.
+async fn owned(state: &AppState, who: &SignedIn, id: &str) -> AppResult<String> {
+    let scope = Scope::of(&who.agent);
+    let tenant: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT n.tenant_id FROM notices n WHERE {} AND n.id = ?2",
+        scope.condition("n.tenant_id")
+    ))
+    .bind(&scope.tenant_id)
+    .bind(id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let tenant = tenant.ok_or_else(AppError::not_found)?;
+    may_write(state, who, &tenant).await?;
+    Ok(tenant)
+}
+
+async fn one(state: &AppState, id: &str) -> AppResult<AgentNotice> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM notices n WHERE n.id = ?"))
+        .bind(id)
+        .fetch_all(&state.db.pool)
+        .await?;
+    let (tenant_id, notice) = store::notices(&state.db, &rows, time::now_ms())
+        .await?
+        .pop()
+        .ok_or_else(AppError::not_found)?;
+    Ok(AgentNotice { tenant_id, notice })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    who: SignedIn,
+    ApiJson(body): ApiJson<NewNotice>,
+) -> AppResult<(StatusCode, Json<AgentNotice>)> {
+    may_write(&state, &who, &body.tenant_id).await?;
+    let v = check(&body)?;
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO notices (id, tenant_id, kind, title, body, starts_at, ends_at, affected_plans, \
+         affected_servers, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(&body.tenant_id)
+    .bind(v.kind.as_str())
+    .bind(&v.title)
+    .bind(&v.body)
+    .bind(v.starts)
+    .bind(v.ends)
+    .bind(&v.plans)
+    .bind(&v.servers)
+    .bind(&who.agent.id)
+    .bind(time::now_ms())
+    .execute(&state.db.pool)
+    .await?;
+    audit::record(
+        &state.db,
+        &body.tenant_id,
+        &who.agent.id,
+        "notice.publish",
+        &id,
+        &v.title,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NewNotice>,
+) -> AppResult<Json<AgentNotice>> {
+    let tenant = owned(&state, &who, &id).await?;
+    let v = check(&body)?;
+    sqlx::query(
+        "UPDATE notices SET kind = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, \
+         affected_plans = ?, affected_servers = ? WHERE id = ?",
+    )
+    .bind(v.kind.as_str())
+    .bind(&v.title)
+    .bind(&v.body)
+    .bind(v.starts)
+    .bind(v.ends)
+    .bind(&v.plans)
+    .bind(&v.servers)
+    .bind(&id)
+    .execute(&state.db.pool)
+    .await?;
+    audit::record(
+        &state.db,
+        &tenant,
+        &who.agent.id,
+        "notice.change",
+        &id,
+        &v.title,
+    )
+    .await?;
+    Ok(Json(one(&state, &id).await?))
+}
+
+/// An incident update ("we found the cause"), shown newest first under the notice.
+pub async fn add_update(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AgentText>,
+) -> AppResult<(StatusCode, Json<AgentNotice>)> {
+    owned(&state, &who, &id).await?;
+    let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
+    sqlx::query(
+        "INSERT INTO notice_updates (notice_id, body, agent_id, created_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(text)
+    .bind(&who.agent.id)
+    .bind(time::now_ms())
+    .execute(&state.db.pool)
+    .await?;
+    Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    let tenant = owned(&state, &who, &id).await?;
+    sqlx::query("DELETE FROM notices WHERE id = ?")
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
+    audit::record(&state.db, &tenant, &who.agent.id, "notice.remove", &id, "").await?;
+    Ok(StatusCode::NO_CONTENT)
+}

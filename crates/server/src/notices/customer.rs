@@ -1,0 +1,37 @@
+//! `GET /api/v1/notices`: what is happening now or soon that concerns this customer.
+
+use axum::{Json, extract::State};
+use panelcare_model::notice::NoticeList;
+
+use super::store::{self, AHEAD_MS, COLUMNS};
+use crate::{auth::Customer, error::AppResult, state::AppState, time};
+
+pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Json<NoticeList>> {
+    let now = time::now_ms();
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM notices n WHERE n.tenant_id = ? AND n.starts_at <= ? \
+         AND (n.ends_at IS NULL OR n.ends_at > ?) ORDER BY n.starts_at"
+    ))
+    .bind(&who.tenant_id)
+    .bind(now + AHEAD_MS)
+    .bind(now)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let items = store::notices(&state.db, &rows, now)
+        .await?
+        .into_iter()
+        .map(|(_, n)| n)
+        // A notice naming plans or servers concerns only customers on them; one naming none
+        // concerns everyone. A customer whose panel does not say its plan or server sees it.
+        .filter(|n| {
+            let on = |list: &[String], mine: &Option<String>| {
+                list.is_empty()
+                    || mine
+                        .as_ref()
+                        .is_none_or(|m| list.iter().any(|x| x.eq_ignore_ascii_case(m)))
+            };
+            on(&n.affected_plans, &who.plan) && on(&n.affected_servers, &who.server)
+        })
+        .collect();
+    Ok(Json(NoticeList { items }))
+}

@@ -1,0 +1,29 @@
+//! Maintenance notices and incident updates: agents publish them, the widget shows current
+//! and upcoming ones to the customers they concern.
+
+mod console;
+mod customer;
+mod store;
+
+use axum::{
+    Router,
+    routing::{get, post, put},
+};
+
+use crate::state::AppState;
+
+/// Under `/api/v1`.
+pub fn widget_router() -> Router<AppState> {
+    Router::new().route("/notices", get(customer::list))
+}
+
+/// Under `/console/api`.
+pub fn console_router() -> Router<AppState> {
+    Router::new()
+        .route("/notices", get(console::list).post(console::create))
+        .route(
+            "/notices/{id}",
+            put(console::update).delete(console::remove),
+        )
+        .route("/notices/{id}/updates", post(console::add_update))
+}
