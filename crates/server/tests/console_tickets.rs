@@ -507,3 +507,92 @@ async fn canned_replies_and_settings_are_checked() {
         .await;
     assert_eq!(now["reopen_days"], 14, "refused settings changed nothing");
 }
+
+#[tokio::test]
+async fn numbers_show_sla_kept_ratings_and_deflection_per_tenant_and_agent() {
+    let app = TestApp::new().await;
+    let ontime = open_ticket(&app, "acme", "alice", "ticket-0001", "critical").await;
+    let late = open_ticket(&app, "acme", "boris", "ticket-0002", "high").await;
+    open_ticket(&app, "bluefox", "milica", "ticket-0003", "low").await;
+    sqlx::query("UPDATE tickets SET due_at = 1 WHERE id = ?")
+        .bind(&late)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("late");
+    let andrej = signed_in(&app, "acme", "andrej", Role::Agent).await;
+    for id in [&ontime, &late] {
+        let (s, _, _) = app
+            .send(andrej.req(
+                "POST",
+                &format!("/console/api/tickets/{id}/messages"),
+                Some(json!({"kind": "reply", "message": "Done.", "status": "resolved"})),
+            ))
+            .await;
+        assert_eq!(s, 201);
+    }
+    let rate = Request::post(format!("/api/v1/tickets/{ontime}/rating"))
+        .header(
+            "authorization",
+            format!("Bearer {}", token("acme", "alice")),
+        )
+        .header("content-type", "application/json")
+        .body(Body::from(json!({"rating": 4}).to_string()))
+        .expect("request");
+    assert_eq!(app.send(rate).await.0, 200);
+    let (_, article, _) = app
+        .send(andrej.req(
+            "POST",
+            "/console/api/kb",
+            Some(json!({"tenant_id": "acme", "lang": "en",
+            "title": "Disk full", "body": "Clean up.", "published": true})),
+        ))
+        .await;
+    let solved = Request::post(format!(
+        "/api/v1/kb/{}/solved",
+        article["id"].as_str().expect("id")
+    ))
+    .header(
+        "authorization",
+        format!("Bearer {}", token("acme", "carol")),
+    )
+    .body(Body::empty())
+    .expect("request");
+    assert_eq!(app.send(solved).await.0, 204);
+
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let (s, n, _) = app
+        .send(ada.req("GET", "/console/api/ticket-numbers", None))
+        .await;
+    assert_eq!(s, 200, "{n}");
+    let acme = &n["tenants"][0];
+    assert_eq!(acme["tenant_id"], "acme");
+    assert_eq!(acme["summary"]["opened"], 2);
+    assert_eq!(acme["summary"]["sla"], json!({"answers": 2, "met": 1}));
+    let critical = acme["summary"]["by_priority"]
+        .as_array()
+        .expect("p")
+        .iter()
+        .find(|p| p["priority"] == "critical")
+        .expect("critical");
+    assert_eq!(critical["sla"], json!({"answers": 1, "met": 1}));
+    assert_eq!(acme["summary"]["average_rating"], 4.0);
+    assert_eq!(acme["summary"]["solved_by_article"], 1);
+    assert!((acme["summary"]["deflection_rate"].as_f64().expect("rate") - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(n["total"]["opened"], 3);
+    assert_eq!(n["by_agent"][0]["agent"]["name"], "andrej@acme.test");
+    assert_eq!(n["by_agent"][0]["sla"], json!({"answers": 2, "met": 1}));
+
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    let (_, fox, _) = app
+        .send(bea.req("GET", "/console/api/ticket-numbers", None))
+        .await;
+    let ids: Vec<&str> = fox["tenants"]
+        .as_array()
+        .expect("t")
+        .iter()
+        .filter_map(|t| t["tenant_id"].as_str())
+        .collect();
+    assert_eq!(ids, ["bluefox"]);
+    assert_eq!(fox["total"]["opened"], 1);
+    assert_eq!(fox["by_agent"], json!([]));
+}

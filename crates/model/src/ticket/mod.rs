@@ -2,6 +2,7 @@
 //! both sides check.
 
 pub mod console;
+pub mod numbers;
 mod settings;
 mod validate;
 

@@ -3,6 +3,7 @@
 //! the tenant's support settings.
 
 mod canned;
+mod numbers;
 mod queue;
 mod settings;
 mod write;
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/tickets", get(list))
         .route("/tickets/workload", get(workload))
+        .route("/ticket-numbers", get(numbers::numbers))
         .route("/tickets/{id}", get(get_one))
         .route("/tickets/{id}/messages", post(write::message))
         .route("/tickets/{id}/status", post(write::status))
