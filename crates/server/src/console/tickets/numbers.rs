@@ -22,12 +22,14 @@ use crate::{
 
 const DAY_MS: i64 = 86_400_000;
 
+/// An answer owed: (tenant, priority, agent id, agent name, met).
+type Answer = (String, String, Option<String>, Option<String>, bool);
+
 /// Raw facts of the period, read once and summed per tenant.
 struct Facts {
     /// (tenant, created_at, rating)
     tickets: Vec<(String, i64, Option<i64>)>,
-    /// (tenant, priority, agent id, agent name, met)
-    answers: Vec<(String, String, Option<String>, Option<String>, bool)>,
+    answers: Vec<Answer>,
     /// (tenant, solved count)
     solved: Vec<(String, i64)>,
 }
