@@ -17,7 +17,7 @@ usage: cargo xtask <command>
 
   setup   install what is missing: the wasm32 target, wasm-bindgen-cli at the Cargo.lock
           version, the npm tools in package-lock.json (wasm-opt, playwright-core, axe-core,
-          requirejs), Chromium and chromedriver (apt, as root)
+          requirejs), Chromium, chromedriver and aiosmtpd (apt, as root)
   build   release widget into dist/, with sizes against the budgets
   demo    setup + build, then the server in demo mode  [--listen ADDR, default 127.0.0.1:8080]
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]

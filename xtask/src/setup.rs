@@ -10,7 +10,7 @@ pub fn run() -> Result {
     wasm_target()?;
     wasm_bindgen()?;
     npm_tools()?;
-    chromium()?;
+    system_packages()?;
     Ok(())
 }
 
@@ -100,35 +100,53 @@ fn npm_tools() -> Result {
     exec(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-fn chromium() -> Result {
+/// Debian packages the tests need: a browser and its driver, and an SMTP server the
+/// notification tests deliver to.
+const PACKAGES: [(&str, fn() -> bool); 3] = [
+    ("chromium", || which("chromium").is_some()),
+    ("chromium-driver", || which("chromedriver").is_some()),
+    ("python3-aiosmtpd", || {
+        std::process::Command::new("/usr/bin/python3")
+            .args(["-c", "import aiosmtpd"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }),
+];
+
+fn system_packages() -> Result {
     let missing = || -> Vec<&str> {
-        ["chromium", "chromedriver"]
-            .into_iter()
-            .filter(|tool| which(tool).is_none())
+        PACKAGES
+            .iter()
+            .filter(|(_, present)| !present())
+            .map(|(name, _)| *name)
             .collect()
     };
     if missing().is_empty() {
-        println!("ok: chromium and chromedriver");
+        println!("ok: chromium, chromedriver, aiosmtpd");
         return Ok(());
     }
     if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {
         return Err(format!(
-            "{} not on PATH: install Debian's `chromium` and `chromium-driver` packages \
-             (as root: apt-get install chromium chromium-driver)",
-            missing().join(" and ")
+            "missing Debian packages: {} (as root: apt-get install {})",
+            missing().join(", "),
+            missing().join(" ")
         )
         .into());
     }
-    println!("installing: chromium chromium-driver (apt)");
+    let wanted = missing();
+    println!("installing: {} (apt)", wanted.join(" "));
     exec(cmd("apt-get").arg("update"))?;
     exec(
         cmd("apt-get")
-            .args(["install", "-y", "chromium", "chromium-driver"])
+            .args(["install", "-y"])
+            .args(&wanted)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
     match missing().as_slice() {
         [] => Ok(()),
-        still => Err(format!("{} still not on PATH after apt-get", still.join(" and ")).into()),
+        still => Err(format!("{} still missing after apt-get", still.join(" and ")).into()),
     }
 }
 

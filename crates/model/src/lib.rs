@@ -10,6 +10,7 @@ pub mod identity;
 pub mod kb;
 pub mod lang;
 pub mod notice;
+pub mod notify;
 pub mod numbers;
 pub mod sla;
 pub mod text;

@@ -81,6 +81,20 @@ pub struct ServeArgs {
     /// `https://files.panelcare.example`; empty: this server.
     #[arg(long, env = "PANELCARE_FILES_ORIGIN", default_value = "")]
     pub files_origin: String,
+    /// This server's public address, for links in notification e-mails.
+    #[arg(long, env = "PANELCARE_PUBLIC_URL", default_value = "")]
+    pub public_url: String,
+    /// SMTP server for notification e-mails: `smtp://host:25`, `smtp://host:587?tls=required`,
+    /// `smtps://user:pass@host:465`. Empty: e-mails are not sent.
+    #[arg(long, env = "PANELCARE_SMTP_URL", default_value = "")]
+    pub smtp_url: String,
+    /// Sender of notification e-mails.
+    #[arg(
+        long,
+        env = "PANELCARE_MAIL_FROM",
+        default_value = "panelcare <panelcare@localhost>"
+    )]
+    pub mail_from: String,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
@@ -177,8 +191,12 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
             www_dir: args.www,
             demo: args.demo,
             files_origin: args.files_origin,
+            public_url: args.public_url,
+            smtp_url: args.smtp_url,
+            mail_from: args.mail_from,
         },
     );
+    crate::notify::spawn_worker(state.clone());
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, demo = args.demo, "panelcare-server listening");

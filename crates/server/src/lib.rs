@@ -18,6 +18,7 @@ pub mod feedback;
 pub mod kb;
 pub mod key_cache;
 pub mod notices;
+pub mod notify;
 pub mod origins;
 pub mod state;
 pub mod tenants;

@@ -17,6 +17,13 @@ pub struct Config {
     /// prefix their API base), or another origin serving `/api/v1/files`, e.g.
     /// `https://files.panelcare.example`, so attachments never share the API's origin.
     pub files_origin: String,
+    /// This server's address as agents reach it, for links in e-mails (empty: none).
+    pub public_url: String,
+    /// `smtp://host:port` (plain), `smtp://host?tls=required` (STARTTLS) or `smtps://…`;
+    /// empty: e-mails wait in the outbox.
+    pub smtp_url: String,
+    /// The sender of notification e-mails.
+    pub mail_from: String,
 }
 
 impl Config {

@@ -26,6 +26,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
+    notify,
     state::AppState,
     time,
 };
@@ -238,6 +239,13 @@ pub async fn reply(
         let first = first_answer_pending(&mut tx, &id).await?;
         let policy = s.policy(ticket.support_tier.as_deref());
         sla::start(&mut tx, &id, &policy, ticket.priority, first, now).await?;
+        notify::enqueue(
+            &mut tx,
+            notify::Event::CustomerReply,
+            &id,
+            &state.config.public_url,
+        )
+        .await?;
         tx.commit().await?;
         return Ok((
             StatusCode::CREATED,

@@ -9,6 +9,7 @@ use crate::{
     attachments::store::{self as files, Uploader},
     auth::Customer,
     error::AppError,
+    notify,
     state::AppState,
     time,
 };
@@ -120,6 +121,13 @@ pub async fn open(
     .await?;
     let policy = settings.policy(who.support_tier.as_deref());
     sla::start(&mut tx, &id, &policy, t.priority, true, now).await?;
+    notify::enqueue(
+        &mut tx,
+        notify::Event::Created,
+        &id,
+        &state.config.public_url,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Opened::New(id))
 }

@@ -32,6 +32,11 @@ pub struct TestApp {
 impl TestApp {
     /// A fresh database file with tenants `acme` and `bluefox`, each with key `k1`.
     pub async fn new() -> Self {
+        Self::new_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::new`], with settings changed by `configure` (an SMTP server, say).
+    pub async fn new_with(configure: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = Db::connect(dir.path().join("t.sqlite").to_str().expect("utf-8 path"))
             .await
@@ -46,7 +51,7 @@ impl TestApp {
                 .expect("tenant");
             tenants::put_key(&db, id, "k1", secret).await.expect("key");
         }
-        Self::serving(db, dir)
+        Self::serving_with(db, dir, configure)
     }
 
     /// The app on an existing database (made by the CLI, say), without extra tenants.
@@ -57,13 +62,21 @@ impl TestApp {
 
     /// The whole app on `db`, serving the repository's dist/ and www/.
     fn serving(db: Db, dir: tempfile::TempDir) -> Self {
+        Self::serving_with(db, dir, |_| {})
+    }
+
+    fn serving_with(db: Db, dir: tempfile::TempDir, configure: impl FnOnce(&mut Config)) -> Self {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let config = Config {
+        let mut config = Config {
             dist_dir: root.join("dist"),
             www_dir: root.join("www"),
             demo: false,
             files_origin: String::new(),
+            public_url: "http://panelcare.test".into(),
+            smtp_url: String::new(),
+            mail_from: "panelcare <panelcare@panelcare.test>".into(),
         };
+        configure(&mut config);
         let state = AppState::new(db, config);
         Self {
             router: app(state.clone()),

@@ -42,6 +42,10 @@ pub fn router() -> Router<AppState> {
             axum::routing::delete(canned::remove),
         )
         .route(
+            "/tenants/{id}/notifications",
+            get(crate::notify::settings::read).put(crate::notify::settings::update),
+        )
+        .route(
             "/tenants/{id}/ticket-settings",
             get(settings::read).put(settings::update),
         )

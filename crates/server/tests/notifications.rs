@@ -1,0 +1,325 @@
+//! Notifications reach agents through a real SMTP server (Debian's aiosmtpd, started here)
+//! and a signed webhook (a small HTTP server started here) that fails once and is retried.
+
+mod common;
+
+use std::{
+    net::TcpListener,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use axum::{body::Body, http::Request};
+use common::*;
+use panelcare_model::console::Role;
+use panelcare_server::notify;
+use serde_json::{Value, json};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// An SMTP server writing what it receives into a maildir; stopped when dropped.
+struct SmtpSink {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl SmtpSink {
+    fn start() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let port = free_port();
+        let mut child = Command::new("/usr/bin/python3")
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(dir.path().join("mail"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("aiosmtpd runs (cargo xtask setup installs Debian's python3-aiosmtpd)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Self { child, port, dir };
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the SMTP sink did not start on port {port}");
+    }
+
+    /// The raw messages received so far.
+    fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("mail/new");
+        let Ok(entries) = std::fs::read_dir(&new) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+type Seen = Arc<Mutex<Vec<(axum::http::HeaderMap, String)>>>;
+
+/// A webhook receiver that answers 500 to its first delivery and 200 after.
+async fn webhook_receiver() -> (String, Seen) {
+    let seen: Seen = Arc::default();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post({
+            let seen = seen.clone();
+            move |headers: axum::http::HeaderMap, body: String| {
+                let seen = seen.clone();
+                async move {
+                    let mut all = seen.lock().expect("lock");
+                    all.push((headers, body));
+                    if all.len() == 1 {
+                        axum::http::StatusCode::INTERNAL_SERVER_ERROR
+                    } else {
+                        axum::http::StatusCode::OK
+                    }
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    (url, seen)
+}
+
+async fn pending(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+}
+
+fn open(key: &str) -> Request<Body> {
+    Request::post("/api/v1/tickets")
+        .header(
+            "authorization",
+            format!("Bearer {}", token("acme", "alice")),
+        )
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(
+            json!({"department": "technical", "priority": "critical",
+            "subject": "Site down", "message": "503 everywhere."})
+            .to_string(),
+        ))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_webhook() {
+    let smtp = SmtpSink::start();
+    let app = TestApp::new_with(|c| c.smtp_url = format!("smtp://127.0.0.1:{}", smtp.port)).await;
+    let (url, seen) = webhook_receiver().await;
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let secret = "whsec-0123456789abcdef";
+    let (s, saved, _) = app
+        .send(ada.req("PUT", "/console/api/tenants/acme/notifications",
+            Some(json!({"emails": ["oncall@acme.test"], "webhook_url": url, "webhook_secret": secret}))))
+        .await;
+    assert_eq!(s, 200, "{saved}");
+    assert_eq!(saved["webhook_secret"], "", "the secret is never sent back");
+
+    let (s, t, _) = app.send(open("ticket-0001")).await;
+    assert_eq!(s, 201, "{t}");
+    // A replayed request queues nothing more.
+    app.send(open("ticket-0001")).await;
+    assert_eq!(pending(&app).await, 2, "one e-mail, one webhook");
+
+    assert_eq!(
+        notify::deliver_due(&app.state).await.expect("deliver"),
+        1,
+        "the mail; the webhook failed once"
+    );
+    let mail = smtp.messages();
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0].contains("Subject: [Acme Hosting] New critical ticket #1001: Site down"),
+        "{}",
+        mail[0]
+    );
+    assert!(mail[0].contains("To: oncall@acme.test"));
+    assert!(mail[0].contains("http://panelcare.test/console/"));
+    let (attempts, error): (i64, String) =
+        sqlx::query_as("SELECT attempts, last_error FROM notifications WHERE channel = 'webhook'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("row");
+    assert_eq!(attempts, 1);
+    assert!(error.contains("500"), "{error}");
+    assert_eq!(
+        notify::deliver_due(&app.state).await.expect("deliver"),
+        0,
+        "the retry waits"
+    );
+    sqlx::query("UPDATE notifications SET next_attempt_at = 0 WHERE delivered_at IS NULL")
+        .execute(&app.state.db.pool)
+        .await
+        .expect("time passes");
+    assert_eq!(notify::deliver_due(&app.state).await.expect("deliver"), 1);
+    {
+        let seen = seen.lock().expect("lock");
+        assert_eq!(seen.len(), 2);
+        let (headers, body) = &seen[1];
+        let ts: i64 = headers["x-panelcare-timestamp"]
+            .to_str()
+            .expect("ascii")
+            .parse()
+            .expect("number");
+        assert_eq!(
+            headers["x-panelcare-signature"].to_str().expect("ascii"),
+            notify::signature(secret, ts, body)
+        );
+        assert_eq!(headers["x-panelcare-event"], "ticket.created");
+        let payload: Value = serde_json::from_str(body).expect("json");
+        assert_eq!(payload["ticket"]["number"], 1001);
+        assert_eq!(payload["ticket"]["priority"], "critical");
+    }
+
+    // The customer replies; then the answer owed gets into its last quarter: agents are
+    // warned once for that deadline.
+    let id = t["ticket"]["id"].as_str().expect("id");
+    let reply = Request::post(format!("/api/v1/tickets/{id}/replies"))
+        .header(
+            "authorization",
+            format!("Bearer {}", token("acme", "alice")),
+        )
+        .header("content-type", "application/json")
+        .header("idempotency-key", "reply-0001")
+        .body(Body::from(json!({"message": "Any news?"}).to_string()))
+        .expect("request");
+    assert_eq!(app.send(reply).await.0, 201);
+    assert_eq!(
+        notify::warn_due_soon(&app.state).await.expect("sweep"),
+        0,
+        "plenty of time left"
+    );
+    sqlx::query("UPDATE tickets SET due_at = ? WHERE id = ?")
+        .bind(panelcare_server::time::now_ms() + 10 * 60_000)
+        .bind(id)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("near");
+    assert_eq!(notify::warn_due_soon(&app.state).await.expect("sweep"), 1);
+    assert_eq!(
+        notify::warn_due_soon(&app.state).await.expect("sweep"),
+        0,
+        "once per deadline"
+    );
+    notify::deliver_due(&app.state).await.expect("deliver");
+    let subjects: Vec<String> = smtp
+        .messages()
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find(|l| l.starts_with("Subject:"))
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(subjects.len(), 3, "{subjects:?}");
+    assert!(
+        subjects.iter().any(|s| s.contains("replied on #1001")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects
+            .iter()
+            .any(|s| s.contains("Answer due soon on critical ticket #1001")),
+        "{subjects:?}"
+    );
+    assert_eq!(pending(&app).await, 0);
+}
+
+#[tokio::test]
+async fn notification_settings_are_checked_and_scoped() {
+    let app = TestApp::new().await;
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    let andrej = signed_in(&app, "acme", "andrej", Role::Agent).await;
+    for (body, field) in [
+        (json!({"emails": ["not an address"]}), "emails.0"),
+        (
+            json!({"webhook_url": "http://hooks.example/x", "webhook_secret": "0123456789abcdef"}),
+            "webhook_url",
+        ),
+        (
+            json!({"webhook_url": "https://hooks.example/x"}),
+            "webhook_secret",
+        ),
+        (
+            json!({"webhook_url": "https://hooks.example/x", "webhook_secret": "short"}),
+            "webhook_secret",
+        ),
+    ] {
+        let (s, b, _) = app
+            .send(ada.req(
+                "PUT",
+                "/console/api/tenants/acme/notifications",
+                Some(body.clone()),
+            ))
+            .await;
+        assert_eq!(
+            (s.as_u16(), fields(&b)[0].0.as_str()),
+            (422, field),
+            "{body}"
+        );
+    }
+    for (who, tenant, want) in [
+        (&bea, "acme", 404),
+        (&andrej, "acme", 404),
+        (&ada, "bluefox", 200),
+    ] {
+        let (s, _, _) = app
+            .send(who.req(
+                "GET",
+                &format!("/console/api/tenants/{tenant}/notifications"),
+                None,
+            ))
+            .await;
+        assert_eq!(s.as_u16(), want, "{tenant}");
+    }
+    // Without settings, nothing is queued; without an SMTP server, mail waits and says why.
+    app.send(open("ticket-0009")).await;
+    assert_eq!(pending(&app).await, 0);
+    app.send(ada.req(
+        "PUT",
+        "/console/api/tenants/acme/notifications",
+        Some(json!({"emails": ["oncall@acme.test"]})),
+    ))
+    .await;
+    app.send(open("ticket-0010")).await;
+    notify::deliver_due(&app.state).await.expect("deliver");
+    let error: String = sqlx::query_scalar("SELECT last_error FROM notifications")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("row");
+    assert!(error.contains("--smtp-url"), "{error}");
+}
