@@ -100,9 +100,12 @@ fn npm_tools() -> Result {
     exec(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
+/// A Debian package and how to tell it is installed.
+type Package = (&'static str, fn() -> bool);
+
 /// Debian packages the tests need: a browser and its driver, and an SMTP server the
 /// notification tests deliver to.
-const PACKAGES: [(&str, fn() -> bool); 3] = [
+const PACKAGES: [Package; 3] = [
     ("chromium", || which("chromium").is_some()),
     ("chromium-driver", || which("chromedriver").is_some()),
     ("python3-aiosmtpd", || {
