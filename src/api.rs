@@ -86,13 +86,26 @@ impl Api {
         wire::feedback(&answer).ok_or(ApiError::Decode)
     }
 
-    /// One request; a 2xx answer's JSON object, or why there is none.
-    async fn call(
+    /// One request with a JSON body (or none); a 2xx answer's JSON object, or why there is
+    /// none.
+    pub(crate) async fn call(
         &self,
         method: &str,
         path: &str,
         idempotency_key: Option<&str>,
         body: Option<String>,
+    ) -> Result<Obj, ApiError> {
+        let body = body.map(|b| (JsValue::from_str(&b), "application/json"));
+        self.send(method, path, idempotency_key, body).await
+    }
+
+    /// One request with any body (a file, say) and its content type.
+    pub(crate) async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        idempotency_key: Option<&str>,
+        body: Option<(JsValue, &str)>,
     ) -> Result<Obj, ApiError> {
         let token = self.host.token().await.map_err(ApiError::Host)?;
         let headers = Headers::new().map_err(|_| ApiError::Network)?;
@@ -104,9 +117,9 @@ impl Api {
         let init = RequestInit::new();
         init.set_method(method);
         init.set_headers(&headers);
-        if let Some(body) = body {
-            let _ = headers.set("Content-Type", "application/json");
-            init.set_body(&JsValue::from_str(&body));
+        if let Some((body, content_type)) = body {
+            let _ = headers.set("Content-Type", content_type);
+            init.set_body(&body);
         }
         let controller = AbortController::new().map_err(|_| ApiError::Network)?;
         init.set_signal(Some(&controller.signal()));
@@ -138,6 +151,10 @@ impl Api {
             Err(_) => None,
         };
         if (200..300).contains(&status) {
+            // 204 has no body; everything else we call answers a JSON object.
+            if status == 204 {
+                return Obj::new(js_sys::Object::new().into()).ok_or(ApiError::Decode);
+            }
             return json.ok_or(ApiError::Decode);
         }
         if status >= 500 || status == 429 {

@@ -14,6 +14,7 @@ use crate::{
     i18n::I18n,
     session::Session,
     storage::Store,
+    tickets::{TicketsPanel, notices::Notices},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -91,6 +92,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
             let inner = match props.kind.as_str() {
                 "feedback" => html! { <FeedbackPanel /> },
+                "tickets" => html! { <TicketsPanel /> },
+                "notices" => html! { <Notices /> },
                 _ => html! {},
             };
             html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
@@ -102,6 +105,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     } else {
         "pc-root"
     };
+    // A notices banner is part of the page, not a card: no brand line, no "powered by", and
+    // nothing at all when nothing is announced.
+    if props.kind == "notices" {
+        return html! { <div {class} lang={lang.tag()} ref={root}>{ body }</div> };
+    }
     html! {
         <div {class} lang={lang.tag()} ref={root}>
             if !b.product_name.is_empty() || !b.logo_url.is_empty() {

@@ -9,6 +9,7 @@ pub mod host;
 pub mod i18n;
 pub mod session;
 pub mod storage;
+pub mod tickets;
 pub mod time;
 pub mod wire;
 

@@ -32,3 +32,43 @@ pub fn full(lang: Lang, rfc3339: &str) -> String {
     date.to_locale_string(lang.tag(), &JsValue::UNDEFINED)
         .into()
 }
+
+/// `rfc3339` ahead of now, e.g. "in 58 minutes" / "через 58 минут"; past times read "now".
+pub fn until(lang: Lang, rfc3339: &str) -> String {
+    let then = js_sys::Date::parse(rfc3339);
+    if then.is_nan() {
+        return String::new();
+    }
+    let secs = ((then - js_sys::Date::now()) / 1000.0).max(0.0);
+    let (value, unit) = if secs < 3600.0 {
+        ((secs / 60.0).ceil().max(1.0), "minute")
+    } else if secs < 48.0 * 3600.0 {
+        ((secs / 3600.0).round(), "hour")
+    } else {
+        ((secs / 86_400.0).round(), "day")
+    };
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+    let format = js_sys::Intl::RelativeTimeFormat::new(&locales, &js_sys::Object::new());
+    format.format(value, unit).into()
+}
+
+/// A length of time in words, e.g. "1 hour", "12 часов", "30 minuta".
+pub fn duration(lang: Lang, minutes: u32) -> String {
+    let (value, unit) = if minutes.is_multiple_of(60) {
+        (minutes / 60, "hour")
+    } else {
+        (minutes, "minute")
+    };
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+    let options = js_sys::Object::new();
+    for (k, v) in [("style", "unit"), ("unit", unit), ("unitDisplay", "long")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options);
+    format
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| value.to_string())
+}

@@ -25,7 +25,7 @@ impl Obj {
         Self::new(js_sys::JSON::parse(text).ok()?)
     }
 
-    fn get(&self, key: &str) -> JsValue {
+    pub(crate) fn get(&self, key: &str) -> JsValue {
         js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 

@@ -8,7 +8,7 @@ mod item;
 mod outbox;
 mod panel;
 mod pending_item;
-mod rating;
+pub mod rating;
 pub mod state;
 
 pub use panel::FeedbackPanel;

@@ -6,12 +6,13 @@ use crate::util::{Result, read};
 
 /// The loader: on every panel page, before anyone opens a widget.
 pub const LOADER_BUDGET: usize = 4096;
-/// The widget (wasm + JS glue + CSS): the budget the first slice aims for.
-pub const WIDGET_BUDGET: usize = 92160;
+/// The widget (wasm + JS glue + CSS) with feedback and tickets: the budget issue 4 sets.
+pub const WIDGET_BUDGET: usize = 130 * 1024;
 /// What `cargo xtask test` enforces for the widget while it is still over its budget: the
 /// measured size plus a little headroom, so an accidental jump fails the run while the size
-/// only goes down (README, "Notes and known gaps"). Lower it as the widget shrinks.
-pub const WIDGET_CEILING: usize = 120 * 1024;
+/// only goes down (README, "Notes and known gaps"). Raised from 120 KB when tickets, articles
+/// and notices joined the bundle (+45 KB); lower it as the widget shrinks.
+pub const WIDGET_CEILING: usize = 170 * 1024;
 
 /// One file under dist/.
 #[derive(Debug)]

@@ -176,6 +176,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .execute(&db.pool)
             .await?;
     }
+    crate::demo_support::seed(db).await?;
     let earlier = [
         (
             &CUSTOMERS[0],

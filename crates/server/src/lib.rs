@@ -12,6 +12,7 @@ pub mod cli;
 pub mod console;
 pub mod db;
 pub mod demo;
+pub mod demo_support;
 pub mod error;
 pub mod extract;
 pub mod feedback;

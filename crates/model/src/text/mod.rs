@@ -12,6 +12,8 @@ mod sr;
 use crate::{
     FeedbackCategory, FeedbackStatus, Lang, Plurals,
     error::{ErrorCode, FieldErrorCode},
+    sla::Priority,
+    ticket::{Department, TicketStatus},
 };
 
 /// Declares the catalogue once, so the struct, the list of keys a tenant may override and
@@ -66,6 +68,7 @@ catalogue! {
         err_message_too_long, err_rating_range, err_invalid, err_session, err_fix_fields,
         err_generic, err_unavailable,
         powered_by,
+        tickets_title, tickets_intro, tickets_new, tickets_empty, tickets_back, tickets_failed, dept_label, dept_technical, dept_billing, dept_sales, priority_label, priority_low, priority_normal, priority_high, priority_critical, subject_label, ticket_message_label, files_label, file_remove, uploading, open_ticket, first_answer_within, suggestions_title, solved_it, solved_thanks, article_close, st_open, st_awaiting_support, st_awaiting_customer, st_resolved, st_closed, answer_due, answer_late, reply_label, send_reply, close_ticket, reopen_ticket, rate_title, rate_comment, rate_send, rated_thanks, author_you, author_support, progress_badge, status_changed, notices_title, notice_now, notice_planned, notice_incident, notice_maintenance, err_required, err_too_long, err_file_type, err_file_large, err_ticket_closed, err_reopen_expired,
     }
     plurals { chars_left, chars_over, stars, history_count, show_all }
 }
@@ -98,6 +101,33 @@ impl Catalogue {
         }
     }
 
+    pub fn department(&self, d: Department) -> &'static str {
+        match d {
+            Department::Technical => self.dept_technical,
+            Department::Billing => self.dept_billing,
+            Department::Sales => self.dept_sales,
+        }
+    }
+
+    pub fn priority(&self, p: Priority) -> &'static str {
+        match p {
+            Priority::Low => self.priority_low,
+            Priority::Normal => self.priority_normal,
+            Priority::High => self.priority_high,
+            Priority::Critical => self.priority_critical,
+        }
+    }
+
+    pub fn ticket_status(&self, s: TicketStatus) -> &'static str {
+        match s {
+            TicketStatus::Open => self.st_open,
+            TicketStatus::AwaitingSupport => self.st_awaiting_support,
+            TicketStatus::AwaitingCustomer => self.st_awaiting_customer,
+            TicketStatus::Resolved => self.st_resolved,
+            TicketStatus::Closed => self.st_closed,
+        }
+    }
+
     /// The message shown under a field the server or the form refused.
     pub fn field_error(&self, field: &str, code: FieldErrorCode) -> &'static str {
         match (field, code) {
@@ -106,6 +136,8 @@ impl Catalogue {
             ("message", FieldErrorCode::Required) => self.err_message_required,
             ("message", FieldErrorCode::TooLong) => self.err_message_too_long,
             ("rating", _) => self.err_rating_range,
+            (_, FieldErrorCode::Required) => self.err_required,
+            (_, FieldErrorCode::TooLong) => self.err_too_long,
             _ => self.err_invalid,
         }
     }
@@ -117,6 +149,10 @@ impl Catalogue {
                 self.err_session
             }
             ErrorCode::ValidationFailed | ErrorCode::InvalidBody => self.err_fix_fields,
+            ErrorCode::FileTypeNotAllowed => self.err_file_type,
+            ErrorCode::BodyTooLarge => self.err_file_large,
+            ErrorCode::TicketClosed => self.err_ticket_closed,
+            ErrorCode::ReopenExpired => self.err_reopen_expired,
             _ => self.err_generic,
         }
     }

@@ -1,0 +1,104 @@
+//! Self-service first: while the customer types a subject, matching articles appear; one can
+//! be read in place and marked "this solved it" instead of opening a ticket.
+
+use gloo::timers::callback::Timeout;
+use panelcare_model::kb::{Article, ArticleHit};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::session::use_session;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct SuggestionsProps {
+    /// What the customer typed as the subject so far.
+    pub subject: AttrValue,
+}
+
+/// Wait this long after the last key before searching.
+const DEBOUNCE_MS: u32 = 300;
+
+#[component]
+pub fn Suggestions(props: &SuggestionsProps) -> Html {
+    let session = use_session();
+    let t = session.i18n.t;
+    let hits = use_state(Vec::<ArticleHit>::new);
+    let open = use_state(|| None::<Article>);
+    let solved = use_state(|| false);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (api, hits, timer) = (session.api.clone(), hits.clone(), timer.clone());
+        use_effect_with(props.subject.clone(), move |subject| {
+            let typed = subject.trim().to_owned();
+            if typed.chars().count() < 3 {
+                hits.set(Vec::new());
+            }
+            *timer.borrow_mut() = (typed.chars().count() >= 3).then(|| {
+                Timeout::new(DEBOUNCE_MS, move || {
+                    spawn_local(async move {
+                        if let Ok(found) = api.kb_search(&typed).await {
+                            hits.set(found);
+                        }
+                    });
+                })
+            });
+        });
+    }
+    if *solved {
+        return html! { <p class="pc-notice pc-ok" role="status">{ t.solved_thanks }</p> };
+    }
+    if let Some(article) = &*open {
+        let on_solved = {
+            let (api, id, solved) = (session.api.clone(), article.id.clone(), solved.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (api, id, solved) = (api.clone(), id.clone(), solved.clone());
+                spawn_local(async move {
+                    if api.kb_solved(&id).await.is_ok() {
+                        solved.set(true);
+                    }
+                });
+            })
+        };
+        let close = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set(None))
+        };
+        return html! {
+            <article class="pc-article" aria-labelledby="pc-article-title">
+                <h3 id="pc-article-title" class="pc-subtitle">{ &article.title }</h3>
+                // Cleaned on the server to an allowlist of tags and link schemes.
+                <div class="pc-article-body">{ Html::from_html_unchecked(AttrValue::from(article.html.clone())) }</div>
+                <p class="pc-actions">
+                    <button type="button" class="pc-button pc-primary" onclick={on_solved}>{ t.solved_it }</button>
+                    <button type="button" class="pc-button" onclick={close}>{ t.article_close }</button>
+                </p>
+            </article>
+        };
+    }
+    if hits.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="pc-suggestions" role="region" aria-label={t.suggestions_title}>
+            <p class="pc-label">{ t.suggestions_title }</p>
+            <ul>
+                { for hits.iter().map(|h| {
+                    let (api, id, open) = (session.api.clone(), h.id.clone(), open.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        let (api, id, open) = (api.clone(), id.clone(), open.clone());
+                        spawn_local(async move {
+                            if let Ok(a) = api.kb_article(&id).await {
+                                open.set(Some(a));
+                            }
+                        });
+                    });
+                    html! {
+                        <li key={h.id.clone()}>
+                            <button type="button" class="pc-link" {onclick}>{ &h.title }</button>
+                            <span class="pc-muted pc-snippet">{ &h.snippet }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}

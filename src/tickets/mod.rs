@@ -1,0 +1,113 @@
+//! The ticket widget (`data-panelcare="tickets"`): the customer's tickets with their status
+//! and promise, a thread view, the new-ticket form with self-service suggestions, and the
+//! service notices on top.
+
+pub mod api;
+mod files;
+mod kb;
+mod list;
+mod new;
+pub mod notices;
+mod promise;
+mod thread;
+pub mod wire;
+
+use std::rc::Rc;
+
+use panelcare_model::ticket::{TicketOptions, TicketSummary};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::session::use_session;
+use new::NewTicket;
+use notices::Notices;
+use thread::Thread;
+
+#[derive(Debug, Clone, PartialEq)]
+enum View {
+    List,
+    New,
+    Thread(AttrValue),
+}
+
+#[component]
+pub fn TicketsPanel() -> Html {
+    let session = use_session();
+    let t = session.i18n.t;
+    let view = use_state(|| View::List);
+    let list = use_state(|| None::<Result<Vec<TicketSummary>, ()>>);
+    let options = use_state(|| None::<Rc<TicketOptions>>);
+    let reload = {
+        let (api, list) = (session.api.clone(), list.clone());
+        Callback::from(move |()| {
+            let (api, list) = (api.clone(), list.clone());
+            spawn_local(async move {
+                list.set(Some(api.list_tickets().await.map_err(|_| ())));
+            });
+        })
+    };
+    {
+        let (api, options, reload) = (session.api.clone(), options.clone(), reload.clone());
+        use_effect_with((), move |_| {
+            reload.emit(());
+            spawn_local(async move {
+                if let Ok(o) = api.ticket_options().await {
+                    options.set(Some(Rc::new(o)));
+                }
+            });
+        });
+    }
+    let open = {
+        let view = view.clone();
+        Callback::from(move |id: String| view.set(View::Thread(id.into())))
+    };
+    let to_list = {
+        let view = view.clone();
+        Callback::from(move |()| view.set(View::List))
+    };
+    let on_opened = {
+        let (view, reload) = (view.clone(), reload.clone());
+        Callback::from(move |id: String| {
+            reload.emit(());
+            view.set(View::Thread(id.into()));
+        })
+    };
+    let body = match &*view {
+        View::Thread(id) => {
+            html! { <Thread id={id.clone()} on_back={to_list} on_changed={reload.clone()} /> }
+        }
+        View::New => match &*options {
+            Some(o) => html! { <NewTicket options={o.clone()} {on_opened} /> },
+            None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },
+        },
+        View::List => {
+            let new = {
+                let view = view.clone();
+                Callback::from(move |_: MouseEvent| view.set(View::New))
+            };
+            html! {
+                <>
+                    <Notices />
+                    <p class="pc-actions"><button type="button" class="pc-button pc-primary" onclick={new}>{ t.tickets_new }</button></p>
+                    { match &*list {
+                        None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },
+                        Some(Err(())) => {
+                            let retry = reload.reform(|_: MouseEvent| ());
+                            html! { <p class="pc-alert" role="alert">{ t.tickets_failed }{ " " }<button type="button" class="pc-link" onclick={retry}>{ t.retry }</button></p> }
+                        }
+                        Some(Ok(items)) => list::ticket_list(session.i18n, items, &open),
+                    } }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="pc-panel pc-tickets-panel" aria-labelledby="pc-tickets-title">
+            <header class="pc-head">
+                <h2 id="pc-tickets-title" class="pc-title">{ t.tickets_title }</h2>
+                <p class="pc-intro">{ t.tickets_intro }</p>
+            </header>
+            { body }
+        </section>
+    }
+}
