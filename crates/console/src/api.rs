@@ -258,14 +258,14 @@ impl Api {
 }
 
 /// A `204 No Content` answer has no body to read: that is success.
-fn no_content(r: Result<serde::de::IgnoredAny, ApiError>) -> Result<(), ApiError> {
+pub(crate) fn no_content(r: Result<serde::de::IgnoredAny, ApiError>) -> Result<(), ApiError> {
     match r {
         Ok(_) | Err(ApiError::Unexpected(204)) => Ok(()),
         Err(e) => Err(e),
     }
 }
 
-async fn call<T: DeserializeOwned>(
+pub(crate) async fn call<T: DeserializeOwned>(
     method: &str,
     path: &str,
     csrf: Option<&str>,

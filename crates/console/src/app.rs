@@ -9,13 +9,22 @@ use yew::prelude::*;
 use panelcare_model::console::Role;
 
 use crate::{
-    api::Api, audit::AuditView, branding::BrandingEditor, detail::Detail, inbox::InboxView,
-    login::Login, numbers::NumbersView, team::TeamView, text,
+    api::Api,
+    audit::AuditView,
+    branding::BrandingEditor,
+    detail::Detail,
+    inbox::InboxView,
+    login::Login,
+    numbers::NumbersView,
+    team::TeamView,
+    text,
+    tickets::{TicketDetail, TicketQueue},
 };
 
 /// The console's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Page {
+    Tickets,
     Inbox,
     Numbers,
     Branding,
@@ -35,7 +44,7 @@ pub fn App() -> Html {
     let stage = use_state(|| Stage::Checking);
     // The suggestion open in the detail view, if any.
     let open = use_state(|| None::<AttrValue>);
-    let page = use_state(|| Page::Inbox);
+    let page = use_state(|| Page::Tickets);
     {
         let stage = stage.clone();
         use_effect_with((), move |_| {
@@ -100,7 +109,8 @@ pub fn App() -> Html {
                     <header class="c-top">
                         <span class="c-brand">{ "panelcare console" }</span>
                         <nav class="c-nav" aria-label="Console">
-                            <button type="button" class="c-nav-link" aria-current={current(Page::Inbox)} onclick={go(Page::Inbox)}>{ "Inbox" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Tickets)} onclick={go(Page::Tickets)}>{ "Tickets" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Inbox)} onclick={go(Page::Inbox)}>{ "Feedback" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Numbers)} onclick={go(Page::Numbers)}>{ "Numbers" }</button>
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
@@ -123,6 +133,12 @@ pub fn App() -> Html {
                             <TeamView api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
                         } else if *page == Page::Branding && admin {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Tickets {
+                            if let Some(id) = &*open {
+                                <TicketDetail api={api.clone()} id={id.clone()} me={AttrValue::from(agent.id.clone())} {on_back} on_signed_out={on_signed_out.clone()} />
+                            } else {
+                                <TicketQueue api={api.clone()} {on_open} {on_signed_out} provider={agent.role == Role::ProviderAdmin} />
+                            }
                         } else if let Some(id) = &*open {
                             <Detail api={api.clone()} id={id.clone()} {on_back} on_signed_out={on_signed_out.clone()} />
                         } else {

@@ -12,6 +12,7 @@ pub mod numbers;
 pub mod team;
 pub mod tenants;
 pub mod text;
+pub mod tickets;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,97 @@
+//! The console's ticket calls.
+
+use panelcare_model::{
+    console::StatusChange,
+    ticket::console::{
+        AgentThread, Assign, CannedReply, NewAgentMessage, PriorityChange, Queue, Workload,
+    },
+};
+
+use crate::api::{Api, ApiError, call};
+
+impl Api {
+    pub async fn tickets(&self, query: &str) -> Result<Queue, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tickets{query}"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn ticket(&self, id: &str) -> Result<AgentThread, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tickets/{id}"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn write_ticket(
+        &self,
+        id: &str,
+        body: &NewAgentMessage,
+    ) -> Result<AgentThread, ApiError> {
+        call(
+            "POST",
+            &format!("/console/api/tickets/{id}/messages"),
+            Some(&self.csrf),
+            Some(body),
+        )
+        .await
+    }
+
+    pub async fn ticket_status(&self, id: &str, status: &str) -> Result<AgentThread, ApiError> {
+        let body = StatusChange {
+            status: status.into(),
+        };
+        call(
+            "POST",
+            &format!("/console/api/tickets/{id}/status"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn assign(&self, id: &str, agent: Option<String>) -> Result<AgentThread, ApiError> {
+        let body = Assign { agent_id: agent };
+        call(
+            "POST",
+            &format!("/console/api/tickets/{id}/assign"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn ticket_priority(&self, id: &str, priority: &str) -> Result<AgentThread, ApiError> {
+        let body = PriorityChange {
+            priority: priority.into(),
+        };
+        call(
+            "POST",
+            &format!("/console/api/tickets/{id}/priority"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    pub async fn canned_replies(&self) -> Result<Vec<CannedReply>, ApiError> {
+        call("GET", "/console/api/canned-replies", None, None::<&()>).await
+    }
+
+    pub async fn workload(&self) -> Result<Vec<Workload>, ApiError> {
+        call("GET", "/console/api/tickets/workload", None, None::<&()>).await
+    }
+
+    pub async fn ticket_numbers(
+        &self,
+    ) -> Result<panelcare_model::ticket::numbers::TicketNumbers, ApiError> {
+        call("GET", "/console/api/ticket-numbers", None, None::<&()>).await
+    }
+}

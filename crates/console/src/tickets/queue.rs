@@ -1,0 +1,222 @@
+//! The ticket queue: what waits for support first, by time left, with filters; the
+//! workload per agent beside it.
+
+use std::rc::Rc;
+
+use panelcare_model::{
+    sla::{Priority, SlaState},
+    ticket::{
+        TicketStatus,
+        console::{QueueItem, Workload},
+    },
+};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::text;
+use crate::api::Api;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct QueueProps {
+    pub api: Api,
+    pub on_open: Callback<AttrValue>,
+    pub on_signed_out: Callback<()>,
+    pub provider: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Filters {
+    status: String,
+    priority: String,
+    sla: String,
+    assignee: String,
+    tenant: String,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            status: "active".into(),
+            priority: String::new(),
+            sla: String::new(),
+            assignee: String::new(),
+            tenant: String::new(),
+        }
+    }
+}
+
+impl Filters {
+    fn query(&self) -> String {
+        let parts: Vec<String> = [
+            ("status", &self.status),
+            ("priority", &self.priority),
+            ("sla", &self.sla),
+            ("assignee", &self.assignee),
+            ("tenant", &self.tenant),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[component]
+pub fn TicketQueue(props: &QueueProps) -> Html {
+    let filters = use_state(Filters::default);
+    let items = use_state(|| None::<Result<Rc<Vec<QueueItem>>, String>>);
+    let load = use_state(|| None::<Rc<Vec<Workload>>>);
+    let tenants = use_state(Vec::<(String, String)>::new);
+    {
+        let (api, items, load, tenants, on_signed_out) = (
+            props.api.clone(),
+            items.clone(),
+            load.clone(),
+            tenants.clone(),
+            props.on_signed_out.clone(),
+        );
+        use_effect_with((*filters).clone(), move |f| {
+            let query = f.query();
+            spawn_local(async move {
+                match api.tickets(&query).await {
+                    Ok(q) => {
+                        let mut known = (*tenants).clone();
+                        for i in &q.items {
+                            if !known.iter().any(|(id, _)| *id == i.tenant_id) {
+                                known.push((i.tenant_id.clone(), i.tenant_name.clone()));
+                            }
+                        }
+                        tenants.set(known);
+                        items.set(Some(Ok(Rc::new(q.items))));
+                    }
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(e) => items.set(Some(Err(e.message()))),
+                }
+                if let Ok(w) = api.workload().await {
+                    load.set(Some(Rc::new(w)));
+                }
+            });
+        });
+    }
+    let pick = |set: fn(&mut Filters, String)| {
+        let filters = filters.clone();
+        Callback::from(move |e: Event| {
+            let mut f = (*filters).clone();
+            set(
+                &mut f,
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            );
+            filters.set(f);
+        })
+    };
+    let select = |id: &'static str,
+                  label: &'static str,
+                  value: &str,
+                  options: Vec<(String, String)>,
+                  onchange: Callback<Event>| {
+        html! {
+            <div class="c-filter">
+                <label for={id}>{ label }</label>
+                <select {id} {onchange}>
+                    <option value="" selected={value.is_empty()}>{ "Any" }</option>
+                    { for options.into_iter().map(|(v, name)| html! { <option value={v.clone()} selected={v == value}>{ name }</option> }) }
+                </select>
+            </div>
+        }
+    };
+    let statuses = std::iter::once(("active".to_owned(), "Active (not resolved)".to_owned()))
+        .chain(
+            TicketStatus::ALL
+                .iter()
+                .map(|s| (s.as_str().to_owned(), text::status(*s).to_owned())),
+        )
+        .collect();
+    let priorities = Priority::ALL
+        .iter()
+        .rev()
+        .map(|p| (p.as_str().to_owned(), text::priority(*p).to_owned()))
+        .collect();
+    let slas = [SlaState::Breached, SlaState::DueSoon, SlaState::OnTrack]
+        .iter()
+        .map(|s| (s.as_str().to_owned(), text::sla(*s).to_owned()))
+        .collect();
+    let assignees = vec![
+        ("me".to_owned(), "Me".to_owned()),
+        ("none".to_owned(), "Nobody".to_owned()),
+    ];
+    let list = match &*items {
+        None => html! { <p class="c-muted">{ "Loading…" }</p> },
+        Some(Err(m)) => html! { <p class="c-error" role="alert">{ m }</p> },
+        Some(Ok(items)) if items.is_empty() => {
+            html! { <p class="c-muted">{ "No tickets with these filters." }</p> }
+        }
+        Some(Ok(items)) => html! {
+            <table class="c-table c-queue">
+                <thead><tr>
+                    <th scope="col">{ "Ticket" }</th><th scope="col">{ "Customer" }</th><th scope="col">{ "Priority" }</th>
+                    <th scope="col">{ "Status" }</th><th scope="col">{ "Answer due" }</th><th scope="col">{ "Assignee" }</th>
+                </tr></thead>
+                <tbody>{ for items.iter().map(|i| row(i, props.provider, &props.on_open)) }</tbody>
+            </table>
+        },
+    };
+    html! {
+        <section aria-labelledby="c-tickets-title">
+            <h1 id="c-tickets-title" class="c-title">{ "Tickets" }</h1>
+            <div class="c-filters">
+                { select("c-t-status", "Status", &filters.status, statuses, pick(|f, v| f.status = v)) }
+                { select("c-t-priority", "Priority", &filters.priority, priorities, pick(|f, v| f.priority = v)) }
+                { select("c-t-sla", "SLA", &filters.sla, slas, pick(|f, v| f.sla = v)) }
+                { select("c-t-assignee", "Assignee", &filters.assignee, assignees, pick(|f, v| f.assignee = v)) }
+                if props.provider {
+                    { select("c-t-tenant", "Tenant", &filters.tenant, (*tenants).clone(), pick(|f, v| f.tenant = v)) }
+                }
+            </div>
+            { list }
+            if let Some(w) = &*load {
+                if !w.is_empty() {
+                    <h2 class="c-subtitle">{ "Workload" }</h2>
+                    <table class="c-table c-workload">
+                        <thead><tr><th scope="col">{ "Agent" }</th><th scope="col">{ "Tenant" }</th><th scope="col">{ "Open" }</th><th scope="col">{ "Due soon" }</th><th scope="col">{ "Breached" }</th></tr></thead>
+                        <tbody>{ for w.iter().map(|w| html! {
+                            <tr>
+                                <td>{ w.agent.as_ref().map_or("Unassigned", |a| a.name.as_str()) }</td>
+                                <td>{ &w.tenant_id }</td><td>{ w.open }</td><td>{ w.due_soon }</td>
+                                <td class={(w.breached > 0).then_some("c-late")}>{ w.breached }</td>
+                            </tr>
+                        }) }</tbody>
+                    </table>
+                }
+            }
+        </section>
+    }
+}
+
+fn row(i: &QueueItem, provider: bool, on_open: &Callback<AttrValue>) -> Html {
+    let t = &i.ticket;
+    let id = AttrValue::from(t.id.clone());
+    let onclick = on_open.reform(move |_: MouseEvent| id.clone());
+    let who = i
+        .account_name
+        .clone()
+        .unwrap_or_else(|| i.account_id.clone());
+    html! {
+        <tr class={format!("c-sla-{}", t.sla_state.map_or("none", SlaState::as_str))}>
+            <td>
+                <button type="button" class="c-link" {onclick}>{ format!("#{} {}", t.number, t.subject) }</button>
+                if provider { <span class="c-tenant">{ format!(" · {}", i.tenant_name) }</span> }
+            </td>
+            <td>{ who }</td>
+            <td><span class={format!("c-badge c-prio-{}", t.priority.as_str())}>{ text::priority(t.priority) }</span></td>
+            <td>{ text::status(t.status) }</td>
+            <td>{ text::due(t) }</td>
+            <td>{ i.assignee.as_ref().map_or("—", |a| a.name.as_str()) }</td>
+        </tr>
+    }
+}
