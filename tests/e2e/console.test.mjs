@@ -14,6 +14,12 @@ async function signIn(page, email) {
   await page.locator("button[type=submit]").click();
 }
 
+/** Signs in and opens the feedback inbox (the console opens on the ticket queue). */
+async function signInToFeedback(page, email) {
+  await signIn(page, email);
+  await page.getByRole("button", { name: "Feedback", exact: true }).click();
+}
+
 describe("the operator console", () => {
   let server, tmp;
   before(async () => {
@@ -27,7 +33,7 @@ describe("the operator console", () => {
     await apiSend(server.url, "boris", { category: "idea", message, rating: 2 });
 
     const { page, context, problems } = await openPage(browser, `${server.url}/console/`);
-    await signIn(page, "agent@acme-hosting.example");
+    await signInToFeedback(page, "agent@acme-hosting.example");
     await page.locator(".c-top .c-who", { hasText: "Acme Hosting" }).waitFor();
     // A rating of 2 is flagged and listed first.
     const first = page.locator(".c-row").first();
@@ -62,7 +68,7 @@ describe("the operator console", () => {
 
   test("a reseller admin sees only its own customers' suggestions", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
-    await signIn(page, "admin@bluefox.example");
+    await signInToFeedback(page, "admin@bluefox.example");
     await page.locator(".c-top .c-who", { hasText: "BlueFox Web" }).waitFor();
     // Milica buys from BlueFox; Alice and Boris from Acme.
     await page.locator(".c-row", { hasText: "Milica" }).waitFor();
@@ -130,7 +136,7 @@ describe("the operator console", () => {
     const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> ${Date.now()}`;
     await apiSend(server.url, "alice", { category: "other", message: payload });
     const { page, context } = await openPage(browser, `${server.url}/console/`);
-    await signIn(page, "agent@acme-hosting.example");
+    await signInToFeedback(page, "agent@acme-hosting.example");
     const row = page.locator(".c-row", { hasText: "window.__pwned=1" });
     await row.waitFor();
     assert.equal(await row.locator("img, script, b").count(), 0, "no element was made from the text");

@@ -1,0 +1,150 @@
+// End to end: a customer opens a critical ticket with a screenshot attached and sees the
+// one-hour promise; an agent answers it from the console; the customer reads the answer in
+// the panel and rates the help.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { deflateSync, crc32 } from "node:zlib";
+import { after, before, describe, test } from "node:test";
+import { artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A real PNG (a blue-to-green gradient, 96×64), so the server can sniff and thumbnail it. */
+function screenshotPng() {
+  const [w, h] = [96, 64];
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0; // filter: none
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      raw[o] = 20; raw[o + 1] = Math.round((x / w) * 200); raw[o + 2] = 220 - Math.round((y / h) * 120);
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+async function signIn(page, email) {
+  await page.locator("#c-email").fill(email);
+  await page.locator("#c-password").fill("demo-password");
+  await page.locator("button[type=submit]").click();
+}
+
+describe("support tickets", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("critical ticket with an attachment → agent answers in the console → customer rates it", async () => {
+    const subject = `Mail server rejects every message ${Date.now()}`;
+    const dashboard = `${server.url}/demo/cpanel.html?customer=alice`;
+
+    // 1. The customer opens a critical ticket and is promised an answer within the hour.
+    const customer = await openPage(browser, dashboard);
+    const widget = customer.page.locator("[data-panelcare=tickets]");
+    await widget.getByRole("button", { name: "New ticket" }).click();
+    await widget.locator("#pc-t-priority").selectOption("critical");
+    assert.match(await widget.locator("#pc-t-promise").innerText(), /First answer within 1 hour/);
+    await widget.locator("#pc-t-priority").selectOption("low");
+    assert.match(await widget.locator("#pc-t-promise").innerText(), /within 24 hours/);
+    await widget.locator("#pc-t-priority").selectOption("critical");
+    await widget.locator("#pc-t-subject").fill(subject);
+    await widget.locator("#pc-t-message").fill("Since 10:05 every outgoing message bounces with 550. Screenshot attached.");
+    await widget.locator("#pc-t-files").setInputFiles({ name: "bounce.png", mimeType: "image/png", buffer: screenshotPng() });
+    await widget.locator(".pc-files li", { hasText: "bounce.png" }).waitFor();
+    await customer.page.screenshot({ path: join(artifacts(), "ticket-new.png") });
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+
+    // The thread opens with the promise and the thumbnail of the attached image.
+    const thread = widget.locator(".pc-thread");
+    await thread.locator(".pc-subtitle", { hasText: subject }).waitFor();
+    assert.match(await thread.locator(".pc-promise").innerText(), /Our answer is due in (59|60) min|in 1 hour/);
+    await thread.locator("img.pc-thumb").waitFor();
+    assert.equal(await thread.locator("img.pc-thumb").evaluate((img) => img.naturalWidth > 0), true, "the thumbnail loads");
+    await customer.page.screenshot({ path: join(artifacts(), "ticket-thread-open.png") });
+    assert.deepEqual(customer.problems, [], "no console errors and no CSP violations on the dashboard");
+    await customer.context.close();
+
+    // 2. The agent finds it at the top of the queue (least time left) and answers.
+    const agent = await openPage(browser, `${server.url}/console/`);
+    await signIn(agent.page, "agent@acme-hosting.example");
+    const row = agent.page.locator(".c-queue tbody tr", { hasText: subject });
+    await row.waitFor();
+    assert.match(await agent.page.locator(".c-queue tbody tr").first().innerText(), new RegExp(subject));
+    assert.match(await row.innerText(), /Critical/);
+    assert.match(await row.innerText(), /in (59|60) min|in 1 h/);
+    await agent.page.screenshot({ path: join(artifacts(), "console-ticket-queue.png") });
+    await row.getByRole("button").click();
+    await agent.page.locator("#c-ticket-title", { hasText: subject }).waitFor();
+    assert.ok(await agent.page.locator(".c-files a", { hasText: "bounce.png" }).count() === 1, "the agent sees the attachment");
+
+    await agent.page.getByLabel("Internal note").check();
+    await agent.page.locator("#c-t-text").fill("Blocklisted by Spamhaus since 10:00 — delisting requested.");
+    await agent.page.getByRole("button", { name: /Add note|Send/ }).click();
+    await agent.page.locator(".c-msg-note", { hasText: "Spamhaus" }).waitFor();
+
+    await agent.page.getByLabel("Answer", { exact: true }).check();
+    await agent.page.locator("#c-t-text").fill("Our outgoing relay was blocklisted; we moved your mail to a clean relay. Please try again.");
+    await agent.page.locator("#c-after").selectOption("resolved");
+    await agent.page.getByRole("button", { name: /Send/ }).click();
+    await agent.page.locator(".c-ok", { hasText: "Answer sent" }).waitFor();
+    await agent.page.locator(".c-msg-agent", { hasText: "clean relay" }).waitFor();
+    await agent.page.screenshot({ path: join(artifacts(), "console-ticket.png") });
+
+    // 3. The customer sees the answer (not the note) and rates the help.
+    const back = await openPage(browser, dashboard);
+    const w2 = back.page.locator("[data-panelcare=tickets]");
+    const item = w2.locator(".pc-tickets .pc-item", { hasText: subject });
+    await item.locator(".pc-badge", { hasText: "Resolved" }).waitFor();
+    await item.locator(".pc-ticket-link").click();
+    const t2 = w2.locator(".pc-thread");
+    await t2.locator(".pc-msg-support", { hasText: "clean relay" }).waitFor();
+    assert.ok(!(await t2.innerText()).includes("Spamhaus"), "the internal note stays internal");
+    await t2.locator("label[for=pc-rating-5]").click();
+    await t2.locator("#pc-rate-comment").fill("Fixed in twenty minutes, thank you!");
+    await t2.getByRole("button", { name: "Send rating" }).click();
+    await t2.locator(".pc-ok", { hasText: "Thank you for your rating!" }).waitFor();
+    await back.page.screenshot({ path: join(artifacts(), "ticket-rated.png") });
+    await back.context.close();
+
+    // The rating reaches the console's ticket.
+    await agent.page.reload();
+    await agent.page.locator(".c-queue, .c-muted").first().waitFor();
+    await agent.page.locator("#c-t-status").selectOption("");
+    const done = agent.page.locator(".c-queue tbody tr", { hasText: subject });
+    await done.getByRole("button").click();
+    await agent.page.getByText("Customer rating: 5 ★").waitFor();
+    await agent.page.getByText("Fixed in twenty minutes").waitFor();
+    await agent.context.close();
+  });
+
+  test("a customer cannot read another customer's ticket by its id", async () => {
+    const token = async (account) => (await (await fetch(`${server.url}/demo-api/token?account=${account}`)).json()).token;
+    const open = await fetch(`${server.url}/api/v1/tickets`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await token("alice")}`, "Content-Type": "application/json", "Idempotency-Key": `e2e-${Date.now()}` },
+      body: JSON.stringify({ department: "billing", priority: "normal", subject: "Invoice question", message: "Why two invoices this month?" }),
+    });
+    const body = await open.text();
+    assert.equal(open.status, 201, body);
+    const { id } = JSON.parse(body).ticket;
+    const peek = await fetch(`${server.url}/api/v1/tickets/${id}`, { headers: { Authorization: `Bearer ${await token("boris")}` } });
+    assert.equal(peek.status, 404);
+  });
+});
