@@ -87,7 +87,14 @@ describe("the operator console", () => {
     const titles = await cards.locator("h2").allInnerTexts();
     assert.deepEqual(titles, ["All tenants", "Acme Hosting", "BlueFox Web"]);
     assert.ok((await cards.first().locator("svg rect.c-bar").count()) >= 30, "a bar per day");
-    assert.match(await cards.first().locator("svg").getAttribute("aria-label"), /Suggestions per day/);
+    assert.match(await cards.first().locator("svg").first().getAttribute("aria-label"), /Suggestions per day/);
+    // The support half: tickets per day and SLA kept per priority, next to the feedback.
+    const support = cards.first().locator(".c-numbers-tickets");
+    assert.match(await support.locator("svg").first().getAttribute("aria-label"), /Tickets per day/);
+    assert.match(await support.locator(".c-shares svg").getAttribute("aria-label"), /SLA kept per priority: Critical \d+ % of \d+; High \d+ % of \d+; Normal \d+ % of \d+/);
+    assert.match(await support.innerText(), /Ticket rating\s+\d\.\d ★ \(\d+\)/);
+    assert.match(await support.innerText(), /Solved by an article\s+\d+ % \([1-9]\d*\)/);
+    assert.match(await page.locator(".c-numbers-agents").innerText(), /Andrej Agent · Acme Hosting\s+\d+ of \d+ \(\d+ %\)/);
     await page.screenshot({ path: join(artifacts(), "console-numbers.png"), fullPage: true });
     await context.close();
   });

@@ -127,7 +127,8 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
     .bind(now - HOUR / 6)
     .execute(&db.pool)
     .await?;
-    seed_ticket(db, now).await
+    seed_ticket(db, now).await?;
+    crate::demo_history::seed(db, now).await
 }
 
 /// Alice's earlier ticket: answered by Andrej in time, resolved and rated.

@@ -12,6 +12,8 @@ pub mod cli;
 pub mod console;
 pub mod db;
 pub mod demo;
+pub mod demo_history;
+pub mod demo_queue;
 pub mod demo_support;
 pub mod error;
 pub mod extract;
