@@ -14,8 +14,11 @@ use crate::{
     branding::BrandingEditor,
     detail::Detail,
     inbox::InboxView,
+    kb::KbView,
     login::Login,
+    notices::NoticesView,
     numbers::NumbersView,
+    support::SupportSettings,
     team::TeamView,
     text,
     tickets::{TicketDetail, TicketQueue},
@@ -27,6 +30,9 @@ enum Page {
     Tickets,
     Inbox,
     Numbers,
+    Knowledge,
+    Notices,
+    Support,
     Branding,
     Team,
     Audit,
@@ -112,6 +118,9 @@ pub fn App() -> Html {
                             <button type="button" class="c-nav-link" aria-current={current(Page::Tickets)} onclick={go(Page::Tickets)}>{ "Tickets" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Inbox)} onclick={go(Page::Inbox)}>{ "Feedback" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Numbers)} onclick={go(Page::Numbers)}>{ "Numbers" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Knowledge)} onclick={go(Page::Knowledge)}>{ "Knowledge base" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Notices)} onclick={go(Page::Notices)}>{ "Notices" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Support)} onclick={go(Page::Support)}>{ "Support settings" }</button>
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
@@ -127,6 +136,12 @@ pub fn App() -> Html {
                     <main class="c-main">
                         if *page == Page::Numbers {
                             <NumbersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Knowledge {
+                            <KbView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Notices {
+                            <NoticesView api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Support {
+                            <SupportSettings api={api.clone()} on_signed_out={on_signed_out.clone()} {admin} />
                         } else if *page == Page::Audit && admin {
                             <AuditView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Team && admin {

@@ -41,3 +41,13 @@ pub fn when(rfc3339: &str) -> String {
     }
     date.to_locale_string("en-GB", &options).into()
 }
+
+/// A language's name in itself, as the customers reading it would look for it.
+pub fn language(tag: &str) -> &str {
+    match panelcare_model::Lang::from_tag(tag) {
+        Some(panelcare_model::Lang::En) => "English",
+        Some(panelcare_model::Lang::Ru) => "Русский",
+        Some(panelcare_model::Lang::SrLatn) => "Srpski (latinica)",
+        None => tag,
+    }
+}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::sla::{Priority, SlaState};
 
-pub use settings::{DEFAULT_TIER, TicketSettings};
+pub use settings::{ATTACHMENT_HARD_MAX_BYTES, DEFAULT_TIER, TicketSettings};
 pub use validate::{ValidReply, ValidTicket};
 
 pub const SUBJECT_MAX_CHARS: usize = 150;

@@ -1,0 +1,15 @@
+//! Support settings, per tenant: ticket settings and notifications for admins, canned replies
+//! for everyone who answers tickets.
+
+mod api;
+mod canned;
+mod hours;
+mod notify;
+mod page;
+mod policy;
+mod tickets;
+
+pub use canned::{CannedProps, CannedReplies};
+pub use notify::{NotifyForm, NotifyProps};
+pub use page::{SupportProps, SupportSettings};
+pub use tickets::{TicketSettingsForm, TicketSettingsProps};

@@ -1,0 +1,60 @@
+//! The support settings page: one tenant at a time (provider admins pick among theirs), with
+//! what the agent's role may change.
+
+use yew::prelude::*;
+
+use super::{CannedReplies, NotifyForm, TicketSettingsForm};
+use crate::{api::Api, form, tenants::use_tenants};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct SupportProps {
+    pub api: Api,
+    pub on_signed_out: Callback<()>,
+    /// Admins change ticket and notification settings; agents only canned replies.
+    pub admin: bool,
+}
+
+#[component]
+pub fn SupportSettings(props: &SupportProps) -> Html {
+    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let on_tenant = {
+        let tenant = tenant.clone();
+        Callback::from(move |e: Event| tenant.set(form::select_value(&e)))
+    };
+    let chosen = AttrValue::from((*tenant).clone());
+    html! {
+        <section aria-labelledby="c-support-title">
+            <h1 id="c-support-title" class="c-title">{ "Support settings" }</h1>
+            if tenants.len() > 1 {
+                <div class="c-field c-narrow">
+                    <label for="c-s-tenant">{ "Tenant" }</label>
+                    <select id="c-s-tenant" onchange={on_tenant}>
+                        { for tenants.iter().map(|t| html! { <option value={t.id.clone()} selected={*tenant == t.id}>{ &t.name }</option> }) }
+                    </select>
+                </div>
+            }
+            if chosen.is_empty() {
+                <p class="c-muted">{ "Loading…" }</p>
+            } else {
+                if props.admin {
+                    <section class="c-card c-section" aria-labelledby="c-s-tickets-title">
+                        <h2 id="c-s-tickets-title">{ "Tickets" }</h2>
+                        <TicketSettingsForm key={format!("t-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                    </section>
+                }
+                <section class="c-card c-section" aria-labelledby="c-s-canned-title">
+                    <h2 id="c-s-canned-title">{ "Canned replies" }</h2>
+                    <CannedReplies key={format!("c-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                </section>
+                if props.admin {
+                    <section class="c-card c-section" aria-labelledby="c-s-notify-title">
+                        <h2 id="c-s-notify-title">{ "Notifications" }</h2>
+                        <NotifyForm key={format!("n-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                    </section>
+                } else {
+                    <p class="c-hint">{ "Departments, response-time promises and notifications are set by your admins." }</p>
+                }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,423 @@
+//! The knowledge-base, notice and support-settings forms in headless Chromium, against a
+//! stand-in `fetch` that answers as the server would and records what was asked, so a test
+//! can tell a local refusal (nothing sent) from a server's field message.
+#![cfg(target_arch = "wasm32")]
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::rc::Rc;
+
+use panelcare_console::{
+    api::Api,
+    kb::{ArticleEditor, ArticleEditorProps},
+    notices::{NoticeForm, NoticeFormProps},
+    support::{NotifyForm, NotifyProps, TicketSettingsForm, TicketSettingsProps},
+};
+use panelcare_model::{
+    ApiError, ErrorBody, ErrorCode, FieldError, console::TenantInfo, error::FieldErrorCode,
+    notify::NotifySettings, ticket::TicketSettings,
+};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::{AttrValue, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let doc = gloo_utils::document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
+    for _ in 0..400 {
+        yew::scheduler::flush().await;
+        if ready(root) {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    panic!("timed out waiting for {what}: {}", root.inner_html());
+}
+
+fn find(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).unwrap()
+}
+
+fn text_of(root: &Element, sel: &str) -> String {
+    find(root, sel)
+        .unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()))
+        .text_content()
+        .unwrap()
+}
+
+fn fire_input(el: &Element) {
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+async fn type_into(root: &Element, sel: &str, text: &str) {
+    let el = find(root, sel).unwrap_or_else(|| panic!("no {sel}"));
+    match el.dyn_ref::<HtmlTextAreaElement>() {
+        Some(area) => area.set_value(text),
+        None => el.dyn_ref::<HtmlInputElement>().unwrap().set_value(text),
+    }
+    fire_input(&el);
+    yew::scheduler::flush().await;
+}
+
+async fn choose(root: &Element, sel: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, sel).unwrap().dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+async fn click(root: &Element, sel: &str) {
+    find(root, sel)
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+}
+
+fn json<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+/// A 422 naming `field`, as the server words it.
+fn refusal(field: &str, message: &str) -> JsValue {
+    json(&ErrorBody {
+        error: ApiError {
+            code: ErrorCode::ValidationFailed,
+            message: "Some fields are not valid.".into(),
+            fields: vec![FieldError::new(field, FieldErrorCode::TooLong, message)],
+        },
+    })
+}
+
+/// Replaces `fetch`: `"METHOD /path"` answers `(status, body)`; anything else is a 404.
+/// Every request is kept in `window.__calls` as `"METHOD /path body"`.
+fn fake_server(routes: Vec<(&str, u16, JsValue)>) {
+    let table = js_sys::Object::new();
+    for (route, status, body) in routes {
+        let pair = js_sys::Array::of2(&JsValue::from(status), &body);
+        js_sys::Reflect::set(&table, &route.into(), &pair).unwrap();
+    }
+    let install = js_sys::Function::new_with_args(
+        "routes",
+        r#"
+        window.__calls = [];
+        window.fetch = async (url, init) => {
+            const method = (init && init.method) || "GET";
+            const path = new URL(url, location.href).pathname;
+            window.__calls.push(method + " " + path + " " + ((init && init.body) || ""));
+            const [status, body] = routes[method + " " + path] || [404, null];
+            const text = status === 204 || body === null ? null : JSON.stringify(body);
+            return new Response(text, { status, headers: { "Content-Type": "application/json" } });
+        };
+        "#,
+    );
+    install.call1(&JsValue::NULL, &table).unwrap();
+}
+
+/// The requests sent since [`fake_server`], with `method` first.
+fn calls(method: &str) -> Vec<String> {
+    let all = js_sys::Reflect::get(&gloo_utils::window(), &"__calls".into()).unwrap();
+    js_sys::Array::from(&all)
+        .iter()
+        .filter_map(|c| c.as_string())
+        .filter(|c| c.starts_with(&format!("{method} ")))
+        .collect()
+}
+
+fn tenants() -> Rc<Vec<TenantInfo>> {
+    Rc::new(vec![
+        TenantInfo {
+            id: "acme".into(),
+            name: "Acme Hosting".into(),
+            parent_id: None,
+        },
+        TenantInfo {
+            id: "bluefox".into(),
+            name: "BlueFox Web".into(),
+            parent_id: Some("acme".into()),
+        },
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn the_article_form_refuses_empty_fields_and_shows_the_servers_message_at_its_field() {
+    fake_server(vec![(
+        "POST /console/api/kb",
+        422,
+        refusal(
+            "title",
+            "An article with this title exists in this language.",
+        ),
+    )]);
+    let root = root();
+    let props = ArticleEditorProps {
+        api: Api::default(),
+        tenants: tenants(),
+        article: None,
+        on_saved: Callback::noop(),
+        on_removed: Callback::noop(),
+        on_cancel: Callback::noop(),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<ArticleEditor>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| find(r, "#c-kb-title").is_some()).await;
+    assert_eq!(text_of(&root, "label[for=c-kb-body]"), "Article (Markdown)");
+    assert!(
+        find(&root, "#c-kb-tenant option[value=bluefox]").is_some(),
+        "a provider admin picks the tenant"
+    );
+
+    // Nothing typed: refused here, nothing sent.
+    click(&root, "button[type=submit]").await;
+    until(&root, "the local errors", |r| {
+        find(r, "#c-kb-body-error").is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&root, "#c-kb-title-error"),
+        "This field is required."
+    );
+    assert!(calls("POST").is_empty());
+
+    choose(&root, "#c-kb-tenant", "bluefox").await;
+    choose(&root, "#c-kb-lang", "sr-Latn").await;
+    type_into(&root, "#c-kb-title", "Sajt prikazuje grešku 503").await;
+    type_into(&root, "#c-kb-body", "Greška **503** znači…").await;
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "button[type=submit]"), "Save draft");
+    click(&root, "button[type=submit]").await;
+    until(&root, "the server's message", |r| {
+        find(r, "#c-kb-title-error").is_some_and(|e| e.text_content().unwrap().contains("exists"))
+    })
+    .await;
+    // Next to its field, and the field points at it.
+    let title = find(&root, "#c-kb-title").unwrap();
+    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        title
+            .get_attribute("aria-describedby")
+            .unwrap()
+            .contains("c-kb-title-error")
+    );
+    assert!(find(&root, ".c-field:has(#c-kb-title) #c-kb-title-error").is_some());
+    assert!(
+        find(&root, "#c-kb-body-error").is_none(),
+        "the body was fine"
+    );
+    assert!(
+        find(&root, "[role=alert]").is_none(),
+        "a field message is not repeated above"
+    );
+    let sent = calls("POST");
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].contains(r#""tenant_id":"bluefox""#) && sent[0].contains(r#""lang":"sr-Latn""#),
+        "{}",
+        sent[0]
+    );
+    assert!(sent[0].contains(r#""published":false"#), "{}", sent[0]);
+}
+
+#[wasm_bindgen_test]
+async fn ticket_settings_refuse_a_promise_over_24_hours_before_asking_the_server() {
+    let settings = json(&TicketSettings::default());
+    fake_server(vec![
+        (
+            "GET /console/api/tenants/acme/ticket-settings",
+            200,
+            settings.clone(),
+        ),
+        (
+            "PUT /console/api/tenants/acme/ticket-settings",
+            200,
+            settings,
+        ),
+    ]);
+    let root = root();
+    let props = TicketSettingsProps {
+        api: Api::default(),
+        tenant: AttrValue::from("acme"),
+        on_signed_out: Callback::noop(),
+    };
+    let _app =
+        yew::Renderer::<TicketSettingsForm>::with_root_and_props(root.clone(), props).render();
+    let critical = "#c-s-standard-first_response-critical";
+    until(&root, "the settings", |r| find(r, critical).is_some()).await;
+    let input: HtmlInputElement = find(&root, critical).unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "60");
+    assert!(
+        input
+            .get_attribute("aria-label")
+            .unwrap()
+            .contains("critical")
+    );
+
+    type_into(&root, critical, "1500").await;
+    type_into(&root, "#c-s-reopen", "0").await;
+    click(&root, "#c-s-dept-sales").await;
+    click(&root, "#c-s-dept-billing").await;
+    click(&root, "#c-s-dept-technical").await;
+    click(&root, "button[type=submit]").await;
+    let error = format!("{critical}-error");
+    until(&root, "the refusal", |r| find(r, &error).is_some()).await;
+    assert!(
+        text_of(&root, &error).contains("24 hours"),
+        "{}",
+        text_of(&root, &error)
+    );
+    assert!(text_of(&root, "#c-s-reopen-error").contains("1 to 365"));
+    assert!(text_of(&root, "#c-s-departments-error").contains("at least one"));
+    assert!(text_of(&root, ".c-error").contains("Nothing was saved"));
+    assert!(calls("PUT").is_empty(), "refused here, not sent");
+
+    // Fixing a field clears its message at once.
+    type_into(&root, critical, "30").await;
+    until(&root, "the message to go", |r| find(r, &error).is_none()).await;
+    assert_eq!(text_of(&root, &format!("{critical} + .c-span")), "30 min");
+    type_into(&root, "#c-s-reopen", "14").await;
+    click(&root, "#c-s-dept-technical").await;
+    click(&root, "button[type=submit]").await;
+    until(&root, "saved", |r| find(r, ".c-ok").is_some()).await;
+    let sent = calls("PUT");
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].contains(r#""critical":30"#) && sent[0].contains(r#""reopen_days":14"#),
+        "{}",
+        sent[0]
+    );
+    assert!(
+        sent[0].contains(r#""departments":["technical"]"#),
+        "{}",
+        sent[0]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_webhook_secret_is_write_only() {
+    let stored = NotifySettings {
+        emails: vec!["oncall@acme.example".into()],
+        webhook_url: "https://hooks.acme.example/panelcare".into(),
+        webhook_secret: String::new(),
+    };
+    fake_server(vec![
+        (
+            "GET /console/api/tenants/acme/notifications",
+            200,
+            json(&stored),
+        ),
+        (
+            "PUT /console/api/tenants/acme/notifications",
+            200,
+            json(&stored),
+        ),
+    ]);
+    let root = root();
+    let props = NotifyProps {
+        api: Api::default(),
+        tenant: AttrValue::from("acme"),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<NotifyForm>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| find(r, "#c-nt-secret").is_some()).await;
+    let secret: HtmlInputElement = find(&root, "#c-nt-secret").unwrap().dyn_into().unwrap();
+    assert_eq!(
+        (secret.type_().as_str(), secret.value().as_str()),
+        ("password", "")
+    );
+    assert_eq!(text_of(&root, ".c-secret-state"), "Secret: stored (hidden)");
+    assert!(text_of(&root, "#c-nt-secret-hint").contains("never shown again"));
+
+    type_into(&root, "#c-nt-emails", "oncall@acme.example\nnot an address").await;
+    type_into(&root, "#c-nt-secret", "short").await;
+    click(&root, "button[type=submit]").await;
+    until(&root, "the refusals", |r| {
+        find(r, "#c-nt-secret-error").is_some()
+    })
+    .await;
+    assert!(text_of(&root, "#c-nt-emails-error").contains("“not an address”"));
+    assert!(text_of(&root, "#c-nt-secret-error").contains("16"));
+    assert!(calls("PUT").is_empty());
+
+    // An empty secret keeps the stored one.
+    type_into(&root, "#c-nt-emails", "oncall@acme.example").await;
+    type_into(&root, "#c-nt-secret", "").await;
+    click(&root, "button[type=submit]").await;
+    until(&root, "saved", |r| find(r, ".c-ok").is_some()).await;
+    let sent = calls("PUT");
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].contains(r#""webhook_secret":"""#), "{}", sent[0]);
+}
+
+#[wasm_bindgen_test]
+async fn maintenance_needs_an_end_and_an_incident_may_go_on() {
+    fake_server(vec![(
+        "POST /console/api/notices",
+        422,
+        refusal("title", "At most 150 characters."),
+    )]);
+    let root = root();
+    let props = NoticeFormProps {
+        api: Api::default(),
+        tenants: tenants(),
+        notice: None,
+        on_saved: Callback::noop(),
+        on_cancel: Callback::noop(),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<NoticeForm>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| find(r, "#c-n-ends").is_some()).await;
+    type_into(&root, "#c-n-title", "Kernel update on web-07").await;
+    type_into(&root, "#c-n-body", "Sites are down for ten minutes.").await;
+    type_into(&root, "#c-n-ends", "").await;
+    click(&root, "button[type=submit]").await;
+    until(&root, "the refusal", |r| {
+        find(r, "#c-n-ends-error").is_some()
+    })
+    .await;
+    assert!(text_of(&root, "#c-n-ends-error").contains("Maintenance has an end"));
+    assert!(calls("POST").is_empty());
+
+    choose(&root, "#c-n-kind", "incident").await;
+    type_into(
+        &root,
+        "#c-n-servers",
+        "web-07.acme.example, web-08.acme.example",
+    )
+    .await;
+    click(&root, "button[type=submit]").await;
+    until(&root, "the server's message", |r| {
+        find(r, "#c-n-title-error").is_some()
+    })
+    .await;
+    let sent = calls("POST");
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].contains(r#""kind":"incident""#) && sent[0].contains(r#""ends_at":null"#),
+        "{}",
+        sent[0]
+    );
+    assert!(
+        sent[0].contains(r#""affected_servers":["web-07.acme.example","web-08.acme.example"]"#),
+        "{}",
+        sent[0]
+    );
+}
