@@ -61,7 +61,7 @@ pub fn TicketsPanel() -> Html {
         let view = view.clone();
         Callback::from(move |id: String| view.set(View::Thread(id.into())))
     };
-    let to_list = {
+    let on_back = {
         let view = view.clone();
         Callback::from(move |()| view.set(View::List))
     };
@@ -74,10 +74,10 @@ pub fn TicketsPanel() -> Html {
     };
     let body = match &*view {
         View::Thread(id) => {
-            html! { <Thread id={id.clone()} on_back={to_list} on_changed={reload.clone()} /> }
+            html! { <Thread id={id.clone()} {on_back} on_changed={reload.clone()} /> }
         }
         View::New => match &*options {
-            Some(o) => html! { <NewTicket options={o.clone()} {on_opened} /> },
+            Some(o) => html! { <NewTicket options={o.clone()} {on_opened} {on_back} /> },
             None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },
         },
         View::List => {

@@ -21,6 +21,8 @@ pub struct NewTicketProps {
     pub options: Rc<TicketOptions>,
     /// The new ticket's id.
     pub on_opened: Callback<String>,
+    /// Leaves the form for the list without opening a ticket.
+    pub on_back: Callback<()>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,10 +157,12 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
             |m| html! { <p class="pc-field-error" id={format!("pc-t-{field}-error")}>{ m }</p> },
         )
     };
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
     let f = &*form;
     let minutes = options.first_response.of(f.priority);
     html! {
         <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title">
+            <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
             <h3 id="pc-new-title" class="pc-subtitle">{ t.tickets_new }</h3>
             if let Some(r) = *refusal {
                 <p class="pc-notice pc-error" role="alert">{ r }</p>

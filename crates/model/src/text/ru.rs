@@ -94,7 +94,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     file_remove: "Убрать",
     uploading: "Загрузка…",
     open_ticket: "Отправить обращение",
-    first_answer_within: "Первый ответ в течение",
+    first_answer_within: "Срок первого ответа:",
     suggestions_title: "Возможно, помогут эти статьи",
     solved_it: "Это решило проблему",
     solved_thanks: "Рады, что помогло! Обращение не нужно.",

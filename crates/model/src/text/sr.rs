@@ -94,7 +94,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     file_remove: "Ukloni",
     uploading: "Otpremanje…",
     open_ticket: "Pošalji zahtev",
-    first_answer_within: "Prvi odgovor u roku od",
+    first_answer_within: "Rok za prvi odgovor:",
     suggestions_title: "Ovi članci mogu pomoći",
     solved_it: "Ovo je rešilo problem",
     solved_thanks: "Drago nam je što je pomoglo! Zahtev nije potreban.",
