@@ -8,6 +8,7 @@ mod demo;
 mod setup;
 mod sizes;
 mod test;
+mod test_server;
 mod util;
 
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ usage: cargo xtask <command>
   build   release widget into dist/, with sizes against the budgets
   demo    setup + build, then the server in demo mode  [--listen ADDR, default 127.0.0.1:8080]
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
+          (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
 ";
 

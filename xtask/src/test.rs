@@ -8,15 +8,24 @@ use std::{
 
 use crate::{
     sizes::Sizes,
+    test_server::TestServer,
     util::{Result, at_root, cargo, cmd, exec, step, which},
 };
 
-const USAGE: &str = "usage: cargo xtask test [--skip-lint]";
+const USAGE: &str = "usage: cargo xtask test [--skip-lint | --browser-only]";
+
+const BROWSER_TESTS: &str =
+    "browser tests: wasm-bindgen-test in headless Chromium, tickets against the demo server";
 
 pub fn run(args: &[String]) -> Result {
     let skip_lint = match args {
         [] => false,
         [flag] if flag == "--skip-lint" => true,
+        // For working on the browser tests: no setup, no other suite.
+        [flag] if flag == "--browser-only" => {
+            step(BROWSER_TESTS);
+            return browser_tests();
+        }
         _ => return Err(USAGE.into()),
     };
     let mut run = Run::default();
@@ -71,26 +80,7 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
     run.step("native tests: model, server, bench, xtask", || {
         exec(cargo().args(["test", "--workspace"]))
     })?;
-    run.step(
-        "browser tests: wasm-bindgen-test in headless Chromium",
-        || {
-            let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
-            exec(
-                cargo()
-                    .args([
-                        "test",
-                        "-p",
-                        "panelcare",
-                        "-p",
-                        "panelcare-console",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                    ])
-                    .env("CHROMEDRIVER", chromedriver)
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-            )
-        },
-    )?;
+    run.step(BROWSER_TESTS, browser_tests)?;
     let e2e = e2e_files()?;
     if e2e.is_empty() {
         println!("\nnotice: tests/e2e/ has no *.test.mjs files yet; skipping end-to-end");
@@ -121,6 +111,32 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
             )
         },
     )
+}
+
+/// The widget's and the console's wasm tests. The ticket widget's tests talk to a real server
+/// in demo mode, whose address they read at compile time from `PANELCARE_TEST_SERVER`.
+fn browser_tests() -> Result {
+    let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
+    // The workspace's feature set, as `cargo test --workspace` built it: `-p panelcare-server`
+    // alone unifies fewer features and would compile the server again.
+    exec(cargo().args(["build", "--workspace"]))?;
+    let server = TestServer::start()?;
+    exec(
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "panelcare",
+                "-p",
+                "panelcare-console",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", chromedriver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .env("PANELCARE_TEST_SERVER", &server.url),
+    )
+    // `server` is dropped here, after a failure too: the server stops.
 }
 
 /// tests/e2e/*.test.mjs, relative to the root. Listed here rather than handing node the

@@ -1,0 +1,283 @@
+//! Mounting the ticket widget for browser tests against the demo server: a host adapter that
+//! signs real identity tokens, a shadow-root mount as the loader makes it, and waits for the
+//! server's answers.
+// Test helpers unwrap: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use panelcare::MountHandle;
+use wasm_bindgen::{JsCast, prelude::*};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, InputEvent, InputEventInit, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+#[wasm_bindgen(inline_js = r#"
+const utf8 = new TextEncoder();
+const b64url = (bytes) =>
+  btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const part = (obj) => b64url(utf8.encode(JSON.stringify(obj)));
+
+// What a panel's backend does: an HS256 token with the tenant's key, valid for ten minutes.
+async function sign(secret, claims) {
+  const unsigned = `${part({ alg: "HS256", typ: "JWT", kid: "demo-1" })}.${part(claims)}`;
+  const key = await crypto.subtle.importKey(
+    "raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8.encode(unsigned)));
+  return `${unsigned}.${b64url(mac)}`;
+}
+
+export function signing_host(tenant, secret, account, locale) {
+  return {
+    name: "test",
+    identity: async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await sign(secret, {
+        iss: tenant, sub: account, aud: "panelcare", iat: now, exp: now + 600,
+        name: `Test ${account}`, email: `${account}@customers.example`, plan: "starter", locale,
+      });
+      return { token };
+    },
+    context: () => Promise.resolve({ locale, account, plan: "starter" }),
+    usage: () => Promise.resolve({}),
+    navigate: () => {},
+  };
+}
+
+// Counts requests sent ("POST /api/v1/tickets") and answers read (after their JSON is read,
+// just before the widget gets it), so a test can wait for an answer that draws nothing.
+// Everything passes through unchanged.
+function watch() {
+  if (window.__pcSeen) return window.__pcSeen;
+  const seen = (window.__pcSeen = { sent: {}, read: {} });
+  const bump = (map, k) => { map[k] = (map[k] || 0) + 1; };
+  const real = window.fetch;
+  window.fetch = async function (input, init) {
+    const url = new URL(typeof input === "string" ? input : input.url, location.href);
+    const k = `${(init && init.method) || "GET"} ${url.pathname}`;
+    bump(seen.sent, k);
+    const res = await real.call(this, input, init);
+    const json = res.json.bind(res);
+    res.json = () => json().finally(() => bump(seen.read, k));
+    return res;
+  };
+  return seen;
+}
+export function sent(what) { return watch().sent[what] || 0; }
+export function answered(what) { return watch().read[what] || 0; }
+"#)]
+extern "C" {
+    fn signing_host(tenant: &str, secret: &str, account: &str, locale: &str) -> JsValue;
+    pub fn sent(what: &str) -> u32;
+    pub fn answered(what: &str) -> u32;
+}
+
+/// The demo server's address, fixed when the tests were compiled.
+fn server() -> &'static str {
+    option_env!("PANELCARE_TEST_SERVER").unwrap_or_else(|| {
+        panic!(
+            "PANELCARE_TEST_SERVER is not set: these tests need panelcare-server in demo mode; \
+             run them through `cargo xtask test` (or `cargo xtask test --browser-only`)"
+        )
+    })
+}
+
+/// A customer of the demo provider Acme (crates/server/src/demo.rs); a fresh account unless
+/// the test means a seeded one.
+pub fn acme(account: &str, locale: &str) -> JsValue {
+    signing_host(
+        "acme",
+        "demo-secret-acme-not-for-production",
+        account,
+        locale,
+    )
+}
+
+pub fn bluefox(account: &str, locale: &str) -> JsValue {
+    signing_host(
+        "bluefox",
+        "demo-secret-bluefox-not-for-production",
+        account,
+        locale,
+    )
+}
+
+/// An account no earlier test or run has used.
+pub fn fresh(prefix: &str) -> String {
+    format!(
+        "{prefix}-{:012x}",
+        (js_sys::Math::random() * 2f64.powi(48)) as u64
+    )
+}
+
+const CSS: &str = include_str!("../../www/widget.css");
+/// Bounded waits for the server's answers: 500 × 20 ms. A debug server answers in
+/// milliseconds; the margin is for a machine busy compiling.
+const POLLS: u32 = 500;
+const POLL_MS: u32 = 20;
+
+pub struct Widget {
+    host_el: Element,
+    shadow: ShadowRoot,
+    handle: Option<MountHandle>,
+}
+
+impl Widget {
+    pub fn mount(kind: &str, host: JsValue) -> Self {
+        let doc = gloo::utils::document();
+        let host_el = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&host_el).unwrap();
+        let shadow = host_el
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .unwrap();
+        let style = doc.create_element("style").unwrap();
+        style.set_text_content(Some(CSS));
+        shadow.append_child(&style).unwrap();
+        let container = doc.create_element("div").unwrap();
+        container.set_class_name("pc-mount");
+        shadow.append_child(&container).unwrap();
+        let handle = panelcare::mount(container, kind.into(), host, server().into());
+        Self {
+            host_el,
+            shadow,
+            handle: Some(handle),
+        }
+    }
+
+    pub fn tickets(host: JsValue) -> Self {
+        Self::mount("tickets", host)
+    }
+
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.shadow.query_selector(selector).unwrap()
+    }
+
+    pub fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.shadow.inner_html()))
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let list = self.shadow.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.text_content())
+            .collect()
+    }
+
+    /// What an input or textarea holds.
+    pub fn value(&self, selector: &str) -> String {
+        let el = self.get(selector);
+        match el.dyn_ref::<HtmlInputElement>() {
+            Some(input) => input.value(),
+            None => el.dyn_ref::<HtmlTextAreaElement>().unwrap().value(),
+        }
+    }
+
+    pub fn has_text(&self, selector: &str, text: &str) -> bool {
+        self.find(selector)
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t == text)
+    }
+
+    /// Renders, then waits in short steps for the server's answers until `ready` holds.
+    pub async fn until(&self, what: &str, ready: impl Fn(&Self) -> bool) {
+        for _ in 0..POLLS {
+            yew::scheduler::flush().await;
+            if ready(self) {
+                return;
+            }
+            gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
+        }
+        panic!("timed out waiting for {what}: {}", self.shadow.inner_html());
+    }
+
+    /// Waits until the answer to the `n`-th `request` has reached the widget, and is drawn.
+    pub async fn until_answered(&self, request: &str, n: u32) {
+        self.until(request, |_| answered(request) >= n).await;
+        // The widget's own continuation runs in the next microtask; a timer turn lets it
+        // run, then Yew draws what it set.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        yew::scheduler::flush().await;
+    }
+
+    /// Lets Yew draw what an event just changed.
+    pub async fn settle(&self) {
+        yew::scheduler::flush().await;
+    }
+
+    pub fn click(&self, selector: &str) {
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
+    }
+
+    /// Sets an input's or textarea's text and sends the `input` event typing would.
+    pub fn type_into(&self, selector: &str, text: &str) {
+        let el = self.get(selector);
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            input.set_value(text);
+        } else {
+            el.dyn_ref::<HtmlTextAreaElement>().unwrap().set_value(text);
+        }
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        let ev = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        el.dispatch_event(&ev).unwrap();
+    }
+
+    /// Picks `value` in a `<select>` and sends the `change` event choosing it would.
+    pub fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.get(selector).dyn_into().unwrap();
+        select.set_value(value);
+        assert_eq!(select.value(), value, "{selector} has no option {value}");
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let ev = Event::new_with_event_init_dict("change", &init).unwrap();
+        select.dispatch_event(&ev).unwrap();
+    }
+
+    /// From the loaded ticket list to the new-ticket form (which needs the ticket options).
+    pub async fn open_form(&self) {
+        self.until("the ticket list", |w| {
+            w.find(".pc-tickets, .pc-tickets-panel > .pc-muted:not([role])")
+                .is_some()
+        })
+        .await;
+        self.click(".pc-actions .pc-primary");
+        self.until("the new-ticket form", |w| {
+            w.find(".pc-new-ticket").is_some()
+        })
+        .await;
+    }
+
+    /// Fills in and sends the new-ticket form; returns once the new ticket's thread shows.
+    pub async fn open_ticket(&self, priority: &str, subject: &str, message: &str) {
+        self.open_form().await;
+        self.choose("#pc-t-priority", priority);
+        self.settle().await;
+        self.type_into("#pc-t-subject", subject);
+        self.settle().await;
+        self.type_into("#pc-t-message", message);
+        self.settle().await;
+        self.click(".pc-new-ticket button[type=submit]");
+        self.until("the new ticket's thread", |w| {
+            w.find("#pc-thread-title")
+                .and_then(|e| e.text_content())
+                .is_some_and(|t| t.ends_with(subject))
+        })
+        .await;
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        if let Some(mut h) = self.handle.take() {
+            h.destroy();
+        }
+        self.host_el.remove();
+    }
+}

@@ -1,0 +1,324 @@
+//! The ticket widget and the notices banner in a real browser, mounted the way the loader
+//! mounts them (into a shadow root, through `panelcare::mount`), talking to the real server in
+//! demo mode that `cargo xtask test` starts and names in `PANELCARE_TEST_SERVER`.
+//!
+//! The test host signs its identity tokens in the browser with the demo tenants' published
+//! secrets, as a panel's backend would, and gives every test its own account so no test sees
+//! another's tickets.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::{Widget, acme, answered, bluefox, fresh, sent};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn the_form_promises_the_first_answer_for_the_chosen_priority() {
+    let w = Widget::tickets(acme(&fresh("promise"), "en"));
+    w.open_form().await;
+    // The demo tenant's standard tier, as the server's ticket options say.
+    assert_eq!(w.text("#pc-t-promise"), "First answer within 12 hours");
+    assert_eq!(
+        w.get("#pc-t-priority")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("pc-t-promise")
+    );
+    w.choose("#pc-t-priority", "critical");
+    w.settle().await;
+    assert_eq!(w.text("#pc-t-promise"), "First answer within 1 hour");
+    w.choose("#pc-t-priority", "low");
+    w.settle().await;
+    assert_eq!(w.text("#pc-t-promise"), "First answer within 24 hours");
+    // The form can be left without opening anything.
+    w.click(".pc-new-ticket .pc-link");
+    w.settle().await;
+    assert!(w.find(".pc-new-ticket").is_none());
+    assert_eq!(
+        w.text(".pc-tickets-panel > .pc-muted"),
+        "You have no tickets yet."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_subject_is_refused_next_to_the_field_in_russian() {
+    let w = Widget::tickets(acme(&fresh("ru-empty"), "ru-RU"));
+    w.open_form().await;
+    w.type_into("#pc-t-message", "Сайт не открывается с утра.");
+    w.settle().await;
+    let posts = sent("POST /api/v1/tickets");
+    w.click(".pc-new-ticket button[type=submit]");
+    w.until("the subject's error", |w| {
+        w.find("#pc-t-subject-error").is_some()
+    })
+    .await;
+    assert_eq!(w.text("#pc-t-subject-error"), "Заполните это поле.");
+    let subject = w.get("#pc-t-subject");
+    // Right below the field, and the field points at it for screen readers.
+    assert_eq!(
+        subject.next_element_sibling().map(|e| e.id()).as_deref(),
+        Some("pc-t-subject-error")
+    );
+    assert_eq!(
+        subject.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        subject.get_attribute("aria-describedby").as_deref(),
+        Some("pc-t-subject-error")
+    );
+    assert!(
+        w.find("#pc-t-message-error").is_none(),
+        "the message is fine"
+    );
+    assert_eq!(sent("POST /api/v1/tickets"), posts, "nothing was sent");
+}
+
+#[wasm_bindgen_test]
+async fn an_opened_ticket_is_listed_with_its_status_and_promise() {
+    let w = Widget::tickets(acme(&fresh("opened"), "en"));
+    w.until("the empty list", |w| {
+        w.has_text(".pc-tickets-panel > .pc-muted", "You have no tickets yet.")
+    })
+    .await;
+    let subject = "Nightly backups stopped on Monday";
+    w.open_ticket(
+        "high",
+        subject,
+        "The last backup in the list is from Sunday night.",
+    )
+    .await;
+    assert_eq!(w.text(".pc-thread .pc-badge"), "Open");
+    assert_eq!(
+        w.texts(".pc-msg-mine .pc-message"),
+        ["The last backup in the list is from Sunday night."]
+    );
+
+    w.click(".pc-thread > .pc-link");
+    w.until("the ticket in the list", |w| {
+        w.find(".pc-tickets .pc-item").is_some()
+    })
+    .await;
+    assert_eq!(w.texts(".pc-tickets .pc-subject"), [subject]);
+    assert!(w.text(".pc-tickets .pc-number").starts_with('#'));
+    assert_eq!(w.text(".pc-tickets .pc-badge"), "Open");
+    assert_eq!(w.text(".pc-tickets .pc-tag"), "High");
+    assert_eq!(
+        w.text(".pc-tickets .pc-promise"),
+        "Our answer is due in 4 hours"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_subject_matching_an_article_suggests_it_and_the_article_can_settle_it() {
+    let w = Widget::tickets(acme(&fresh("kb"), "en"));
+    w.open_form().await;
+    w.type_into("#pc-t-subject", "503 Service Unavailable");
+    w.until("suggestions", |w| w.find(".pc-suggestions li").is_some())
+        .await;
+    assert_eq!(
+        w.text(".pc-suggestions .pc-label"),
+        "These articles may help"
+    );
+    // Only the tenant's article in the customer's language: not Acme's Russian one, not
+    // BlueFox's.
+    assert_eq!(
+        w.texts(".pc-suggestions li button"),
+        ["Website shows 503 Service Unavailable"]
+    );
+    // Too short a subject to search clears them.
+    w.type_into("#pc-t-subject", "50");
+    w.settle().await;
+    assert!(w.find(".pc-suggestions").is_none());
+
+    w.type_into("#pc-t-subject", "Site down with 503");
+    w.until("suggestions again", |w| {
+        w.find(".pc-suggestions li button").is_some()
+    })
+    .await;
+    w.click(".pc-suggestions li button");
+    w.until("the article", |w| w.find(".pc-article").is_some())
+        .await;
+    assert_eq!(
+        w.text("#pc-article-title"),
+        "Website shows 503 Service Unavailable"
+    );
+    // The server's markdown, rendered and cleaned.
+    assert_eq!(w.text(".pc-article-body strong"), "503");
+    assert!(w.text(".pc-article-body").contains("no free PHP worker"));
+    w.click(".pc-article .pc-primary");
+    w.until("the thanks", |w| w.find(".pc-notice.pc-ok").is_some())
+        .await;
+    assert_eq!(
+        w.text(".pc-notice.pc-ok"),
+        "Glad it helped! No ticket needed."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_thread_shows_the_agents_answer() {
+    // Alice's earlier ticket, answered by an agent and rated (demo_support.rs); read only.
+    let w = Widget::tickets(acme("alice", "en"));
+    w.until("Alice's ticket", |w| {
+        w.find(".pc-tickets .pc-item").is_some()
+    })
+    .await;
+    let item = ".pc-tickets .pc-item";
+    assert!(
+        w.text(&format!("{item} .pc-subject"))
+            .starts_with("Browser warns about the certificate")
+    );
+    assert_eq!(w.text(&format!("{item} .pc-badge")), "Resolved");
+    assert!(
+        w.find(&format!("{item} .pc-promise")).is_none(),
+        "nothing owed"
+    );
+    w.click(&format!("{item} .pc-ticket-link"));
+    w.until("the thread", |w| w.find(".pc-conversation li").is_some())
+        .await;
+    assert_eq!(w.text(".pc-msg-support strong"), "Andrej Agent");
+    assert!(
+        w.text(".pc-msg-support .pc-message")
+            .contains("I ran AutoSSL again")
+    );
+    assert_eq!(w.texts(".pc-msg-mine strong"), ["You", "You"]);
+    let events = w.texts(".pc-event strong");
+    assert_eq!(events, ["Awaiting you", "Resolved"]);
+    assert_eq!(
+        w.text(".pc-thread .pc-notice.pc-ok"),
+        "Thank you for your rating!"
+    );
+    assert!(w.find(".pc-rate").is_none(), "rated once only");
+    assert_eq!(w.text(".pc-thread > .pc-button"), "Reopen ticket");
+}
+
+#[wasm_bindgen_test]
+async fn a_customer_replies_closes_and_reopens() {
+    let w = Widget::tickets(acme(&fresh("reply"), "en"));
+    w.open_ticket(
+        "normal",
+        "Cannot create a database",
+        "The wizard stops at step 2.",
+    )
+    .await;
+    // An empty reply is refused in place.
+    w.click(".pc-reply button[type=submit]");
+    w.settle().await;
+    assert_eq!(
+        w.text(".pc-thread .pc-notice.pc-error"),
+        "This field is required."
+    );
+
+    w.type_into("#pc-reply", "It says: user limit reached.");
+    w.settle().await;
+    w.click(".pc-reply button[type=submit]");
+    w.until("the reply in the thread", |w| {
+        w.texts(".pc-msg-mine .pc-message").len() == 2
+    })
+    .await;
+    assert_eq!(
+        w.texts(".pc-msg-mine .pc-message"),
+        [
+            "The wizard stops at step 2.",
+            "It says: user limit reached."
+        ]
+    );
+    assert!(w.find(".pc-thread .pc-notice.pc-error").is_none());
+    assert_eq!(
+        w.value("#pc-reply"),
+        "",
+        "the reply box is empty for the next one"
+    );
+
+    w.click(".pc-reply .pc-actions .pc-button:not(.pc-primary)");
+    w.until("the closed ticket", |w| {
+        w.has_text(".pc-thread .pc-badge", "Closed")
+    })
+    .await;
+    assert!(
+        w.find(".pc-reply").is_none(),
+        "a closed ticket takes no replies"
+    );
+    assert_eq!(w.texts(".pc-event strong"), ["Closed"]);
+    w.click(".pc-thread > .pc-button");
+    w.until("the reopened ticket", |w| {
+        w.has_text(".pc-thread .pc-badge", "Awaiting support")
+    })
+    .await;
+    assert!(w.find(".pc-reply").is_some());
+    assert_eq!(w.texts(".pc-event strong"), ["Closed", "Awaiting support"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_banner_shows_current_and_planned_notices() {
+    let w = Widget::mount("notices", acme(&fresh("notices"), "en"));
+    w.until("the notices", |w| w.find(".pc-notices li").is_some())
+        .await;
+    assert_eq!(w.text(".pc-notices h3"), "Service notices");
+    let now = ".pc-notice-item.pc-current";
+    assert_eq!(
+        w.text(&format!("{now} .pc-notice-title")),
+        "Outgoing mail is delayed"
+    );
+    assert_eq!(w.text(&format!("{now} .pc-badge")), "Incident");
+    assert_eq!(w.texts(&format!("{now} .pc-item-meta span"))[1], "Now");
+    // Its latest update, as the agents posted it.
+    assert!(
+        w.text(&format!("{now} .pc-muted"))
+            .contains("The cause is found: a blocklisted relay.")
+    );
+    let planned = ".pc-notice-item:not(.pc-current)";
+    assert_eq!(
+        w.text(&format!("{planned} .pc-notice-title")),
+        "Kernel update on web-07"
+    );
+    assert_eq!(w.text(&format!("{planned} .pc-badge")), "Maintenance");
+    assert!(w.texts(&format!("{planned} .pc-item-meta span"))[1].starts_with("Planned · "));
+    // A banner, not a card.
+    assert!(w.find(".pc-powered").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_banner_draws_nothing_when_nothing_is_announced() {
+    // The reseller BlueFox has no notices in the demo.
+    let before = answered("GET /api/v1/notices");
+    let w = Widget::mount("notices", bluefox(&fresh("quiet"), "en"));
+    w.until_answered("GET /api/v1/notices", before + 1).await;
+    let root = w.get(".pc-root");
+    assert_eq!(root.child_element_count(), 0, "{}", root.outer_html());
+    assert_eq!(root.text_content().unwrap_or_default(), "");
+}
+
+#[wasm_bindgen_test]
+async fn russian_promises_use_russian_plural_forms() {
+    let w = Widget::tickets(acme(&fresh("ru-plural"), "ru_RU"));
+    w.open_form().await;
+    assert_eq!(w.text(".pc-new-ticket h3"), "Новое обращение");
+    // One, few and many: 1 час, 4 часа, 12 часов.
+    let mut promised = Vec::new();
+    for priority in ["critical", "high", "normal"] {
+        w.choose("#pc-t-priority", priority);
+        w.settle().await;
+        promised.push(w.text("#pc-t-promise"));
+    }
+    assert_eq!(
+        promised,
+        [
+            "Срок первого ответа: 1 час",
+            "Срок первого ответа: 4 часа",
+            "Срок первого ответа: 12 часов",
+        ]
+    );
+    w.click(".pc-new-ticket .pc-link");
+    w.settle().await;
+    w.open_ticket(
+        "high",
+        "Почта не уходит",
+        "Письма возвращаются с ошибкой 550.",
+    )
+    .await;
+    assert_eq!(w.text(".pc-thread .pc-badge"), "Открыто");
+    assert_eq!(w.text(".pc-thread .pc-promise"), "Ответим через 4 часа");
+}
