@@ -37,6 +37,19 @@ function screenshotPng() {
   ]);
 }
 
+/** Opens a ticket for a demo customer straight through the API; answers the ticket. */
+async function apiOpen(base, account, subject) {
+  const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();
+  const res = await fetch(`${base}/api/v1/tickets`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+    body: JSON.stringify({ department: "technical", priority: "normal", subject, message: `${subject}.` }),
+  });
+  const body = await res.text();
+  if (res.status !== 201) throw new Error(`POST /tickets answered ${res.status}: ${body}`);
+  return JSON.parse(body).ticket;
+}
+
 async function signIn(page, email) {
   await page.locator("#c-email").fill(email);
   await page.locator("#c-password").fill("demo-password");
@@ -136,6 +149,39 @@ describe("support tickets", () => {
     await agent.page.getByText("Customer rating: 5 ★").waitFor();
     await agent.page.getByText("Fixed in twenty minutes").waitFor();
     await agent.context.close();
+  });
+
+  test("an agent merges a duplicate and answers with a file; the customer sees both", async () => {
+    const first = await apiOpen(server.url, "boris", "Не работает почта на телефоне");
+    const dup = await apiOpen(server.url, "boris", "Почта на телефоне снова не работает");
+    const agent = await openPage(browser, `${server.url}/console/`);
+    await signIn(agent.page, "agent@acme-hosting.example");
+    await agent.page.locator(".c-queue tbody tr", { hasText: "снова не работает" }).getByRole("button").click();
+    await agent.page.locator("#c-merge-into").selectOption({ label: `#${first.number} Не работает почта на телефоне` });
+    await agent.page.getByRole("button", { name: "Merge into it" }).click();
+    await agent.page.locator(".c-ok", { hasText: "Merged" }).waitFor();
+    await agent.page.getByText(`Merged into #${first.number}`).waitFor();
+
+    await agent.page.getByRole("button", { name: "← Tickets" }).click();
+    await agent.page.locator(".c-queue tbody tr", { hasText: "Не работает почта на телефоне" }).getByRole("button").click();
+    await agent.page.locator(".c-msg-note", { hasText: `#${dup.number}` }).waitFor();
+    await agent.page.locator("#c-t-text").fill("Вот настройки для телефона — на картинке.");
+    await agent.page.locator("#c-t-files").setInputFiles({ name: "settings.png", mimeType: "image/png", buffer: screenshotPng() });
+    await agent.page.locator(".c-form .c-files li", { hasText: "settings.png" }).waitFor();
+    await agent.page.getByRole("button", { name: "Send answer" }).click();
+    await agent.page.locator(".c-msg-agent img.c-thumb").waitFor();
+    await agent.context.close();
+
+    const customer = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
+    const widget = customer.page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item", { hasText: "снова не работает" }).locator(".pc-ticket-link").click();
+    await widget.locator(".pc-msg-support", { hasText: `#${first.number}` }).waitFor();
+    await widget.locator(".pc-link", { hasText: "←" }).click();
+    await widget.locator(".pc-tickets .pc-item", { hasText: "Не работает почта на телефоне" }).locator(".pc-ticket-link").click();
+    const answer = widget.locator(".pc-msg-support", { hasText: "настройки для телефона" });
+    await answer.locator("img.pc-thumb").waitFor();
+    assert.ok(!(await widget.innerText()).includes("was merged into this one"), "the merge note stays internal");
+    await customer.context.close();
   });
 
   test("a customer cannot read another customer's ticket by its id", async () => {

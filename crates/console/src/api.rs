@@ -271,6 +271,35 @@ pub(crate) async fn call<T: DeserializeOwned>(
     csrf: Option<&str>,
     body: Option<&impl Serialize>,
 ) -> Result<T, ApiError> {
+    let body = match body {
+        Some(body) => {
+            let value = body
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|_| ApiError::Network)?;
+            let text = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Network)?;
+            Some((JsValue::from(text), "application/json"))
+        }
+        None => None,
+    };
+    send(method, path, csrf, body).await
+}
+
+/// Sends `body` as it is (a file, say) with its content type.
+pub(crate) async fn call_raw<T: DeserializeOwned>(
+    path: &str,
+    csrf: &str,
+    body: &JsValue,
+    content_type: &str,
+) -> Result<T, ApiError> {
+    send("POST", path, Some(csrf), Some((body.clone(), content_type))).await
+}
+
+async fn send<T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    csrf: Option<&str>,
+    body: Option<(JsValue, &str)>,
+) -> Result<T, ApiError> {
     let headers = Headers::new().map_err(|_| ApiError::Network)?;
     let _ = headers.set("Accept", "application/json");
     if let Some(token) = csrf {
@@ -279,13 +308,9 @@ pub(crate) async fn call<T: DeserializeOwned>(
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
-    if let Some(body) = body {
-        let value = body
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|_| ApiError::Network)?;
-        let text = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Network)?;
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&text.into());
+    if let Some((body, content_type)) = body {
+        let _ = headers.set("Content-Type", content_type);
+        init.set_body(&body);
     }
     init.set_headers(&headers);
     let window = web_sys::window().ok_or(ApiError::Network)?;

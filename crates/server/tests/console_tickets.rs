@@ -183,6 +183,8 @@ async fn the_queue_sorts_by_time_left_and_filters() {
         ("sla=breached", vec![low.as_str()]),
         ("priority=critical", vec![critical.as_str()]),
         ("department=billing", vec![]),
+        ("account=boris", vec![critical.as_str()]),
+        ("account=alice&sla=on_track", vec![high.as_str()]),
         (
             "assignee=none&sla=on_track",
             vec![critical.as_str(), high.as_str()],

@@ -2,12 +2,16 @@
 
 use panelcare_model::{
     console::StatusChange,
-    ticket::console::{
-        AgentThread, Assign, CannedReply, NewAgentMessage, PriorityChange, Queue, Workload,
+    ticket::{
+        Attachment,
+        console::{
+            AgentThread, Assign, CannedReply, Merge, NewAgentMessage, PriorityChange, Queue,
+            Workload,
+        },
     },
 };
 
-use crate::api::{Api, ApiError, call};
+use crate::api::{Api, ApiError, call, call_raw};
 
 impl Api {
     pub async fn tickets(&self, query: &str) -> Result<Queue, ApiError> {
@@ -93,5 +97,35 @@ impl Api {
         &self,
     ) -> Result<panelcare_model::ticket::numbers::TicketNumbers, ApiError> {
         call("GET", "/console/api/ticket-numbers", None, None::<&()>).await
+    }
+}
+
+impl Api {
+    pub async fn merge(&self, id: &str, into: &str) -> Result<AgentThread, ApiError> {
+        let body = Merge { into: into.into() };
+        call(
+            "POST",
+            &format!("/console/api/tickets/{id}/merge"),
+            Some(&self.csrf),
+            Some(&body),
+        )
+        .await
+    }
+
+    /// Uploads a file for an answer on one of `tenant`'s tickets; the server decides what
+    /// it is from its content.
+    pub async fn upload(&self, tenant: &str, file: &web_sys::File) -> Result<Attachment, ApiError> {
+        let path = format!(
+            "/console/api/attachments?tenant={}&name={}",
+            String::from(js_sys::encode_uri_component(tenant)),
+            String::from(js_sys::encode_uri_component(&file.name()))
+        );
+        let kind = file.type_();
+        let kind = if kind.is_empty() {
+            "application/octet-stream"
+        } else {
+            kind.as_str()
+        };
+        call_raw(&path, &self.csrf, file.as_ref(), kind).await
     }
 }

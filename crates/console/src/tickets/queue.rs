@@ -6,7 +6,7 @@ use std::rc::Rc;
 use panelcare_model::{
     sla::{Priority, SlaState},
     ticket::{
-        TicketStatus,
+        Department, TicketStatus,
         console::{QueueItem, Workload},
     },
 };
@@ -15,7 +15,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text;
-use crate::api::Api;
+use crate::{api::Api, tenants::use_tenants};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct QueueProps {
@@ -28,6 +28,7 @@ pub struct QueueProps {
 #[derive(Debug, Clone, PartialEq)]
 struct Filters {
     status: String,
+    department: String,
     priority: String,
     sla: String,
     assignee: String,
@@ -38,6 +39,7 @@ impl Default for Filters {
     fn default() -> Self {
         Self {
             status: "active".into(),
+            department: String::new(),
             priority: String::new(),
             sla: String::new(),
             assignee: String::new(),
@@ -50,6 +52,7 @@ impl Filters {
     fn query(&self) -> String {
         let parts: Vec<String> = [
             ("status", &self.status),
+            ("department", &self.department),
             ("priority", &self.priority),
             ("sla", &self.sla),
             ("assignee", &self.assignee),
@@ -72,29 +75,20 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     let filters = use_state(Filters::default);
     let items = use_state(|| None::<Result<Rc<Vec<QueueItem>>, String>>);
     let load = use_state(|| None::<Rc<Vec<Workload>>>);
-    let tenants = use_state(Vec::<(String, String)>::new);
+    // All tenants in scope, for the filter and the workload's names.
+    let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
     {
-        let (api, items, load, tenants, on_signed_out) = (
+        let (api, items, load, on_signed_out) = (
             props.api.clone(),
             items.clone(),
             load.clone(),
-            tenants.clone(),
             props.on_signed_out.clone(),
         );
         use_effect_with((*filters).clone(), move |f| {
             let query = f.query();
             spawn_local(async move {
                 match api.tickets(&query).await {
-                    Ok(q) => {
-                        let mut known = (*tenants).clone();
-                        for i in &q.items {
-                            if !known.iter().any(|(id, _)| *id == i.tenant_id) {
-                                known.push((i.tenant_id.clone(), i.tenant_name.clone()));
-                            }
-                        }
-                        tenants.set(known);
-                        items.set(Some(Ok(Rc::new(q.items))));
-                    }
+                    Ok(q) => items.set(Some(Ok(Rc::new(q.items)))),
                     Err(e) if e.is_signed_out() => on_signed_out.emit(()),
                     Err(e) => items.set(Some(Err(e.message()))),
                 }
@@ -104,6 +98,16 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
             });
         });
     }
+    let tenant_name = |id: &str| {
+        tenants
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id.to_owned(), |t| t.name.clone())
+    };
+    let tenant_options = tenants
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect();
     let pick = |set: fn(&mut Filters, String)| {
         let filters = filters.clone();
         Callback::from(move |e: Event| {
@@ -137,6 +141,10 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
                 .map(|s| (s.as_str().to_owned(), text::status(*s).to_owned())),
         )
         .collect();
+    let departments = Department::ALL
+        .iter()
+        .map(|d| (d.as_str().to_owned(), text::department(*d).to_owned()))
+        .collect();
     let priorities = Priority::ALL
         .iter()
         .rev()
@@ -159,7 +167,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
         Some(Ok(items)) => html! {
             <table class="c-table c-queue">
                 <thead><tr>
-                    <th scope="col">{ "Ticket" }</th><th scope="col">{ "Customer" }</th><th scope="col">{ "Priority" }</th>
+                    <th scope="col">{ "Ticket" }</th><th scope="col">{ "Customer" }</th><th scope="col">{ "Department" }</th><th scope="col">{ "Priority" }</th>
                     <th scope="col">{ "Status" }</th><th scope="col">{ "Answer due" }</th><th scope="col">{ "Assignee" }</th>
                 </tr></thead>
                 <tbody>{ for items.iter().map(|i| row(i, props.provider, &props.on_open)) }</tbody>
@@ -171,11 +179,12 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
             <h1 id="c-tickets-title" class="c-title">{ "Tickets" }</h1>
             <div class="c-filters">
                 { select("c-t-status", "Status", &filters.status, statuses, pick(|f, v| f.status = v)) }
+                { select("c-t-department", "Department", &filters.department, departments, pick(|f, v| f.department = v)) }
                 { select("c-t-priority", "Priority", &filters.priority, priorities, pick(|f, v| f.priority = v)) }
                 { select("c-t-sla", "SLA", &filters.sla, slas, pick(|f, v| f.sla = v)) }
                 { select("c-t-assignee", "Assignee", &filters.assignee, assignees, pick(|f, v| f.assignee = v)) }
                 if props.provider {
-                    { select("c-t-tenant", "Tenant", &filters.tenant, (*tenants).clone(), pick(|f, v| f.tenant = v)) }
+                    { select("c-t-tenant", "Tenant", &filters.tenant, tenant_options, pick(|f, v| f.tenant = v)) }
                 }
             </div>
             { list }
@@ -187,7 +196,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
                         <tbody>{ for w.iter().map(|w| html! {
                             <tr>
                                 <td>{ w.agent.as_ref().map_or("Unassigned", |a| a.name.as_str()) }</td>
-                                <td>{ &w.tenant_id }</td><td>{ w.open }</td><td>{ w.due_soon }</td>
+                                <td>{ tenant_name(&w.tenant_id) }</td><td>{ w.open }</td><td>{ w.due_soon }</td>
                                 <td class={(w.breached > 0).then_some("c-late")}>{ w.breached }</td>
                             </tr>
                         }) }</tbody>
@@ -213,6 +222,7 @@ fn row(i: &QueueItem, provider: bool, on_open: &Callback<AttrValue>) -> Html {
                 if provider { <span class="c-tenant">{ format!(" · {}", i.tenant_name) }</span> }
             </td>
             <td>{ who }</td>
+            <td>{ text::department(t.department) }</td>
             <td><span class={format!("c-badge c-prio-{}", t.priority.as_str())}>{ text::priority(t.priority) }</span></td>
             <td>{ text::status(t.status) }</td>
             <td>{ text::due(t) }</td>

@@ -2,8 +2,16 @@
 
 use panelcare_model::{
     sla::{Priority, SlaState},
-    ticket::{TicketStatus, TicketSummary},
+    ticket::{Department, TicketStatus, TicketSummary},
 };
+
+pub fn department(d: Department) -> &'static str {
+    match d {
+        Department::Technical => "Technical",
+        Department::Billing => "Billing",
+        Department::Sales => "Sales",
+    }
+}
 
 pub fn status(s: TicketStatus) -> &'static str {
     match s {

@@ -36,6 +36,8 @@ pub struct QueueQuery {
     /// An agent id, `me`, or `none`.
     assignee: Option<String>,
     sla: Option<String>,
+    /// One customer's tickets (with `tenant`), e.g. to find the one a duplicate belongs to.
+    account: Option<String>,
 }
 
 /// Columns for [`item`]: the summary's plus who and where.
@@ -95,6 +97,9 @@ pub async fn list(
     let now = time::now_ms();
     if let Some(t) = nonempty(q.tenant) {
         add(&mut sql, " AND t.tenant_id = ?", Bind::Text(t));
+    }
+    if let Some(a) = nonempty(q.account) {
+        add(&mut sql, " AND t.account_id = ?", Bind::Text(a));
     }
     if let Some(d) = nonempty(q.department) {
         match Department::parse(&d) {
