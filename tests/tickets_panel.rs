@@ -6,6 +6,8 @@
 //! secrets, as a panel's backend would, and gives every test its own account so no test sees
 //! another's tickets.
 #![cfg(target_arch = "wasm32")]
+// A failed unwrap is a failed test with a clear place.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 
@@ -160,16 +162,13 @@ async fn a_subject_matching_an_article_suggests_it_and_the_article_can_settle_it
 #[wasm_bindgen_test]
 async fn the_thread_shows_the_agents_answer() {
     // Alice's earlier ticket, answered by an agent and rated (demo_support.rs); read only.
+    let subject = "Browser warns about the certificate on shop.alice-bakery.example";
     let w = Widget::tickets(acme("alice", "en"));
     w.until("Alice's ticket", |w| {
-        w.find(".pc-tickets .pc-item").is_some()
+        w.item_with(".pc-tickets .pc-item", subject).is_some()
     })
     .await;
-    let item = ".pc-tickets .pc-item";
-    assert!(
-        w.text(&format!("{item} .pc-subject"))
-            .starts_with("Browser warns about the certificate")
-    );
+    let item = w.item_with(".pc-tickets .pc-item", subject).unwrap();
     assert_eq!(w.text(&format!("{item} .pc-badge")), "Resolved");
     assert!(
         w.find(&format!("{item} .pc-promise")).is_none(),

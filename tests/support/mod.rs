@@ -176,6 +176,18 @@ impl Widget {
         }
     }
 
+    /// A selector for the first of the list items `selector` whose text contains `text`.
+    pub fn item_with(&self, selector: &str, text: &str) -> Option<String> {
+        let list = self.shadow.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .find(|&i| {
+                list.get(i)
+                    .and_then(|n| n.text_content())
+                    .is_some_and(|t| t.contains(text))
+            })
+            .map(|i| format!("{selector}:nth-child({})", i + 1))
+    }
+
     pub fn has_text(&self, selector: &str, text: &str) -> bool {
         self.find(selector)
             .and_then(|e| e.text_content())
