@@ -220,6 +220,9 @@ pub fn NoticeCard(props: &NoticeCardProps) -> Html {
                 <p class="c-error" role="alert">{ m }</p>
             }
             if props.phase != Phase::Past {
+                // Open where updates are usual (something is going on); one click away otherwise.
+                <details class="c-compose" open={props.phase == Phase::Current}>
+                <summary>{ "Post an update" }</summary>
                 <form class="c-form c-inline-form" onsubmit={post_update}>
                     <label for={field_id.clone()}>{ "Post an update customers see" }</label>
                     <textarea id={field_id.clone()} rows="2" value={(*update).clone()}
@@ -231,6 +234,7 @@ pub fn NoticeCard(props: &NoticeCardProps) -> Html {
                     <p class="c-hint" id={format!("{field_id}-hint")}>{ "E.g. “We found the cause and are moving mail to a clean relay.”" }</p>
                     <button type="submit" class="c-button c-small" disabled={*busy || update.trim().is_empty()}>{ "Post update" }</button>
                 </form>
+                </details>
             }
             <div class="c-actions">
                 if props.phase == Phase::Current {

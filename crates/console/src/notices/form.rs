@@ -6,15 +6,15 @@ use std::rc::Rc;
 use panelcare_model::{
     FieldError,
     console::TenantInfo,
-    error::FieldErrorCode,
-    notice::{AgentNotice, BODY_MAX_CHARS, NewNotice, NoticeKind, TITLE_MAX_CHARS},
+    notice::{AgentNotice, BODY_MAX_CHARS, NoticeKind, TITLE_MAX_CHARS},
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::draft::{Draft, build, start};
 use crate::{
     api::Api,
-    form::{self, described_by, field, general_message, message, problem},
+    form::{self, described_by, field, general_message, message},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -29,19 +29,6 @@ pub struct NoticeFormProps {
     pub on_signed_out: Callback<()>,
 }
 
-/// The form as typed: times in the browser's zone, names comma-separated.
-#[derive(Debug, Clone, PartialEq)]
-struct Draft {
-    tenant_id: String,
-    kind: NoticeKind,
-    title: String,
-    body: String,
-    starts: String,
-    ends: String,
-    plans: String,
-    servers: String,
-}
-
 const FIELDS: [&str; 8] = [
     "tenant_id",
     "kind",
@@ -52,102 +39,6 @@ const FIELDS: [&str; 8] = [
     "affected_plans",
     "affected_servers",
 ];
-
-fn start(props: &NoticeFormProps) -> Draft {
-    match &props.notice {
-        Some(n) => Draft {
-            tenant_id: n.tenant_id.clone(),
-            kind: n.notice.kind,
-            title: n.notice.title.clone(),
-            body: n.notice.body.clone(),
-            starts: form::to_local_input(&n.notice.starts_at),
-            ends: n
-                .notice
-                .ends_at
-                .as_deref()
-                .map(form::to_local_input)
-                .unwrap_or_default(),
-            plans: n.notice.affected_plans.join(", "),
-            servers: n.notice.affected_servers.join(", "),
-        },
-        // Maintenance is announced ahead: tomorrow's window is a sensible start.
-        None => Draft {
-            tenant_id: props
-                .tenants
-                .first()
-                .map(|t| t.id.clone())
-                .unwrap_or_default(),
-            kind: NoticeKind::Maintenance,
-            title: String::new(),
-            body: String::new(),
-            starts: form::local_input_in(24.0 * 60.0),
-            ends: form::local_input_in(25.0 * 60.0),
-            plans: String::new(),
-            servers: String::new(),
-        },
-    }
-}
-
-fn names(typed: &str) -> Vec<String> {
-    typed
-        .split([',', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// The request body, or what is plainly wrong before asking the server.
-fn build(d: &Draft) -> Result<NewNotice, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    for (name, value) in [("title", &d.title), ("body", &d.body)] {
-        if value.trim().is_empty() {
-            errors.push(problem(
-                name,
-                FieldErrorCode::Required,
-                "This field is required.",
-            ));
-        }
-    }
-    let starts = form::from_local_input(&d.starts);
-    if starts.is_none() {
-        errors.push(problem(
-            "starts_at",
-            FieldErrorCode::Required,
-            "Choose when it starts.",
-        ));
-    }
-    let ends = form::from_local_input(&d.ends);
-    if ends.is_none() && d.kind == NoticeKind::Maintenance {
-        errors.push(problem(
-            "ends_at",
-            FieldErrorCode::Required,
-            "Maintenance has an end: choose when it is over.",
-        ));
-    }
-    if let (Some(s), Some(e)) = (&starts, &ends)
-        && js_sys::Date::parse(e) <= js_sys::Date::parse(s)
-    {
-        errors.push(problem(
-            "ends_at",
-            FieldErrorCode::OutOfRange,
-            "The end comes after the start.",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(NewNotice {
-        tenant_id: d.tenant_id.clone(),
-        kind: d.kind.as_str().to_owned(),
-        title: d.title.clone(),
-        body: d.body.clone(),
-        starts_at: starts.unwrap_or_default(),
-        ends_at: ends,
-        affected_plans: names(&d.plans),
-        affected_servers: names(&d.servers),
-    })
-}
 
 #[component]
 pub fn NoticeForm(props: &NoticeFormProps) -> Html {
@@ -166,8 +57,23 @@ pub fn NoticeForm(props: &NoticeFormProps) -> Html {
     };
     let text =
         |set: fn(&mut Draft, String)| edit(set).reform(|e: InputEvent| form::input_value(&e));
-    let on_kind = edit(|d, v| d.kind = NoticeKind::parse(&v).unwrap_or(d.kind))
-        .reform(|e: Event| form::select_value(&e));
+    let on_kind = {
+        let (draft, new) = (draft.clone(), props.notice.is_none());
+        Callback::from(move |e: Event| {
+            let mut d = (*draft).clone();
+            d.kind = NoticeKind::parse(&form::select_value(&e)).unwrap_or(d.kind);
+            // A new incident is going on now, and nobody knows yet when it ends; new
+            // maintenance gets a window again.
+            if new && d.kind == NoticeKind::Incident {
+                d.starts = form::local_input_in(0.0);
+                d.ends.clear();
+            } else if new && d.ends.is_empty() {
+                d.starts = form::local_input_in(24.0 * 60.0);
+                d.ends = form::local_input_in(25.0 * 60.0);
+            }
+            draft.set(d);
+        })
+    };
     let on_tenant = edit(|d, v| d.tenant_id = v).reform(|e: Event| form::select_value(&e));
     let on_body = edit(|d, v| d.body = v).reform(|e: InputEvent| form::textarea_value(&e));
     let onsubmit = {

@@ -3,6 +3,7 @@
 
 mod api;
 mod card;
+mod draft;
 mod form;
 mod page;
 

@@ -1,6 +1,7 @@
 //! Support settings, per tenant: ticket settings and notifications for admins, canned replies
 //! for everyone who answers tickets.
 
+mod add_tier;
 mod api;
 mod canned;
 mod hours;

@@ -12,7 +12,7 @@ use panelcare_model::{
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::policy::PolicyEditor;
+use super::{add_tier::AddTier, policy::PolicyEditor};
 use crate::{
     api::Api,
     form::{self, described_by, error_line, field, message},
@@ -35,32 +35,12 @@ fn department(d: Department) -> &'static str {
     }
 }
 
-/// Why a new tier name cannot be added, if it cannot.
-fn tier_problem(name: &str, s: &TicketSettings) -> Option<&'static str> {
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    if !ok {
-        Some(
-            "A tier name is lower-case letters, digits, - and _ (at most 40), as the panel sends it in the token.",
-        )
-    } else if s.policies.contains_key(name) {
-        Some("This tier is there already.")
-    } else {
-        None
-    }
-}
-
 #[component]
 pub fn TicketSettingsForm(props: &TicketSettingsProps) -> Html {
     let settings = use_state(|| None::<Result<TicketSettings, String>>);
     let errors = use_state(|| Rc::new(Vec::<FieldError>::new()));
     let outcome = use_state(|| None::<(bool, String)>);
     let busy = use_state(|| false);
-    let new_tier = use_state(String::new);
-    let tier_error = use_state(|| None::<&'static str>);
     {
         let (api, settings, errors, outcome, on_signed_out) = (
             props.api.clone(),
@@ -221,24 +201,14 @@ pub fn TicketSettingsForm(props: &TicketSettingsProps) -> Html {
         })
     };
     let add_tier = {
-        let (change, new_tier, tier_error, current) = (
-            change.clone(),
-            new_tier.clone(),
-            tier_error.clone(),
-            current.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let name = new_tier.trim().to_owned();
-            if let Some(p) = tier_problem(&name, &current) {
-                return tier_error.set(Some(p));
-            }
-            tier_error.set(None);
-            new_tier.set(String::new());
+        let change = change.clone();
+        Callback::from(move |name: String| {
             change(Box::new(move |s| {
                 s.policies.insert(name.clone(), SlaPolicy::default());
             }));
         })
     };
+    let tier_names: Rc<Vec<String>> = Rc::new(current.policies.keys().cloned().collect());
     let mb = current.attachment_max_bytes as f64 / MB;
     let attach_value = if current.attachment_max_bytes == 0 {
         String::new()
@@ -287,17 +257,7 @@ pub fn TicketSettingsForm(props: &TicketSettingsProps) -> Html {
                         errors={(*errors).clone()} on_change={policy_change((*name).clone())}
                         on_remove={(name.as_str() != DEFAULT_TIER).then(|| remove_tier((*name).clone()))} />
                 }) }
-                <div class="c-add-tier">
-                    { field("c-s-new-tier", "New tier", html! {
-                        <input id="c-s-new-tier" type="text" value={(*new_tier).clone()} placeholder="premium"
-                            aria-invalid={tier_error.map(|_| "true")} aria-describedby={described_by("c-s-new-tier", true, tier_error.is_some())}
-                            oninput={{
-                                let new_tier = new_tier.clone();
-                                Callback::from(move |e: InputEvent| new_tier.set(form::input_value(&e)))
-                            }} />
-                    }, Some("Starts with the default promise; tighten it above."), *tier_error) }
-                    <button type="button" class="c-button c-ghost" onclick={add_tier}>{ "Add tier" }</button>
-                </div>
+                <AddTier existing={tier_names} on_add={add_tier} />
             </fieldset>
             if let Some((ok, text)) = &*outcome {
                 <p class={if *ok { "c-ok" } else { "c-error" }} role={if *ok { "status" } else { "alert" }}>{ text }</p>
