@@ -1,7 +1,8 @@
-//! `cargo xtask bench`: bundle sizes against their budgets, then the server benchmark
-//! (crates/bench), which prints its own results.
+//! `cargo xtask bench`: bundle sizes against their budgets, the server benchmark
+//! (crates/bench), then the widget's render times in headless Chromium
+//! (crates/bench/render/widget.mjs); each prints its own results.
 
-use crate::util::{Result, at_root, cargo, cmd, exec, step};
+use crate::util::{Result, at_root, cargo, cmd, exec, step, which};
 
 pub fn run(args: &[String]) -> Result {
     step("setup");
@@ -24,5 +25,21 @@ pub fn run(args: &[String]) -> Result {
             .arg("--server-bin")
             .arg(at_root("target/release/panelcare-server"))
             .args(args),
+    )?;
+    step("bench: widget render (headless Chromium, release widget and server)");
+    let chromium = which("chromium").ok_or("chromium is not on PATH")?;
+    let scratch = at_root("target/bench");
+    std::fs::create_dir_all(&scratch)?;
+    exec(
+        cmd("node")
+            .arg(at_root("crates/bench/render/widget.mjs"))
+            .env(
+                "PANELCARE_SERVER_BIN",
+                at_root("target/release/panelcare-server"),
+            )
+            .env("PANELCARE_DIST", at_root("dist"))
+            .env("PANELCARE_WWW", at_root("www"))
+            .env("PANELCARE_ARTIFACTS", scratch)
+            .env("CHROMIUM", chromium),
     )
 }

@@ -8,6 +8,8 @@ pub struct Args {
     pub requests: usize,
     pub concurrency: usize,
     pub warmup: usize,
+    /// How often each ticket read is repeated.
+    pub reads: usize,
 }
 
 impl Args {
@@ -17,6 +19,7 @@ impl Args {
             requests: 20_000,
             concurrency: 32,
             warmup: 1_000,
+            reads: 300,
         };
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
@@ -26,14 +29,18 @@ impl Args {
                 "--requests" => args.requests = number(&flag, &value()?)?,
                 "--concurrency" => args.concurrency = number(&flag, &value()?)?,
                 "--warmup" => args.warmup = number(&flag, &value()?)?,
+                "--reads" => args.reads = number(&flag, &value()?)?,
                 "-h" | "--help" => {
                     println!(
-                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N]"
+                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N] [--reads N]"
                     );
                     std::process::exit(0);
                 }
                 other => return Err(format!("unknown flag {other}")),
             }
+        }
+        if args.reads == 0 {
+            return Err("need --reads >= 1".into());
         }
         if args.concurrency == 0 || args.requests < args.concurrency {
             return Err("need --requests >= --concurrency >= 1".into());

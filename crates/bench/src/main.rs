@@ -1,12 +1,15 @@
 //! `panelcare-bench`: how fast the real server binary stores feedback over HTTP on loopback,
-//! next to how fast the same SQLite set-up stores the same rows with no HTTP in between.
-//! The ratio of the two is the figure that matters: what the service layer costs.
+//! next to how fast the same SQLite set-up stores the same rows with no HTTP in between (the
+//! ratio of the two is what the service layer costs); then how long the server takes to
+//! answer a customer with 1,000 tickets and a 500-message thread.
 
 mod args;
+mod client;
 mod http_load;
 mod raw_store;
 mod server;
 mod stats;
+mod tickets;
 
 use std::error::Error;
 
@@ -24,6 +27,8 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     http_load::run(server.addr, &token, args.warmup, args.concurrency, "warm").await?;
     let http = http_load::run(server.addr, &token, args.requests, args.concurrency, "run").await?;
     let stored = server.count_rows().await?;
+    let mut conn = client::Conn::open(server.addr, &server.token_for("ticket-customer")).await?;
+    let reads = tickets::run(&mut conn, args.reads).await?;
     server.stop().await;
 
     let raw = raw_store::run(
@@ -50,6 +55,31 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
         http.percentile(99.0),
         raw.rate(),
         ratio
+    );
+    println!();
+    println!(
+        "{:<34} {:>10} {:>9} {:>9} {:>9}",
+        "ticket reads (one connection)", "reads/s", "p50 ms", "p99 ms", "max ms"
+    );
+    reads.list.print(&format!(
+        "list, {} of {} tickets",
+        reads.listed,
+        tickets::TICKETS
+    ));
+    reads
+        .thread
+        .print(&format!("thread of {} messages", tickets::MESSAGES));
+    println!(
+        "answer sizes: list {} KB, thread {} KB",
+        reads.list_bytes / 1024,
+        reads.thread_bytes / 1024
+    );
+    println!(
+        "BENCH ticket_list_p50_ms={:.2} ticket_list_p99_ms={:.2} thread_p50_ms={:.2} thread_p99_ms={:.2}",
+        reads.list.percentile(50.0),
+        reads.list.percentile(99.0),
+        reads.thread.percentile(50.0),
+        reads.thread.percentile(99.0)
     );
     if stored != (args.requests + args.warmup) as i64 {
         return Err(format!(

@@ -51,13 +51,18 @@ impl Server {
 
     /// A token for the bench tenant's customer, valid for the whole run.
     pub fn token(&self) -> String {
+        self.token_for("customer-1")
+    }
+
+    /// A token for another customer of the bench tenant.
+    pub fn token_for(&self, account: &str) -> String {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or_default();
         let claims = Claims {
             iss: "bench".into(),
-            sub: "customer-1".into(),
+            sub: account.into(),
             aud: AUDIENCE.into(),
             iat: now,
             exp: now + 900,
