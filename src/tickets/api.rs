@@ -3,7 +3,7 @@
 use panelcare_model::{
     kb::{Article, ArticleHit},
     notice::Notice,
-    ticket::{Attachment, Message, TicketOptions, TicketSummary},
+    ticket::{Attachment, Message, TicketList, TicketOptions, TicketSummary},
 };
 use wasm_bindgen::JsValue;
 
@@ -29,9 +29,18 @@ impl Api {
         ))
     }
 
-    pub async fn list_tickets(&self) -> Result<Vec<TicketSummary>, ApiError> {
-        let o = self.call("GET", "/api/v1/tickets", None, None).await?;
-        Ok(o.list("items").iter().filter_map(wire::summary).collect())
+    /// A page of the customer's tickets, newest first; `before` is the previous page's `next`.
+    pub async fn list_tickets(&self, before: Option<&str>) -> Result<TicketList, ApiError> {
+        let path = match before {
+            Some(c) => format!("/api/v1/tickets?before={}", encode(c)),
+            None => "/api/v1/tickets".to_owned(),
+        };
+        let o = self.call("GET", &path, None, None).await?;
+        Ok(TicketList {
+            items: o.list("items").iter().filter_map(wire::summary).collect(),
+            total: o.num("total").map_or(0, |n| n as i64),
+            next: o.str("next"),
+        })
     }
 
     pub async fn ticket(&self, id: &str) -> Result<Thread, ApiError> {

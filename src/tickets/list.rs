@@ -1,6 +1,6 @@
 //! The customer's tickets: number, subject, status, priority, last activity and the promise.
 
-use panelcare_model::ticket::{TicketStatus, TicketSummary};
+use panelcare_model::ticket::{TicketList, TicketStatus};
 use yew::prelude::*;
 
 use super::promise::promise;
@@ -15,13 +15,21 @@ pub fn status_class(s: TicketStatus) -> &'static str {
     }
 }
 
-/// A view function; `on_open` gets the ticket id.
-pub fn ticket_list(i18n: I18n, items: &[TicketSummary], on_open: &Callback<String>) -> Html {
+/// A view function; `on_open` gets the ticket id, `on_more` asks for the next older page.
+pub fn ticket_list(
+    i18n: I18n,
+    page: &TicketList,
+    on_open: &Callback<String>,
+    on_more: Callback<MouseEvent>,
+) -> Html {
     let t = i18n.t;
+    let items = &page.items;
     if items.is_empty() {
         return html! { <p class="pc-muted">{ t.tickets_empty }</p> };
     }
+    let older = (page.total - items.len() as i64).max(0) as u64;
     html! {
+        <>
         <ul class="pc-list pc-tickets">
             { for items.iter().map(|ticket| {
                 let id = ticket.id.clone();
@@ -44,5 +52,11 @@ pub fn ticket_list(i18n: I18n, items: &[TicketSummary], on_open: &Callback<Strin
                 }
             }) }
         </ul>
+        if page.next.is_some() && older > 0 {
+            <p class="pc-actions">
+                <button type="button" class="pc-button pc-secondary" onclick={on_more}>{ i18n.plural(&t.tickets_older, older) }</button>
+            </p>
+        }
+        </>
     }
 }

@@ -14,7 +14,7 @@ pub mod wire;
 
 use std::rc::Rc;
 
-use panelcare_model::ticket::{TicketOptions, TicketSummary};
+use panelcare_model::ticket::{TicketList, TicketOptions};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -35,14 +35,34 @@ pub fn TicketsPanel() -> Html {
     let session = use_session();
     let t = session.i18n.t;
     let view = use_state(|| View::List);
-    let list = use_state(|| None::<Result<Vec<TicketSummary>, ()>>);
+    let list = use_state(|| None::<Result<Rc<TicketList>, ()>>);
     let options = use_state(|| None::<Rc<TicketOptions>>);
     let reload = {
         let (api, list) = (session.api.clone(), list.clone());
         Callback::from(move |()| {
             let (api, list) = (api.clone(), list.clone());
             spawn_local(async move {
-                list.set(Some(api.list_tickets().await.map_err(|_| ())));
+                list.set(Some(
+                    api.list_tickets(None).await.map(Rc::new).map_err(|_| ()),
+                ));
+            });
+        })
+    };
+    // The next older page, added below the ones shown.
+    let more = {
+        let (api, list) = (session.api.clone(), list.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(shown)) = &*list else { return };
+            let Some(next) = shown.next.clone() else {
+                return;
+            };
+            let (api, list, shown) = (api.clone(), list.clone(), shown.clone());
+            spawn_local(async move {
+                if let Ok(page) = api.list_tickets(Some(&next)).await {
+                    let mut items = shown.items.clone();
+                    items.extend(page.items);
+                    list.set(Some(Ok(Rc::new(TicketList { items, ..page }))));
+                }
             });
         })
     };
@@ -95,7 +115,7 @@ pub fn TicketsPanel() -> Html {
                             let retry = reload.reform(|_: MouseEvent| ());
                             html! { <p class="pc-alert" role="alert">{ t.tickets_failed }{ " " }<button type="button" class="pc-link" onclick={retry}>{ t.retry }</button></p> }
                         }
-                        Some(Ok(items)) => list::ticket_list(session.i18n, items, &open),
+                        Some(Ok(page)) => list::ticket_list(session.i18n, page, &open, more),
                     } }
                 </>
             }

@@ -184,6 +184,23 @@ describe("support tickets", () => {
     await customer.context.close();
   });
 
+  test("a customer with many tickets pages back to the oldest", async () => {
+    for (let i = 0; i < 55; i++) await apiOpen(server.url, "milica", `Pitanje broj ${i + 1}`);
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=milica`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    const items = widget.locator(".pc-tickets .pc-item");
+    await items.first().waitFor();
+    assert.equal(await items.count(), 50);
+    assert.match(await items.first().innerText(), /Pitanje broj 55/);
+    // Serbian plural: 6 → "starijih zahteva" (the seeded ticket is the oldest of all 56).
+    await widget.getByRole("button", { name: "Prikaži još 6 starijih zahteva" }).click();
+    await items.nth(55).waitFor();
+    assert.equal(await items.count(), 56);
+    assert.match(await items.nth(55).innerText(), /Ne mogu da dodam novi domen/);
+    assert.equal(await widget.getByRole("button", { name: /Prikaži još/ }).count(), 0, "nothing older is left");
+    await context.close();
+  });
+
   test("a customer cannot read another customer's ticket by its id", async () => {
     const token = async (account) => (await (await fetch(`${server.url}/demo-api/token?account=${account}`)).json()).token;
     const open = await fetch(`${server.url}/api/v1/tickets`, {

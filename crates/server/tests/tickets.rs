@@ -447,3 +447,47 @@ async fn a_premium_customer_gets_the_premium_promise() {
         .await;
     assert_eq!(options["first_response"]["critical"], 60);
 }
+
+#[tokio::test]
+async fn the_list_comes_in_pages_newest_first_and_misses_none() {
+    let app = TestApp::new().await;
+    let page = panelcare_server::tickets::LIST_PAGE as usize;
+    let count = 2 * page + 7;
+    for i in 0..count {
+        open(
+            &app,
+            "acme",
+            "alice",
+            &format!("page-ticket-{i:04}"),
+            &critical(),
+        )
+        .await;
+    }
+    // Someone else's ticket never shows up on Alice's pages.
+    open(&app, "acme", "boris", "page-ticket-boris", &critical()).await;
+    let alice = token("acme", "alice");
+    let (mut seen, mut path, mut pages) = (Vec::new(), "/api/v1/tickets".to_owned(), 0);
+    loop {
+        let (s, list, _) = app.send(get(&path, &alice)).await;
+        assert_eq!(s, 200, "{list}");
+        assert_eq!(list["total"], count as i64);
+        let items = list["items"].as_array().expect("items");
+        seen.extend(items.iter().map(|t| t["number"].as_i64().expect("number")));
+        pages += 1;
+        match list["next"].as_str() {
+            Some(next) => path = format!("/api/v1/tickets?before={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let newest_first: Vec<i64> = (1001..1001 + count as i64).rev().collect();
+    assert_eq!(seen, newest_first, "every ticket once, newest first");
+
+    for bad in ["yesterday", "1.x", ".", "12"] {
+        let (s, b, _) = app
+            .send(get(&format!("/api/v1/tickets?before={bad}"), &alice))
+            .await;
+        assert_eq!(s, 422, "{bad}: {b}");
+        assert_eq!(b["error"]["fields"][0]["field"], "before");
+    }
+}

@@ -49,6 +49,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "Show all {n} messages",
         other: "Show all {n} messages",
     },
+    tickets_older: Plurals {
+        one: "Show {n} older ticket",
+        few: "Show {n} older tickets",
+        other: "Show {n} older tickets",
+    },
     history_failed: "Your earlier messages could not be loaded.",
     retry: "Try again",
     pending_badge: "Waiting to send",

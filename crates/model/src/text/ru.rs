@@ -49,6 +49,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "Показать все {n} сообщения",
         other: "Показать все {n} сообщений",
     },
+    tickets_older: Plurals {
+        one: "Показать ещё {n} обращение",
+        few: "Показать ещё {n} обращения",
+        other: "Показать ещё {n} обращений",
+    },
     history_failed: "Не удалось загрузить ваши прежние сообщения.",
     retry: "Повторить",
     pending_badge: "Ожидает отправки",

@@ -49,6 +49,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         few: "Prikaži sve {n} poruke",
         other: "Prikaži svih {n} poruka",
     },
+    tickets_older: Plurals {
+        one: "Prikaži još {n} stariji zahtev",
+        few: "Prikaži još {n} starija zahteva",
+        other: "Prikaži još {n} starijih zahteva",
+    },
     history_failed: "Vaše ranije poruke nije bilo moguće učitati.",
     retry: "Pokušaj ponovo",
     pending_badge: "Čeka slanje",

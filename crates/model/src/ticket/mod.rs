@@ -235,6 +235,9 @@ pub struct TicketList {
     pub items: Vec<TicketSummary>,
     /// All of the customer's tickets, when `items` holds only the latest.
     pub total: i64,
+    /// Pass as `?before=` for the next, older page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 /// `GET /api/v1/ticket-options`: what the new-ticket form offers and promises this customer.

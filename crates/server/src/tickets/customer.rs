@@ -3,7 +3,7 @@
 
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::{Path, Query, State, rejection::QueryRejection},
     http::{HeaderMap, HeaderValue, StatusCode},
 };
 use panelcare_model::{
@@ -14,6 +14,7 @@ use panelcare_model::{
         TicketThread,
     },
 };
+use serde::Deserialize;
 use sqlx::Row as _;
 
 use super::{
@@ -31,8 +32,24 @@ use crate::{
     time,
 };
 
-/// Most tickets listed at once (the total says how many there are).
-const LIST_LIMIT: i64 = 200;
+/// Tickets per page of the customer's list; older ones come with `?before=`.
+pub const PAGE: i64 = 50;
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    /// The `next` of the previous page: `<updated_at ms>.<number>` of its last ticket.
+    before: Option<String>,
+}
+
+/// `<updated ms>.<number>`, the place in the list after which the next page starts.
+fn cursor(updated_ms: i64, number: i64) -> String {
+    format!("{updated_ms}.{number}")
+}
+
+fn parse_cursor(s: &str) -> Option<(i64, i64)> {
+    let (updated, number) = s.split_once('.')?;
+    Some((updated.parse().ok()?, number.parse().ok()?))
+}
 
 pub async fn options(
     State(state): State<AppState>,
@@ -50,16 +67,40 @@ pub async fn options(
     }))
 }
 
-pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Json<TicketList>> {
+pub async fn list(
+    State(state): State<AppState>,
+    who: Customer,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> AppResult<Json<TicketList>> {
+    let Query(query) = query.map_err(|e| {
+        AppError::client(
+            ErrorCode::InvalidBody,
+            format!("The query string is not valid: {e}."),
+        )
+    })?;
+    // Without a cursor the page starts at the newest ticket.
+    let (updated, number) = match query.before.as_deref() {
+        None => (i64::MAX, i64::MAX),
+        Some(c) => parse_cursor(c).ok_or_else(|| {
+            AppError::validation(vec![FieldError::new(
+                "before",
+                FieldErrorCode::UnknownValue,
+                "This is not a place in the ticket list; use the `next` of a list answer.",
+            )])
+        })?,
+    };
     let s = settings::load(&state.db, &who.tenant_id).await?;
     let rows = sqlx::query(&format!(
-        "SELECT {} FROM tickets t WHERE t.tenant_id = ? AND t.account_id = ? \
-         ORDER BY t.updated_at DESC, t.number DESC LIMIT ?",
+        "SELECT {} FROM tickets t WHERE t.tenant_id = ?1 AND t.account_id = ?2 \
+         AND (t.updated_at < ?3 OR (t.updated_at = ?3 AND t.number < ?4)) \
+         ORDER BY t.updated_at DESC, t.number DESC LIMIT ?5",
         view::SUMMARY
     ))
     .bind(&who.tenant_id)
     .bind(&who.account_id)
-    .bind(LIST_LIMIT)
+    .bind(updated)
+    .bind(number)
+    .bind(PAGE + 1)
     .fetch_all(&state.db.pool)
     .await?;
     let total: i64 =
@@ -68,12 +109,17 @@ pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Jso
             .bind(&who.account_id)
             .fetch_one(&state.db.pool)
             .await?;
+    let page = &rows[..rows.len().min(PAGE as usize)];
+    let next = match (rows.len() > page.len(), page.last()) {
+        (true, Some(last)) => Some(cursor(last.try_get("updated_at")?, last.try_get("number")?)),
+        _ => None,
+    };
     let now = time::now_ms();
-    let items = rows
+    let items = page
         .iter()
         .map(|r| view::summary(r, now, s.reopen_days))
         .collect::<Result<_, _>>()?;
-    Ok(Json(TicketList { items, total }))
+    Ok(Json(TicketList { items, total, next }))
 }
 
 /// One of the caller's tickets with its thread.

@@ -7,6 +7,8 @@ pub mod sla;
 pub mod store;
 pub mod view;
 
+pub use customer::PAGE as LIST_PAGE;
+
 use axum::{
     Router,
     routing::{get, post},
