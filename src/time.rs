@@ -29,8 +29,11 @@ pub fn ago(lang: Lang, rfc3339: &str) -> String {
 /// The full date and time, for the `title` and `datetime` of a `<time>` element.
 pub fn full(lang: Lang, rfc3339: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
-    date.to_locale_string(lang.tag(), &JsValue::UNDEFINED)
-        .into()
+    // Date and minutes: seconds mean nothing to a customer reading a notice or a thread.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(lang.tag(), &options).into()
 }
 
 /// `rfc3339` ahead of now, e.g. "in 58 minutes" / "через 58 минут"; past times read "now".

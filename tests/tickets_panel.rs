@@ -274,7 +274,16 @@ async fn the_banner_shows_current_and_planned_notices() {
         "Kernel update on web-07"
     );
     assert_eq!(w.text(&format!("{planned} .pc-badge")), "Maintenance");
-    assert!(w.texts(&format!("{planned} .pc-item-meta span"))[1].starts_with("Planned · "));
+    let when = &w.texts(&format!("{planned} .pc-item-meta span"))[1];
+    assert!(when.starts_with("Planned · "), "{when}");
+    // Date and minutes, no seconds: "Dec 2, 2026, 2:00 AM".
+    let clock = when.rsplit(", ").next().unwrap_or_default();
+    assert_eq!(clock.matches(':').count(), 1, "{when}");
+    // The update reads as text first, then how long ago.
+    assert!(
+        w.text(&format!("{now} .pc-muted"))
+            .starts_with("The cause is found")
+    );
     // A banner, not a card.
     assert!(w.find(".pc-powered").is_none());
 }

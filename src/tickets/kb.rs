@@ -25,17 +25,32 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let open = use_state(|| None::<Article>);
     let solved = use_state(|| false);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // Which subject the latest search is for: an answer to an earlier one (the customer kept
+    // typing, or shortened it) is dropped rather than shown over the current subject.
+    let latest = use_mut_ref(|| 0u32);
     {
-        let (api, hits, timer) = (session.api.clone(), hits.clone(), timer.clone());
+        let (api, hits, timer, latest) = (
+            session.api.clone(),
+            hits.clone(),
+            timer.clone(),
+            latest.clone(),
+        );
         use_effect_with(props.subject.clone(), move |subject| {
             let typed = subject.trim().to_owned();
+            let this = {
+                let mut n = latest.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
             if typed.chars().count() < 3 {
                 hits.set(Vec::new());
             }
             *timer.borrow_mut() = (typed.chars().count() >= 3).then(|| {
                 Timeout::new(DEBOUNCE_MS, move || {
                     spawn_local(async move {
-                        if let Ok(found) = api.kb_search(&typed).await {
+                        if let Ok(found) = api.kb_search(&typed).await
+                            && *latest.borrow() == this
+                        {
                             hits.set(found);
                         }
                     });

@@ -32,7 +32,7 @@ fn notice(i18n: I18n, n: &Notice) -> Html {
             <p class="pc-message">{ &n.body }</p>
             if let Some(u) = n.updates.first() {
                 <p class="pc-muted">
-                    <time datetime={u.created_at.clone()}>{ time::ago(i18n.lang, &u.created_at) }</time>{ ": " }{ &u.body }
+                    { &u.body }{ " · " }<time datetime={u.created_at.clone()} title={time::full(i18n.lang, &u.created_at)}>{ time::ago(i18n.lang, &u.created_at) }</time>
                 </p>
             }
         </li>

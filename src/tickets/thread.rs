@@ -165,7 +165,11 @@ pub fn Thread(props: &ThreadProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if reply.trim().is_empty() || *busy {
+            // A second press while the first reply is on its way does nothing.
+            if *busy {
+                return;
+            }
+            if reply.trim().is_empty() {
                 refusal.set(Some(t.err_required));
                 return;
             }
