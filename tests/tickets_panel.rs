@@ -111,6 +111,11 @@ async fn an_opened_ticket_is_listed_with_its_status_and_promise() {
         w.text(".pc-tickets .pc-promise"),
         "Our answer is due in 4 hours"
     );
+    // With no notices banner on this page, the list itself says what is going on.
+    w.until("the notices above the list", |w| {
+        w.find(".pc-tickets-panel .pc-notices").is_some()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

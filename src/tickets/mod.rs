@@ -37,6 +37,14 @@ pub fn TicketsPanel() -> Html {
     let view = use_state(|| View::List);
     let list = use_state(|| None::<Result<Rc<TicketList>, ()>>);
     let options = use_state(|| None::<Rc<TicketOptions>>);
+    // A page that has its own notices banner gets them there; the list does not repeat them.
+    let banner_on_page = use_memo((), |_| {
+        gloo::utils::document()
+            .query_selector("[data-panelcare=notices]")
+            .ok()
+            .flatten()
+            .is_some()
+    });
     let reload = {
         let (api, list) = (session.api.clone(), list.clone());
         Callback::from(move |()| {
@@ -107,7 +115,9 @@ pub fn TicketsPanel() -> Html {
             };
             html! {
                 <>
-                    <Notices />
+                    if !*banner_on_page {
+                        <Notices />
+                    }
                     <p class="pc-actions"><button type="button" class="pc-button pc-primary" onclick={new}>{ t.tickets_new }</button></p>
                     { match &*list {
                         None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },

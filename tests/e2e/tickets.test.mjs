@@ -71,6 +71,10 @@ describe("support tickets", () => {
     // 1. The customer opens a critical ticket and is promised an answer within the hour.
     const customer = await openPage(browser, dashboard);
     const widget = customer.page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    await customer.page.locator("[data-panelcare=notices] .pc-notice-item").first().waitFor();
+    await customer.page.screenshot({ path: join(artifacts(), "dashboard-tickets.png") });
+    assert.equal(await widget.locator(".pc-notices").count(), 0, "the page's banner already shows the notices");
     await widget.getByRole("button", { name: "New ticket" }).click();
     await widget.locator("#pc-t-priority").selectOption("critical");
     assert.match(await widget.locator("#pc-t-promise").innerText(), /First answer within 1 hour/);
@@ -81,7 +85,7 @@ describe("support tickets", () => {
     await widget.locator("#pc-t-message").fill("Since 10:05 every outgoing message bounces with 550. Screenshot attached.");
     await widget.locator("#pc-t-files").setInputFiles({ name: "bounce.png", mimeType: "image/png", buffer: screenshotPng() });
     await widget.locator(".pc-files li", { hasText: "bounce.png" }).waitFor();
-    await customer.page.screenshot({ path: join(artifacts(), "ticket-new.png") });
+    await widget.screenshot({ path: join(artifacts(), "ticket-new.png") });
     await widget.getByRole("button", { name: "Open ticket" }).click();
 
     // The thread opens with the promise and the thumbnail of the attached image.
@@ -137,7 +141,7 @@ describe("support tickets", () => {
     await t2.locator("#pc-rate-comment").fill("Fixed in twenty minutes, thank you!");
     await t2.getByRole("button", { name: "Send rating" }).click();
     await t2.locator(".pc-ok", { hasText: "Thank you for your rating!" }).waitFor();
-    await back.page.screenshot({ path: join(artifacts(), "ticket-rated.png") });
+    await w2.screenshot({ path: join(artifacts(), "ticket-rated.png") });
     await back.context.close();
 
     // The rating reaches the console's ticket.
