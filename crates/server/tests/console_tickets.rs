@@ -598,3 +598,69 @@ async fn numbers_show_sla_kept_ratings_and_deflection_per_tenant_and_agent() {
     assert_eq!(fox["total"]["opened"], 1);
     assert_eq!(fox["by_agent"], json!([]));
 }
+
+/// `"tenant name"` of each assignee `who` is offered, sorted.
+async fn assignees(app: &TestApp, who: &Who) -> Vec<String> {
+    let (s, v, _) = app
+        .send(who.req("GET", "/console/api/tickets/assignees", None))
+        .await;
+    assert_eq!(s, 200, "{v}");
+    let list = v.as_array().expect("list");
+    assert!(
+        list.iter().all(|a| a.get("email").is_none()),
+        "names only: {v}"
+    );
+    let mut pairs: Vec<String> = list
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                a["tenant_id"].as_str().unwrap_or(""),
+                a["name"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[tokio::test]
+async fn assignees_are_whom_assign_accepts_in_the_agents_scope() {
+    let app = TestApp::new().await;
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let andrej = signed_in(&app, "acme", "andrej", Role::Agent).await;
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    let bob = signed_in(&app, "bluefox", "bob", Role::Agent).await;
+    // Acme's own people work Acme's tickets; its provider admin also BlueFox's.
+    let acme = vec![
+        "acme ada@acme.test".to_owned(),
+        "acme andrej@acme.test".to_owned(),
+    ];
+    assert_eq!(assignees(&app, &andrej).await, acme);
+    let fox = vec![
+        "bluefox ada@acme.test".to_owned(),
+        "bluefox bea@bluefox.test".to_owned(),
+        "bluefox bob@bluefox.test".to_owned(),
+    ];
+    assert_eq!(assignees(&app, &bea).await, fox);
+    assert_eq!(assignees(&app, &bob).await, fox);
+    let all = assignees(&app, &ada).await;
+    for want in acme.iter().chain(&fox) {
+        assert!(all.contains(want), "{want} in {all:?}");
+    }
+
+    // Each one offered is accepted by assign.
+    let ticket = open_ticket(&app, "bluefox", "milica", "ticket-assign", "normal").await;
+    let ada_id: String = sqlx::query_scalar("SELECT id FROM agents WHERE email = 'ada@acme.test'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("ada");
+    let (s, v, _) = app
+        .send(bea.req(
+            "POST",
+            &format!("/console/api/tickets/{ticket}/assign"),
+            Some(json!({ "agent_id": ada_id })),
+        ))
+        .await;
+    assert_eq!(s, 200, "{v}");
+}

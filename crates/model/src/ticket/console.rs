@@ -111,6 +111,14 @@ pub struct NewCannedReply {
     pub body: String,
 }
 
+/// Someone a ticket of `tenant_id` may be assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignee {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+}
+
 /// One agent's open tickets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workload {

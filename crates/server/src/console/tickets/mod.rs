@@ -2,6 +2,7 @@
 //! assignment, priority, merging duplicates, canned replies, workload, agents' uploads and
 //! the tenant's support settings.
 
+mod assignees;
 mod canned;
 mod numbers;
 mod queue;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/tickets", get(list))
         .route("/tickets/workload", get(workload))
+        .route("/tickets/assignees", get(assignees::list))
         .route("/ticket-numbers", get(numbers::numbers))
         .route("/tickets/{id}", get(get_one))
         .route("/tickets/{id}/messages", post(write::message))
@@ -39,11 +41,15 @@ pub fn router() -> Router<AppState> {
         .route("/canned-replies", get(canned::list).post(canned::create))
         .route(
             "/canned-replies/{id}",
-            axum::routing::delete(canned::remove),
+            axum::routing::put(canned::update).delete(canned::remove),
         )
         .route(
             "/tenants/{id}/notifications",
             get(crate::notify::settings::read).put(crate::notify::settings::update),
+        )
+        .route(
+            "/tenants/{id}/notifications/test",
+            post(crate::notify::trial::send),
         )
         .route(
             "/tenants/{id}/ticket-settings",
