@@ -272,7 +272,7 @@ pub fn ArticleEditor(props: &ArticleEditorProps) -> Html {
             </div>
             if editing && *confirm_delete {
                 <div class="c-confirm" role="group" aria-label="Confirm deletion">
-                    <p>{ "Delete this article for good? Customers stop seeing it at once, and its “solved it” answers leave the numbers too. To keep them, untick Published and save it as a draft instead." }</p>
+                    <p>{ "Delete this article? Customers and agents stop seeing it at once, and it cannot be brought back here. The times it solved a customer's problem stay in the numbers. To hide it for a while instead, untick Published and save it as a draft." }</p>
                     <div class="c-actions">
                         <button type="button" class="c-button c-danger-solid" disabled={*busy} onclick={on_delete}>{ "Yes, delete it" }</button>
                         <button type="button" class="c-button c-ghost" onclick={ask(false)}>{ "Keep it" }</button>

@@ -1,4 +1,6 @@
-//! Agents write and publish articles for their tenants.
+//! Agents write and publish articles for their tenants. A deleted article keeps its row (see
+//! migration 0011) so the "this solved it" answers it earned still count in the numbers; every
+//! query here reads live articles only, so a deleted one is not found.
 
 use axum::{
     Json,
@@ -46,7 +48,8 @@ pub async fn list(
 ) -> AppResult<Json<Vec<AgentArticle>>> {
     let scope = Scope::of(&who.agent);
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM kb_articles k WHERE {} ORDER BY tenant_id, lang, title",
+        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.deleted_at IS NULL \
+         ORDER BY tenant_id, lang, title",
         scope.condition("k.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -104,7 +107,7 @@ fn check(a: &NewArticle) -> Result<(String, String, String), AppError> {
 async fn one(state: &AppState, who: &SignedIn, id: &str) -> AppResult<AgentArticle> {
     let scope = Scope::of(&who.agent);
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.id = ?2",
+        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.id = ?2 AND k.deleted_at IS NULL",
         scope.condition("k.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -165,7 +168,7 @@ pub async fn update(
     let (html, plain) = markdown::render(&text);
     sqlx::query(
         "UPDATE kb_articles SET lang = ?, title = ?, body = ?, html = ?, plain = ?, published = ?, \
-         updated_at = ? WHERE id = ?",
+         updated_at = ? WHERE id = ? AND deleted_at IS NULL",
     )
     .bind(&lang)
     .bind(&title)
@@ -180,6 +183,7 @@ pub async fn update(
     Ok(Json(one(&state, &who, &id).await?))
 }
 
+/// Takes the article away from customers and agents; its solved answers stay counted.
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
@@ -187,9 +191,16 @@ pub async fn remove(
 ) -> AppResult<StatusCode> {
     let current = one(&state, &who, &id).await?;
     may_write(&state, &who, &current.tenant_id).await?;
-    sqlx::query("DELETE FROM kb_articles WHERE id = ?")
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
+    let now = time::now_ms();
+    sqlx::query(
+        "UPDATE kb_articles SET deleted_at = ?, deleted_by = ?, updated_at = ? \
+         WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(now)
+    .bind(&who.agent.id)
+    .bind(now)
+    .bind(&id)
+    .execute(&state.db.pool)
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

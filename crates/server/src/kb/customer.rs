@@ -56,7 +56,7 @@ pub async fn read(
 ) -> AppResult<Json<Article>> {
     let row: Option<(String, String, String, i64)> = sqlx::query_as(
         "UPDATE kb_articles SET views = views + 1 WHERE id = ? AND tenant_id = ? AND published = 1 \
-         RETURNING lang, title, html, updated_at",
+         AND deleted_at IS NULL RETURNING lang, title, html, updated_at",
     )
     .bind(&id)
     .bind(&who.tenant_id)
@@ -80,7 +80,8 @@ pub async fn solved(
 ) -> AppResult<StatusCode> {
     let mut tx = state.db.write().await?;
     let exists: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM kb_articles WHERE id = ? AND tenant_id = ? AND published = 1",
+        "SELECT id FROM kb_articles WHERE id = ? AND tenant_id = ? AND published = 1 \
+         AND deleted_at IS NULL",
     )
     .bind(&id)
     .bind(&who.tenant_id)

@@ -34,7 +34,7 @@ pub async fn search(
         "SELECT a.id, a.title, snippet(kb_fts, 1, '', '', '…', 16) FROM kb_fts \
          JOIN kb_articles a ON a.rowid = kb_fts.rowid \
          WHERE kb_fts MATCH ?1 AND a.tenant_id = ?2 AND a.lang = ?3 AND a.published = 1 \
-         ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT ?4",
+         AND a.deleted_at IS NULL ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT ?4",
     )
     .bind(query)
     .bind(tenant_id)
