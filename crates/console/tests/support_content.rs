@@ -317,6 +317,7 @@ async fn the_webhook_secret_is_write_only() {
         emails: vec!["oncall@acme.example".into()],
         webhook_url: "https://hooks.acme.example/panelcare".into(),
         webhook_secret: String::new(),
+        webhook_secret_set: true,
     };
     fake_server(vec![
         (

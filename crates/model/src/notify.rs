@@ -25,6 +25,10 @@ pub struct NotifySettings {
     /// Signs each delivery (HMAC-SHA256). Never sent back once set: reads show it empty.
     #[serde(default)]
     pub webhook_secret: String,
+    /// In answers: whether a secret is stored (the secret itself never is sent). The server
+    /// ignores it in a save; an empty `webhook_secret` keeps the stored one.
+    #[serde(default)]
+    pub webhook_secret_set: bool,
 }
 
 fn looks_like_email(s: &str) -> bool {

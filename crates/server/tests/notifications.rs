@@ -147,6 +147,7 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
         .await;
     assert_eq!(s, 200, "{saved}");
     assert_eq!(saved["webhook_secret"], "", "the secret is never sent back");
+    assert_eq!(saved["webhook_secret_set"], true, "only that one is stored");
 
     let (s, t, _) = app.send(open("ticket-0001")).await;
     assert_eq!(s, 201, "{t}");
@@ -292,6 +293,61 @@ async fn notification_settings_are_checked_and_scoped() {
             "{body}"
         );
     }
+    // Whether a secret is stored is said, the secret never; a client cannot claim one.
+    let read = |tenant: &'static str| {
+        let req = ada.req(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/notifications"),
+            None,
+        );
+        async { app.send(req).await.1 }
+    };
+    assert_eq!(read("acme").await["webhook_secret_set"], false);
+    let hook =
+        json!({"webhook_url": "https://hooks.example/x", "webhook_secret": "0123456789abcdef"});
+    for (body, set) in [
+        (
+            json!({"emails": ["a@acme.test"], "webhook_secret_set": true}),
+            false,
+        ),
+        (hook, true),
+        (
+            json!({"webhook_url": "https://hooks.example/y", "webhook_secret_set": false}),
+            true,
+        ),
+    ] {
+        let (s, saved, _) = app
+            .send(ada.req(
+                "PUT",
+                "/console/api/tenants/acme/notifications",
+                Some(body.clone()),
+            ))
+            .await;
+        assert_eq!(s, 200, "{body}: {saved}");
+        assert_eq!(
+            (&saved["webhook_secret_set"], &saved["webhook_secret"]),
+            (&json!(set), &json!("")),
+            "{body}"
+        );
+        let now = read("acme").await;
+        assert_eq!(
+            (&now["webhook_secret_set"], &now["webhook_secret"]),
+            (&json!(set), &json!("")),
+            "{body}"
+        );
+    }
+    assert!(!read("acme").await.to_string().contains("0123456789abcdef"));
+    assert_eq!(
+        read("bluefox").await["webhook_secret_set"],
+        false,
+        "per tenant"
+    );
+    app.send(ada.req(
+        "PUT",
+        "/console/api/tenants/acme/notifications",
+        Some(json!({})),
+    ))
+    .await;
     for (who, tenant, want) in [
         (&bea, "acme", 404),
         (&andrej, "acme", 404),

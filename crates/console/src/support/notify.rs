@@ -49,6 +49,8 @@ impl Draft {
                 .collect(),
             webhook_url: self.url.trim().to_owned(),
             webhook_secret: self.secret.trim().to_owned(),
+            // The server decides this from what it stores; a save ignores it.
+            webhook_secret_set: false,
         }
     }
 }
@@ -129,8 +131,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
         Some(Err(m)) => return html! { <p class="c-error" role="alert">{ m }</p> },
         Some(Ok(s)) => s.clone(),
     };
-    // A stored webhook needed a secret when it was saved, so one is kept on the server.
-    let secret_kept = !stored.webhook_url.is_empty();
+    let secret_kept = stored.webhook_secret_set;
     let edit = |set: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |v: String| {

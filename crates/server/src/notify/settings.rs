@@ -24,12 +24,16 @@ pub async fn load_in(
             .bind(tenant_id)
             .fetch_optional(&mut *conn)
             .await?;
-    Ok(json
+    let mut s: NotifySettings = json
         .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default())
+        .unwrap_or_default();
+    // Derived from the secret itself, never trusted from what was stored or sent.
+    s.webhook_secret_set = !s.webhook_secret.is_empty();
+    Ok(s)
 }
 
-/// `GET /console/api/tenants/{id}/notifications`; the secret never leaves the server.
+/// `GET /console/api/tenants/{id}/notifications`; the secret never leaves the server, only
+/// whether one is stored.
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -59,6 +63,7 @@ pub async fn update(
     if body.webhook_secret.trim().is_empty() {
         body.webhook_secret = stored.webhook_secret;
     }
+    body.webhook_secret_set = !body.webhook_secret.is_empty();
     let json = serde_json::to_string(&body).map_err(|e| AppError::Internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO notify_settings (tenant_id, settings) VALUES (?1, ?2) \
