@@ -174,6 +174,15 @@ describe("support tickets", () => {
     await agent.page.locator(".c-form .c-files li", { hasText: "settings.png" }).waitFor();
     await agent.page.getByRole("button", { name: "Send answer" }).click();
     await agent.page.locator(".c-msg-agent img.c-thumb").waitFor();
+
+    // Hand it to a colleague; the queue filtered by that colleague shows it.
+    await agent.page.locator("#c-t-assignee-set").selectOption({ label: "Ada Admin" });
+    await agent.page.locator(".c-ok", { hasText: "Assigned." }).waitFor();
+    await agent.page.getByRole("button", { name: "← Tickets" }).click();
+    await agent.page.locator("#c-t-assignee").selectOption({ label: "Ada Admin" });
+    const mine = agent.page.locator(".c-queue tbody tr");
+    await mine.first().locator(".c-link", { hasText: "Не работает почта на телефоне" }).waitFor();
+    assert.deepEqual((await mine.allInnerTexts()).map((r) => r.includes("Ada Admin")), [true]);
     await agent.context.close();
 
     const customer = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);

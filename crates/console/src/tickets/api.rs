@@ -5,8 +5,8 @@ use panelcare_model::{
     ticket::{
         Attachment,
         console::{
-            AgentThread, Assign, CannedReply, Merge, NewAgentMessage, PriorityChange, Queue,
-            Workload,
+            AgentThread, Assign, Assignee, CannedReply, Merge, NewAgentMessage, PriorityChange,
+            Queue, Workload,
         },
     },
 };
@@ -87,6 +87,11 @@ impl Api {
 
     pub async fn canned_replies(&self) -> Result<Vec<CannedReply>, ApiError> {
         call("GET", "/console/api/canned-replies", None, None::<&()>).await
+    }
+
+    /// Whom tickets of each tenant in scope may be assigned to.
+    pub async fn assignees(&self) -> Result<Vec<Assignee>, ApiError> {
+        call("GET", "/console/api/tickets/assignees", None, None::<&()>).await
     }
 
     pub async fn workload(&self) -> Result<Vec<Workload>, ApiError> {

@@ -9,11 +9,13 @@ mod side;
 pub mod text;
 mod thread;
 
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, rc::Rc};
 
-use panelcare_model::ticket::console::AgentThread;
+use panelcare_model::ticket::console::{AgentThread, Assignee};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
 
-use crate::api::ApiError;
+use crate::api::{Api, ApiError};
 pub use detail::TicketDetail;
 pub use queue::TicketQueue;
 
@@ -32,4 +34,22 @@ impl Done {
     fn new(result: Result<AgentThread, ApiError>, message: &'static str) -> Self {
         Self { result, message }
     }
+}
+
+/// Whom tickets may be assigned to, loaded once (empty until it arrives or if it fails: the
+/// screens then offer only "me" and "nobody").
+#[hook]
+fn use_assignees(api: &Api) -> Rc<Vec<Assignee>> {
+    let people = use_state(|| Rc::new(Vec::new()));
+    {
+        let (api, people) = (api.clone(), people.clone());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if let Ok(list) = api.assignees().await {
+                    people.set(Rc::new(list));
+                }
+            });
+        });
+    }
+    (*people).clone()
 }

@@ -15,6 +15,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text;
+use super::use_assignees;
 use crate::{api::Api, tenants::use_tenants};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -77,6 +78,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     let load = use_state(|| None::<Rc<Vec<Workload>>>);
     // All tenants in scope, for the filter and the workload's names.
     let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
+    let people = use_assignees(&props.api);
     {
         let (api, items, load, on_signed_out) = (
             props.api.clone(),
@@ -154,10 +156,16 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
         .iter()
         .map(|s| (s.as_str().to_owned(), text::sla(*s).to_owned()))
         .collect();
-    let assignees = vec![
+    // Me, nobody, then each colleague once (a provider admin works several tenants).
+    let mut assignees = vec![
         ("me".to_owned(), "Me".to_owned()),
         ("none".to_owned(), "Nobody".to_owned()),
     ];
+    for a in people.iter() {
+        if !assignees.iter().any(|(id, _)| *id == a.id) {
+            assignees.push((a.id.clone(), a.name.clone()));
+        }
+    }
     let list = match &*items {
         None => html! { <p class="c-muted">{ "Loading…" }</p> },
         Some(Err(m)) => html! { <p class="c-error" role="alert">{ m }</p> },

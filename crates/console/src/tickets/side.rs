@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{Done, text};
+use super::{Done, text, use_assignees};
 use crate::api::Api;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -30,6 +30,7 @@ pub fn TicketSide(props: &SideProps) -> Html {
     // The customer's other tickets this one may be a duplicate of.
     let others = use_state(Vec::<QueueItem>::new);
     let into = use_state(String::new);
+    let people = use_assignees(&props.api);
     {
         let (api, others) = (props.api.clone(), others.clone());
         let key = (
@@ -100,6 +101,17 @@ pub fn TicketSide(props: &SideProps) -> Html {
         .assignee
         .as_ref()
         .is_some_and(|a| a.id == props.me.as_str());
+    let on_assign_to = call(
+        Rc::new(|api, id, who: String| {
+            Box::pin(async move { api.assign(&id, (!who.is_empty()).then_some(who)).await })
+        }),
+        "Assigned.",
+    )
+    .reform(select_value);
+    let colleagues: Vec<_> = people
+        .iter()
+        .filter(|p| p.tenant_id == item.tenant_id)
+        .collect();
     html! {
         <aside class="c-card c-side">
             <div class="c-field">
@@ -114,7 +126,19 @@ pub fn TicketSide(props: &SideProps) -> Html {
                     { for Priority::ALL.iter().rev().map(|p| html! { <option value={p.as_str()} selected={*p == t.priority}>{ text::priority(*p) }</option> }) }
                 </select>
             </div>
-            <p class="c-muted">{ format!("Assigned to: {}", item.assignee.as_ref().map_or("nobody", |a| a.name.as_str())) }</p>
+            if colleagues.is_empty() {
+                <p class="c-muted">{ format!("Assigned to: {}", item.assignee.as_ref().map_or("nobody", |a| a.name.as_str())) }</p>
+            } else {
+                <div class="c-field">
+                    <label for="c-t-assignee-set">{ "Assigned to" }</label>
+                    <select id="c-t-assignee-set" onchange={on_assign_to}>
+                        <option value="" selected={item.assignee.is_none()}>{ "Nobody" }</option>
+                        { for colleagues.iter().map(|p| html! {
+                            <option value={p.id.clone()} selected={item.assignee.as_ref().is_some_and(|a| a.id == p.id)}>{ &p.name }</option>
+                        }) }
+                    </select>
+                </div>
+            }
             <p class="c-actions">
                 if !mine {
                     <button type="button" class="c-button c-ghost" onclick={assign(Some(props.me.to_string()), "Assigned to you.")}>{ "Assign to me" }</button>
