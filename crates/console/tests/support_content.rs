@@ -11,11 +11,17 @@ use panelcare_console::{
     api::Api,
     kb::{ArticleEditor, ArticleEditorProps},
     notices::{NoticeForm, NoticeFormProps},
-    support::{NotifyForm, NotifyProps, TicketSettingsForm, TicketSettingsProps},
+    support::{
+        CannedProps, CannedReplies, NotifyForm, NotifyProps, TicketSettingsForm,
+        TicketSettingsProps,
+    },
 };
 use panelcare_model::{
-    ApiError, ErrorBody, ErrorCode, FieldError, console::TenantInfo, error::FieldErrorCode,
-    notify::NotifySettings, ticket::TicketSettings,
+    ApiError, ErrorBody, ErrorCode, FieldError,
+    console::TenantInfo,
+    error::FieldErrorCode,
+    notify::NotifySettings,
+    ticket::{TicketSettings, console::CannedReply},
 };
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -366,6 +372,80 @@ async fn the_webhook_secret_is_write_only() {
     let sent = calls("PUT");
     assert_eq!(sent.len(), 1);
     assert!(sent[0].contains(r#""webhook_secret":"""#), "{}", sent[0]);
+}
+
+#[wasm_bindgen_test]
+async fn a_canned_reply_is_changed_in_its_row() {
+    let reply = |title: &str| CannedReply {
+        id: "r1".into(),
+        tenant_id: "acme".into(),
+        title: title.into(),
+        body: "We cleaned up your disk.".into(),
+    };
+    fake_server(vec![
+        (
+            "GET /console/api/canned-replies",
+            200,
+            json(&vec![reply("Disk full")]),
+        ),
+        (
+            "PUT /console/api/canned-replies/r1",
+            422,
+            refusal("title", "At most 100 characters."),
+        ),
+    ]);
+    let root = root();
+    let props = CannedProps {
+        api: Api::default(),
+        tenant: AttrValue::from("acme"),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<CannedReplies>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the list", |r| find(r, ".c-canned li").is_some()).await;
+    click(&root, "button[aria-label='Edit canned reply Disk full']").await;
+    let title: HtmlInputElement = find(&root, "#c-cr-edit-title").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "Disk full", "the form starts from the reply");
+    type_into(&root, "#c-cr-edit-title", "Disk quota full").await;
+    click(&root, ".c-canned-edit button[type=submit]").await;
+    until(&root, "the refusal", |r| {
+        find(r, "#c-cr-edit-title-error").is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&root, "#c-cr-edit-title-error"),
+        "At most 100 characters."
+    );
+    let sent = calls("PUT");
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].contains(r#""tenant_id":"acme""#)
+            && sent[0].contains(r#""title":"Disk quota full""#),
+        "{}",
+        sent[0]
+    );
+
+    fake_server(vec![
+        (
+            "GET /console/api/canned-replies",
+            200,
+            json(&vec![reply("Disk quota full")]),
+        ),
+        (
+            "PUT /console/api/canned-replies/r1",
+            200,
+            json(&reply("Disk quota full")),
+        ),
+    ]);
+    click(&root, ".c-canned-edit button[type=submit]").await;
+    until(&root, "saved", |r| {
+        find(r, ".c-canned-edit").is_none() && find(r, ".c-ok").is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, ".c-ok"), "“Disk quota full” saved.");
+    until(&root, "the new title in the list", |r| {
+        text_of(r, ".c-canned li strong") == "Disk quota full"
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -71,6 +71,20 @@ impl Api {
         .await
     }
 
+    pub async fn update_canned_reply(
+        &self,
+        id: &str,
+        r: &NewCannedReply,
+    ) -> Result<CannedReply, ApiError> {
+        call(
+            "PUT",
+            &format!("/console/api/canned-replies/{id}"),
+            Some(&self.csrf),
+            Some(r),
+        )
+        .await
+    }
+
     pub async fn remove_canned_reply(&self, id: &str) -> Result<(), ApiError> {
         no_content(
             call::<serde::de::IgnoredAny>(

@@ -1,5 +1,6 @@
 //! Canned replies: the prepared answers a tenant's agents pick in the ticket composer. Any
-//! agent adds and removes them for their own tenant; admins for the tenants they administer.
+//! agent adds, changes and removes them for their own tenant; admins for the tenants they
+//! administer.
 
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use panelcare_model::{
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::canned_edit::CannedEdit;
 use crate::{
     api::Api,
     form::{self, described_by, field, general_message, message},
@@ -30,6 +32,8 @@ pub fn CannedReplies(props: &CannedProps) -> Html {
     let errors = use_state(Vec::<FieldError>::new);
     let outcome = use_state(|| None::<(bool, String)>);
     let confirm = use_state(|| None::<String>);
+    // The reply being changed in place, by id.
+    let editing = use_state(|| None::<String>);
     let reload = use_state(|| 0u32);
     {
         let (api, replies, on_signed_out) = (
@@ -132,6 +136,26 @@ pub fn CannedReplies(props: &CannedProps) -> Html {
         let confirm = confirm.clone();
         Callback::from(move |_: MouseEvent| confirm.set(id.clone()))
     };
+    let open_edit = |id: String| {
+        let (editing, confirm, outcome) = (editing.clone(), confirm.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirm.set(None);
+            outcome.set(None);
+            editing.set(Some(id.clone()));
+        })
+    };
+    let on_edited = {
+        let (editing, outcome, reload) = (editing.clone(), outcome.clone(), reload.clone());
+        Callback::from(move |r: CannedReply| {
+            editing.set(None);
+            outcome.set(Some((true, format!("“{}” saved.", r.title))));
+            reload.set(*reload + 1);
+        })
+    };
+    let on_edit_cancel = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(None))
+    };
     let list = match &*replies {
         None => html! { <p class="c-muted">{ "Loading canned replies…" }</p> },
         Some(Err(m)) => html! { <p class="c-error" role="alert">{ m }</p> },
@@ -144,7 +168,14 @@ pub fn CannedReplies(props: &CannedProps) -> Html {
                 html! { <p class="c-muted">{ "No canned replies yet." }</p> }
             } else {
                 html! {
-                    <ul class="c-plain c-canned">{ for mine.into_iter().map(|r| html! {
+                    <ul class="c-plain c-canned">{ for mine.into_iter().map(|r| if editing.as_deref() == Some(r.id.as_str()) {
+                        html! {
+                            <li key={r.id.clone()}>
+                                <CannedEdit api={props.api.clone()} reply={Rc::new(r.clone())} on_saved={on_edited.clone()}
+                                    on_cancel={on_edit_cancel.clone()} on_signed_out={props.on_signed_out.clone()} />
+                            </li>
+                        }
+                    } else { html! {
                         <li key={r.id.clone()}>
                             <div class="c-canned-text">
                                 <strong>{ &r.title }</strong>
@@ -156,11 +187,15 @@ pub fn CannedReplies(props: &CannedProps) -> Html {
                                     <button type="button" class="c-button c-ghost c-small" onclick={ask(None)}>{ "Keep" }</button>
                                 </span>
                             } else {
-                                <button type="button" class="c-button c-ghost c-small c-danger" onclick={ask(Some(r.id.clone()))}
-                                    aria-label={format!("Remove canned reply {}", r.title)}>{ "Remove" }</button>
+                                <span class="c-confirm-inline">
+                                    <button type="button" class="c-button c-ghost c-small" onclick={open_edit(r.id.clone())}
+                                        aria-label={format!("Edit canned reply {}", r.title)}>{ "Edit" }</button>
+                                    <button type="button" class="c-button c-ghost c-small c-danger" onclick={ask(Some(r.id.clone()))}
+                                        aria-label={format!("Remove canned reply {}", r.title)}>{ "Remove" }</button>
+                                </span>
                             }
                         </li>
-                    }) }</ul>
+                    }}) }</ul>
                 }
             }
         }

@@ -4,6 +4,7 @@
 mod add_tier;
 mod api;
 mod canned;
+mod canned_edit;
 mod hours;
 mod notify;
 mod page;
@@ -11,6 +12,7 @@ mod policy;
 mod tickets;
 
 pub use canned::{CannedProps, CannedReplies};
+pub use canned_edit::{CannedEdit, CannedEditProps};
 pub use notify::{NotifyForm, NotifyProps};
 pub use page::{SupportProps, SupportSettings};
 pub use tickets::{TicketSettingsForm, TicketSettingsProps};

@@ -1,4 +1,5 @@
-//! Canned replies: prepared answers a tenant's agents pick from.
+//! Canned replies: prepared answers a tenant's agents pick from. Any agent adds, changes and
+//! removes them for their own tenant; admins for the tenants they administer.
 
 use axum::{
     Json,
@@ -51,7 +52,7 @@ pub async fn list(
     ))
 }
 
-/// Any agent may add a reply for their own tenant; admins for the tenants they administer.
+/// Any agent may write replies for their own tenant; admins for the tenants they administer.
 async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
     if tenant == who.agent.tenant_id {
         Ok(())
@@ -60,12 +61,8 @@ async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<
     }
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    who: SignedIn,
-    ApiJson(body): ApiJson<NewCannedReply>,
-) -> AppResult<(StatusCode, Json<CannedReply>)> {
-    may_write(&state, &who, &body.tenant_id).await?;
+/// The trimmed title and text, or what is wrong with them.
+fn check(body: &NewCannedReply) -> (String, String, Vec<FieldError>) {
     let (title, text) = (body.title.trim(), body.body.trim());
     let mut errors = Vec::new();
     for (name, value, max) in [("title", title, TITLE_MAX), ("body", text, BODY_MAX_CHARS)] {
@@ -84,14 +81,24 @@ pub async fn create(
             ));
         }
     }
+    (title.to_owned(), text.to_owned(), errors)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    who: SignedIn,
+    ApiJson(body): ApiJson<NewCannedReply>,
+) -> AppResult<(StatusCode, Json<CannedReply>)> {
+    may_write(&state, &who, &body.tenant_id).await?;
+    let (title, text, errors) = check(&body);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
     let reply = CannedReply {
         id: uuid::Uuid::new_v4().to_string(),
         tenant_id: body.tenant_id,
-        title: title.to_owned(),
-        body: text.to_owned(),
+        title,
+        body: text,
     };
     sqlx::query("INSERT INTO canned_replies (id, tenant_id, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(&reply.id)
@@ -105,21 +112,62 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(reply)))
 }
 
+/// The tenant of reply `id` when the agent may change it; out of scope reads as not found,
+/// like every other route.
+async fn writable(state: &AppState, who: &SignedIn, id: &str) -> AppResult<String> {
+    let tenant: Option<String> =
+        sqlx::query_scalar("SELECT tenant_id FROM canned_replies WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let tenant = tenant.ok_or_else(AppError::not_found)?;
+    may_write(state, who, &tenant).await?;
+    Ok(tenant)
+}
+
+/// `PUT /console/api/canned-replies/{id}`: a new title and text. A reply stays with its
+/// tenant; `tenant_id` must name the one it has.
+pub async fn update(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NewCannedReply>,
+) -> AppResult<Json<CannedReply>> {
+    let tenant = writable(&state, &who, &id).await?;
+    let (title, text, mut errors) = check(&body);
+    if body.tenant_id != tenant {
+        errors.insert(
+            0,
+            FieldError::new(
+                "tenant_id",
+                FieldErrorCode::UnknownValue,
+                "A canned reply stays with its tenant; add a new one for the other tenant instead.",
+            ),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    sqlx::query("UPDATE canned_replies SET title = ?, body = ? WHERE id = ?")
+        .bind(&title)
+        .bind(&text)
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Json(CannedReply {
+        id,
+        tenant_id: tenant,
+        title,
+        body: text,
+    }))
+}
+
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let tenant: Option<String> =
-        sqlx::query_scalar("SELECT tenant_id FROM canned_replies WHERE id = ?")
-            .bind(&id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let tenant = tenant.ok_or_else(AppError::not_found)?;
-    // Out of scope reads as not found, like every other route.
-    if tenant != who.agent.tenant_id {
-        require_admin_of(&state.db, &who.agent, &tenant).await?;
-    }
+    writable(&state, &who, &id).await?;
     sqlx::query("DELETE FROM canned_replies WHERE id = ?")
         .bind(&id)
         .execute(&state.db.pool)
