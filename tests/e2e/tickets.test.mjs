@@ -214,6 +214,21 @@ describe("support tickets", () => {
     await context.close();
   });
 
+  test("the open queue shows a new ticket without a reload", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${server.url}/console/`);
+    await signIn(page, "agent@acme-hosting.example");
+    await page.locator(".c-queue tbody tr").first().waitFor();
+    const subject = `Backups failed last night ${Date.now()}`;
+    await apiOpen(server.url, "alice", subject);
+    assert.equal(await page.locator(".c-queue tbody tr", { hasText: subject }).count(), 0);
+    await page.clock.fastForward(31_000);
+    await page.locator(".c-queue tbody tr", { hasText: subject }).waitFor();
+    await context.close();
+  });
+
   test("a customer cannot read another customer's ticket by its id", async () => {
     const token = async (account) => (await (await fetch(`${server.url}/demo-api/token?account=${account}`)).json()).token;
     const open = await fetch(`${server.url}/api/v1/tickets`, {

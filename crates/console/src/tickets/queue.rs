@@ -15,8 +15,13 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text;
+use gloo_timers::callback::Interval;
+
 use super::use_assignees;
 use crate::{api::Api, tenants::use_tenants};
+
+/// How often the open queue is read again.
+const REFRESH_MS: u32 = 30_000;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct QueueProps {
@@ -79,6 +84,21 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     // All tenants in scope, for the filter and the workload's names.
     let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
     let people = use_assignees(&props.api);
+    // Times left change and new tickets arrive while the queue is open: read it again every
+    // half minute (the interval stops when the queue is left).
+    let ticks = use_mut_ref(|| 0u32);
+    let redraw = use_force_update();
+    {
+        let ticks = ticks.clone();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(REFRESH_MS, move || {
+                *ticks.borrow_mut() += 1;
+                redraw.force_update();
+            });
+            move || drop(interval)
+        });
+    }
+    let tick = *ticks.borrow();
     {
         let (api, items, load, on_signed_out) = (
             props.api.clone(),
@@ -86,7 +106,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
             load.clone(),
             props.on_signed_out.clone(),
         );
-        use_effect_with((*filters).clone(), move |f| {
+        use_effect_with(((*filters).clone(), tick), move |(f, _)| {
             let query = f.query();
             spawn_local(async move {
                 match api.tickets(&query).await {
