@@ -20,7 +20,7 @@ use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
     console::TenantInfo,
     error::FieldErrorCode,
-    notify::NotifySettings,
+    notify::{NotifySettings, TestQueued},
     ticket::{TicketSettings, console::CannedReply},
 };
 use serde::Serialize;
@@ -372,6 +372,66 @@ async fn the_webhook_secret_is_write_only() {
     let sent = calls("PUT");
     assert_eq!(sent.len(), 1);
     assert!(sent[0].contains(r#""webhook_secret":"""#), "{}", sent[0]);
+}
+
+#[wasm_bindgen_test]
+async fn a_test_goes_to_the_saved_settings_and_says_what_was_queued() {
+    // A webhook URL with no secret stored: the form believes the server, not the URL.
+    let stored = NotifySettings {
+        emails: vec!["oncall@acme.example".into()],
+        webhook_url: "https://hooks.acme.example/panelcare".into(),
+        webhook_secret: String::new(),
+        webhook_secret_set: false,
+    };
+    let queued = TestQueued {
+        emails: stored.emails.clone(),
+        webhook_url: stored.webhook_url.clone(),
+    };
+    fake_server(vec![
+        (
+            "GET /console/api/tenants/acme/notifications",
+            200,
+            json(&stored),
+        ),
+        (
+            "POST /console/api/tenants/acme/notifications/test",
+            200,
+            json(&queued),
+        ),
+    ]);
+    let root = root();
+    let props = NotifyProps {
+        api: Api::default(),
+        tenant: AttrValue::from("acme"),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<NotifyForm>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the form", |r| {
+        find(r, ".c-notify-test button").is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, ".c-secret-state"), "Secret: not set");
+
+    // Unsaved changes: the test would not go where the form says, so it is not sent.
+    type_into(&root, "#c-nt-emails", "someone-else@acme.example").await;
+    click(&root, ".c-notify-test button").await;
+    assert!(text_of(&root, ".c-test-queued").contains("Save your changes first"));
+    assert!(calls("POST").is_empty());
+
+    type_into(&root, "#c-nt-emails", "oncall@acme.example").await;
+    click(&root, ".c-notify-test button").await;
+    until(&root, "the answer", |r| {
+        find(r, ".c-ok.c-test-queued").is_some()
+    })
+    .await;
+    assert!(
+        text_of(&root, ".c-test-queued").starts_with(
+            "Test queued: an e-mail to oncall@acme.example and a signed ticket.test delivery to https://hooks.acme.example/panelcare."
+        ),
+        "{}",
+        text_of(&root, ".c-test-queued")
+    );
+    assert_eq!(calls("POST").len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -8,12 +8,27 @@ use crate::error::{FieldError, FieldErrorCode};
 pub const EMAILS_MAX: usize = 20;
 pub const SECRET_MIN: usize = 16;
 
+/// Sent only when an admin asks for a test from the console; it names no ticket.
+pub const TEST_EVENT: &str = "ticket.test";
+
 /// What happened, as webhooks name it.
-pub const EVENTS: [&str; 3] = [
+pub const EVENTS: [&str; 4] = [
     "ticket.created",
     "ticket.customer_reply",
     "ticket.sla_due_soon",
+    TEST_EVENT,
 ];
+
+/// The answer to `POST /console/api/tenants/{id}/notifications/test`: what was queued.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestQueued {
+    /// One test e-mail to each of these addresses.
+    #[serde(default)]
+    pub emails: Vec<String>,
+    /// The webhook URL a signed `ticket.test` delivery goes to; empty when none is set.
+    #[serde(default)]
+    pub webhook_url: String,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotifySettings {

@@ -1,4 +1,5 @@
-//! The console's feedback inbox: every role against every route, across tenants.
+//! The console's feedback inbox, and its support content and settings: every role against
+//! every route, across tenants.
 
 mod common;
 
@@ -23,11 +24,22 @@ impl Agent {
     }
 
     fn post(&self, path: &str, body: Value) -> Request<Body> {
-        Request::post(path)
+        self.send("POST", path, body)
+    }
+
+    /// A state-changing request with any method; `Value::Null` sends no body.
+    fn send(&self, method: &str, path: &str, body: Value) -> Request<Body> {
+        Request::builder()
+            .method(method)
+            .uri(path)
             .header("cookie", &self.cookie)
             .header("x-csrf-token", &self.csrf)
             .header("content-type", "application/json")
-            .body(Body::from(body.to_string()))
+            .body(if body.is_null() {
+                Body::empty()
+            } else {
+                Body::from(body.to_string())
+            })
             .expect("request")
     }
 }
@@ -184,6 +196,137 @@ async fn every_role_sees_exactly_its_tenants_on_every_route() {
                 "{} read audit of {tenant}",
                 agent.name
             );
+        }
+    }
+}
+
+/// Which tenants each agent administers (tenant settings are for admins only).
+fn administers(agent: &str) -> &'static [&'static str] {
+    match agent {
+        "ada" => &["acme", "bluefox"],
+        "bea" => &["bluefox"],
+        "zoe" => &["zeta"],
+        _ => &[],
+    }
+}
+
+async fn title_of(app: &TestApp, reply: &str) -> String {
+    sqlx::query_scalar("SELECT title FROM canned_replies WHERE id = ?")
+        .bind(reply)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("title")
+}
+
+async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(bind)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+}
+
+/// Support content and settings by role: changing a canned reply and deleting an article
+/// (anyone for their own tenant, admins for theirs), reading notification settings and
+/// sending a test (admins only). Outside that, 404 and nothing changes.
+#[tokio::test]
+async fn every_role_reaches_exactly_its_tenants_support_routes() {
+    let w = world().await;
+    let owner = |tenant: &str| {
+        if tenant == "zeta" {
+            &w.agents[4]
+        } else {
+            &w.agents[0]
+        }
+    };
+    let mut canned = Vec::new();
+    for tenant in ["acme", "bluefox", "zeta"] {
+        let admin = owner(tenant);
+        let (s, b, _) = w
+            .app
+            .send(admin.send(
+                "PUT",
+                &format!("/console/api/tenants/{tenant}/notifications"),
+                json!({"emails": [format!("oncall@{tenant}.test")]}),
+            ))
+            .await;
+        assert_eq!(s, 200, "{b}");
+        let (s, c, _) = w
+            .app
+            .send(admin.post(
+                "/console/api/canned-replies",
+                json!({"tenant_id": tenant, "title": "Disk full", "body": "Cleaned up."}),
+            ))
+            .await;
+        assert_eq!(s, 201, "{c}");
+        canned.push((tenant, c["id"].as_str().expect("id").to_owned()));
+    }
+    for agent in &w.agents {
+        for (tenant, reply) in &canned {
+            let admin = owner(tenant);
+            let new_article = json!({"tenant_id": tenant, "lang": "en", "title": "To delete",
+                "body": "b", "published": true});
+            let (s, article, _) = w.app.send(admin.post("/console/api/kb", new_article)).await;
+            assert_eq!(s, 201, "{article}");
+            let article = article["id"].as_str().expect("id");
+            let visible = sees(agent.name).contains(tenant);
+            let admin_here = administers(agent.name).contains(tenant);
+            let settings = format!("/console/api/tenants/{tenant}/notifications");
+            let requests = [
+                (
+                    agent.send(
+                        "PUT",
+                        &format!("/console/api/canned-replies/{reply}"),
+                        json!({"tenant_id": tenant, "title": format!("By {}", agent.name),
+                            "body": "b"}),
+                    ),
+                    visible,
+                    200,
+                ),
+                (
+                    agent.send("DELETE", &format!("/console/api/kb/{article}"), Value::Null),
+                    visible,
+                    204,
+                ),
+                (agent.get(&settings), admin_here, 200),
+                (
+                    agent.send("POST", &format!("{settings}/test"), Value::Null),
+                    admin_here,
+                    200,
+                ),
+            ];
+            let queued = "SELECT COUNT(*) FROM notifications WHERE tenant_id = ?";
+            let before = scalar(&w.app, queued, tenant).await;
+            let title_before = title_of(&w.app, reply).await;
+            for (req, allowed, ok) in requests {
+                let what = format!("{} {} {}", agent.name, req.method(), req.uri());
+                let (s, body, _) = w.app.send(req).await;
+                if allowed {
+                    assert_eq!(s.as_u16(), ok, "{what}: {body}");
+                } else {
+                    assert_eq!(
+                        (s.as_u16(), code(&body)),
+                        (404, "not_found"),
+                        "{what}: {body}"
+                    );
+                }
+            }
+            let live = "SELECT COUNT(*) FROM kb_articles WHERE id = ? AND deleted_at IS NULL";
+            assert_eq!(
+                scalar(&w.app, live, article).await,
+                i64::from(!visible),
+                "{} kb {tenant}",
+                agent.name
+            );
+            let title = title_of(&w.app, reply).await;
+            let want = if visible {
+                format!("By {}", agent.name)
+            } else {
+                title_before
+            };
+            assert_eq!(title, want, "{} canned {tenant}", agent.name);
+            let sent = scalar(&w.app, queued, tenant).await - before;
+            assert_eq!(sent, i64::from(admin_here), "{} test {tenant}", agent.name);
         }
     }
 }

@@ -1,115 +1,14 @@
-//! Notifications reach agents through a real SMTP server (Debian's aiosmtpd, started here)
-//! and a signed webhook (a small HTTP server started here) that fails once and is retried.
+//! Notifications reach agents through a real SMTP server (Debian's aiosmtpd) and a signed
+//! webhook (a small HTTP server) that fails once and is retried; both are started by the test
+//! (`common/outbox.rs`).
 
 mod common;
 
-use std::{
-    net::TcpListener,
-    process::{Child, Command, Stdio},
-    sync::{Arc, Mutex},
-    time::Duration,
-};
-
 use axum::{body::Body, http::Request};
-use common::*;
+use common::{outbox::*, *};
 use panelcare_model::console::Role;
 use panelcare_server::notify;
 use serde_json::{Value, json};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
-
-/// An SMTP server writing what it receives into a maildir; stopped when dropped.
-struct SmtpSink {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl SmtpSink {
-    fn start() -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let port = free_port();
-        let mut child = Command::new("/usr/bin/python3")
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                &format!("127.0.0.1:{port}"),
-                "-c",
-                "aiosmtpd.handlers.Mailbox",
-            ])
-            .arg(dir.path().join("mail"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("aiosmtpd runs (cargo xtask setup installs Debian's python3-aiosmtpd)");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Self { child, port, dir };
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("the SMTP sink did not start on port {port}");
-    }
-
-    /// The raw messages received so far.
-    fn messages(&self) -> Vec<String> {
-        let new = self.dir.path().join("mail/new");
-        let Ok(entries) = std::fs::read_dir(&new) else {
-            return Vec::new();
-        };
-        entries
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect()
-    }
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-type Seen = Arc<Mutex<Vec<(axum::http::HeaderMap, String)>>>;
-
-/// A webhook receiver that answers 500 to its first delivery and 200 after.
-async fn webhook_receiver() -> (String, Seen) {
-    let seen: Seen = Arc::default();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post({
-            let seen = seen.clone();
-            move |headers: axum::http::HeaderMap, body: String| {
-                let seen = seen.clone();
-                async move {
-                    let mut all = seen.lock().expect("lock");
-                    all.push((headers, body));
-                    if all.len() == 1 {
-                        axum::http::StatusCode::INTERNAL_SERVER_ERROR
-                    } else {
-                        axum::http::StatusCode::OK
-                    }
-                }
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-    (url, seen)
-}
 
 async fn pending(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL")
@@ -138,7 +37,7 @@ fn open(key: &str) -> Request<Body> {
 async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_webhook() {
     let smtp = SmtpSink::start();
     let app = TestApp::new_with(|c| c.smtp_url = format!("smtp://127.0.0.1:{}", smtp.port)).await;
-    let (url, seen) = webhook_receiver().await;
+    let (url, seen) = webhook_receiver(1).await;
     let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
     let secret = "whsec-0123456789abcdef";
     let (s, saved, _) = app

@@ -1,9 +1,9 @@
 //! The console's calls for a tenant's support settings: ticket settings, canned replies and
-//! notifications. (The canned-reply list itself is `Api::canned_replies`, which the ticket
-//! screens use too.)
+//! notifications with their test. (The canned-reply list itself is `Api::canned_replies`,
+//! which the ticket screens use too.)
 
 use panelcare_model::{
-    notify::NotifySettings,
+    notify::{NotifySettings, TestQueued},
     ticket::{
         TicketSettings,
         console::{CannedReply, NewCannedReply},
@@ -57,6 +57,17 @@ impl Api {
             &format!("/console/api/tenants/{tenant}/notifications"),
             Some(&self.csrf),
             Some(s),
+        )
+        .await
+    }
+
+    /// Queues a test e-mail to each saved address and a test webhook delivery.
+    pub async fn send_test_notification(&self, tenant: &str) -> Result<TestQueued, ApiError> {
+        call(
+            "POST",
+            &format!("/console/api/tenants/{tenant}/notifications/test"),
+            Some(&self.csrf),
+            None::<&()>,
         )
         .await
     }

@@ -1,6 +1,7 @@
 //! Where a tenant's agents hear about new tickets, customer replies and answers about to be
 //! late: e-mail addresses and a signed webhook. The webhook secret is write-only: the server
-//! never sends it back, so the form says whether one is stored and never shows it.
+//! never sends it back, only whether one is stored, which the form shows; "Send a test"
+//! checks the saved set-up.
 
 use panelcare_model::{
     FieldError,
@@ -9,6 +10,7 @@ use panelcare_model::{
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::NotifyTest;
 use crate::{
     api::Api,
     form::{self, described_by, field, general_message, message},
@@ -227,6 +229,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
         })
     };
     let d = &*draft;
+    let unsaved = *d != Draft::of(&stored);
     let emails_error = email_errors(&errors, &d.emails);
     let url_error = message(&errors, "webhook_url");
     let secret_error = message(&errors, "webhook_secret");
@@ -250,7 +253,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                 <input id="c-nt-url" type="url" value={d.url.clone()} placeholder="https://hooks.example.com/panelcare"
                     aria-invalid={url_error.map(|_| "true")} aria-describedby={described_by("c-nt-url", true, url_error.is_some())}
                     oninput={edit(|d, v| d.url = v).reform(|e: InputEvent| form::input_value(&e))} />
-            }, Some("https:// (http:// only to 127.0.0.1 or localhost). Empty: no webhook. Events: ticket.created, ticket.customer_reply, ticket.sla_due_soon."), url_error) }
+            }, Some("https:// (http:// only to 127.0.0.1 or localhost). Empty: no webhook. Events: ticket.created, ticket.customer_reply, ticket.sla_due_soon, and ticket.test when you send a test."), url_error) }
             { field("c-nt-secret", "Webhook secret (write-only)", html! {
                 <input id="c-nt-secret" type="password" autocomplete="new-password" value={d.secret.clone()}
                     placeholder={if secret_kept { "•••••••• stored — leave empty to keep" } else { "" }}
@@ -270,6 +273,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                 <p class={if *ok { "c-ok" } else { "c-error" }} role={if *ok { "status" } else { "alert" }}>{ text }</p>
             }
             <button type="submit" class="c-button" disabled={*busy}>{ "Save notification settings" }</button>
+            <NotifyTest api={props.api.clone()} tenant={props.tenant.clone()} {unsaved} on_signed_out={props.on_signed_out.clone()} />
         </form>
     }
 }

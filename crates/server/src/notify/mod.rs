@@ -8,7 +8,9 @@
 mod deliver;
 pub mod settings;
 mod sweep;
+pub mod trial;
 
+use panelcare_model::notify::NotifySettings;
 use serde_json::json;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -87,24 +89,52 @@ pub async fn enqueue(
     })
     .to_string();
     let mail_subject = format!("[{tenant_name}] {headline}");
+    let message = Outgoing {
+        tenant: &tenant,
+        event: event.as_str(),
+        subject: &mail_subject,
+        email_body: &email_body,
+        payload: &payload,
+    };
+    queue(conn, &settings, &message, now).await
+}
+
+/// One event as it goes out: the e-mail's subject and text, and the webhook's JSON.
+struct Outgoing<'a> {
+    tenant: &'a str,
+    /// As webhooks name it (`X-Panelcare-Event`).
+    event: &'a str,
+    subject: &'a str,
+    email_body: &'a str,
+    payload: &'a str,
+}
+
+/// Writes `message` into the outbox: one row per e-mail address of `settings`, one for its
+/// webhook.
+async fn queue(
+    conn: &mut SqliteConnection,
+    settings: &NotifySettings,
+    message: &Outgoing<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let mut rows: Vec<(&str, String, &str)> = settings
         .emails
         .iter()
-        .map(|e| ("email", e.trim().to_owned(), email_body.as_str()))
+        .map(|e| ("email", e.trim().to_owned(), message.email_body))
         .collect();
     if !settings.webhook_url.is_empty() {
-        rows.push(("webhook", settings.webhook_url.clone(), payload.as_str()));
+        rows.push(("webhook", settings.webhook_url.clone(), message.payload));
     }
     for (channel, target, body) in rows {
         sqlx::query(
             "INSERT INTO notifications (tenant_id, channel, target, event, subject, body, \
              next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(&tenant)
+        .bind(message.tenant)
         .bind(channel)
         .bind(target)
-        .bind(event.as_str())
-        .bind(&mail_subject)
+        .bind(message.event)
+        .bind(message.subject)
         .bind(body)
         .bind(now)
         .bind(now)
@@ -130,4 +160,19 @@ pub fn spawn_worker(state: crate::state::AppState) {
             let _ = crate::attachments::store::purge_unused(&state.db, time::now_ms()).await;
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use panelcare_model::notify::{EVENTS, TEST_EVENT};
+
+    use super::Event;
+
+    #[test]
+    fn every_event_sent_is_in_the_published_list() {
+        for e in [Event::Created, Event::CustomerReply, Event::SlaDueSoon] {
+            assert!(EVENTS.contains(&e.as_str()), "{e:?}");
+        }
+        assert!(EVENTS.contains(&TEST_EVENT));
+    }
 }

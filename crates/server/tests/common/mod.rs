@@ -2,6 +2,8 @@
 //! their own keys, token minting as a host does it, and one-shot requests against `app()`.
 #![allow(dead_code)]
 
+pub mod outbox;
+
 use axum::{
     Router,
     body::Body,

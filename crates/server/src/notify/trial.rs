@@ -1,0 +1,96 @@
+//! `POST /console/api/tenants/{id}/notifications/test`: a test e-mail to each saved address
+//! and one signed `ticket.test` webhook delivery. They go through the same outbox, worker and
+//! retries as real events, so what an admin sees arrive (or the delivery log's reason why
+//! not) is what real notifications will do.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+};
+use panelcare_model::{
+    FieldError,
+    error::FieldErrorCode,
+    notify::{TEST_EVENT, TestQueued},
+};
+use serde_json::json;
+
+use super::{Outgoing, queue, settings};
+use crate::{
+    audit,
+    console::{scope::require_admin_of, session::SignedIn},
+    error::{AppError, AppResult},
+    state::AppState,
+    time,
+};
+
+pub async fn send(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(tenant): Path<String>,
+) -> AppResult<Json<TestQueued>> {
+    require_admin_of(&state.db, &who.agent, &tenant).await?;
+    let mut tx = state.db.write().await?;
+    let saved = settings::load_in(&mut tx, &tenant).await?;
+    if saved.emails.is_empty() && saved.webhook_url.is_empty() {
+        // Tested is what is saved: with nothing saved there is nowhere to send to.
+        return Err(AppError::validation(vec![FieldError::new(
+            "emails",
+            FieldErrorCode::Required,
+            "Save at least one e-mail address or a webhook first: the test goes to the saved settings.",
+        )]));
+    }
+    let tenant_name: String = sqlx::query_scalar("SELECT name FROM tenants WHERE id = ?")
+        .bind(&tenant)
+        .fetch_one(&mut *tx)
+        .await?;
+    let now = time::now_ms();
+    let subject = format!("[{tenant_name}] Test notification");
+    let email_body = format!(
+        "This is a test notification from panelcare, sent because {} asked for one in the \
+         console.\n\nIf it reached you, this address hears about {tenant_name}'s new tickets, \
+         customers' replies and answers about to be late. Nothing needs doing.\n\n\
+         Open the console: {}/console/\n",
+        who.agent.name,
+        state.config.public_url.trim_end_matches('/')
+    );
+    let payload = json!({
+        "event": TEST_EVENT,
+        "tenant_id": tenant,
+        "test": true,
+        "requested_by": {"id": who.agent.id, "name": who.agent.name},
+        "occurred_at": time::rfc3339(now),
+    })
+    .to_string();
+    let message = Outgoing {
+        tenant: &tenant,
+        event: TEST_EVENT,
+        subject: &subject,
+        email_body: &email_body,
+        payload: &payload,
+    };
+    queue(&mut tx, &saved, &message, now).await?;
+    tx.commit().await?;
+    let queued = TestQueued {
+        emails: saved.emails.iter().map(|e| e.trim().to_owned()).collect(),
+        webhook_url: saved.webhook_url,
+    };
+    let detail = format!(
+        "{} e-mails, webhook {}",
+        queued.emails.len(),
+        if queued.webhook_url.is_empty() {
+            "off"
+        } else {
+            &queued.webhook_url
+        }
+    );
+    audit::record(
+        &state.db,
+        &tenant,
+        &who.agent.id,
+        "notifications.test",
+        &tenant,
+        &detail,
+    )
+    .await?;
+    Ok(Json(queued))
+}
