@@ -1,5 +1,6 @@
-//! What the widget keeps in the browser: the draft being written and the outbox of
-//! submissions not yet accepted by the server. Both survive a reload.
+//! What the widget keeps in the browser: the drafts being written (feedback, a new ticket, a
+//! reply per ticket) and the outbox of submissions not yet accepted by the server. All survive
+//! a reload.
 //!
 //! Keys are per host and account, so two customers sharing a browser never see each
 //! other's drafts. Where storage is blocked or full (private modes, sandboxed frames) the
@@ -13,7 +14,7 @@ use std::{
 
 use panelcare_model::NewFeedback;
 
-use crate::wire::{self, Obj};
+use crate::wire::{self, Obj, Out};
 
 /// A submission waiting for the server, with the idempotency key it is always retried with.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,7 @@ const OUTBOX: &str = "feedback-outbox";
 pub struct Store {
     prefix: String,
     /// `(name, value)`; a handful of names, so a list beats a map in code size.
-    memory: Rc<RefCell<Vec<(&'static str, String)>>>,
+    memory: Rc<RefCell<Vec<(String, String)>>>,
     /// Set once a write to `localStorage` failed: from then on memory is the truth.
     in_memory: Rc<Cell<bool>>,
 }
@@ -63,9 +64,14 @@ impl Store {
 
     /// From `localStorage`, so that another tab's changes are seen; from memory where
     /// storage is blocked or refused a write.
-    fn get(&self, name: &'static str) -> Option<String> {
+    fn get(&self, name: &str) -> Option<String> {
         match self.storage() {
-            Some(s) => s.get_item(&format!("{}{name}", self.prefix)).ok().flatten(),
+            Some(s) => {
+                let value = s.get_item(&format!("{}{name}", self.prefix)).ok().flatten();
+                // Mirrored, so that memory can take over at once should storage refuse a write.
+                self.remember(name, value.clone());
+                value
+            }
             None => self
                 .memory
                 .borrow()
@@ -75,40 +81,48 @@ impl Store {
         }
     }
 
-    fn remember(&self, name: &'static str, value: Option<String>) {
+    fn remember(&self, name: &str, value: Option<String>) {
         let mut memory = self.memory.borrow_mut();
-        memory.retain(|(n, _)| *n != name);
+        memory.retain(|(n, _)| n != name);
         if let Some(v) = value {
-            memory.push((name, v));
+            memory.push((name.to_owned(), v));
         }
     }
 
-    fn set(&self, name: &'static str, value: &str) {
+    fn set(&self, name: &str, value: &str) {
         self.remember(name, Some(value.to_owned()));
         let Some(s) = self.storage() else { return };
         if s.set_item(&format!("{}{name}", self.prefix), value)
             .is_err()
         {
-            // Full or refused: go on in memory, first taking over what storage still holds.
-            let other = if name == DRAFT { OUTBOX } else { DRAFT };
-            if let Ok(Some(v)) = s.get_item(&format!("{}{other}", self.prefix)) {
-                self.remember(other, Some(v));
-            }
+            // Full or refused: go on in memory, which already holds all this widget read or
+            // wrote.
             self.in_memory.set(true);
         }
     }
 
-    fn remove(&self, name: &'static str) {
+    fn remove(&self, name: &str) {
         self.remember(name, None);
         if let Some(s) = self.storage() {
             let _ = s.remove_item(&format!("{}{name}", self.prefix));
         }
     }
 
+    /// The object kept under `name` (a ticket or reply draft), if any.
+    pub fn read(&self, name: &str) -> Option<Obj> {
+        self.get(name).and_then(|t| Obj::parse(&t))
+    }
+
+    /// Keeps `value` under `name`, or forgets what was there when it is `None`.
+    pub fn write(&self, name: &str, value: Option<&Out>) {
+        match value {
+            Some(v) => self.set(name, &v.to_json()),
+            None => self.remove(name),
+        }
+    }
+
     pub fn draft(&self) -> Option<NewFeedback> {
-        self.get(DRAFT)
-            .and_then(|t| Obj::parse(&t))
-            .map(|o| wire::new_feedback(&o))
+        self.read(DRAFT).map(|o| wire::new_feedback(&o))
     }
 
     pub fn save_draft(&self, draft: &NewFeedback) {

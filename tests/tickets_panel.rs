@@ -11,7 +11,7 @@
 
 mod support;
 
-use support::{Widget, acme, answered, bluefox, fresh, sent};
+use support::{Widget, acme, answered, bluefox, fresh, lose_next_answer, sent, stored};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -334,4 +334,176 @@ async fn russian_promises_use_russian_plural_forms() {
     .await;
     assert_eq!(w.text(".pc-thread .pc-badge"), "Открыто");
     assert_eq!(w.text(".pc-thread .pc-promise"), "Ответим через 4 часа");
+}
+
+#[wasm_bindgen_test]
+async fn a_half_written_ticket_survives_a_remount_and_is_gone_once_opened() {
+    let account = fresh("draft");
+    let w = Widget::tickets(acme(&account, "en"));
+    w.open_form().await;
+    w.choose("#pc-t-priority", "high");
+    w.settle().await;
+    w.type_into("#pc-t-subject", "Cron job runs twice a night");
+    w.settle().await;
+    w.type_into(
+        "#pc-t-message",
+        "Both runs start at 02:00 and fight over the lock.",
+    );
+    w.settle().await;
+    w.attach(
+        "#pc-t-files",
+        "cron.log",
+        "02:00:00 start\n02:00:00 start\n",
+    );
+    w.until("the uploaded file", |w| {
+        w.has_text(".pc-new-ticket .pc-files li span", "cron.log")
+    })
+    .await;
+    assert!(stored(&account, "ticket-draft").is_some());
+    drop(w);
+
+    // As after a reload: the form is back where the customer left it, without asking.
+    let w = Widget::tickets(acme(&account, "en"));
+    w.until("the restored form", |w| w.find(".pc-new-ticket").is_some())
+        .await;
+    assert_eq!(w.value("#pc-t-priority"), "high");
+    assert_eq!(w.text("#pc-t-promise"), "First answer within 4 hours");
+    assert_eq!(w.value("#pc-t-subject"), "Cron job runs twice a night");
+    assert_eq!(
+        w.value("#pc-t-message"),
+        "Both runs start at 02:00 and fight over the lock."
+    );
+    assert_eq!(w.texts(".pc-new-ticket .pc-files li span"), ["cron.log"]);
+
+    w.click(".pc-new-ticket button[type=submit]");
+    w.until_thread("Cron job runs twice a night").await;
+    // The file uploaded before the remount went with the ticket.
+    assert_eq!(w.texts(".pc-msg-mine .pc-files a"), ["cron.log"]);
+    assert_eq!(stored(&account, "ticket-draft"), None);
+    drop(w);
+
+    // Opened, so nothing comes back: the list, and an empty form when asked for one.
+    let w = Widget::tickets(acme(&account, "en"));
+    w.until("the list", |w| w.find(".pc-tickets .pc-item").is_some())
+        .await;
+    assert!(w.find(".pc-new-ticket").is_none());
+    w.open_form().await;
+    assert_eq!(w.value("#pc-t-subject"), "");
+    assert_eq!(w.value("#pc-t-message"), "");
+    assert_eq!(w.value("#pc-t-priority"), "normal");
+    assert!(w.find(".pc-new-ticket .pc-files").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_ticket_whose_answer_was_lost_is_opened_once_after_a_remount() {
+    let account = fresh("lost");
+    let subject = "Webmail login loops back to the form";
+    let w = Widget::tickets(acme(&account, "en"));
+    w.open_form().await;
+    w.type_into("#pc-t-subject", subject);
+    w.settle().await;
+    w.type_into(
+        "#pc-t-message",
+        "After the password it asks for the password again.",
+    );
+    w.settle().await;
+    let posts = sent("POST /api/v1/tickets");
+    // The server opens the ticket; the answer never arrives.
+    lose_next_answer("POST /api/v1/tickets");
+    w.click(".pc-new-ticket button[type=submit]");
+    w.until("the failure", |w| {
+        w.find(".pc-new-ticket .pc-notice.pc-error").is_some()
+    })
+    .await;
+    drop(w);
+
+    let w = Widget::tickets(acme(&account, "en"));
+    w.until("the restored form", |w| w.find(".pc-new-ticket").is_some())
+        .await;
+    assert_eq!(w.value("#pc-t-subject"), subject);
+    w.click(".pc-new-ticket button[type=submit]");
+    w.until("the thread", |w| w.find("#pc-thread-title").is_some())
+        .await;
+    assert_eq!(sent("POST /api/v1/tickets"), posts + 2, "sent twice");
+    w.click(".pc-thread > .pc-link");
+    w.until("the list", |w| w.find(".pc-tickets .pc-item").is_some())
+        .await;
+    // The same idempotency key both times: one ticket.
+    assert_eq!(w.texts(".pc-tickets .pc-subject"), [subject]);
+}
+
+#[wasm_bindgen_test]
+async fn a_half_written_reply_survives_a_remount_on_its_own_ticket() {
+    let account = fresh("reply-draft");
+    let (first, second) = (
+        "Backups fail on the first site",
+        "DNS zone shows old records",
+    );
+    let w = Widget::tickets(acme(&account, "en"));
+    w.open_ticket("normal", first, "The backup job reports a timeout.")
+        .await;
+    w.type_into("#pc-reply", "It timed out again tonight.");
+    w.settle().await;
+    w.click(".pc-thread > .pc-link");
+    w.open_ticket(
+        "normal",
+        second,
+        "The A record still points to the old server.",
+    )
+    .await;
+    assert_eq!(
+        w.value("#pc-reply"),
+        "",
+        "the first ticket's reply stays there"
+    );
+    w.type_into("#pc-reply", "The MX record too.");
+    w.settle().await;
+    drop(w);
+
+    let w = Widget::tickets(acme(&account, "en"));
+    w.until("both tickets", |w| {
+        w.texts(".pc-tickets .pc-item").len() == 2
+    })
+    .await;
+    w.open_listed(first).await;
+    assert_eq!(w.value("#pc-reply"), "It timed out again tonight.");
+    // The server stores the reply; the answer never arrives.
+    lose_next_answer("POST /api/v1/tickets/*/replies");
+    w.click(".pc-reply button[type=submit]");
+    w.until("the failure", |w| {
+        w.find(".pc-thread .pc-notice.pc-error").is_some()
+    })
+    .await;
+    drop(w);
+
+    let w = Widget::tickets(acme(&account, "en"));
+    w.open_listed(first).await;
+    assert_eq!(w.value("#pc-reply"), "It timed out again tonight.");
+    w.click(".pc-reply button[type=submit]");
+    w.until("the reply sent again", |w| {
+        w.find(".pc-thread .pc-notice.pc-error").is_none() && w.value("#pc-reply").is_empty()
+    })
+    .await;
+    // Sent twice with the same key: in the thread once.
+    assert_eq!(
+        w.texts(".pc-msg-mine .pc-message"),
+        [
+            "The backup job reports a timeout.",
+            "It timed out again tonight."
+        ]
+    );
+    w.click(".pc-thread > .pc-link");
+    w.settle().await;
+    w.open_listed(second).await;
+    assert_eq!(w.value("#pc-reply"), "The MX record too.");
+    drop(w);
+
+    // The sent reply is forgotten; the unsent one is still kept.
+    let w = Widget::tickets(acme(&account, "en"));
+    w.open_listed(first).await;
+    assert_eq!(w.value("#pc-reply"), "");
+    w.click(".pc-thread > .pc-link");
+    w.settle().await;
+    w.open_listed(second).await;
+    assert_eq!(w.value("#pc-reply"), "The MX record too.");
 }

@@ -3,6 +3,7 @@
 //! service notices on top.
 
 pub mod api;
+mod draft;
 mod files;
 mod kb;
 mod list;
@@ -34,7 +35,14 @@ enum View {
 pub fn TicketsPanel() -> Html {
     let session = use_session();
     let t = session.i18n.t;
-    let view = use_state(|| View::List);
+    // A ticket half written before a reload is where the customer left off.
+    let view = {
+        let store = session.store.clone();
+        use_state(move || match store.read(draft::NEW_TICKET) {
+            Some(_) => View::New,
+            None => View::List,
+        })
+    };
     let list = use_state(|| None::<Result<Rc<TicketList>, ()>>);
     let options = use_state(|| None::<Rc<TicketOptions>>);
     // A page that has its own notices banner gets them there; the list does not repeat them.
@@ -102,7 +110,8 @@ pub fn TicketsPanel() -> Html {
     };
     let body = match &*view {
         View::Thread(id) => {
-            html! { <Thread id={id.clone()} {on_back} on_changed={reload.clone()} /> }
+            // Keyed: another ticket is another reply draft, never this one's carried over.
+            html! { <Thread key={id.to_string()} id={id.clone()} {on_back} on_changed={reload.clone()} /> }
         }
         View::New => match &*options {
             Some(o) => html! { <NewTicket options={o.clone()} {on_opened} {on_back} /> },

@@ -1,19 +1,23 @@
 //! The new-ticket form: department, priority (with the promise for each), subject (with
-//! article suggestions), message and files. One idempotency key per form, so a retry after a
-//! lost answer opens the ticket once.
+//! article suggestions), message and files. The form is a draft kept across reloads with its
+//! one idempotency key, so a retry after a lost answer opens the ticket once.
 
 use std::rc::Rc;
 
 use panelcare_model::{
     FieldError,
     sla::Priority,
-    ticket::{Attachment, Department, TicketOptions},
+    ticket::{Department, TicketOptions},
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{files::FilePicker, kb::Suggestions};
+use super::{
+    draft::{self, Draft},
+    files::FilePicker,
+    kb::Suggestions,
+};
 use crate::{api::ApiError, session::use_session, time, wire::Out};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -25,70 +29,52 @@ pub struct NewTicketProps {
     pub on_back: Callback<()>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct Form {
-    department: Department,
-    priority: Priority,
-    subject: String,
-    message: String,
-    files: Vec<Attachment>,
-}
-
 #[component]
 pub fn NewTicket(props: &NewTicketProps) -> Html {
     let session = use_session();
     let i18n = session.i18n;
     let t = i18n.t;
     let options = &props.options;
-    let form = use_state(|| Form {
-        department: options
+    let form = use_state(|| {
+        let mut d = Draft::load(&session.store, draft::NEW_TICKET);
+        let first = options
             .departments
             .first()
             .copied()
-            .unwrap_or(Department::Technical),
-        priority: Priority::Normal,
-        subject: String::new(),
-        message: String::new(),
-        files: Vec::new(),
+            .unwrap_or(Department::Technical);
+        // A department the desk has since removed would show as another one but be sent.
+        if Department::parse(&d.department).is_none_or(|x| !options.departments.contains(&x)) {
+            d.department = first.as_str().into();
+        }
+        if Priority::parse(&d.priority).is_none() {
+            d.priority = Priority::Normal.as_str().into();
+        }
+        d
     });
-    let key = use_state(crate::storage::new_key);
     let errors = use_state(|| Rc::new(Vec::<FieldError>::new()));
     let refusal = use_state(|| None::<&'static str>);
     let busy = use_state(|| false);
 
-    let edit = |f: fn(&mut Form, String)| {
+    let edit = |f: fn(&mut Draft, String)| {
         let form = form.clone();
-        move |value: String| {
-            let mut next = (*form).clone();
-            f(&mut next, value);
-            form.set(next);
-        }
+        move |value: String| draft::edit(&form, |d| f(d, value))
     };
-    let on_department = Callback::from(edit(|f, v| {
-        f.department = Department::parse(&v).unwrap_or(f.department)
-    }))
-    .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    let on_priority = Callback::from(edit(|f, v| {
-        f.priority = Priority::parse(&v).unwrap_or(f.priority)
-    }))
-    .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    let on_subject = Callback::from(edit(|f, v| f.subject = v))
+    let on_department = Callback::from(edit(|d, v| d.department = v))
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let on_priority = Callback::from(edit(|d, v| d.priority = v))
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let on_subject = Callback::from(edit(|d, v| d.subject = v))
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
-    let on_message = Callback::from(edit(|f, v| f.message = v))
+    let on_message = Callback::from(edit(|d, v| d.message = v))
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let on_files = {
         let form = form.clone();
-        Callback::from(move |files| {
-            let mut next = (*form).clone();
-            next.files = files;
-            form.set(next);
-        })
+        Callback::from(move |files| draft::edit(&form, |d| d.files = files))
     };
     let onsubmit = {
-        let (api, form, key, errors, refusal, busy, on_opened) = (
+        let (api, form, errors, refusal, busy, on_opened) = (
             session.api.clone(),
             form.clone(),
-            key.clone(),
             errors.clone(),
             refusal.clone(),
             busy.clone(),
@@ -101,8 +87,8 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
             }
             let f = (*form).clone();
             let body = panelcare_model::ticket::NewTicket {
-                department: f.department.as_str().into(),
-                priority: f.priority.as_str().into(),
+                department: f.department.clone(),
+                priority: f.priority.clone(),
                 subject: f.subject.clone(),
                 message: f.message.clone(),
                 attachments: f.files.iter().map(|a| a.id.clone()).collect(),
@@ -116,17 +102,12 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                 .set("priority", body.priority.as_str())
                 .set("subject", body.subject.as_str())
                 .set("message", body.message.as_str())
-                .set(
-                    "attachments",
-                    body.attachments
-                        .iter()
-                        .map(|s| wasm_bindgen::JsValue::from_str(s))
-                        .collect::<js_sys::Array>(),
-                );
+                .set("attachments", f.file_ids());
             busy.set(true);
-            let (api, key, errors, refusal, busy, on_opened) = (
+            let (api, form, key, errors, refusal, busy, on_opened) = (
                 api.clone(),
-                (*key).clone(),
+                form.clone(),
+                f.key,
                 errors.clone(),
                 refusal.clone(),
                 busy.clone(),
@@ -134,7 +115,10 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
             );
             spawn_local(async move {
                 match api.open_ticket(&key, out).await {
-                    Ok((ticket, _)) => on_opened.emit(ticket.id),
+                    Ok((ticket, _)) => {
+                        draft::edit(&form, Draft::clear);
+                        on_opened.emit(ticket.id);
+                    }
                     Err(ApiError::Rejected { error, .. }) => {
                         refusal.set(Some(t.request_error(error.code)));
                         errors.set(Rc::new(error.fields));
@@ -159,7 +143,9 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
     };
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     let f = &*form;
-    let minutes = options.first_response.of(f.priority);
+    let minutes = options
+        .first_response
+        .of(Priority::parse(&f.priority).unwrap_or(Priority::Normal));
     html! {
         <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title">
             <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
@@ -172,7 +158,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                     <label class="pc-label" for="pc-t-department">{ t.dept_label }</label>
                     <select id="pc-t-department" onchange={on_department}>
                         { for options.departments.iter().map(|d| html! {
-                            <option value={d.as_str()} selected={*d == f.department}>{ t.department(*d) }</option>
+                            <option value={d.as_str()} selected={d.as_str() == f.department}>{ t.department(*d) }</option>
                         }) }
                     </select>
                 </div>
@@ -180,7 +166,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                     <label class="pc-label" for="pc-t-priority">{ t.priority_label }</label>
                     <select id="pc-t-priority" onchange={on_priority} aria-describedby="pc-t-promise">
                         { for Priority::ALL.iter().map(|p| html! {
-                            <option value={p.as_str()} selected={*p == f.priority}>{ t.priority(*p) }</option>
+                            <option value={p.as_str()} selected={p.as_str() == f.priority}>{ t.priority(*p) }</option>
                         }) }
                     </select>
                 </div>

@@ -2,12 +2,16 @@
 //! reopen, and the rating once support resolved it.
 
 use panelcare_model::ticket::{Attachment, Message, MessageKind, TicketStatus, TicketSummary};
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{files::FilePicker, list::status_class, promise::promise};
+use super::{
+    draft::{self, Draft},
+    files::FilePicker,
+    list::status_class,
+    promise::promise,
+};
 use crate::{
     api::{Api, ApiError},
     feedback::rating::rating_picker,
@@ -87,9 +91,8 @@ pub fn Thread(props: &ThreadProps) -> Html {
     let i18n = session.i18n;
     let t = i18n.t;
     let data = use_state(|| None::<Result<(TicketSummary, Vec<Message>), ()>>);
-    let reply = use_state(String::new);
-    let attached = use_state(Vec::<Attachment>::new);
-    let key = use_state(crate::storage::new_key);
+    // The reply being written, with its key, kept across reloads per ticket.
+    let reply = use_state(|| Draft::load(&session.store, &draft::reply_to(&props.id)));
     let refusal = use_state(|| None::<&'static str>);
     let rating = use_state(|| None::<i64>);
     let comment = use_state(String::new);
@@ -152,12 +155,10 @@ pub fn Thread(props: &ThreadProps) -> Html {
         };
     };
     let send_reply = {
-        let (api, id, reply, attached, key, data, refusal, busy, on_changed) = (
+        let (api, id, reply, data, refusal, busy, on_changed) = (
             session.api.clone(),
             props.id.clone(),
             reply.clone(),
-            attached.clone(),
-            key.clone(),
             data.clone(),
             refusal.clone(),
             busy.clone(),
@@ -169,20 +170,18 @@ pub fn Thread(props: &ThreadProps) -> Html {
             if *busy {
                 return;
             }
-            if reply.trim().is_empty() {
+            if reply.message.trim().is_empty() {
                 refusal.set(Some(t.err_required));
                 return;
             }
-            let ids: js_sys::Array = attached.iter().map(|a| JsValue::from_str(&a.id)).collect();
             let body = Out::new()
-                .set("message", reply.as_str())
-                .set("attachments", ids);
-            let (api, id, reply, attached, key, data, refusal, busy, on_changed) = (
+                .set("message", reply.message.as_str())
+                .set("attachments", reply.file_ids());
+            let (api, id, reply, key, data, refusal, busy, on_changed) = (
                 api.clone(),
                 id.clone(),
                 reply.clone(),
-                attached.clone(),
-                key.clone(),
+                reply.key.clone(),
                 data.clone(),
                 refusal.clone(),
                 busy.clone(),
@@ -192,9 +191,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
             spawn_local(async move {
                 match api.reply(&id, &key, body).await {
                     Ok(_) => {
-                        reply.set(String::new());
-                        attached.set(Vec::new());
-                        key.set(crate::storage::new_key());
+                        draft::edit(&reply, Draft::clear);
                         refusal.set(None);
                         data.set(Some(api.ticket(&id).await.map_err(|_| ())));
                         on_changed.emit(());
@@ -274,13 +271,16 @@ pub fn Thread(props: &ThreadProps) -> Html {
             if ticket.status != TicketStatus::Closed {
                 <form class="pc-form pc-reply" novalidate=true onsubmit={send_reply}>
                     <label class="pc-label" for="pc-reply">{ t.reply_label }</label>
-                    <textarea id="pc-reply" rows="3" value={(*reply).clone()} oninput={{
+                    <textarea id="pc-reply" rows="3" value={reply.message.clone()} oninput={{
                         let reply = reply.clone();
-                        Callback::from(move |e: InputEvent| reply.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+                        Callback::from(move |e: InputEvent| {
+                            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                            draft::edit(&reply, |r| r.message = text);
+                        })
                     }} />
-                    <FilePicker id="pc-reply-files" files={(*attached).clone()} on_change={{
-                        let attached = attached.clone();
-                        Callback::from(move |f| attached.set(f))
+                    <FilePicker id="pc-reply-files" files={reply.files.clone()} on_change={{
+                        let reply = reply.clone();
+                        Callback::from(move |files| draft::edit(&reply, |r| r.files = files))
                     }} max={5} />
                     <p class="pc-actions">
                         <button type="submit" class="pc-button pc-primary" disabled={*busy}>{ t.send_reply }</button>

@@ -243,3 +243,66 @@ describe("support tickets", () => {
     assert.equal(peek.status, 404);
   });
 });
+
+describe("a ticket being written is not lost", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("a half-written ticket survives reloads and a lost answer, and is opened exactly once", async () => {
+    const subject = `AutoSSL cannot renew www ${Date.now()}`;
+    const message = "The DNS check fails for www since the move to the new name servers.";
+    const { page, context, problems } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    await widget.getByRole("button", { name: "New ticket" }).click();
+    await widget.locator("#pc-t-priority").selectOption("high");
+    await widget.locator("#pc-t-subject").fill(subject);
+    await widget.locator("#pc-t-message").fill(message);
+
+    // After a reload the widget opens on the draft, as it was left.
+    const restored = async () => {
+      await widget.locator(".pc-new-ticket").waitFor();
+      assert.equal(await widget.locator("#pc-t-subject").inputValue(), subject);
+      assert.equal(await widget.locator("#pc-t-message").inputValue(), message);
+      assert.equal(await widget.locator("#pc-t-priority").inputValue(), "high");
+    };
+    await page.reload();
+    await restored();
+
+    // The server opens the ticket, but its answer never reaches the browser.
+    let posts = 0;
+    await page.route("**/api/v1/tickets", async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      posts += 1;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+    await widget.locator(".pc-new-ticket .pc-notice.pc-error").waitFor();
+    assert.equal(posts, 1);
+    await page.unroute("**/api/v1/tickets");
+    await page.reload();
+    await restored();
+
+    // Sent again with the draft's key: the server answers with the ticket it already opened.
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+    await widget.locator(".pc-thread .pc-subtitle", { hasText: subject }).waitFor();
+    await page.reload();
+    await widget.locator(".pc-tickets .pc-item", { hasText: subject }).waitFor();
+    assert.equal(await widget.locator(".pc-new-ticket").count(), 0, "nothing left to bring the form back");
+    await widget.getByRole("button", { name: "New ticket" }).click();
+    assert.equal(await widget.locator("#pc-t-subject").inputValue(), "");
+    assert.equal(await widget.locator("#pc-t-message").inputValue(), "");
+
+    const { token } = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+    const list = await (await fetch(`${server.url}/api/v1/tickets`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    assert.equal(list.items.filter((t) => t.subject === subject).length, 1, "opened exactly once");
+    // The lost answer is the only failure the page saw.
+    assert.ok(problems.every((p) => /api\/v1\/tickets|ERR_CONNECTION_RESET|Failed to fetch/.test(p)), problems.join("\n"));
+    await context.close();
+  });
+});

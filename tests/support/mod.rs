@@ -45,10 +45,18 @@ export function signing_host(tenant, secret, account, locale) {
 
 // Counts requests sent ("POST /api/v1/tickets") and answers read (after their JSON is read,
 // just before the widget gets it), so a test can wait for an answer that draws nothing.
-// Everything passes through unchanged.
+// Everything passes through unchanged, except an answer a test asked to lose: the server has
+// done the work, the widget sees a dropped connection.
+// "POST /api/v1/tickets/*/replies": one `*` stands for any id.
+const matches = (pattern, k) => {
+  const [head, tail] = pattern.split("*");
+  return tail === undefined ? k === pattern
+    : k.length >= head.length + tail.length && k.startsWith(head) && k.endsWith(tail);
+};
+
 function watch() {
   if (window.__pcSeen) return window.__pcSeen;
-  const seen = (window.__pcSeen = { sent: {}, read: {} });
+  const seen = (window.__pcSeen = { sent: {}, read: {}, lose: {} });
   const bump = (map, k) => { map[k] = (map[k] || 0) + 1; };
   const real = window.fetch;
   window.fetch = async function (input, init) {
@@ -56,6 +64,11 @@ function watch() {
     const k = `${(init && init.method) || "GET"} ${url.pathname}`;
     bump(seen.sent, k);
     const res = await real.call(this, input, init);
+    const lost = Object.keys(seen.lose).find((p) => seen.lose[p] > 0 && matches(p, k));
+    if (lost) {
+      seen.lose[lost] -= 1;
+      throw new TypeError("Failed to fetch (answer lost by the test)");
+    }
     const json = res.json.bind(res);
     res.json = () => json().finally(() => bump(seen.read, k));
     return res;
@@ -64,11 +77,32 @@ function watch() {
 }
 export function sent(what) { return watch().sent[what] || 0; }
 export function answered(what) { return watch().read[what] || 0; }
+export function lose_next_answer(what) { const l = watch().lose; l[what] = (l[what] || 0) + 1; }
+
+// What choosing a file in the browser's picker does: the input holds it, then `change`.
+export function choose_file(input, name, text) {
+  const files = new DataTransfer();
+  files.items.add(new File([text], name, { type: "text/plain" }));
+  input.files = files.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
 "#)]
 extern "C" {
     fn signing_host(tenant: &str, secret: &str, account: &str, locale: &str) -> JsValue;
     pub fn sent(what: &str) -> u32;
     pub fn answered(what: &str) -> u32;
+    /// The next answer to `what` ("POST /api/v1/tickets", or with a `*` for an id) reaches
+    /// the server but never the widget, as when a connection drops after the request went out.
+    pub fn lose_next_answer(what: &str);
+    fn choose_file(input: &Element, name: &str, text: &str);
+}
+
+/// What the widget keeps for `account` (of the test host) under `name` in `localStorage`.
+pub fn stored(account: &str, name: &str) -> Option<String> {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage
+        .get_item(&format!("panelcare:v1:test:{account}:{name}"))
+        .unwrap()
 }
 
 /// The demo server's address, fixed when the tests were compiled.
@@ -167,13 +201,21 @@ impl Widget {
             .collect()
     }
 
-    /// What an input or textarea holds.
+    /// What an input, textarea or select holds.
     pub fn value(&self, selector: &str) -> String {
         let el = self.get(selector);
-        match el.dyn_ref::<HtmlInputElement>() {
-            Some(input) => input.value(),
-            None => el.dyn_ref::<HtmlTextAreaElement>().unwrap().value(),
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            return input.value();
         }
+        if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+            return select.value();
+        }
+        el.dyn_ref::<HtmlTextAreaElement>().unwrap().value()
+    }
+
+    /// Puts a small text file into the file input `selector`, as the picker would.
+    pub fn attach(&self, selector: &str, name: &str, text: &str) {
+        choose_file(&self.get(selector), name, text);
     }
 
     /// A selector for the first of the list items `selector` whose text contains `text`.
@@ -276,12 +318,28 @@ impl Widget {
         self.type_into("#pc-t-message", message);
         self.settle().await;
         self.click(".pc-new-ticket button[type=submit]");
-        self.until("the new ticket's thread", |w| {
+        self.until_thread(subject).await;
+    }
+
+    /// Waits until the thread of the ticket with `subject` shows.
+    pub async fn until_thread(&self, subject: &str) {
+        self.until("the ticket's thread", |w| {
             w.find("#pc-thread-title")
                 .and_then(|e| e.text_content())
                 .is_some_and(|t| t.ends_with(subject))
         })
         .await;
+    }
+
+    /// Opens the listed ticket with `subject`; returns once its thread shows.
+    pub async fn open_listed(&self, subject: &str) {
+        self.until("the ticket in the list", |w| {
+            w.item_with(".pc-tickets .pc-item", subject).is_some()
+        })
+        .await;
+        let item = self.item_with(".pc-tickets .pc-item", subject).unwrap();
+        self.click(&format!("{item} .pc-ticket-link"));
+        self.until_thread(subject).await;
     }
 }
 
