@@ -75,6 +75,8 @@ async fn an_empty_subject_is_refused_next_to_the_field_in_russian() {
         w.find("#pc-t-message-error").is_none(),
         "the message is fine"
     );
+    w.until("focus on #pc-t-subject", |w| w.focused("#pc-t-subject"))
+        .await;
     assert_eq!(sent("POST /api/v1/tickets"), posts, "nothing was sent");
 }
 
@@ -148,6 +150,19 @@ async fn a_subject_matching_an_article_suggests_it_and_the_article_can_settle_it
     w.click(".pc-suggestions li button");
     w.until("the article", |w| w.find(".pc-article").is_some())
         .await;
+    w.until("focus on #pc-article-title", |w| {
+        w.focused("#pc-article-title")
+    })
+    .await;
+    w.click(".pc-article .pc-button:not(.pc-primary)");
+    w.settle().await;
+    w.until("focus on .pc-suggestions li button", |w| {
+        w.focused(".pc-suggestions li button")
+    })
+    .await;
+    w.click(".pc-suggestions li button");
+    w.until("the article again", |w| w.find(".pc-article").is_some())
+        .await;
     assert_eq!(
         w.text("#pc-article-title"),
         "Website shows 503 Service Unavailable"
@@ -162,6 +177,8 @@ async fn a_subject_matching_an_article_suggests_it_and_the_article_can_settle_it
         w.text(".pc-notice.pc-ok"),
         "Glad it helped! No ticket needed."
     );
+    w.until("focus on .pc-solved", |w| w.focused(".pc-solved"))
+        .await;
 }
 
 #[wasm_bindgen_test]
@@ -207,16 +224,23 @@ async fn a_customer_replies_closes_and_reopens() {
         "The wizard stops at step 2.",
     )
     .await;
-    // An empty reply is refused in place.
+    // An empty reply is refused at its field, which takes the keyboard.
     w.click(".pc-reply button[type=submit]");
     w.settle().await;
+    assert_eq!(w.text("#pc-reply-error"), "This field is required.");
+    let field = w.get("#pc-reply");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
-        w.text(".pc-thread .pc-notice.pc-error"),
-        "This field is required."
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("pc-reply-error")
     );
+    w.until("focus on #pc-reply", |w| w.focused("#pc-reply"))
+        .await;
+    assert!(w.find(".pc-thread .pc-notice.pc-error").is_none());
 
     w.type_into("#pc-reply", "It says: user limit reached.");
     w.settle().await;
+    assert!(w.find("#pc-reply-error").is_none(), "typing clears it");
     w.click(".pc-reply button[type=submit]");
     w.until("the reply in the thread", |w| {
         w.texts(".pc-msg-mine .pc-message").len() == 2
@@ -239,6 +263,11 @@ async fn a_customer_replies_closes_and_reopens() {
     w.click(".pc-reply .pc-actions .pc-button:not(.pc-primary)");
     w.until("the closed ticket", |w| {
         w.has_text(".pc-thread .pc-badge", "Closed")
+    })
+    .await;
+    // The close button is gone: focus is at the top of the thread, not lost to the page.
+    w.until("focus on #pc-thread-title", |w| {
+        w.focused("#pc-thread-title")
     })
     .await;
     assert!(
@@ -506,4 +535,33 @@ async fn a_half_written_reply_survives_a_remount_on_its_own_ticket() {
     w.settle().await;
     w.open_listed(second).await;
     assert_eq!(w.value("#pc-reply"), "The MX record too.");
+}
+
+#[wasm_bindgen_test]
+async fn moving_between_list_form_and_thread_keeps_focus_in_the_panel() {
+    let w = Widget::tickets(acme(&fresh("focus"), "en"));
+    w.until("the empty list", |w| {
+        w.has_text(".pc-tickets-panel > .pc-muted", "You have no tickets yet.")
+    })
+    .await;
+    // Nothing is taken from the page while the widget loads.
+    assert!(!w.focused(".pc-tickets-panel"));
+    w.open_ticket("normal", "Focus check", "Where does the keyboard go?")
+        .await;
+    // The button pressed is gone; focus is at the top of the panel, the next Tab inside it.
+    w.until("focus on .pc-tickets-panel", |w| {
+        w.focused(".pc-tickets-panel")
+    })
+    .await;
+    w.focus(".pc-thread > .pc-link");
+    w.until("focus on .pc-thread > .pc-link", |w| {
+        w.focused(".pc-thread > .pc-link")
+    })
+    .await;
+    w.click(".pc-thread > .pc-link");
+    w.settle().await;
+    w.until("focus on .pc-tickets-panel", |w| {
+        w.focused(".pc-tickets-panel")
+    })
+    .await;
 }

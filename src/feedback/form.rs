@@ -84,7 +84,7 @@ pub fn FeedbackForm(props: &FeedbackFormProps) -> Html {
                     <p id="pc-message-error" class="pc-field-error">{ msg }</p>
                 }
             </div>
-            { rating_picker(i18n, props.draft.rating, error("rating"), &on_rating) }
+            { rating_picker(i18n, None, props.draft.rating, error("rating"), &on_rating) }
             <div class="pc-actions">
                 <button type="submit" class="pc-button pc-primary">{ t.submit }</button>
                 if props.draft != NewFeedback::default() {

@@ -6,9 +6,11 @@ use yew::prelude::*;
 
 use crate::i18n::I18n;
 
-/// A view function (see `item.rs`).
+/// A view function (see `item.rs`). `legend` asks for a rating the form needs (a ticket's);
+/// without it the picker asks the feedback form's question and says the rating is optional.
 pub fn rating_picker(
     i18n: I18n,
+    legend: Option<&'static str>,
     value: Option<i64>,
     error: Option<&'static str>,
     on_change: &Callback<Option<i64>>,
@@ -28,8 +30,12 @@ pub fn rating_picker(
             aria-describedby={error.map(|_| "pc-rating-error")}
         >
             <legend class="pc-label">
-                { t.rating_legend }
-                <span class="pc-optional">{ format!(" ({})", t.rating_optional) }</span>
+                if let Some(l) = legend {
+                    { l }
+                } else {
+                    { t.rating_legend }
+                    <span class="pc-optional">{ format!(" ({})", t.rating_optional) }</span>
+                }
             </legend>
             <div class="pc-stars">
                 { for (1..=5).map(|n| {

@@ -6,6 +6,7 @@ use panelcare_model::kb::{Article, ArticleHit};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::focus::focus_soon;
 use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -28,6 +29,9 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
     // Which subject the latest search is for: an answer to an earlier one (the customer kept
     // typing, or shortened it) is dropped rather than shown over the current subject.
     let latest = use_mut_ref(|| 0u32);
+    // Opening, closing or settling an article removes the button pressed: focus moves on to
+    // what took its place.
+    let node = use_node_ref();
     {
         let (api, hits, timer, latest) = (
             session.api.clone(),
@@ -58,28 +62,37 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
             });
         });
     }
-    if *solved {
-        return html! { <p class="pc-notice pc-ok" role="status">{ t.solved_thanks }</p> };
-    }
-    if let Some(article) = &*open {
+    let body = if *solved {
+        html! { <p class="pc-notice pc-ok pc-solved" tabindex="-1">{ t.solved_thanks }</p> }
+    } else if let Some(article) = &*open {
         let on_solved = {
-            let (api, id, solved) = (session.api.clone(), article.id.clone(), solved.clone());
+            let (api, id, solved, node) = (
+                session.api.clone(),
+                article.id.clone(),
+                solved.clone(),
+                node.clone(),
+            );
             Callback::from(move |_: MouseEvent| {
-                let (api, id, solved) = (api.clone(), id.clone(), solved.clone());
+                let (api, id, solved, node) =
+                    (api.clone(), id.clone(), solved.clone(), node.clone());
                 spawn_local(async move {
                     if api.kb_solved(&id).await.is_ok() {
+                        focus_soon(&node, ".pc-solved");
                         solved.set(true);
                     }
                 });
             })
         };
         let close = {
-            let open = open.clone();
-            Callback::from(move |_: MouseEvent| open.set(None))
+            let (open, node) = (open.clone(), node.clone());
+            Callback::from(move |_: MouseEvent| {
+                focus_soon(&node, ".pc-suggestions button");
+                open.set(None);
+            })
         };
-        return html! {
+        html! {
             <article class="pc-article" aria-labelledby="pc-article-title">
-                <h3 id="pc-article-title" class="pc-subtitle">{ &article.title }</h3>
+                <h3 id="pc-article-title" class="pc-subtitle" tabindex="-1">{ &article.title }</h3>
                 // Cleaned on the server to an allowlist of tags and link schemes.
                 <div class="pc-article-body">{ Html::from_html_unchecked(AttrValue::from(article.html.clone())) }</div>
                 <p class="pc-actions">
@@ -87,21 +100,21 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                     <button type="button" class="pc-button" onclick={close}>{ t.article_close }</button>
                 </p>
             </article>
-        };
-    }
-    if hits.is_empty() {
-        return html! {};
-    }
-    html! {
+        }
+    } else if hits.is_empty() {
+        html! {}
+    } else {
+        html! {
         <div class="pc-suggestions" role="region" aria-label={t.suggestions_title}>
             <p class="pc-label">{ t.suggestions_title }</p>
             <ul>
                 { for hits.iter().map(|h| {
-                    let (api, id, open) = (session.api.clone(), h.id.clone(), open.clone());
+                    let (api, id, open, node) = (session.api.clone(), h.id.clone(), open.clone(), node.clone());
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        let (api, id, open) = (api.clone(), id.clone(), open.clone());
+                        let (api, id, open, node) = (api.clone(), id.clone(), open.clone(), node.clone());
                         spawn_local(async move {
                             if let Ok(a) = api.kb_article(&id).await {
+                                focus_soon(&node, "#pc-article-title");
                                 open.set(Some(a));
                             }
                         });
@@ -114,6 +127,16 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                     }
                 }) }
             </ul>
+        </div>
+        }
+    };
+    // Said once as suggestions appear while the customer types; the list itself is not read
+    // out on every keystroke.
+    let announce = !*solved && open.is_none() && !hits.is_empty();
+    html! {
+        <div class="pc-kb" ref={node}>
+            <p class="pc-sr" aria-live="polite">{ if announce { t.suggestions_title } else { "" } }</p>
+            { body }
         </div>
     }
 }

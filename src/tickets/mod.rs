@@ -5,6 +5,7 @@
 pub mod api;
 mod draft;
 mod files;
+mod focus;
 mod kb;
 mod list;
 mod new;
@@ -20,6 +21,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::session::use_session;
+use focus::focus_soon;
 use new::NewTicket;
 use notices::Notices;
 use thread::Thread;
@@ -42,6 +44,16 @@ pub fn TicketsPanel() -> Html {
             Some(_) => View::New,
             None => View::List,
         })
+    };
+    // Moving between list, form and thread removes the button just pressed: focus goes to
+    // the top of the panel rather than back to the page (and never on load).
+    let panel = use_node_ref();
+    let go = {
+        let (view, panel) = (view.clone(), panel.clone());
+        move |to: View| {
+            view.set(to);
+            focus_soon(&panel, "");
+        }
     };
     let list = use_state(|| None::<Result<Rc<TicketList>, ()>>);
     let options = use_state(|| None::<Rc<TicketOptions>>);
@@ -94,18 +106,18 @@ pub fn TicketsPanel() -> Html {
         });
     }
     let open = {
-        let view = view.clone();
-        Callback::from(move |id: String| view.set(View::Thread(id.into())))
+        let go = go.clone();
+        Callback::from(move |id: String| go(View::Thread(id.into())))
     };
     let on_back = {
-        let view = view.clone();
-        Callback::from(move |()| view.set(View::List))
+        let go = go.clone();
+        Callback::from(move |()| go(View::List))
     };
     let on_opened = {
-        let (view, reload) = (view.clone(), reload.clone());
+        let (go, reload) = (go.clone(), reload.clone());
         Callback::from(move |id: String| {
             reload.emit(());
-            view.set(View::Thread(id.into()));
+            go(View::Thread(id.into()));
         })
     };
     let body = match &*view {
@@ -119,8 +131,8 @@ pub fn TicketsPanel() -> Html {
         },
         View::List => {
             let new = {
-                let view = view.clone();
-                Callback::from(move |_: MouseEvent| view.set(View::New))
+                let go = go.clone();
+                Callback::from(move |_: MouseEvent| go(View::New))
             };
             html! {
                 <>
@@ -141,7 +153,7 @@ pub fn TicketsPanel() -> Html {
         }
     };
     html! {
-        <section class="pc-panel pc-tickets-panel" aria-labelledby="pc-tickets-title">
+        <section class="pc-panel pc-tickets-panel" aria-labelledby="pc-tickets-title" tabindex="-1" ref={panel}>
             <header class="pc-head">
                 <h2 id="pc-tickets-title" class="pc-title">{ t.tickets_title }</h2>
                 <p class="pc-intro">{ t.tickets_intro }</p>

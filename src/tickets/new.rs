@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::{
     draft::{self, Draft},
     files::FilePicker,
+    focus::focus_soon,
     kb::Suggestions,
 };
 use crate::{api::ApiError, session::use_session, time, wire::Out};
@@ -54,6 +55,25 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
     let errors = use_state(|| Rc::new(Vec::<FieldError>::new()));
     let refusal = use_state(|| None::<&'static str>);
     let busy = use_state(|| false);
+    // The first field in error takes focus, so its message is read out with it.
+    let node = use_node_ref();
+    let show_errors = {
+        let (errors, node) = (errors.clone(), node.clone());
+        move |found: Vec<FieldError>| {
+            let at = found.first().map_or("", |e| match e.field.as_str() {
+                "department" => "#pc-t-department",
+                "priority" => "#pc-t-priority",
+                "subject" => "#pc-t-subject",
+                "message" => "#pc-t-message",
+                "attachments" => "#pc-t-files",
+                _ => "",
+            });
+            errors.set(Rc::new(found));
+            if !at.is_empty() {
+                focus_soon(&node, at);
+            }
+        }
+    };
 
     let edit = |f: fn(&mut Draft, String)| {
         let form = form.clone();
@@ -72,10 +92,10 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
         Callback::from(move |files| draft::edit(&form, |d| d.files = files))
     };
     let onsubmit = {
-        let (api, form, errors, refusal, busy, on_opened) = (
+        let (api, form, show_errors, refusal, busy, on_opened) = (
             session.api.clone(),
             form.clone(),
-            errors.clone(),
+            show_errors.clone(),
             refusal.clone(),
             busy.clone(),
             props.on_opened.clone(),
@@ -94,7 +114,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                 attachments: f.files.iter().map(|a| a.id.clone()).collect(),
             };
             if let Err(found) = body.validate() {
-                errors.set(Rc::new(found));
+                show_errors(found);
                 return;
             }
             let out = Out::new()
@@ -104,11 +124,11 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                 .set("message", body.message.as_str())
                 .set("attachments", f.file_ids());
             busy.set(true);
-            let (api, form, key, errors, refusal, busy, on_opened) = (
+            let (api, form, key, show_errors, refusal, busy, on_opened) = (
                 api.clone(),
                 form.clone(),
                 f.key,
-                errors.clone(),
+                show_errors.clone(),
                 refusal.clone(),
                 busy.clone(),
                 on_opened.clone(),
@@ -121,7 +141,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                     }
                     Err(ApiError::Rejected { error, .. }) => {
                         refusal.set(Some(t.request_error(error.code)));
-                        errors.set(Rc::new(error.fields));
+                        show_errors(error.fields);
                     }
                     Err(_) => refusal.set(Some(t.err_generic)),
                 }
@@ -147,7 +167,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
         .first_response
         .of(Priority::parse(&f.priority).unwrap_or(Priority::Normal));
     html! {
-        <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title">
+        <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title" ref={node}>
             <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
             <h3 id="pc-new-title" class="pc-subtitle">{ t.tickets_new }</h3>
             if let Some(r) = *refusal {
@@ -156,11 +176,13 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
             <div class="pc-row">
                 <div class="pc-field">
                     <label class="pc-label" for="pc-t-department">{ t.dept_label }</label>
-                    <select id="pc-t-department" onchange={on_department}>
+                    <select id="pc-t-department" onchange={on_department}
+                        aria-invalid={error("department").map(|_| "true")} aria-describedby={error("department").map(|_| "pc-t-department-error")}>
                         { for options.departments.iter().map(|d| html! {
                             <option value={d.as_str()} selected={d.as_str() == f.department}>{ t.department(*d) }</option>
                         }) }
                     </select>
+                    { field_error("department") }
                 </div>
                 <div class="pc-field">
                     <label class="pc-label" for="pc-t-priority">{ t.priority_label }</label>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::{
     draft::{self, Draft},
     files::FilePicker,
+    focus::focus_soon,
     list::status_class,
     promise::promise,
 };
@@ -94,9 +95,14 @@ pub fn Thread(props: &ThreadProps) -> Html {
     // The reply being written, with its key, kept across reloads per ticket.
     let reply = use_state(|| Draft::load(&session.store, &draft::reply_to(&props.id)));
     let refusal = use_state(|| None::<&'static str>);
+    // What is wrong with the reply, shown at its field.
+    let reply_error = use_state(|| None::<&'static str>);
     let rating = use_state(|| None::<i64>);
     let comment = use_state(String::new);
     let busy = use_state(|| false);
+    // The control just used may be gone after the next draw (a rated form, a close button),
+    // or a field needs the customer's attention: focus goes where it is asked to.
+    let node = use_node_ref();
     {
         let (api, data) = (session.api.clone(), data.clone());
         use_effect_with(props.id.clone(), move |id| {
@@ -108,22 +114,24 @@ pub fn Thread(props: &ThreadProps) -> Html {
     }
     // Runs a call that answers the whole thread, then shows it.
     let act = {
-        let (api, data, refusal, busy, on_changed, id) = (
+        let (api, data, refusal, busy, on_changed, id, node) = (
             session.api.clone(),
             data.clone(),
             refusal.clone(),
             busy.clone(),
             props.on_changed.clone(),
             props.id.clone(),
+            node.clone(),
         );
-        move |action: &'static str, body: Out| {
-            let (api, data, refusal, busy, on_changed, id) = (
+        move |action: &'static str, body: Out, then_focus: &'static str| {
+            let (api, data, refusal, busy, on_changed, id, node) = (
                 api.clone(),
                 data.clone(),
                 refusal.clone(),
                 busy.clone(),
                 on_changed.clone(),
                 id.clone(),
+                node.clone(),
             );
             busy.set(true);
             spawn_local(async move {
@@ -131,6 +139,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                     Ok(thread) => {
                         refusal.set(None);
                         data.set(Some(Ok(thread)));
+                        focus_soon(&node, then_focus);
                         on_changed.emit(());
                     }
                     Err(ApiError::Rejected { error, .. }) => {
@@ -155,14 +164,16 @@ pub fn Thread(props: &ThreadProps) -> Html {
         };
     };
     let send_reply = {
-        let (api, id, reply, data, refusal, busy, on_changed) = (
+        let (api, id, reply, data, refusal, reply_error, busy, on_changed, node) = (
             session.api.clone(),
             props.id.clone(),
             reply.clone(),
             data.clone(),
             refusal.clone(),
+            reply_error.clone(),
             busy.clone(),
             props.on_changed.clone(),
+            node.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -171,19 +182,21 @@ pub fn Thread(props: &ThreadProps) -> Html {
                 return;
             }
             if reply.message.trim().is_empty() {
-                refusal.set(Some(t.err_required));
+                reply_error.set(Some(t.err_required));
+                focus_soon(&node, "#pc-reply");
                 return;
             }
             let body = Out::new()
                 .set("message", reply.message.as_str())
                 .set("attachments", reply.file_ids());
-            let (api, id, reply, key, data, refusal, busy, on_changed) = (
+            let (api, id, reply, key, data, refusal, reply_error, busy, on_changed) = (
                 api.clone(),
                 id.clone(),
                 reply.clone(),
                 reply.key.clone(),
                 data.clone(),
                 refusal.clone(),
+                reply_error.clone(),
                 busy.clone(),
                 on_changed.clone(),
             );
@@ -197,7 +210,10 @@ pub fn Thread(props: &ThreadProps) -> Html {
                         on_changed.emit(());
                     }
                     Err(ApiError::Rejected { error, .. }) => {
-                        refusal.set(Some(t.request_error(error.code)))
+                        refusal.set(Some(t.request_error(error.code)));
+                        if let Some(e) = error.fields.iter().find(|e| e.field == "message") {
+                            reply_error.set(Some(t.field_error("message", e.code)));
+                        }
                     }
                     Err(_) => refusal.set(Some(t.err_generic)),
                 }
@@ -205,13 +221,14 @@ pub fn Thread(props: &ThreadProps) -> Html {
             });
         })
     };
+    // Closing or reopening swaps the buttons: focus goes to the top of the thread.
     let on_close = {
         let act = act.clone();
-        Callback::from(move |_: MouseEvent| act("close", Out::new()))
+        Callback::from(move |_: MouseEvent| act("close", Out::new(), "#pc-thread-title"))
     };
     let on_reopen = {
         let act = act.clone();
-        Callback::from(move |_: MouseEvent| act("reopen", Out::new()))
+        Callback::from(move |_: MouseEvent| act("reopen", Out::new(), "#pc-thread-title"))
     };
     let on_rate = {
         let (act, rating, comment) = (act.clone(), rating.clone(), comment.clone());
@@ -223,6 +240,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                     Out::new()
                         .set("rating", r as f64)
                         .set("comment", comment.as_str()),
+                    ".pc-rated",
                 );
             }
         })
@@ -238,9 +256,9 @@ pub fn Thread(props: &ThreadProps) -> Html {
         Callback::from(move |r| rating.set(r))
     };
     html! {
-        <article class="pc-thread" aria-labelledby="pc-thread-title">
+        <article class="pc-thread" aria-labelledby="pc-thread-title" ref={node}>
             <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
-            <h3 id="pc-thread-title" class="pc-subtitle">{ format!("#{} · {}", ticket.number, ticket.subject) }</h3>
+            <h3 id="pc-thread-title" class="pc-subtitle" tabindex="-1">{ format!("#{} · {}", ticket.number, ticket.subject) }</h3>
             <p class="pc-item-meta">
                 <span class={status_class(ticket.status)}>{ t.ticket_status(ticket.status) }</span>
                 <span class="pc-tag">{ t.department(ticket.department) }</span>
@@ -255,8 +273,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
             </ol>
             if finished && ticket.rating.is_none() && ticket.status == TicketStatus::Resolved {
                 <form class="pc-form pc-rate" onsubmit={on_rate}>
-                    <p class="pc-subtitle">{ t.rate_title }</p>
-                    { rating_picker(i18n, *rating, None, &on_rating) }
+                    { rating_picker(i18n, Some(t.rate_title), *rating, None, &on_rating) }
                     <label class="pc-label" for="pc-rate-comment">{ t.rate_comment }</label>
                     <textarea id="pc-rate-comment" rows="2" value={(*comment).clone()} oninput={{
                         let comment = comment.clone();
@@ -266,18 +283,26 @@ pub fn Thread(props: &ThreadProps) -> Html {
                 </form>
             }
             if ticket.rating.is_some() {
-                <p class="pc-notice pc-ok">{ t.rated_thanks }</p>
+                <p class="pc-notice pc-ok pc-rated" tabindex="-1">{ t.rated_thanks }</p>
             }
             if ticket.status != TicketStatus::Closed {
                 <form class="pc-form pc-reply" novalidate=true onsubmit={send_reply}>
                     <label class="pc-label" for="pc-reply">{ t.reply_label }</label>
-                    <textarea id="pc-reply" rows="3" value={reply.message.clone()} oninput={{
-                        let reply = reply.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                            draft::edit(&reply, |r| r.message = text);
-                        })
-                    }} />
+                    <textarea id="pc-reply" rows="3" value={reply.message.clone()}
+                        aria-invalid={reply_error.map(|_| "true")} aria-describedby={reply_error.map(|_| "pc-reply-error")}
+                        oninput={{
+                            let (reply, reply_error) = (reply.clone(), reply_error.clone());
+                            Callback::from(move |e: InputEvent| {
+                                let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                                draft::edit(&reply, |r| r.message = text);
+                                if reply_error.is_some() {
+                                    reply_error.set(None);
+                                }
+                            })
+                        }} />
+                    if let Some(e) = *reply_error {
+                        <p class="pc-field-error" id="pc-reply-error">{ e }</p>
+                    }
                     <FilePicker id="pc-reply-files" files={reply.files.clone()} on_change={{
                         let reply = reply.clone();
                         Callback::from(move |files| draft::edit(&reply, |r| r.files = files))

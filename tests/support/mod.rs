@@ -230,6 +230,13 @@ impl Widget {
             .map(|i| format!("{selector}:nth-child({})", i + 1))
     }
 
+    /// Whether keyboard focus is on the first element matching `selector`.
+    pub fn focused(&self, selector: &str) -> bool {
+        self.shadow
+            .active_element()
+            .is_some_and(|e| Some(e) == self.find(selector))
+    }
+
     pub fn has_text(&self, selector: &str, text: &str) -> bool {
         self.find(selector)
             .and_then(|e| e.text_content())
@@ -260,6 +267,14 @@ impl Widget {
     /// Lets Yew draw what an event just changed.
     pub async fn settle(&self) {
         yew::scheduler::flush().await;
+    }
+
+    pub fn focus(&self, selector: &str) {
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .focus()
+            .unwrap();
     }
 
     pub fn click(&self, selector: &str) {
