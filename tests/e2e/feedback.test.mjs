@@ -1,12 +1,8 @@
 // End to end: the demo cPanel dashboard, the real server binary, Chromium.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { apiList, apiSend, artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
-
-const require = createRequire(import.meta.url);
+import { apiList, apiSend, artifacts, axe, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -77,14 +73,7 @@ describe("feedback on the cPanel-style dashboard", () => {
     // Also check the error state, where the most ARIA wiring is.
     await widget.locator("button[type=submit]").click();
     await widget.locator("#pc-message-error").waitFor();
-    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const result = await page.evaluate(async () => {
-      const r = await window.axe.run(document.querySelector("[data-panelcare=feedback]"), {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-        rules: { region: { enabled: false } },
-      });
-      return { violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), passes: r.passes.length };
-    });
+    const result = await axe(page, "[data-panelcare=feedback]", { region: { enabled: false } });
     assert.deepEqual(result.violations, []);
     assert.ok(result.passes > 10, "axe really looked inside the shadow root");
     await context.close();

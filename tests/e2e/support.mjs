@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: the real server binary on a loopback port with a
 // fresh SQLite file, and Debian's Chromium driven by playwright-core.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,4 +108,25 @@ export async function apiList(base, account = "alice") {
   const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();
   const res = await fetch(`${base}/api/v1/feedback`, { headers: { Authorization: `Bearer ${token}` } });
   return (await res.json()).items;
+}
+
+/**
+ * What axe-core (WCAG 2.1 A/AA and best practices) finds wrong inside the element `selector`
+ * on `page`, shadow roots included; `rules` turns single rules off or on.
+ */
+export async function axe(page, selector, rules = {}) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    const require = createRequire(import.meta.url);
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  }
+  return page.evaluate(async ({ selector, rules }) => {
+    const r = await window.axe.run(document.querySelector(selector), {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      rules,
+    });
+    return {
+      violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => [n.target, n.failureSummary]) })),
+      passes: r.passes.length,
+    };
+  }, { selector, rules });
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { deflateSync, crc32 } from "node:zlib";
 import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+import { artifacts, axe, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -177,6 +177,7 @@ describe("support tickets", () => {
 
     // Hand it to a colleague; the queue filtered by that colleague shows it.
     await agent.page.locator("#c-t-assignee-set").selectOption({ label: "Ada Admin" });
+    await agent.page.getByRole("button", { name: "Save" }).click();
     await agent.page.locator(".c-ok", { hasText: "Assigned." }).waitFor();
     await agent.page.getByRole("button", { name: "← Tickets" }).click();
     await agent.page.locator("#c-t-assignee").selectOption({ label: "Ada Admin" });
@@ -303,6 +304,231 @@ describe("a ticket being written is not lost", () => {
     assert.equal(list.items.filter((t) => t.subject === subject).length, 1, "opened exactly once");
     // The lost answer is the only failure the page saw.
     assert.ok(problems.every((p) => /api\/v1\/tickets|ERR_CONNECTION_RESET|Failed to fetch/.test(p)), problems.join("\n"));
+    await context.close();
+  });
+});
+
+/**
+ * Where keyboard focus is (inside the widget's shadow root when `widget` names its host), and
+ * whether it is drawn: an outline on the element, or on the star a hidden radio stands for.
+ */
+async function focusAt(page, widget) {
+  return page.evaluate((widget) => {
+    const el = widget ? document.querySelector(widget).shadowRoot.activeElement : document.activeElement;
+    if (!el || el === document.body) return { at: null, visible: false };
+    const shown = Number(getComputedStyle(el).opacity) === 0 ? el.nextElementSibling : el;
+    const s = getComputedStyle(shown);
+    const visible = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+    return { at: el.id || el.textContent.trim().slice(0, 40), cls: String(el.className), visible };
+  }, widget);
+}
+
+/**
+ * Presses Tab until focus is on `stop` (an id, the start of a text, or a test of what
+ * `focusAt` says), at most `max` times; answers every stop on the way.
+ */
+async function tabTo(page, widget, stop, max = 40) {
+  const reached = typeof stop === "function" ? stop : (f) => f.at === stop || f.at?.startsWith(stop);
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focusAt(page, widget);
+    seen.push(f);
+    if (reached(f)) return seen;
+  }
+  throw new Error(`never reached ${stop}: ${JSON.stringify(seen)}`);
+}
+
+describe("accessibility of the ticket screens", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  // The widget sits in the panel's page, whose landmarks are the panel's business.
+  const inPanel = { region: { enabled: false } };
+  const clean = (r) => JSON.stringify(r.violations, null, 1);
+
+  test("axe finds nothing in the ticket widget: list, notices, a new ticket with a suggestion and an error, an article", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    await page.locator("[data-panelcare=notices] .pc-notice-item").first().waitFor();
+    for (const where of ["[data-panelcare=tickets]", "[data-panelcare=notices]"]) {
+      const list = await axe(page, where, inPanel);
+      assert.deepEqual(list.violations, [], `${where}: ${clean(list)}`);
+      assert.ok(list.passes > 10, "axe really looked inside the shadow root");
+    }
+
+    await widget.getByRole("button", { name: "New ticket" }).click();
+    await widget.locator("#pc-t-subject").fill("503 Service Unavailable");
+    await widget.locator(".pc-suggestions li").first().waitFor();
+    // Said to screen readers once, as the suggestions appear.
+    assert.equal(await widget.locator(".pc-kb [aria-live]").innerText(), "These articles may help");
+    // The message left empty: the form's most ARIA-heavy state.
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+    await widget.locator("#pc-t-message-error").waitFor();
+    const form = await axe(page, "[data-panelcare=tickets]", inPanel);
+    assert.deepEqual(form.violations, [], clean(form));
+
+    await widget.locator(".pc-suggestions li button").first().click();
+    await widget.locator(".pc-article").waitFor();
+    const article = await axe(page, "[data-panelcare=tickets]", inPanel);
+    assert.deepEqual(article.violations, [], clean(article));
+    await context.close();
+  });
+
+  test("axe finds nothing in the console's queue and ticket, nor in the customer's thread with its rating form", async () => {
+    const subject = `Cannot reach phpMyAdmin ${Date.now()}`;
+    await apiOpen(server.url, "boris", subject);
+    const agent = await openPage(browser, `${server.url}/console/`);
+    await signIn(agent.page, "agent@acme-hosting.example");
+    const row = agent.page.locator(".c-queue tbody tr", { hasText: subject });
+    await row.waitFor();
+    await agent.page.locator(".c-workload").waitFor();
+    const queue = await axe(agent.page, "body");
+    assert.deepEqual(queue.violations, [], clean(queue));
+    assert.ok(queue.passes > 10);
+
+    await row.getByRole("button").click();
+    await agent.page.locator("#c-ticket-title", { hasText: subject }).waitFor();
+    const ticket = await axe(agent.page, "body");
+    assert.deepEqual(ticket.violations, [], clean(ticket));
+    // Sent empty: the composer's error state.
+    await agent.page.getByRole("button", { name: "Send answer" }).click();
+    await agent.page.locator("#c-t-text-error").waitFor();
+    const refused = await axe(agent.page, "body");
+    assert.deepEqual(refused.violations, [], clean(refused));
+    await agent.page.locator("#c-t-text").fill("phpMyAdmin is back; the PHP-FPM pool had stopped.");
+    await agent.page.locator("#c-after").selectOption("resolved");
+    await agent.page.getByRole("button", { name: "Send answer" }).click();
+    await agent.page.locator(".c-ok", { hasText: "Answer sent" }).waitFor();
+    const answered = await axe(agent.page, "body");
+    assert.deepEqual(answered.violations, [], clean(answered));
+    await agent.context.close();
+
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
+    const host = "[data-panelcare=tickets]";
+    const widget = page.locator(host);
+    await widget.locator(".pc-tickets .pc-item", { hasText: subject }).locator(".pc-ticket-link").click();
+    await widget.locator(".pc-rate").waitFor();
+    const thread = await axe(page, host, inPanel);
+    assert.deepEqual(thread.violations, [], clean(thread));
+    // The rating is asked for, not called optional: the form cannot be sent without it.
+    assert.doesNotMatch(await widget.locator(".pc-rate legend").innerText(), /необязательно/);
+    await widget.locator("label[for=pc-rating-4]").click();
+    await widget.locator(".pc-rate button[type=submit]").click();
+    await widget.locator(".pc-rated").waitFor();
+    // The rated form is gone; focus is on the thanks, not back at the page's top.
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.activeElement?.classList.contains("pc-rated"), host);
+    await context.close();
+  });
+
+  test("a customer opens a ticket with the keyboard alone, focus visible all the way", async () => {
+    const subject = `Keyboard only ${Date.now()}`;
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
+    const host = "[data-panelcare=tickets]";
+    const widget = page.locator(host);
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    // From the top of the page, by Tab alone, to the widget's button.
+    const toButton = await tabTo(page, host, "New ticket", 80);
+    assert.ok(toButton.at(-1).visible, JSON.stringify(toButton.at(-1)));
+    await page.keyboard.press("Enter");
+    await widget.locator(".pc-new-ticket").waitFor();
+    // The button is gone: focus is at the top of the widget, not back at the page's.
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.activeElement?.classList.contains("pc-tickets-panel"), host);
+    const order = await tabTo(page, host, "Open ticket");
+    assert.deepEqual(order.map((f) => f.at), [order[0].at, "pc-t-department", "pc-t-priority", "pc-t-subject", "pc-t-message", "pc-t-files", "Open ticket"]);
+    assert.match(order[0].at, /← /);
+    assert.ok(order.every((f) => f.visible), JSON.stringify(order));
+
+    // Sent empty: the keyboard lands on the first field in error.
+    await page.keyboard.press("Enter");
+    await widget.locator("#pc-t-subject-error").waitFor();
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.activeElement?.id === "pc-t-subject", host);
+    await page.keyboard.type(subject);
+    await page.keyboard.press("Shift+Tab");
+    assert.equal((await focusAt(page, host)).at, "pc-t-priority");
+    // Arrow keys choose in a focused select (normal, then high).
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await widget.locator("#pc-t-priority").inputValue(), "high");
+    await tabTo(page, host, "pc-t-message");
+    await page.keyboard.type("Typed without a mouse.");
+    await tabTo(page, host, "Open ticket");
+    await page.keyboard.press("Enter");
+    await widget.locator(".pc-thread .pc-subtitle", { hasText: subject }).waitFor();
+    // The thread starts at the widget's top too: the way back is the next stop.
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.activeElement?.classList.contains("pc-tickets-panel"), host);
+    await page.keyboard.press("Tab");
+    assert.match((await focusAt(page, host)).at, /← /);
+    await page.keyboard.press("Enter");
+    await widget.locator(".pc-tickets .pc-item", { hasText: subject }).waitFor();
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.activeElement?.classList.contains("pc-tickets-panel"), host);
+    const back = await tabTo(page, host, "New ticket");
+    assert.ok(back.every((f) => f.visible), JSON.stringify(back));
+    await context.close();
+  });
+
+  test("an agent works a ticket with the keyboard alone, focus visible all the way", async () => {
+    const subject = `Agent keyboard ${Date.now()}`;
+    await apiOpen(server.url, "alice", subject);
+    const { page, context } = await openPage(browser, `${server.url}/console/`);
+    await signIn(page, "agent@acme-hosting.example");
+    await page.getByRole("button", { name: "Support settings" }).click();
+    await page.locator("#c-cr-title").fill("PHP restarted");
+    await page.locator("#c-cr-body").fill("We restarted PHP for your site; it answers again.");
+    await page.getByRole("button", { name: "Add canned reply" }).click();
+    await page.locator(".c-canned li", { hasText: "PHP restarted" }).waitFor();
+    await page.getByRole("button", { name: "Tickets" }).click();
+    await page.locator(".c-queue tbody tr", { hasText: subject }).waitFor();
+    // The queue starts at its heading; Tab walks the filters, then the tickets.
+    await page.waitForFunction(() => document.activeElement?.id === "c-tickets-title");
+    const toRow = await tabTo(page, null, (f) => f.at?.includes(subject));
+    assert.ok(toRow.every((f) => f.visible), JSON.stringify(toRow));
+    await page.keyboard.press("Enter");
+    await page.locator("#c-ticket-title", { hasText: subject }).waitFor();
+    // The ticket starts at its heading (the way back is just before it), then the composer.
+    await page.waitForFunction(() => document.activeElement?.id === "c-ticket-title");
+    const order = await tabTo(page, null, "Send answer");
+    const at = order.map((f) => f.at);
+    assert.equal(at[0], "c-k-Answer");
+    assert.deepEqual(at.slice(-4), ["c-t-text", "c-t-files", "c-after", "Send answer"]);
+    assert.ok(order.every((f) => f.visible), JSON.stringify(order));
+
+    // Sent empty: the message says so at the field, which takes focus.
+    await page.keyboard.press("Enter");
+    await page.locator("#c-t-text-error").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "c-t-text");
+    assert.equal(await page.locator("#c-t-text").getAttribute("aria-describedby"), "c-t-text-error");
+    await page.keyboard.type("Answered from the keyboard.");
+    // Arrowing to a canned reply does not replace what was written; Insert does.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal((await focusAt(page)).at, "c-canned");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.locator("#c-t-text").inputValue(), "Answered from the keyboard.");
+    await page.keyboard.press("Tab");
+    assert.deepEqual(await focusAt(page), { at: "Insert", cls: "c-button c-ghost c-small", visible: true });
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#c-t-text").inputValue(), "We restarted PHP for your site; it answers again.");
+    await tabTo(page, null, "Send answer");
+    await page.keyboard.press("Enter");
+    await page.locator(".c-msg-agent", { hasText: "We restarted PHP for your site" }).waitFor();
+
+    // Arrowing through the status changes nothing until Save.
+    const events = await page.locator(".c-event").count();
+    await tabTo(page, null, "c-t-status-set");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.locator(".c-event").count(), events, "nothing applied on the way");
+    const save = await tabTo(page, null, "Save");
+    assert.ok(save.every((f) => f.visible), JSON.stringify(save));
+    await page.keyboard.press("Enter");
+    await page.locator(".c-ok", { hasText: "Status changed." }).waitFor();
+    await page.locator(".c-event").nth(events).waitFor();
+    assert.equal(await page.locator(".c-event").count(), events + 1, "one change, to the status chosen");
     await context.close();
   });
 });

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::Done;
+use super::{Done, focus_id};
 use crate::api::Api;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -28,6 +28,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let draft = use_state(String::new);
     let files = use_state(Vec::<Attachment>::new);
     let canned = use_state(Vec::<CannedReply>::new);
+    let chosen = use_node_ref();
+    // Nothing written yet: said at the text field.
+    let empty = use_state(|| false);
     let local = use_state(|| None::<String>);
     {
         let (api, canned) = (props.api.clone(), canned.clone());
@@ -42,17 +45,19 @@ pub fn Composer(props: &ComposerProps) -> Html {
     }
     let onsubmit = {
         let (api, id, on_done) = (props.api.clone(), props.id.clone(), props.on_done.clone());
-        let (kind, after, draft, files, local) = (
+        let (kind, after, draft, files, empty, local) = (
             kind.clone(),
             after.clone(),
             draft.clone(),
             files.clone(),
+            empty.clone(),
             local.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if draft.trim().is_empty() {
-                local.set(Some("Write something first.".into()));
+                empty.set(true);
+                focus_id("c-t-text", false);
                 return;
             }
             local.set(None);
@@ -126,12 +131,16 @@ pub fn Composer(props: &ComposerProps) -> Html {
             </label>
         }
     };
+    // Inserted on the button, not on choosing: arrowing through the list must not replace
+    // what the agent wrote with each reply passed on the way.
     let on_canned = {
-        let (draft, canned) = (draft.clone(), canned.clone());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(c) = canned.iter().find(|c| c.id == v) {
+        let (draft, canned, chosen, empty) =
+            (draft.clone(), canned.clone(), chosen.clone(), empty.clone());
+        Callback::from(move |_: MouseEvent| {
+            let v = chosen.cast::<HtmlSelectElement>().map(|s| s.value());
+            if let Some(c) = canned.iter().find(|c| Some(&c.id) == v.as_ref()) {
                 draft.set(c.body.clone());
+                empty.set(false);
             }
         })
     };
@@ -147,17 +156,28 @@ pub fn Composer(props: &ComposerProps) -> Html {
             if !canned.is_empty() {
                 <div class="c-field">
                     <label for="c-canned">{ "Canned reply" }</label>
-                    <select id="c-canned" onchange={on_canned}>
-                        <option value="">{ "Insert a prepared answer…" }</option>
-                        { for canned.iter().map(|c| html! { <option value={c.id.clone()}>{ &c.title }</option> }) }
-                    </select>
+                    <div class="c-inline">
+                        <select id="c-canned" ref={chosen}>
+                            <option value="">{ "Choose a prepared answer…" }</option>
+                            { for canned.iter().map(|c| html! { <option value={c.id.clone()}>{ &c.title }</option> }) }
+                        </select>
+                        <button type="button" class="c-button c-ghost c-small" onclick={on_canned}>{ "Insert" }</button>
+                    </div>
                 </div>
             }
             <label for="c-t-text">{ if note { "Note (never shown to the customer)" } else { "Message to the customer" } }</label>
-            <textarea id="c-t-text" rows="5" value={(*draft).clone()} oninput={{
-                let draft = draft.clone();
-                Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
-            }} />
+            <textarea id="c-t-text" rows="5" value={(*draft).clone()}
+                aria-invalid={empty.then_some("true")} aria-describedby={empty.then_some("c-t-text-error")}
+                oninput={{
+                    let (draft, empty) = (draft.clone(), empty.clone());
+                    Callback::from(move |e: InputEvent| {
+                        draft.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+                        empty.set(false);
+                    })
+                }} />
+            if *empty {
+                <p class="c-field-error" id="c-t-text-error">{ "Write something first." }</p>
+            }
             if !note {
                 <div class="c-field">
                     <label for="c-t-files">{ "Attach files (images, PDF, text)" }</label>

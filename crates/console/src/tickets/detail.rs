@@ -7,7 +7,7 @@ use panelcare_model::ticket::console::AgentThread;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{Done, composer::Composer, side::TicketSide, text, thread::thread};
+use super::{Done, composer::Composer, focus_id, side::TicketSide, text, thread::thread};
 use crate::api::Api;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -31,7 +31,11 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
             let id = id.clone();
             spawn_local(async move {
                 match api.ticket(&id).await {
-                    Ok(t) => data.set(Some(Ok(Rc::new(t)))),
+                    Ok(t) => {
+                        data.set(Some(Ok(Rc::new(t))));
+                        // The button that opened it is gone with the queue.
+                        focus_id("c-ticket-title", false);
+                    }
                     Err(e) if e.is_signed_out() => on_signed_out.emit(()),
                     Err(e) => data.set(Some(Err(e.message()))),
                 }
@@ -46,6 +50,7 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
             Ok(t) => {
                 data.set(Some(Ok(Rc::new(t))));
                 message.set(Some((true, done.message.into())));
+                focus_id("c-ticket-title", true);
             }
             Err(e) if e.is_signed_out() => on_signed_out.emit(()),
             Err(e) => message.set(Some((false, e.message()))),
@@ -85,7 +90,7 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
     html! {
         <section class="c-ticket" aria-labelledby="c-ticket-title">
             <button type="button" class="c-link" onclick={back}>{ "← Tickets" }</button>
-            <h1 id="c-ticket-title" class="c-title">{ format!("#{} {}", t.number, t.subject) }</h1>
+            <h1 id="c-ticket-title" class="c-title" tabindex="-1">{ format!("#{} {}", t.number, t.subject) }</h1>
             <p class="c-row-meta">
                 <span class={format!("c-badge c-prio-{}", t.priority.as_str())}>{ text::priority(t.priority) }</span>
                 <span class="c-badge">{ text::status(t.status) }</span>
@@ -94,9 +99,12 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
                     <span class={format!("c-sla c-sla-{}", s.as_str())}>{ format!("{} · answer due {}", text::sla(s), text::due(t)) }</span>
                 }
             </p>
-            if let Some((ok, m)) = &*message {
-                <p class={if *ok { "c-ok" } else { "c-error" }} role="status">{ m }</p>
-            }
+            // Always there, so that what a change did is read out when it is said.
+            <div class="c-live" role="status">
+                if let Some((ok, m)) = &*message {
+                    <p class={if *ok { "c-ok" } else { "c-error" }}>{ m }</p>
+                }
+            </div>
             <div class="c-ticket-grid">
                 <div>
                     { thread(&ticket.messages, &who) }

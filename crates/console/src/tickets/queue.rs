@@ -14,7 +14,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::text;
+use super::{focus_id, text};
 use gloo_timers::callback::Interval;
 
 use super::use_assignees;
@@ -98,6 +98,8 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
             move || drop(interval)
         });
     }
+    // Reached from the sign-in form, a ticket or the menu, none of which is here any more.
+    use_effect_with((), |_| focus_id("c-tickets-title", false));
     let tick = *ticks.borrow();
     {
         let (api, items, load, on_signed_out) = (
@@ -204,7 +206,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     };
     html! {
         <section aria-labelledby="c-tickets-title">
-            <h1 id="c-tickets-title" class="c-title">{ "Tickets" }</h1>
+            <h1 id="c-tickets-title" class="c-title" tabindex="-1">{ "Tickets" }</h1>
             <div class="c-filters">
                 { select("c-t-status", "Status", &filters.status, statuses, pick(|f, v| f.status = v)) }
                 { select("c-t-department", "Department", &filters.department, departments, pick(|f, v| f.department = v)) }
@@ -243,8 +245,10 @@ fn row(i: &QueueItem, provider: bool, on_open: &Callback<AttrValue>) -> Html {
         .account_name
         .clone()
         .unwrap_or_else(|| i.account_id.clone());
+    // Keyed: when the queue reads itself again and the order changes, a focused row's button
+    // stays with its ticket instead of showing another one.
     html! {
-        <tr class={format!("c-sla-{}", t.sla_state.map_or("none", SlaState::as_str))}>
+        <tr key={t.id.clone()} class={format!("c-sla-{}", t.sla_state.map_or("none", SlaState::as_str))}>
             <td>
                 <button type="button" class="c-link" {onclick}>{ format!("#{} {}", t.number, t.subject) }</button>
                 if provider { <span class="c-tenant">{ format!(" · {}", i.tenant_name) }</span> }
@@ -253,7 +257,11 @@ fn row(i: &QueueItem, provider: bool, on_open: &Callback<AttrValue>) -> Html {
             <td>{ text::department(t.department) }</td>
             <td><span class={format!("c-badge c-prio-{}", t.priority.as_str())}>{ text::priority(t.priority) }</span></td>
             <td>{ text::status(t.status) }</td>
-            <td>{ text::due(t) }</td>
+            <td>
+                { text::due(t) }
+                // Said in words, not only in the row's colour.
+                if t.sla_state == Some(SlaState::DueSoon) { { " · due soon" } }
+            </td>
             <td>{ i.assignee.as_ref().map_or("—", |a| a.name.as_str()) }</td>
         </tr>
     }

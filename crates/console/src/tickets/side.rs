@@ -1,17 +1,14 @@
-//! Beside a ticket: its status, priority (the deadline follows it), who works on it, merging
-//! it into another ticket of the same customer, and the customer's rating.
+//! Beside a ticket: its status, priority (the deadline follows it) and who works on it,
+//! merging it into another ticket of the same customer, and the customer's rating.
 
 use std::rc::Rc;
 
-use panelcare_model::{
-    sla::Priority,
-    ticket::{TicketStatus, console::QueueItem},
-};
+use panelcare_model::ticket::console::QueueItem;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{Done, text, use_assignees};
+use super::{Done, triage::Triage, use_assignees};
 use crate::api::Api;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -65,17 +62,6 @@ pub fn TicketSide(props: &SideProps) -> Html {
             spawn_local(async move { on_done.emit(Done::new(pending.await, done)) });
         })
     };
-    let select_value = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
-    let on_status = call(
-        Rc::new(|api, id, s| Box::pin(async move { api.ticket_status(&id, &s).await })),
-        "Status changed.",
-    )
-    .reform(select_value);
-    let on_priority = call(
-        Rc::new(|api, id, p| Box::pin(async move { api.ticket_priority(&id, &p).await })),
-        "Priority changed; the deadline follows it.",
-    )
-    .reform(select_value);
     let assign = |who: Option<String>, done: &'static str| {
         call(
             Rc::new(move |api, id, _| {
@@ -101,44 +87,16 @@ pub fn TicketSide(props: &SideProps) -> Html {
         .assignee
         .as_ref()
         .is_some_and(|a| a.id == props.me.as_str());
-    let on_assign_to = call(
-        Rc::new(|api, id, who: String| {
-            Box::pin(async move { api.assign(&id, (!who.is_empty()).then_some(who)).await })
-        }),
-        "Assigned.",
-    )
-    .reform(select_value);
-    let colleagues: Vec<_> = people
-        .iter()
-        .filter(|p| p.tenant_id == item.tenant_id)
-        .collect();
+    let colleagues: Rc<Vec<_>> = Rc::new(
+        people
+            .iter()
+            .filter(|p| p.tenant_id == item.tenant_id)
+            .cloned()
+            .collect(),
+    );
     html! {
         <aside class="c-card c-side">
-            <div class="c-field">
-                <label for="c-t-status-set">{ "Status" }</label>
-                <select id="c-t-status-set" onchange={on_status}>
-                    { for TicketStatus::ALL.iter().map(|s| html! { <option value={s.as_str()} selected={*s == t.status}>{ text::status(*s) }</option> }) }
-                </select>
-            </div>
-            <div class="c-field">
-                <label for="c-t-priority-set">{ "Priority" }</label>
-                <select id="c-t-priority-set" onchange={on_priority}>
-                    { for Priority::ALL.iter().rev().map(|p| html! { <option value={p.as_str()} selected={*p == t.priority}>{ text::priority(*p) }</option> }) }
-                </select>
-            </div>
-            if colleagues.is_empty() {
-                <p class="c-muted">{ format!("Assigned to: {}", item.assignee.as_ref().map_or("nobody", |a| a.name.as_str())) }</p>
-            } else {
-                <div class="c-field">
-                    <label for="c-t-assignee-set">{ "Assigned to" }</label>
-                    <select id="c-t-assignee-set" onchange={on_assign_to}>
-                        <option value="" selected={item.assignee.is_none()}>{ "Nobody" }</option>
-                        { for colleagues.iter().map(|p| html! {
-                            <option value={p.id.clone()} selected={item.assignee.as_ref().is_some_and(|a| a.id == p.id)}>{ &p.name }</option>
-                        }) }
-                    </select>
-                </div>
-            }
+            <Triage api={props.api.clone()} item={item.clone()} {colleagues} on_done={props.on_done.clone()} />
             <p class="c-actions">
                 if !mine {
                     <button type="button" class="c-button c-ghost" onclick={assign(Some(props.me.to_string()), "Assigned to you.")}>{ "Assign to me" }</button>
