@@ -3,6 +3,7 @@
 //! service notices on top.
 
 pub mod api;
+mod conversation;
 mod draft;
 mod files;
 mod focus;
@@ -48,10 +49,13 @@ pub fn TicketsPanel() -> Html {
     // Moving between list, form and thread removes the button just pressed: focus goes to
     // the top of the panel rather than back to the page (and never on load).
     let panel = use_node_ref();
+    // A word for the customer above the list after something happened on the way there.
+    let flash = use_state(|| None::<&'static str>);
     let go = {
-        let (view, panel) = (view.clone(), panel.clone());
+        let (view, panel, flash) = (view.clone(), panel.clone(), flash.clone());
         move |to: View| {
             view.set(to);
+            flash.set(None);
             focus_soon(&panel, "");
         }
     };
@@ -120,13 +124,24 @@ pub fn TicketsPanel() -> Html {
             go(View::Thread(id.into()));
         })
     };
+    let on_duplicate = {
+        let (go, reload, flash) = (go.clone(), reload.clone(), flash.clone());
+        Callback::from(move |()| {
+            reload.emit(());
+            go(View::List);
+            flash.set(Some(t.ticket_already_open));
+        })
+    };
+    let max_files = options.as_ref().map_or(5, |o| o.max_files);
     let body = match &*view {
         View::Thread(id) => {
             // Keyed: another ticket is another reply draft, never this one's carried over.
-            html! { <Thread key={id.to_string()} id={id.clone()} {on_back} on_changed={reload.clone()} /> }
+            html! { <Thread key={id.to_string()} id={id.clone()} {on_back} on_changed={reload.clone()} {max_files} /> }
         }
         View::New => match &*options {
-            Some(o) => html! { <NewTicket options={o.clone()} {on_opened} {on_back} /> },
+            Some(o) => {
+                html! { <NewTicket options={o.clone()} {on_opened} {on_back} {on_duplicate} /> }
+            }
             None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },
         },
         View::List => {
@@ -138,6 +153,9 @@ pub fn TicketsPanel() -> Html {
                 <>
                     if !*banner_on_page {
                         <Notices />
+                    }
+                    if let Some(m) = *flash {
+                        <p class="pc-notice pc-ok" role="status">{ m }</p>
                     }
                     <p class="pc-actions"><button type="button" class="pc-button pc-primary" onclick={new}>{ t.tickets_new }</button></p>
                     { match &*list {

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use panelcare_model::{
-    FieldError,
+    ErrorCode, FieldError,
     sla::Priority,
     ticket::{Department, TicketOptions},
 };
@@ -28,6 +28,8 @@ pub struct NewTicketProps {
     pub on_opened: Callback<String>,
     /// Leaves the form for the list without opening a ticket.
     pub on_back: Callback<()>,
+    /// The ticket was opened already by an earlier send whose answer was lost.
+    pub on_duplicate: Callback<()>,
 }
 
 #[component]
@@ -92,13 +94,14 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
         Callback::from(move |files| draft::edit(&form, |d| d.files = files))
     };
     let onsubmit = {
-        let (api, form, show_errors, refusal, busy, on_opened) = (
+        let (api, form, show_errors, refusal, busy, on_opened, on_duplicate) = (
             session.api.clone(),
             form.clone(),
             show_errors.clone(),
             refusal.clone(),
             busy.clone(),
             props.on_opened.clone(),
+            props.on_duplicate.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -124,7 +127,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                 .set("message", body.message.as_str())
                 .set("attachments", f.file_ids());
             busy.set(true);
-            let (api, form, key, show_errors, refusal, busy, on_opened) = (
+            let (api, form, key, show_errors, refusal, busy, on_opened, on_duplicate) = (
                 api.clone(),
                 form.clone(),
                 f.key,
@@ -132,12 +135,21 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
                 refusal.clone(),
                 busy.clone(),
                 on_opened.clone(),
+                on_duplicate.clone(),
             );
             spawn_local(async move {
                 match api.open_ticket(&key, out).await {
                     Ok((ticket, _)) => {
                         draft::edit(&form, Draft::clear);
                         on_opened.emit(ticket.id);
+                    }
+                    // The first send got through (its answer was lost) and the draft was
+                    // changed since: the ticket exists as first written.
+                    Err(ApiError::Rejected { error, .. })
+                        if error.code == ErrorCode::IdempotencyKeyReused =>
+                    {
+                        draft::edit(&form, Draft::clear);
+                        on_duplicate.emit(());
                     }
                     Err(ApiError::Rejected { error, .. }) => {
                         refusal.set(Some(t.request_error(error.code)));

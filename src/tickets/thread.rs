@@ -1,26 +1,27 @@
 //! One ticket: the conversation with support, its status and promise, a reply form, close or
 //! reopen, and the rating once support resolved it.
 
-use panelcare_model::ticket::{Attachment, Message, MessageKind, TicketStatus, TicketSummary};
+use gloo::timers::callback::Interval;
+use panelcare_model::{
+    ErrorCode,
+    ticket::{Message, TicketStatus, TicketSummary},
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::{
+    conversation,
     draft::{self, Draft},
     files::FilePicker,
     focus::focus_soon,
     list::status_class,
     promise::promise,
 };
-use crate::{
-    api::{Api, ApiError},
-    feedback::rating::rating_picker,
-    i18n::I18n,
-    session::use_session,
-    time,
-    wire::Out,
-};
+use crate::{api::ApiError, feedback::rating::rating_picker, session::use_session, wire::Out};
+
+/// How often an open thread is read again.
+const REFRESH_MS: u32 = 60_000;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ThreadProps {
@@ -28,62 +29,8 @@ pub struct ThreadProps {
     pub on_back: Callback<()>,
     /// The ticket changed (a reply, close, rating): the list should reload.
     pub on_changed: Callback<()>,
-}
-
-fn files(api: &Api, list: &[Attachment]) -> Html {
-    if list.is_empty() {
-        return html! {};
-    }
-    html! {
-        <ul class="pc-files">
-            { for list.iter().map(|a| html! {
-                <li key={a.id.clone()}>
-                    <a href={api.file_url(&a.url)} download={a.name.clone()} rel="noopener">
-                        if let Some(thumb) = &a.thumbnail_url {
-                            <img class="pc-thumb" src={api.file_url(thumb)} alt={a.name.clone()} />
-                        } else {
-                            { &a.name }
-                        }
-                    </a>
-                </li>
-            }) }
-        </ul>
-    }
-}
-
-fn message(i18n: I18n, api: &Api, m: &Message) -> Html {
-    let t = i18n.t;
-    let when = html! {
-        <time class="pc-time" datetime={m.created_at.clone()} title={time::full(i18n.lang, &m.created_at)}>{ time::ago(i18n.lang, &m.created_at) }</time>
-    };
-    if m.kind == MessageKind::Event {
-        let status = m.status.map(|s| t.ticket_status(s)).unwrap_or_default();
-        return html! { <li class="pc-event" key={m.id.clone()}>{ t.status_changed }{ " " }<strong>{ status }</strong>{ " · " }{ when }</li> };
-    }
-    let (class, who) = match m.kind {
-        MessageKind::Customer => ("pc-msg pc-msg-mine", t.author_you.to_owned()),
-        _ => (
-            "pc-msg pc-msg-support",
-            if m.author.is_empty() {
-                t.author_support.to_owned()
-            } else {
-                m.author.clone()
-            },
-        ),
-    };
-    html! {
-        <li class={class} key={m.id.clone()}>
-            <p class="pc-item-meta">
-                <strong>{ who }</strong>
-                if m.kind == MessageKind::Progress {
-                    <span class="pc-badge pc-status-planned">{ t.progress_badge }</span>
-                }
-                { when }
-            </p>
-            <p class="pc-message">{ &m.body }</p>
-            { files(api, &m.attachments) }
-        </li>
-    }
+    /// Files a reply may carry, as the tenant allows.
+    pub max_files: usize,
 }
 
 #[component]
@@ -107,9 +54,26 @@ pub fn Thread(props: &ThreadProps) -> Html {
         let (api, data) = (session.api.clone(), data.clone());
         use_effect_with(props.id.clone(), move |id| {
             let id = id.clone();
-            spawn_local(async move {
-                data.set(Some(api.ticket(&id).await.map_err(|_| ())));
+            // The first read shows a failure; a later one that fails keeps what is shown.
+            let fetch = move |first: bool| {
+                let (api, data, id) = (api.clone(), data.clone(), id.clone());
+                spawn_local(async move {
+                    match api.ticket(&id).await {
+                        Ok(thread) => data.set(Some(Ok(thread))),
+                        Err(_) if first => data.set(Some(Err(()))),
+                        Err(_) => {}
+                    }
+                });
+            };
+            fetch(true);
+            // While it is open, support's answer appears without a reload; a hidden tab
+            // asks nothing.
+            let poll = Interval::new(REFRESH_MS, move || {
+                if !gloo::utils::document().hidden() {
+                    fetch(false);
+                }
             });
+            move || drop(poll)
         });
     }
     // Runs a call that answers the whole thread, then shows it.
@@ -209,6 +173,16 @@ pub fn Thread(props: &ThreadProps) -> Html {
                         data.set(Some(api.ticket(&id).await.map_err(|_| ())));
                         on_changed.emit(());
                     }
+                    // An earlier send got through (its answer was lost) and the reply was
+                    // changed since: the first version is in the thread.
+                    Err(ApiError::Rejected { error, .. })
+                        if error.code == ErrorCode::IdempotencyKeyReused =>
+                    {
+                        draft::edit(&reply, Draft::clear);
+                        refusal.set(Some(t.reply_already_sent));
+                        data.set(Some(api.ticket(&id).await.map_err(|_| ())));
+                        on_changed.emit(());
+                    }
                     Err(ApiError::Rejected { error, .. }) => {
                         refusal.set(Some(t.request_error(error.code)));
                         if let Some(e) = error.fields.iter().find(|e| e.field == "message") {
@@ -269,7 +243,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                 <p class="pc-notice pc-error" role="alert">{ r }</p>
             }
             <ol class="pc-conversation">
-                { for messages.iter().map(|m| message(i18n, &session.api, m)) }
+                { for messages.iter().map(|m| conversation::message(i18n, &session.api, m)) }
             </ol>
             if finished && ticket.rating.is_none() && ticket.status == TicketStatus::Resolved {
                 <form class="pc-form pc-rate" onsubmit={on_rate}>
@@ -306,7 +280,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                     <FilePicker id="pc-reply-files" files={reply.files.clone()} on_change={{
                         let reply = reply.clone();
                         Callback::from(move |files| draft::edit(&reply, |r| r.files = files))
-                    }} max={5} />
+                    }} max={props.max_files} />
                     <p class="pc-actions">
                         <button type="submit" class="pc-button pc-primary" disabled={*busy}>{ t.send_reply }</button>
                         if !finished {

@@ -306,6 +306,63 @@ describe("a ticket being written is not lost", () => {
     assert.ok(problems.every((p) => /api\/v1\/tickets|ERR_CONNECTION_RESET|Failed to fetch/.test(p)), problems.join("\n"));
     await context.close();
   });
+
+  test("a ticket changed after a lost answer is not opened twice, and the customer is told", async () => {
+    const subject = `Mailbox quota full ${Date.now()}`;
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    await widget.getByRole("button", { name: "New ticket" }).click();
+    await widget.locator("#pc-t-subject").fill(subject);
+    await widget.locator("#pc-t-message").fill("info@ cannot receive mail any more.");
+    await page.route("**/api/v1/tickets", async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+    await widget.locator(".pc-new-ticket .pc-notice.pc-error").waitFor();
+    await page.unroute("**/api/v1/tickets");
+    // The customer adds a detail before trying again: the key now names different content.
+    await widget.locator("#pc-t-message").fill("info@ cannot receive mail any more. It is 2 GB of 2 GB.");
+    await widget.getByRole("button", { name: "Open ticket" }).click();
+    await widget.locator(".pc-notice.pc-ok", { hasText: "already opened with what you first wrote" }).waitFor();
+    await widget.locator(".pc-tickets .pc-item", { hasText: subject }).waitFor();
+    assert.equal(await widget.locator(".pc-tickets .pc-item", { hasText: subject }).count(), 1);
+    await page.reload();
+    await widget.locator(".pc-tickets .pc-item", { hasText: subject }).waitFor();
+    assert.equal(await widget.locator(".pc-new-ticket").count(), 0, "the draft is gone");
+    await context.close();
+  });
+
+  test("support's answer appears in an open thread without a reload", async () => {
+    const ticket = await apiOpen(server.url, "alice", `Cron e-mails stopped ${Date.now()}`);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${server.url}/demo/cpanel.html?customer=alice`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item", { hasText: ticket.subject }).locator(".pc-ticket-link").click();
+    await widget.locator(".pc-thread .pc-subtitle", { hasText: ticket.subject }).waitFor();
+
+    // The agent answers through the console's API, as the console would.
+    const login = await fetch(`${server.url}/console/api/login`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "agent@acme-hosting.example", password: "demo-password" }),
+    });
+    const { csrf_token: csrf } = await login.json();
+    const cookie = login.headers.get("set-cookie").split(";")[0];
+    const answered = await fetch(`${server.url}/console/api/tickets/${ticket.id}/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf },
+      body: JSON.stringify({ kind: "reply", message: "Cron mails go to the account's main address now; we fixed the alias." }),
+    });
+    assert.equal(answered.status, 201, await answered.text());
+    assert.equal(await widget.locator(".pc-msg-support").count(), 0);
+    await page.clock.fastForward(61_000);
+    await widget.locator(".pc-msg-support", { hasText: "fixed the alias" }).waitFor();
+    await context.close();
+  });
 });
 
 /**

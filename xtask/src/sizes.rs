@@ -11,8 +11,9 @@ pub const WIDGET_BUDGET: usize = 130 * 1024;
 /// What `cargo xtask test` enforces for the widget while it is still over its budget: the
 /// measured size plus a little headroom, so an accidental jump fails the run while the size
 /// only goes down (README, "Notes and known gaps"). Raised from 120 KB when tickets, articles
-/// and notices joined the bundle (+45 KB); lower it as the widget shrinks.
-pub const WIDGET_CEILING: usize = 170 * 1024;
+/// and notices joined the bundle (+45 KB), and to 176 KB for ticket drafts, keyboard focus
+/// handling and a live thread (+4 KB); lower it as the widget shrinks.
+pub const WIDGET_CEILING: usize = 176 * 1024;
 
 /// One file under dist/.
 #[derive(Debug)]

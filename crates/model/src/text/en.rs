@@ -134,4 +134,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_file_large: "This file is too large.",
     err_ticket_closed: "This ticket is closed. Reopen it to write more.",
     err_reopen_expired: "This ticket was finished too long ago. Please open a new one.",
+    ticket_already_open: "This ticket was already opened with what you first wrote. Add anything new as a reply.",
+    reply_already_sent: "Your reply was already sent as you first wrote it. Send anything new as another reply.",
 };

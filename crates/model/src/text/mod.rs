@@ -69,6 +69,7 @@ catalogue! {
         err_generic, err_unavailable,
         powered_by,
         tickets_title, tickets_intro, tickets_new, tickets_empty, tickets_back, tickets_failed, dept_label, dept_technical, dept_billing, dept_sales, priority_label, priority_low, priority_normal, priority_high, priority_critical, subject_label, ticket_message_label, files_label, file_remove, uploading, open_ticket, first_answer_within, suggestions_title, solved_it, solved_thanks, article_close, st_open, st_awaiting_support, st_awaiting_customer, st_resolved, st_closed, answer_due, answer_late, reply_label, send_reply, close_ticket, reopen_ticket, rate_title, rate_comment, rate_send, rated_thanks, author_you, author_support, progress_badge, status_changed, notices_title, notice_now, notice_planned, notice_incident, notice_maintenance, err_required, err_too_long, err_file_type, err_file_large, err_ticket_closed, err_reopen_expired,
+        ticket_already_open, reply_already_sent,
     }
     plurals {
         chars_left, chars_over, stars, history_count, show_all,

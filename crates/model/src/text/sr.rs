@@ -134,4 +134,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_file_large: "Fajl je prevelik.",
     err_ticket_closed: "Zahtev je zatvoren. Ponovo ga otvorite da biste pisali.",
     err_reopen_expired: "Zahtev je davno završen. Otvorite novi.",
+    ticket_already_open: "Ovaj zahtev je već otvoren sa onim što ste prvo napisali. Novo dodajte kao odgovor.",
+    reply_already_sent: "Vaš odgovor je već poslat kako ste ga prvo napisali. Novo pošaljite kao novi odgovor.",
 };
