@@ -13,8 +13,26 @@ pub struct FilePickerProps {
     /// The `id` of the input, for its label.
     pub id: AttrValue,
     pub files: Vec<Attachment>,
-    pub on_change: Callback<Vec<Attachment>>,
+    /// One file more or less: the owner applies it to the files it has *now*, so an upload
+    /// that ends after the customer removed another file does not bring that one back.
+    pub on_change: Callback<FileChange>,
     pub max: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileChange {
+    Added(Attachment),
+    /// The id of the file taken off.
+    Removed(String),
+}
+
+impl FileChange {
+    pub fn apply(self, files: &mut Vec<Attachment>) {
+        match self {
+            Self::Added(a) => files.push(a),
+            Self::Removed(id) => files.retain(|a| a.id != id),
+        }
+    }
 }
 
 #[component]
@@ -38,9 +56,8 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 (0..list.length()).filter_map(|i| list.get(i)).collect();
             input.set_value("");
             let room = max.saturating_sub(files.len());
-            let (api, mut files, on_change, uploading, error) = (
+            let (api, on_change, uploading, error) = (
                 api.clone(),
-                files.clone(),
                 on_change.clone(),
                 uploading.clone(),
                 error.clone(),
@@ -50,7 +67,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             spawn_local(async move {
                 for file in chosen.into_iter().take(room) {
                     match api.upload(&file).await {
-                        Ok(a) => files.push(a),
+                        Ok(a) => on_change.emit(FileChange::Added(a)),
                         Err(ApiError::Rejected { error: e, .. }) => {
                             error.set(Some(t.request_error(e.code)))
                         }
@@ -58,7 +75,6 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                     }
                 }
                 uploading.set(0);
-                on_change.emit(files);
             });
         })
     };
@@ -78,10 +94,9 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 <ul class="pc-files">
                     { for props.files.iter().map(|f| {
                         let id = f.id.clone();
-                        let (files, on_change) = (props.files.clone(), props.on_change.clone());
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            on_change.emit(files.iter().filter(|a| a.id != id).cloned().collect());
-                        });
+                        let onclick = props
+                            .on_change
+                            .reform(move |_: MouseEvent| FileChange::Removed(id.clone()));
                         html! {
                             <li key={f.id.clone()}>
                                 <span>{ &f.name }</span>

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::{
     draft::{self, Draft},
-    files::FilePicker,
+    files::{FileChange, FilePicker},
     focus::focus_soon,
     kb::Suggestions,
 };
@@ -91,7 +91,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let on_files = {
         let form = form.clone();
-        Callback::from(move |files| draft::edit(&form, |d| d.files = files))
+        Callback::from(move |c: FileChange| draft::edit(&form, |d| c.apply(&mut d.files)))
     };
     let onsubmit = {
         let (api, form, show_errors, refusal, busy, on_opened, on_duplicate) = (

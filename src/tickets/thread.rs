@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::{
     conversation,
     draft::{self, Draft},
-    files::FilePicker,
+    files::{FileChange, FilePicker},
     focus::focus_soon,
     list::status_class,
     promise::promise,
@@ -279,7 +279,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
                     }
                     <FilePicker id="pc-reply-files" files={reply.files.clone()} on_change={{
                         let reply = reply.clone();
-                        Callback::from(move |files| draft::edit(&reply, |r| r.files = files))
+                        Callback::from(move |c: FileChange| draft::edit(&reply, |r| c.apply(&mut r.files)))
                     }} max={props.max_files} />
                     <p class="pc-actions">
                         <button type="submit" class="pc-button pc-primary" disabled={*busy}>{ t.send_reply }</button>

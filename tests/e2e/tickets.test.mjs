@@ -335,6 +335,27 @@ describe("a ticket being written is not lost", () => {
     await context.close();
   });
 
+  test("a file removed while another uploads stays removed", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
+    const widget = page.locator("[data-panelcare=tickets]");
+    await widget.locator(".pc-tickets .pc-item").first().waitFor();
+    await widget.getByRole("button", { name: "Новое обращение" }).click();
+    const log = { name: "error.log", mimeType: "text/plain", buffer: Buffer.from("[error] AH01071: PHP Fatal error\n") };
+    await widget.locator("#pc-t-files").setInputFiles(log);
+    await widget.locator(".pc-files li", { hasText: "error.log" }).waitFor();
+    // The next upload is slow; the customer takes the log off while it is on its way.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route("**/api/v1/attachments**", async (route) => { await held; await route.continue(); });
+    await widget.locator("#pc-t-files").setInputFiles({ name: "screen.png", mimeType: "image/png", buffer: screenshotPng() });
+    await widget.locator(".pc-files li", { hasText: "error.log" }).getByRole("button").click();
+    await widget.locator(".pc-files li", { hasText: "error.log" }).waitFor({ state: "detached" });
+    release();
+    await widget.locator(".pc-files li", { hasText: "screen.png" }).waitFor();
+    assert.deepEqual(await widget.locator(".pc-files li span").allInnerTexts(), ["screen.png"]);
+    await context.close();
+  });
+
   test("support's answer appears in an open thread without a reload", async () => {
     const ticket = await apiOpen(server.url, "alice", `Cron e-mails stopped ${Date.now()}`);
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
