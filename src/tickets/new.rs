@@ -180,7 +180,7 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
         .of(Priority::parse(&f.priority).unwrap_or(Priority::Normal));
     html! {
         <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title" ref={node}>
-            <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
+            <button type="button" class="pc-link pc-back" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
             <h3 id="pc-new-title" class="pc-subtitle">{ t.tickets_new }</h3>
             if let Some(r) = *refusal {
                 <p class="pc-notice pc-error" role="alert">{ r }</p>

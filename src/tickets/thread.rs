@@ -122,7 +122,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
     let Ok((ticket, messages)) = loaded else {
         return html! {
             <div>
-                <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
+                <button type="button" class="pc-link pc-back" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
                 <p class="pc-alert" role="alert">{ t.tickets_failed }</p>
             </div>
         };
@@ -231,7 +231,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
     };
     html! {
         <article class="pc-thread" aria-labelledby="pc-thread-title" ref={node}>
-            <button type="button" class="pc-link" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
+            <button type="button" class="pc-link pc-back" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
             <h3 id="pc-thread-title" class="pc-subtitle" tabindex="-1">{ format!("#{} · {}", ticket.number, ticket.subject) }</h3>
             <p class="pc-item-meta">
                 <span class={status_class(ticket.status)}>{ t.ticket_status(ticket.status) }</span>

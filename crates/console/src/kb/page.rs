@@ -127,7 +127,7 @@ pub fn KbView(props: &KbProps) -> Html {
             html! {
                 <>
                     <p class="c-muted" role="status">
-                        { format!("{} of {} articles shown · customers said an article solved their problem {} times", shown.len(), all.len(), solved) }
+                        { format!("{} of {} articles shown · customers said an article solved their problem {}", shown.len(), all.len(), if solved == 1 { "once".to_owned() } else { format!("{solved} times") }) }
                     </p>
                     if shown.is_empty() {
                         <p class="c-muted">{ "No article matches these filters." }</p>
