@@ -257,6 +257,20 @@ impl Api {
     }
 }
 
+/// `?k=v&…` of the filters that are set (values URL-encoded); empty when none is.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 /// A `204 No Content` answer has no body to read: that is success.
 pub(crate) fn no_content(r: Result<serde::de::IgnoredAny, ApiError>) -> Result<(), ApiError> {
     match r {

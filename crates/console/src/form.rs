@@ -17,6 +17,41 @@ pub fn field_errors(e: &ApiError) -> Vec<FieldError> {
     }
 }
 
+/// Where a form shows how a save went: the server's field messages, and anything no field of
+/// the form can show.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub errors: UseStateHandle<Vec<FieldError>>,
+    pub failure: UseStateHandle<Option<String>>,
+}
+
+impl Outcome {
+    /// Shows how `saved` went and hands back what was saved; a lost session goes to
+    /// `on_signed_out`. `shown` are the fields the form has a place for.
+    pub fn settle<T>(
+        &self,
+        saved: Result<T, ApiError>,
+        shown: &[&str],
+        on_signed_out: &Callback<()>,
+    ) -> Option<T> {
+        match saved {
+            Ok(v) => {
+                self.errors.set(Vec::new());
+                Some(v)
+            }
+            Err(e) if e.is_signed_out() => {
+                on_signed_out.emit(());
+                None
+            }
+            Err(e) => {
+                self.failure.set(general_message(&e, shown));
+                self.errors.set(field_errors(&e));
+                None
+            }
+        }
+    }
+}
+
 /// A refusal's message when no field of the form can show it (a network failure, a 404, a
 /// field this form has no place for), so nothing the server said goes unseen.
 pub fn general_message(e: &ApiError, shown: &[&str]) -> Option<String> {

@@ -28,21 +28,12 @@ struct Filters {
 
 impl Filters {
     fn query(&self) -> String {
-        let parts: Vec<String> = [
+        crate::api::query_string(&[
             ("status", &self.status),
             ("category", &self.category),
             ("rating", &self.rating),
             ("tenant", &self.tenant),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
-        .collect();
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        ])
     }
 }
 

@@ -11,42 +11,14 @@ use panelcare_console::{
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::Callback;
 
+mod common;
+
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn root() -> Element {
-    let doc = gloo_utils::document();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
-    for _ in 0..400 {
-        yew::scheduler::flush().await;
-        if ready(root) {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
-    panic!("timed out waiting for {what}: {}", root.inner_html());
-}
-
-fn find(root: &Element, sel: &str) -> Option<Element> {
-    root.query_selector(sel).unwrap()
-}
-
-fn type_into(root: &Element, sel: &str, text: &str) {
-    let input: HtmlInputElement = find(root, sel).unwrap().dyn_into().unwrap();
-    input.set_value(text);
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn the_sign_in_form_is_labelled_and_reports_a_server_it_cannot_use() {
@@ -70,9 +42,9 @@ async fn the_sign_in_form_is_labelled_and_reports_a_server_it_cannot_use() {
             .as_deref(),
         Some("password")
     );
-    type_into(&root, "#c-email", "ada@acme.test");
+    type_into(&root, "#c-email", "ada@acme.test").await;
     yew::scheduler::flush().await;
-    type_into(&root, "#c-password", "secret");
+    type_into(&root, "#c-password", "secret").await;
     yew::scheduler::flush().await;
     find(&root, "button[type=submit]")
         .unwrap()
@@ -104,7 +76,7 @@ async fn branding_warns_about_contrast_and_previews_live() {
         "the default colours pass AA"
     );
 
-    type_into(&root, "#c-b-primary", "#ffff00");
+    type_into(&root, "#c-b-primary", "#ffff00").await;
     until(&root, "the warning", |r| find(r, ".c-warn").is_some()).await;
     assert!(
         find(&root, ".c-warn")
@@ -119,9 +91,9 @@ async fn branding_warns_about_contrast_and_previews_live() {
         "#ffff00"
     );
 
-    type_into(&root, "#c-b-primary", "#0f766e");
+    type_into(&root, "#c-b-primary", "#0f766e").await;
     until(&root, "no warning", |r| find(r, ".c-warn").is_none()).await;
-    type_into(&root, "#c-b-name", "<b>Fox</b>");
+    type_into(&root, "#c-b-name", "<b>Fox</b>").await;
     until(&root, "the product name", |r| find(r, ".p-brand").is_some()).await;
     // Markup in a name is text.
     assert_eq!(
@@ -132,20 +104,6 @@ async fn branding_warns_about_contrast_and_previews_live() {
 }
 
 /// Sets a `<select>` and tells the component, as a person choosing an option would.
-fn choose(root: &Element, sel: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = find(root, sel).unwrap().dyn_into().unwrap();
-    select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-}
-
-fn text_of(root: &Element, sel: &str) -> String {
-    find(root, sel).unwrap().text_content().unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn branding_rewords_the_widget_per_language_in_the_preview() {
     let root = root();
@@ -165,7 +123,7 @@ async fn branding_rewords_the_widget_per_language_in_the_preview() {
         "our wording is the placeholder"
     );
 
-    type_into(&root, "#c-b-text-title", "Ideas for <i>BlueFox</i>");
+    type_into(&root, "#c-b-text-title", "Ideas for <i>BlueFox</i>").await;
     until(&root, "the new title", |r| {
         text_of(r, ".p-title") == "Ideas for <i>BlueFox</i>"
     })
@@ -174,18 +132,18 @@ async fn branding_rewords_the_widget_per_language_in_the_preview() {
     assert!(text_of(&root, "summary").contains("1 of"));
 
     // Another language: our Russian, untouched by the English override.
-    choose(&root, "#c-b-text-lang", "ru");
+    choose(&root, "#c-b-text-lang", "ru").await;
     until(&root, "Russian", |r| {
         text_of(r, ".p-title") == "Обратная связь"
     })
     .await;
-    choose(&root, "#c-b-text-lang", "en");
+    choose(&root, "#c-b-text-lang", "en").await;
     until(&root, "English again", |r| {
         text_of(r, ".p-title").contains("BlueFox")
     })
     .await;
     // Emptying the field restores our wording.
-    type_into(&root, "#c-b-text-title", "");
+    type_into(&root, "#c-b-text-title", "").await;
     until(&root, "our title", |r| text_of(r, ".p-title") == "Feedback").await;
 
     // Two languages ticked: the default can be chosen among them.

@@ -26,76 +26,14 @@ use panelcare_model::{
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::{AttrValue, Callback};
 
+mod common;
+
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn root() -> Element {
-    let doc = gloo_utils::document();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
-    for _ in 0..400 {
-        yew::scheduler::flush().await;
-        if ready(root) {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
-    panic!("timed out waiting for {what}: {}", root.inner_html());
-}
-
-fn find(root: &Element, sel: &str) -> Option<Element> {
-    root.query_selector(sel).unwrap()
-}
-
-fn text_of(root: &Element, sel: &str) -> String {
-    find(root, sel)
-        .unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()))
-        .text_content()
-        .unwrap()
-}
-
-fn fire_input(el: &Element) {
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-}
-
-async fn type_into(root: &Element, sel: &str, text: &str) {
-    let el = find(root, sel).unwrap_or_else(|| panic!("no {sel}"));
-    match el.dyn_ref::<HtmlTextAreaElement>() {
-        Some(area) => area.set_value(text),
-        None => el.dyn_ref::<HtmlInputElement>().unwrap().set_value(text),
-    }
-    fire_input(&el);
-    yew::scheduler::flush().await;
-}
-
-async fn choose(root: &Element, sel: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = find(root, sel).unwrap().dyn_into().unwrap();
-    select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-}
-
-async fn click(root: &Element, sel: &str) {
-    find(root, sel)
-        .unwrap_or_else(|| panic!("no {sel}"))
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    yew::scheduler::flush().await;
-}
 
 fn json<T: Serialize>(value: &T) -> JsValue {
     value

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::{
     api::Api,
-    form::{self, described_by, field, general_message, message, problem},
+    form::{self, described_by, field, message, problem},
     text,
 };
 
@@ -161,16 +161,9 @@ pub fn ArticleEditor(props: &ArticleEditorProps) -> Html {
                     None => api.create_article(&body).await,
                 };
                 busy.set(false);
-                match saved {
-                    Ok(a) => {
-                        errors.set(Vec::new());
-                        on_saved.emit(a);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        failure.set(general_message(&e, &FIELDS));
-                        errors.set(form::field_errors(&e));
-                    }
+                let outcome = form::Outcome { errors, failure };
+                if let Some(saved) = outcome.settle(saved, &FIELDS, &on_signed_out) {
+                    on_saved.emit(saved);
                 }
             });
         })

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::draft::{Draft, build, start};
 use crate::{
     api::Api,
-    form::{self, described_by, field, general_message, message},
+    form::{self, described_by, field, message},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -125,16 +125,9 @@ pub fn NoticeForm(props: &NoticeFormProps) -> Html {
                     None => api.create_notice(&body).await,
                 };
                 busy.set(false);
-                match saved {
-                    Ok(n) => {
-                        errors.set(Vec::new());
-                        on_saved.emit(n);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        failure.set(general_message(&e, &FIELDS));
-                        errors.set(form::field_errors(&e));
-                    }
+                let outcome = form::Outcome { errors, failure };
+                if let Some(saved) = outcome.settle(saved, &FIELDS, &on_signed_out) {
+                    on_saved.emit(saved);
                 }
             });
         })

@@ -36,11 +36,7 @@ pub fn TicketSide(props: &SideProps) -> Html {
             t.id.clone(),
         );
         use_effect_with(key, move |(tenant, account, id)| {
-            let query = format!(
-                "?tenant={}&account={}",
-                String::from(js_sys::encode_uri_component(tenant)),
-                String::from(js_sys::encode_uri_component(account))
-            );
+            let query = crate::api::query_string(&[("tenant", tenant), ("account", account)]);
             let id = id.clone();
             spawn_local(async move {
                 if let Ok(q) = api.tickets(&query).await {
