@@ -4,10 +4,9 @@ use std::rc::Rc;
 
 use panelcare_model::{FeedbackCategory, FeedbackStatus, console::InboxItem};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::{api::Api, text};
+use crate::{api::Api, filters, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct InboxProps {
@@ -70,32 +69,6 @@ pub fn InboxView(props: &InboxProps) -> Html {
             });
         });
     }
-    let pick = |set: fn(&mut Filters, String)| {
-        let filters = filters.clone();
-        Callback::from(move |e: Event| {
-            let mut f = (*filters).clone();
-            set(
-                &mut f,
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            );
-            filters.set(f);
-        })
-    };
-    let select = |id: &'static str,
-                  label: &'static str,
-                  value: &str,
-                  options: Vec<(String, String)>,
-                  onchange: Callback<Event>| {
-        html! {
-            <div class="c-filter">
-                <label for={id}>{ label }</label>
-                <select {id} {onchange}>
-                    <option value="" selected={value.is_empty()}>{ "Any" }</option>
-                    { for options.into_iter().map(|(v, name)| html! { <option value={v.clone()} selected={v == value}>{ name }</option> }) }
-                </select>
-            </div>
-        }
-    };
     let statuses = FeedbackStatus::ALL
         .iter()
         .map(|s| (s.as_str().to_owned(), text::status(*s).to_owned()))
@@ -121,11 +94,11 @@ pub fn InboxView(props: &InboxProps) -> Html {
         <section aria-labelledby="c-inbox-title">
             <h1 id="c-inbox-title" class="c-title">{ "Feedback inbox" }</h1>
             <div class="c-filters">
-                { select("c-f-status", "Status", &filters.status, statuses, pick(|f, v| f.status = v)) }
-                { select("c-f-category", "Category", &filters.category, categories, pick(|f, v| f.category = v)) }
-                { select("c-f-rating", "Rating", &filters.rating, ratings, pick(|f, v| f.rating = v)) }
+                { filters::select("c-f-status", "Status", &filters.status, statuses, filters::pick(&filters, |f, v| f.status = v)) }
+                { filters::select("c-f-category", "Category", &filters.category, categories, filters::pick(&filters, |f, v| f.category = v)) }
+                { filters::select("c-f-rating", "Rating", &filters.rating, ratings, filters::pick(&filters, |f, v| f.rating = v)) }
                 if props.provider {
-                    { select("c-f-tenant", "Tenant", &filters.tenant, (*tenants).clone(), pick(|f, v| f.tenant = v)) }
+                    { filters::select("c-f-tenant", "Tenant", &filters.tenant, (*tenants).clone(), filters::pick(&filters, |f, v| f.tenant = v)) }
                 }
             </div>
             { list }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod audit;
 pub mod branding;
 pub mod detail;
+pub mod filters;
 pub mod form;
 pub mod inbox;
 pub mod kb;

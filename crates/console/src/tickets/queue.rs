@@ -11,14 +11,13 @@ use panelcare_model::{
     },
 };
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{focus_id, text};
 use gloo_timers::callback::Interval;
 
 use super::use_assignees;
-use crate::{api::Api, tenants::use_tenants};
+use crate::{api::Api, filters, tenants::use_tenants};
 
 /// How often the open queue is read again.
 const REFRESH_MS: u32 = 30_000;
@@ -123,32 +122,6 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
         .iter()
         .map(|t| (t.id.clone(), t.name.clone()))
         .collect();
-    let pick = |set: fn(&mut Filters, String)| {
-        let filters = filters.clone();
-        Callback::from(move |e: Event| {
-            let mut f = (*filters).clone();
-            set(
-                &mut f,
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            );
-            filters.set(f);
-        })
-    };
-    let select = |id: &'static str,
-                  label: &'static str,
-                  value: &str,
-                  options: Vec<(String, String)>,
-                  onchange: Callback<Event>| {
-        html! {
-            <div class="c-filter">
-                <label for={id}>{ label }</label>
-                <select {id} {onchange}>
-                    <option value="" selected={value.is_empty()}>{ "Any" }</option>
-                    { for options.into_iter().map(|(v, name)| html! { <option value={v.clone()} selected={v == value}>{ name }</option> }) }
-                </select>
-            </div>
-        }
-    };
     let statuses = std::iter::once(("active".to_owned(), "Active (not resolved)".to_owned()))
         .chain(
             TicketStatus::ALL
@@ -199,13 +172,13 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
         <section aria-labelledby="c-tickets-title">
             <h1 id="c-tickets-title" class="c-title" tabindex="-1">{ "Tickets" }</h1>
             <div class="c-filters">
-                { select("c-t-status", "Status", &filters.status, statuses, pick(|f, v| f.status = v)) }
-                { select("c-t-department", "Department", &filters.department, departments, pick(|f, v| f.department = v)) }
-                { select("c-t-priority", "Priority", &filters.priority, priorities, pick(|f, v| f.priority = v)) }
-                { select("c-t-sla", "SLA", &filters.sla, slas, pick(|f, v| f.sla = v)) }
-                { select("c-t-assignee", "Assignee", &filters.assignee, assignees, pick(|f, v| f.assignee = v)) }
+                { filters::select("c-t-status", "Status", &filters.status, statuses, filters::pick(&filters, |f, v| f.status = v)) }
+                { filters::select("c-t-department", "Department", &filters.department, departments, filters::pick(&filters, |f, v| f.department = v)) }
+                { filters::select("c-t-priority", "Priority", &filters.priority, priorities, filters::pick(&filters, |f, v| f.priority = v)) }
+                { filters::select("c-t-sla", "SLA", &filters.sla, slas, filters::pick(&filters, |f, v| f.sla = v)) }
+                { filters::select("c-t-assignee", "Assignee", &filters.assignee, assignees, filters::pick(&filters, |f, v| f.assignee = v)) }
                 if props.provider {
-                    { select("c-t-tenant", "Tenant", &filters.tenant, tenant_options, pick(|f, v| f.tenant = v)) }
+                    { filters::select("c-t-tenant", "Tenant", &filters.tenant, tenant_options, filters::pick(&filters, |f, v| f.tenant = v)) }
                 }
             </div>
             { list }
