@@ -9,11 +9,13 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** The feedback widget of a demo customer: its send button's colour and its brand line. */
-async function widgetLook(base, customer, lang, shot) {
+async function widgetLook(base, customer, lang, shot, wanted) {
   const { page, context } = await openPage(browser, `${base}/demo/cpanel.html?customer=${customer}&lang=${lang}`);
   const widget = page.locator("[data-panelcare=feedback]");
   await widget.locator("form").waitFor();
   await widget.locator(".pc-item").first().waitFor();
+  // The tenant's look arrives beside the customer's history, not always before it.
+  if (wanted) await widget.locator(".pc-title", { hasText: wanted }).waitFor();
   const button = widget.locator("button[type=submit]");
   const colour = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
   const brand = (await widget.locator(".pc-brand").count()) ? await widget.locator(".pc-brand").innerText() : null;
@@ -35,17 +37,17 @@ describe("white-label branding", () => {
   after(async () => { await server?.stop(); tmp?.cleanup(); });
 
   test("BlueFox's customers see BlueFox's look; Acme's see Acme's", async () => {
-    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox.png");
+    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox.png", "Predlozi za BlueFox");
     assert.equal(fox.brand, "BlueFox Care");
     assert.equal(fox.colour, "rgb(15, 118, 110)");
     assert.equal(fox.powered, 0, "BlueFox's customers never see our name");
     assert.equal(fox.title, "Predlozi za BlueFox", "BlueFox's own wording");
     assert.equal(fox.submit, "Pošalji BlueFox-u");
     // BlueFox offers Serbian and English: a panel in Russian gets BlueFox's default, Serbian.
-    const foxRu = await widgetLook(server.url, "milica", "ru");
+    const foxRu = await widgetLook(server.url, "milica", "ru", undefined, "Predlozi za BlueFox");
     assert.equal(foxRu.lang, "sr-Latn");
     assert.equal(foxRu.title, "Predlozi za BlueFox");
-    const foxEn = await widgetLook(server.url, "milica", "en");
+    const foxEn = await widgetLook(server.url, "milica", "en", undefined, "Ideas for BlueFox");
     assert.equal(foxEn.title, "Ideas for BlueFox");
     const acme = await widgetLook(server.url, "alice", "en", "widget-acme.png");
     assert.equal(acme.brand, null);
@@ -85,10 +87,10 @@ describe("white-label branding", () => {
     assert.deepEqual(unexpected, []);
     await context.close();
 
-    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox-purple.png");
+    const fox = await widgetLook(server.url, "milica", "sr", "widget-bluefox-purple.png", "Predlozi za BlueFox");
     assert.equal(fox.colour, "rgb(124, 58, 237)");
     assert.equal(fox.title, "Predlozi za BlueFox", "the Serbian wording is untouched");
-    const foxEn = await widgetLook(server.url, "milica", "en");
+    const foxEn = await widgetLook(server.url, "milica", "en", undefined, "Tell BlueFox");
     assert.equal(foxEn.title, "Tell BlueFox");
     const acme = await widgetLook(server.url, "alice", "en");
     assert.equal(acme.colour, "rgb(29, 78, 216)");
