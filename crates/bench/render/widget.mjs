@@ -21,7 +21,7 @@ async function post(base, token, path, key, body) {
   return res.json();
 }
 
-/** Opens the tickets and the long thread for the demo customer Sara (no seeded tickets). */
+/** Opens the tickets and the long thread for the demo customer Alice. */
 async function seed(base) {
   const { token } = await (await fetch(`${base}/demo-api/token?account=alice`)).json();
   let busy = null;
@@ -43,21 +43,6 @@ async function seed(base) {
   return busy;
 }
 
-/** Runs inside the page: resolves with performance.now() once `done()` holds after a DOM change. */
-function whenDone(root, done) {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!done(root)) return false;
-      void root.host.offsetHeight; // include style and layout, not only the DOM change
-      resolve(performance.now());
-      return true;
-    };
-    if (check()) return;
-    const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
-    mo.observe(root, { childList: true, subtree: true });
-  });
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -72,8 +57,20 @@ async function main() {
       const { page, context } = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
       const widget = page.locator("[data-panelcare=tickets]");
       await widget.locator(".pc-tickets .pc-item").first().waitFor();
-      const r = await page.evaluate(async ({ id, messages, whenDoneSrc }) => {
-        const whenDone = eval(`(${whenDoneSrc})`);
+      const r = await page.evaluate(async ({ id, messages }) => {
+        // Resolves with performance.now() once `done()` holds after a DOM change, style and
+        // layout included (not only the DOM change).
+        const whenDone = (root, done) => new Promise((resolve) => {
+          const check = () => {
+            if (!done(root)) return false;
+            void root.host.offsetHeight;
+            resolve(performance.now());
+            return true;
+          };
+          if (check()) return;
+          const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+          mo.observe(root, { childList: true, subtree: true });
+        });
         const root = document.querySelector("[data-panelcare=tickets]").shadowRoot;
         const items = () => root.querySelectorAll(".pc-tickets .pc-item").length;
         const listed = items();
@@ -88,7 +85,7 @@ async function main() {
         back.click();
         const listDone = await shown;
         return { listed, thread: threadDone - entry.responseEnd, list: listDone - clicked };
-      }, { id: busy, messages: MESSAGES, whenDoneSrc: whenDone.toString() });
+      }, { id: busy, messages: MESSAGES });
       listed = r.listed;
       list.push(r.list);
       thread.push(r.thread);

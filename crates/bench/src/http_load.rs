@@ -6,14 +6,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use http_body_util::{BodyExt as _, Full};
-use hyper::{Request, body::Bytes};
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpStream;
-
-use crate::stats::Run;
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+use crate::{
+    client::{BoxError, Conn},
+    stats::Run,
+};
 
 pub async fn run(
     addr: SocketAddr,
@@ -45,11 +41,7 @@ async fn connection(
     conn: usize,
     n: usize,
 ) -> Result<Vec<Duration>, BoxError> {
-    let stream = TcpStream::connect(addr).await?;
-    stream.set_nodelay(true)?;
-    let (mut sender, connection) =
-        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
-    tokio::spawn(connection);
+    let mut c = Conn::open(addr, token).await?;
     let mut latencies = Vec::with_capacity(n);
     for i in 0..n {
         let body = serde_json::json!({
@@ -58,24 +50,15 @@ async fn connection(
             "rating": 1 + (i % 5),
             "page": "https://panel.example/frontend/jupiter/index.html",
         });
-        let req = Request::post("/api/v1/feedback")
-            .header("host", addr.to_string())
-            .header("authorization", format!("Bearer {token}"))
-            .header("content-type", "application/json")
-            .header("idempotency-key", format!("bench-{tag}-{conn}-{i}"))
-            .body(Full::new(Bytes::from(body.to_string())))?;
-        let start = Instant::now();
-        let res = sender.send_request(req).await?;
-        let status = res.status();
-        let bytes = res.into_body().collect().await?.to_bytes();
-        latencies.push(start.elapsed());
-        if status != 201 {
-            return Err(format!(
-                "POST answered {status}: {}",
-                String::from_utf8_lossy(&bytes)
+        let answer = c
+            .post(
+                "/api/v1/feedback",
+                &format!("bench-{tag}-{conn}-{i}"),
+                &body,
             )
-            .into());
-        }
+            .await?
+            .expect(201, "POST /api/v1/feedback")?;
+        latencies.push(answer.took);
     }
     Ok(latencies)
 }

@@ -9,9 +9,7 @@ use std::{
 use panelcare_model::{FeedbackCategory, ValidFeedback};
 use panelcare_server::{auth::Customer, db::Db, feedback::store, tenants};
 
-use crate::stats::Run;
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+use crate::{client::BoxError, stats::Run};
 
 pub async fn run(path: &Path, requests: usize, concurrency: usize) -> Result<Run, BoxError> {
     let db = Db::connect(path.to_str().ok_or("path is not UTF-8")?).await?;

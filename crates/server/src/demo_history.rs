@@ -4,11 +4,14 @@
 //! like a working desk from the first start. Inserted once, guarded by a fixed id.
 
 use panelcare_model::{
-    sla::SlaPolicy,
+    sla::{Priority, SlaPolicy},
     ticket::{DEFAULT_TIER, TicketSettings},
 };
 
-use crate::db::Db;
+use crate::{
+    db::Db,
+    demo_ticket::{Account, Seed, State, agent},
+};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -53,16 +56,6 @@ const TOPICS: [(&str, &str, &str); 8] = [
     ("billing", "normal", "Card payment failed at renewal"),
 ];
 
-/// (minutes a priority's answer may take by default)
-fn target(priority: &str) -> i64 {
-    match priority {
-        "critical" => 60,
-        "high" => 240,
-        "normal" => 720,
-        _ => 1440,
-    }
-}
-
 /// Seeds the history once.
 pub async fn seed(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     let seeded: Option<String> =
@@ -73,15 +66,9 @@ pub async fn seed(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         return Ok(());
     }
     premium_tier(db).await?;
-    let agent = |email: &'static str| async move {
-        sqlx::query_scalar::<_, String>("SELECT id FROM agents WHERE email = ?")
-            .bind(email)
-            .fetch_optional(&db.pool)
-            .await
-    };
-    let andrej = agent("agent@acme-hosting.example").await?;
-    let ada = agent("admin@acme-hosting.example").await?;
-    let bea = agent("admin@bluefox.example").await?;
+    let andrej = agent(db, "agent@acme-hosting.example").await?;
+    let ada = agent(db, "admin@acme-hosting.example").await?;
+    let bea = agent(db, "admin@bluefox.example").await?;
     let ratings = [
         Some(5),
         Some(4),
@@ -97,36 +84,72 @@ pub async fn seed(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         let (tenant, account, name, email) = PEOPLE[(i % 6) as usize];
         let (department, priority, subject) = TOPICS[(i % 8) as usize];
         let opened = now - (28 - i * 27 / 30) * DAY - (i * 37 % 9) * HOUR;
-        // Most answers come well inside the target; every seventh is late.
+        // Most answers come well inside the default promise; every seventh is late.
+        let target = Priority::parse(priority).map_or(720, |p| {
+            i64::from(SlaPolicy::default().first_response.of(p))
+        });
         let took = if i % 7 == 3 {
-            target(priority) * 5 / 4
+            target * 5 / 4
         } else {
-            target(priority) * (20 + i * 13 % 60) / 100
+            target * (20 + i * 13 % 60) / 100
         };
         let answered = opened + took * MINUTE;
+        let resolved = answered + 2 * HOUR;
         let by = match (tenant, i % 3) {
             ("bluefox", _) => bea.clone(),
             (_, 0) => ada.clone(),
             _ => andrej.clone(),
         };
-        let rating = ratings[(i % 9) as usize];
-        let ticket = Past {
-            id: format!("demo-hist-{i}"),
+        let rating = ratings[(i % 9) as usize].map(|r| {
+            let comment = match r {
+                5 => Some("Fast and friendly, thanks!"),
+                2 => Some("It took too long and I had to ask twice."),
+                _ => None,
+            };
+            (r, comment)
+        });
+        let id = format!("demo-hist-{i}");
+        Seed {
+            id: &id,
             tenant,
             number: 900 + i,
-            account,
-            name,
-            email,
+            account: Account {
+                id: account,
+                name,
+                email,
+                tier: "standard",
+                locale: "en",
+            },
             department,
             priority,
             subject,
             opened,
-            answered,
-            resolved: answered + 2 * HOUR,
-            rating,
-            agent: by,
-        };
-        ticket.insert(db).await?;
+            state: State::Resolved {
+                answered,
+                resolved,
+                agent: by.clone(),
+                rating,
+            },
+            thread: vec![
+                (
+                    "customer",
+                    None,
+                    "Hello, could you please help with this?",
+                    None,
+                    opened,
+                ),
+                (
+                    "agent",
+                    by.clone(),
+                    "Thanks for writing. We found the cause and fixed it; please check again.",
+                    None,
+                    answered,
+                ),
+                ("event", by, "", Some("resolved"), resolved),
+            ],
+        }
+        .insert(db)
+        .await?;
     }
     deflections(db, now).await?;
     crate::demo_queue::seed(db, now).await
@@ -186,113 +209,4 @@ async fn deflections(db: &Db, now: i64) -> Result<(), sqlx::Error> {
         }
     }
     Ok(())
-}
-
-/// One answered and resolved ticket of the past.
-struct Past {
-    id: String,
-    tenant: &'static str,
-    number: i64,
-    account: &'static str,
-    name: &'static str,
-    email: &'static str,
-    department: &'static str,
-    priority: &'static str,
-    subject: &'static str,
-    opened: i64,
-    answered: i64,
-    resolved: i64,
-    rating: Option<i64>,
-    agent: Option<String>,
-}
-
-impl Past {
-    async fn insert(&self, db: &Db) -> Result<(), sqlx::Error> {
-        let comment = match self.rating {
-            Some(5) => Some("Fast and friendly, thanks!"),
-            Some(2) => Some("It took too long and I had to ask twice."),
-            _ => None,
-        };
-        sqlx::query(
-            "INSERT INTO tickets (id, tenant_id, number, account_id, account_name, account_email, \
-             account_plan, support_tier, locale, department, priority, subject, status, \
-             assignee_id, first_response_at, resolved_at, rating, rating_comment, rated_at, \
-             idempotency_key, request_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, \
-             ?6, 'starter', 'standard', 'en', ?7, ?8, ?9, 'resolved', ?10, ?11, ?12, ?13, ?14, \
-             CASE WHEN ?13 IS NULL THEN NULL ELSE ?12 END, ?1, '', ?15, ?12) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(&self.id)
-        .bind(self.tenant)
-        .bind(self.number)
-        .bind(self.account)
-        .bind(self.name)
-        .bind(self.email)
-        .bind(self.department)
-        .bind(self.priority)
-        .bind(self.subject)
-        .bind(&self.agent)
-        .bind(self.answered)
-        .bind(self.resolved)
-        .bind(self.rating)
-        .bind(comment)
-        .bind(self.opened)
-        .execute(&db.pool)
-        .await?;
-        let messages = [
-            (
-                "customer",
-                None,
-                "Hello, could you please help with this?",
-                None,
-                self.opened,
-            ),
-            (
-                "agent",
-                self.agent.clone(),
-                "Thanks for writing. We found the cause and fixed it; please check again.",
-                None,
-                self.answered,
-            ),
-            (
-                "event",
-                self.agent.clone(),
-                "",
-                Some("resolved"),
-                self.resolved,
-            ),
-        ];
-        for (n, (kind, agent, body, status, at)) in messages.into_iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, agent_id, body, \
-                 status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            )
-            .bind(format!("{}-m{n}", self.id))
-            .bind(&self.id)
-            .bind(self.tenant)
-            .bind(kind)
-            .bind(agent)
-            .bind(body)
-            .bind(status)
-            .bind(at)
-            .execute(&db.pool)
-            .await?;
-        }
-        let due = self.opened + target(self.priority) * MINUTE;
-        sqlx::query(
-            "INSERT INTO ticket_sla (ticket_id, tenant_id, priority, first, due_from, due_at, \
-             answered_at, agent_id, met) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
-        )
-        .bind(&self.id)
-        .bind(self.tenant)
-        .bind(self.priority)
-        .bind(self.opened)
-        .bind(due)
-        .bind(self.answered)
-        .bind(&self.agent)
-        .bind(self.answered <= due)
-        .execute(&db.pool)
-        .await?;
-        Ok(())
-    }
 }

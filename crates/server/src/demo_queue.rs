@@ -2,7 +2,10 @@
 //! tenants, so the queue has something to sort by time left and the demo customers Борис and
 //! Milica see a running promise in their widget.
 
-use crate::db::Db;
+use crate::{
+    db::Db,
+    demo_ticket::{Account, Seed, State},
+};
 
 const MINUTE: i64 = 60_000;
 
@@ -127,41 +130,25 @@ pub async fn seed(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     ) in OPEN
     {
         let opened = now - ago * MINUTE;
-        let done = sqlx::query(
-            "INSERT INTO tickets (id, tenant_id, number, account_id, account_name, account_email, \
-             account_plan, support_tier, locale, department, priority, subject, status, \
-             due_from, due_at, due_first, target_minutes, idempotency_key, request_hash, \
-             created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'starter', ?7, ?8, ?9, ?10, \
-             ?11, 'open', ?12, ?13, 1, ?14, ?1, '', ?12, ?12) ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(tenant)
-        .bind(number)
-        .bind(account)
-        .bind(name)
-        .bind(email)
-        .bind(tier)
-        .bind(locale)
-        .bind(dept)
-        .bind(prio)
-        .bind(subject)
-        .bind(opened)
-        .bind(opened + target * MINUTE)
-        .bind(target)
-        .execute(&db.pool)
-        .await?;
-        if done.rows_affected() == 0 {
-            continue;
+        Seed {
+            id,
+            tenant,
+            number,
+            account: Account {
+                id: account,
+                name,
+                email,
+                tier,
+                locale,
+            },
+            department: dept,
+            priority: prio,
+            subject,
+            opened,
+            state: State::Waiting { target },
+            thread: vec![("customer", None, body, None, opened)],
         }
-        sqlx::query(
-            "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, body, created_at) \
-             VALUES (?1 || '-m0', ?1, ?2, 'customer', ?3, ?4)",
-        )
-        .bind(id)
-        .bind(tenant)
-        .bind(body)
-        .bind(opened)
-        .execute(&db.pool)
+        .insert(db)
         .await?;
     }
     Ok(())

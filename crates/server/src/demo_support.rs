@@ -2,7 +2,12 @@
 //! so the ticket widget and the console have something to show from the first start.
 //! Everything has a fixed id and is inserted once; later edits in the console are kept.
 
-use crate::{db::Db, kb::markdown, time};
+use crate::{
+    db::Db,
+    demo_ticket::{self, Account, Seed, State},
+    kb::markdown,
+    time,
+};
 
 const HOUR: i64 = 3_600_000;
 
@@ -134,92 +139,49 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
 /// Alice's earlier ticket: answered by Andrej in time, resolved and rated.
 async fn seed_ticket(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     let opened = now - 3 * 24 * HOUR;
-    let agent: Option<String> =
-        sqlx::query_scalar("SELECT id FROM agents WHERE email = 'agent@acme-hosting.example'")
-            .fetch_optional(&db.pool)
-            .await?;
-    let done = sqlx::query(
-        "INSERT INTO tickets (id, tenant_id, number, account_id, account_name, account_email, \
-         account_plan, support_tier, locale, department, priority, subject, status, \
-         first_response_at, resolved_at, rating, rating_comment, rated_at, idempotency_key, \
-         request_hash, created_at, updated_at) VALUES ('demo-ticket-ssl', 'acme', 1001, 'alice', \
-         'Alice Baker', 'alice@alice-bakery.example', 'starter', 'standard', 'en', 'technical', \
-         'normal', 'Browser warns about the certificate on shop.alice-bakery.example', 'resolved', \
-         ?2, ?3, 5, 'Quick and clear, thank you!', ?3, 'seed-ticket-ssl', '', ?1, ?3) \
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(opened)
-    .bind(opened + 2 * HOUR)
-    .bind(opened + 3 * HOUR)
-    .execute(&db.pool)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Ok(());
+    let (answered, resolved) = (opened + 2 * HOUR, opened + 3 * HOUR);
+    let andrej = demo_ticket::agent(db, "agent@acme-hosting.example").await?;
+    Seed {
+        id: "demo-ticket-ssl",
+        tenant: "acme",
+        number: 1001,
+        account: Account {
+            id: "alice",
+            name: "Alice Baker",
+            email: "alice@alice-bakery.example",
+            tier: "standard",
+            locale: "en",
+        },
+        department: "technical",
+        priority: "normal",
+        subject: "Browser warns about the certificate on shop.alice-bakery.example",
+        opened,
+        state: State::Resolved {
+            answered,
+            resolved,
+            agent: andrej.clone(),
+            rating: Some((5, Some("Quick and clear, thank you!"))),
+        },
+        thread: vec![
+            (
+                "customer",
+                None,
+                "Since this morning Chrome says my shop's certificate is not valid. Can you check?",
+                None,
+                opened,
+            ),
+            (
+                "agent",
+                andrej.clone(),
+                "Hi Alice, the certificate for shop.alice-bakery.example had not renewed because the domain pointed elsewhere for a day. I ran AutoSSL again; the new certificate is valid until next spring.",
+                None,
+                answered,
+            ),
+            ("event", andrej.clone(), "", Some("awaiting_customer"), answered),
+            ("customer", None, "Works now, thanks!", None, answered + HOUR / 2),
+            ("event", andrej, "", Some("resolved"), resolved),
+        ],
     }
-    for (id, kind, body, status, at, by_agent) in [
-        (
-            "demo-msg-1",
-            "customer",
-            "Since this morning Chrome says my shop's certificate is not valid. Can you check?",
-            None,
-            opened,
-            false,
-        ),
-        (
-            "demo-msg-2",
-            "agent",
-            "Hi Alice, the certificate for shop.alice-bakery.example had not renewed because the domain pointed elsewhere for a day. I ran AutoSSL again; the new certificate is valid until next spring.",
-            None,
-            opened + 2 * HOUR,
-            true,
-        ),
-        (
-            "demo-msg-3",
-            "event",
-            "",
-            Some("awaiting_customer"),
-            opened + 2 * HOUR,
-            true,
-        ),
-        (
-            "demo-msg-4",
-            "customer",
-            "Works now, thanks!",
-            None,
-            opened + 2 * HOUR + HOUR / 2,
-            false,
-        ),
-        (
-            "demo-msg-5",
-            "event",
-            "",
-            Some("resolved"),
-            opened + 3 * HOUR,
-            true,
-        ),
-    ] {
-        sqlx::query(
-            "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, agent_id, body, status, \
-             created_at) VALUES (?, 'demo-ticket-ssl', 'acme', ?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(kind)
-        .bind(if by_agent { agent.clone() } else { None })
-        .bind(body)
-        .bind(status)
-        .bind(at)
-        .execute(&db.pool)
-        .await?;
-    }
-    sqlx::query(
-        "INSERT INTO ticket_sla (ticket_id, tenant_id, priority, first, due_from, due_at, \
-         answered_at, agent_id, met) VALUES ('demo-ticket-ssl', 'acme', 'normal', 1, ?, ?, ?, ?, 1)",
-    )
-    .bind(opened)
-    .bind(opened + 12 * HOUR)
-    .bind(opened + 2 * HOUR)
-    .bind(agent)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .insert(db)
+    .await
 }

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod demo_history;
 pub mod demo_queue;
 pub mod demo_support;
+pub mod demo_ticket;
 pub mod error;
 pub mod extract;
 pub mod feedback;
