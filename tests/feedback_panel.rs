@@ -10,10 +10,10 @@
 use panelcare::MountHandle;
 use wasm_bindgen::{JsCast, prelude::*};
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot};
+
+#[path = "support/shadow.rs"]
+mod shadow;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -49,7 +49,6 @@ extern "C" {
 
 /// Nothing listens here: connections are refused at once.
 const DEAD_SERVER: &str = "http://127.0.0.1:9";
-const CSS: &str = include_str!("../www/widget.css");
 
 struct Mounted {
     host_el: Element,
@@ -59,15 +58,7 @@ struct Mounted {
 
 impl Mounted {
     fn new(host: JsValue) -> Self {
-        let doc = gloo::utils::document();
-        let host_el = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&host_el).unwrap();
-        let shadow = host_el
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .unwrap();
-        let style = doc.create_element("style").unwrap();
-        style.set_text_content(Some(CSS));
-        shadow.append_child(&style).unwrap();
+        let (host_el, shadow) = shadow::shadow_host();
         let mut m = Self {
             host_el,
             shadow,
@@ -78,14 +69,11 @@ impl Mounted {
     }
 
     fn mount(&mut self, host: JsValue) {
-        let container = gloo::utils::document().create_element("div").unwrap();
-        container.set_class_name("pc-mount");
-        self.shadow.append_child(&container).unwrap();
-        self.handle = Some(panelcare::mount(
-            container,
-            "feedback".into(),
+        self.handle = Some(shadow::mount_in(
+            &self.shadow,
+            "feedback",
             host,
-            DEAD_SERVER.into(),
+            DEAD_SERVER,
         ));
     }
 

@@ -4,11 +4,13 @@
 // Test helpers unwrap: a failure there is a failed test.
 #![allow(clippy::unwrap_used)]
 
+pub mod shadow;
+
 use panelcare::MountHandle;
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, InputEvent, InputEventInit, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    HtmlTextAreaElement, InputEvent, InputEventInit, ShadowRoot,
 };
 
 #[wasm_bindgen(inline_js = r#"
@@ -143,7 +145,6 @@ pub fn fresh(prefix: &str) -> String {
     )
 }
 
-const CSS: &str = include_str!("../../www/widget.css");
 /// Bounded waits for the server's answers: 500 × 20 ms. A debug server answers in
 /// milliseconds; the margin is for a machine busy compiling.
 const POLLS: u32 = 500;
@@ -157,19 +158,8 @@ pub struct Widget {
 
 impl Widget {
     pub fn mount(kind: &str, host: JsValue) -> Self {
-        let doc = gloo::utils::document();
-        let host_el = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&host_el).unwrap();
-        let shadow = host_el
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .unwrap();
-        let style = doc.create_element("style").unwrap();
-        style.set_text_content(Some(CSS));
-        shadow.append_child(&style).unwrap();
-        let container = doc.create_element("div").unwrap();
-        container.set_class_name("pc-mount");
-        shadow.append_child(&container).unwrap();
-        let handle = panelcare::mount(container, kind.into(), host, server().into());
+        let (host_el, shadow) = shadow::shadow_host();
+        let handle = shadow::mount_in(&shadow, kind, host, server());
         Self {
             host_el,
             shadow,

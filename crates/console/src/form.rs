@@ -2,7 +2,9 @@
 //! labelled fields that point at their hint and error, reading inputs, and converting between
 //! RFC 3339 and the browser's local date-time inputs.
 
-use panelcare_model::{FieldError, error::FieldErrorCode};
+use std::rc::Rc;
+
+use panelcare_model::{FieldError, console::TenantInfo, error::FieldErrorCode};
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -15,6 +17,26 @@ pub fn field_errors(e: &ApiError) -> Vec<FieldError> {
         ApiError::Refused { error, .. } => error.fields.clone(),
         _ => Vec::new(),
     }
+}
+
+/// A new draft belongs to the first tenant in scope. The tenants may arrive after the form
+/// opened, so this runs again when they do; a draft that names a tenant keeps it.
+#[hook]
+pub fn use_first_tenant<D: Clone + 'static>(
+    draft: &UseStateHandle<D>,
+    tenants: &Rc<Vec<TenantInfo>>,
+    tenant_of: fn(&mut D) -> &mut String,
+) {
+    let draft = draft.clone();
+    use_effect_with(tenants.clone(), move |tenants| {
+        let mut d = (*draft).clone();
+        if tenant_of(&mut d).is_empty()
+            && let Some(first) = tenants.first()
+        {
+            *tenant_of(&mut d) = first.id.clone();
+            draft.set(d);
+        }
+    });
 }
 
 /// Where a form shows how a save went: the server's field messages, and anything no field of

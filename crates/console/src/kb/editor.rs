@@ -87,19 +87,7 @@ pub fn ArticleEditor(props: &ArticleEditorProps) -> Html {
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let confirm_delete = use_state(|| false);
-    {
-        // The tenants may arrive after the form opened: a new one then goes to the first.
-        let draft = draft.clone();
-        use_effect_with(props.tenants.clone(), move |tenants| {
-            if draft.tenant_id.is_empty()
-                && let Some(first) = tenants.first()
-            {
-                let mut d = (*draft).clone();
-                d.tenant_id = first.id.clone();
-                draft.set(d);
-            }
-        });
-    }
+    form::use_first_tenant(&draft, &props.tenants, |d| &mut d.tenant_id);
     let edit = |set: fn(&mut NewArticle, String)| {
         let draft = draft.clone();
         move |value: String| {

@@ -46,19 +46,7 @@ pub fn NoticeForm(props: &NoticeFormProps) -> Html {
     let errors = use_state(Vec::<FieldError>::new);
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
-    {
-        // The tenants may arrive after the form opened: a new one then goes to the first.
-        let draft = draft.clone();
-        use_effect_with(props.tenants.clone(), move |tenants| {
-            if draft.tenant_id.is_empty()
-                && let Some(first) = tenants.first()
-            {
-                let mut d = (*draft).clone();
-                d.tenant_id = first.id.clone();
-                draft.set(d);
-            }
-        });
-    }
+    form::use_first_tenant(&draft, &props.tenants, |d| &mut d.tenant_id);
     let zone = use_memo((), |_| form::local_zone());
     let edit = |set: fn(&mut Draft, String)| {
         let draft = draft.clone();
