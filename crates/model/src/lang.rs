@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A language of the user-facing catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod notice;
 pub mod notify;
 pub mod numbers;
+pub mod offers;
 pub mod sla;
 pub mod text;
 pub mod ticket;

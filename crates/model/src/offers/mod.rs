@@ -1,0 +1,57 @@
+//! Upgrade suggestions: the catalogue a tenant sells from, the usage a host reports, the
+//! rules that turn one into an offer, and the numbers that say what offers earn.
+//!
+//! Rules are checked when saved ([`rule::Rule::compile`]) and evaluated on every dashboard
+//! view ([`evaluate::evaluate`]); both are pure so the server, the console and the tests
+//! agree on what a rule means.
+
+pub mod catalogue;
+pub mod condition;
+pub mod evaluate;
+pub mod format;
+pub mod numbers;
+pub mod rule;
+pub mod template;
+pub mod usage;
+
+#[cfg(test)]
+mod tests;
+
+pub use catalogue::{Catalogue, Item, ItemKind, Override, Overrides, Period, Price};
+pub use condition::Facts;
+pub use evaluate::{Change, History, Input, Offer, Why, evaluate};
+pub use rule::{Cap, Compiled, Rule, Variant, Wording};
+pub use usage::{Amount, Limit, Metric, Raw, Snapshot};
+
+/// Events a widget reports about an offer it drew.
+pub const EVENT_KINDS: [&str; 4] = ["impression", "click", "snooze", "dismiss"];
+
+/// `POST /api/v1/offers/events`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OfferEvent {
+    pub rule: String,
+    #[serde(default)]
+    pub variant: String,
+    /// One per drawn card: an impression is counted once per view, however often the card
+    /// scrolls into sight.
+    pub view: String,
+    pub kind: String,
+}
+
+/// `PUT /console/api/offers/rules?tenant=`: the whole ordered list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RuleSet {
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<Rule>,
+}
+
+/// `POST /api/v1/offers/conversions` (signed by the host's backend).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Conversion {
+    pub tenant: String,
+    pub account: String,
+    /// What was bought: `plan:pro`, `addon:backups`, `support:premium`.
+    pub target: String,
+    /// The host's order or invoice id; the same id is counted once.
+    pub order_id: String,
+}
