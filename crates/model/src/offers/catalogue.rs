@@ -323,3 +323,16 @@ fn price(errors: &mut Vec<FieldError>, at: &str, p: &Price) {
         ));
     }
 }
+
+/// `GET|PUT /console/api/offers/overrides?tenant=`: what a reseller's provider offers it,
+/// the reseller's changes, and where the reseller's own offer links may lead.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResellerCatalogue {
+    /// The provider's catalogue as the provider wrote it (ignored when saving).
+    #[serde(default)]
+    pub provider: Catalogue,
+    #[serde(default)]
+    pub overrides: Overrides,
+    #[serde(default)]
+    pub link_origins: Vec<String>,
+}

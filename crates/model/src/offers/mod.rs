@@ -17,7 +17,9 @@ pub mod usage;
 #[cfg(test)]
 mod tests;
 
-pub use catalogue::{Catalogue, Item, ItemKind, Override, Overrides, Period, Price};
+pub use catalogue::{
+    Catalogue, Item, ItemKind, Override, Overrides, Period, Price, ResellerCatalogue,
+};
 pub use condition::Facts;
 pub use evaluate::{Change, History, Input, Offer, Why, evaluate};
 pub use rule::{Cap, Compiled, Rule, Variant, Wording};
