@@ -38,6 +38,8 @@ pub enum ErrorCode {
     ReopenExpired,
     /// A rating for a ticket that is not resolved, or rated already.
     NotRatable,
+    /// A server-to-server call whose signature is missing, stale or wrong.
+    InvalidSignature,
     Internal,
     /// A code this build does not know yet (a newer server); treated like `Internal`.
     #[serde(other)]
@@ -45,7 +47,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    const NAMES: [(Self, &'static str); 23] = [
+    const NAMES: [(Self, &'static str); 24] = [
         (Self::MissingToken, "missing_token"),
         (Self::InvalidToken, "invalid_token"),
         (Self::TokenExpired, "token_expired"),
@@ -68,6 +70,7 @@ impl ErrorCode {
         (Self::TicketClosed, "ticket_closed"),
         (Self::ReopenExpired, "reopen_expired"),
         (Self::NotRatable, "not_ratable"),
+        (Self::InvalidSignature, "invalid_signature"),
         (Self::Internal, "internal"),
     ];
 
@@ -88,7 +91,8 @@ impl ErrorCode {
             | Self::InvalidToken
             | Self::TokenExpired
             | Self::InvalidCredentials
-            | Self::NotSignedIn => 401,
+            | Self::NotSignedIn
+            | Self::InvalidSignature => 401,
             Self::CsrfFailed | Self::OriginNotAllowed => 403,
             Self::TooManyAttempts => 429,
             Self::MalformedJson | Self::MissingIdempotencyKey | Self::InvalidIdempotencyKey => 400,

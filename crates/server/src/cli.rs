@@ -77,6 +77,10 @@ pub struct ServeArgs {
     /// Seed demo data and serve the demo host's token and usage endpoints.
     #[arg(long, env = "PANELCARE_DEMO")]
     pub demo: bool,
+    /// With `--demo`: let `POST /demo-api/clock {"days": n}` move the clock forward, so tests
+    /// can see a snooze end. Never in production.
+    #[arg(long, env = "PANELCARE_TEST_CLOCK", requires = "demo")]
+    pub test_clock: bool,
     /// Origin that serves attachment downloads (`/api/v1/files/…`), e.g.
     /// `https://files.panelcare.example`; empty: this server.
     #[arg(long, env = "PANELCARE_FILES_ORIGIN", default_value = "")]
@@ -190,6 +194,7 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
             dist_dir: args.dist,
             www_dir: args.www,
             demo: args.demo,
+            test_clock: args.test_clock,
             files_origin: args.files_origin,
             public_url: args.public_url,
             smtp_url: args.smtp_url,

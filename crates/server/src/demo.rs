@@ -1,14 +1,10 @@
 //! Demo mode: seeded tenants and customers, and the endpoints that play the host's backend
-//! (token signing, usage numbers) for the demo panel pages.
+//! (token signing here; usage and billing in `demo_offers`) for the demo panel pages.
 //!
 //! None of this is mounted unless the server runs with `--demo`.
 
-use axum::{
-    Json, Router,
-    extract::{Query, State},
-    routing::get,
-};
-use panelcare_model::{AUDIENCE, ErrorCode, NewFeedback};
+use axum::{Json, Router, extract::Query, routing::get};
+use panelcare_model::{AUDIENCE, NewFeedback};
 use panelcare_model::{
     Lang,
     branding::{Branding, Texts},
@@ -145,10 +141,10 @@ fn acme_branding() -> Branding {
     }
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router(test_clock: bool) -> Router<AppState> {
     Router::new()
         .route("/demo-api/token", get(token))
-        .route("/demo-api/usage", get(usage))
+        .merge(crate::demo_offers::router(test_clock))
 }
 
 /// Creates the demo tenant, its key and a few earlier suggestions; safe to run at every start.
@@ -177,6 +173,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             .await?;
     }
     crate::demo_support::seed(db).await?;
+    crate::demo_offers::seed(db).await?;
     let earlier = [
         (
             &CUSTOMERS[0],
@@ -258,8 +255,8 @@ fn customer(c: &DemoCustomer) -> Customer {
 }
 
 #[derive(Deserialize)]
-struct Who {
-    account: String,
+pub(crate) struct Who {
+    pub account: String,
 }
 
 #[derive(Serialize)]
@@ -285,9 +282,10 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         exp: now + lifetime,
         name: Some(c.name.into()),
         email: Some(c.email.into()),
-        plan: Some(c.plan.into()),
+        // What the customer bought on the demo billing page, else what they started on.
+        plan: Some(crate::demo_offers::current(c.account, "plan", c.plan)),
         locale: Some(c.locale.into()),
-        support_tier: Some(c.tier.into()),
+        support_tier: Some(crate::demo_offers::current(c.account, "support", c.tier)),
         server: Some(c.server.into()),
     };
     // Each tenant signs with its own key, as each reseller's panel would.
@@ -300,31 +298,4 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         token: auth::sign(&claims, KID, secret),
         expires_in: lifetime,
     }))
-}
-
-#[derive(Serialize)]
-struct Used {
-    used: f64,
-    limit: Option<f64>,
-}
-
-/// The usage a panel reports for the demo customer (the figures on the demo dashboard).
-async fn usage(
-    State(_): State<AppState>,
-    Query(who): Query<Who>,
-) -> AppResult<Json<serde_json::Value>> {
-    if !CUSTOMERS.iter().any(|c| c.account == who.account) {
-        return Err(AppError::client(
-            ErrorCode::NotFound,
-            "No such demo customer.",
-        ));
-    }
-    let gb = 1024.0 * 1024.0 * 1024.0;
-    Ok(Json(serde_json::json!({
-        "disk": Used { used: 4.6 * gb, limit: Some(5.0 * gb) },
-        "bandwidth": Used { used: 38.2 * gb, limit: Some(100.0 * gb) },
-        "mail_accounts": Used { used: 7.0, limit: Some(10.0) },
-        "databases": Used { used: 3.0, limit: Some(5.0) },
-        "inodes": Used { used: 48_210.0, limit: Some(250_000.0) },
-    })))
 }

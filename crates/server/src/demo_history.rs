@@ -155,7 +155,8 @@ pub async fn seed(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     crate::demo_queue::seed(db, now).await
 }
 
-/// BlueFox promises its premium customers (Milica among them) faster answers.
+/// BlueFox promises its premium customers (Milica among them) faster answers; Acme sells the
+/// same tier to its standard customers (the support upsell).
 async fn premium_tier(db: &Db) -> Result<(), sqlx::Error> {
     let mut settings = TicketSettings::default();
     let mut premium = SlaPolicy::default();
@@ -170,7 +171,7 @@ async fn premium_tier(db: &Db) -> Result<(), sqlx::Error> {
         .or_insert_with(SlaPolicy::default);
     let json = serde_json::to_string(&settings).unwrap_or_default();
     sqlx::query(
-        "INSERT INTO ticket_settings (tenant_id, settings) VALUES ('bluefox', ?) \
+        "INSERT INTO ticket_settings (tenant_id, settings) VALUES ('bluefox', ?1), ('acme', ?1) \
          ON CONFLICT DO NOTHING",
     )
     .bind(json)

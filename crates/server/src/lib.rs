@@ -13,6 +13,7 @@ pub mod console;
 pub mod db;
 pub mod demo;
 pub mod demo_history;
+pub mod demo_offers;
 pub mod demo_queue;
 pub mod demo_support;
 pub mod demo_ticket;
@@ -23,6 +24,7 @@ pub mod kb;
 pub mod key_cache;
 pub mod notices;
 pub mod notify;
+pub mod offers;
 pub mod origins;
 pub mod state;
 pub mod tenants;
@@ -46,6 +48,8 @@ pub fn app(state: AppState) -> Router {
         .merge(attachments::widget_router())
         .merge(kb::widget_router())
         .merge(notices::widget_router())
+        .merge(offers::widget_router())
+        .merge(offers::host_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
@@ -57,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         .merge(origins::console_router())
         .merge(kb::console_router())
         .merge(notices::console_router())
+        .merge(offers::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));
@@ -64,7 +69,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api)
         .nest("/console/api", console_api);
     if state.config.demo {
-        router = router.merge(demo::router());
+        router = router.merge(demo::router(state.config.test_clock));
     }
     router
         .merge(web::router(&state.config))

@@ -80,7 +80,7 @@ impl OriginCache {
     }
 }
 
-async fn load(db: &Db, tenant_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn load(db: &Db, tenant_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")
         .bind(tenant_id)
         .fetch_all(&db.pool)

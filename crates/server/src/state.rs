@@ -13,6 +13,8 @@ pub struct Config {
     pub www_dir: PathBuf,
     /// Demo mode: seeds demo tenants and exposes the demo host's token and usage endpoints.
     pub demo: bool,
+    /// Demo only: `POST /demo-api/clock` moves the server's clock forward (for tests).
+    pub test_clock: bool,
     /// Where signed file addresses point: empty for this server (customers' widgets then
     /// prefix their API base), or another origin serving `/api/v1/files`, e.g.
     /// `https://files.panelcare.example`, so attachments never share the API's origin.

@@ -57,3 +57,17 @@ pub struct Conversion {
     /// The host's order or invoice id; the same id is counted once.
     pub order_id: String,
 }
+
+/// Premium support offered while a customer on a slower tier opens an urgent ticket
+/// (part of `GET /api/v1/ticket-options`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Upsell {
+    /// The pseudo-rule its events are counted under: `support:<item id>`.
+    pub rule: String,
+    pub name: String,
+    /// The price written out (`€19.00/month`).
+    pub price: String,
+    /// The tier's promise, minutes to a first answer per priority.
+    pub first_response: crate::sla::Targets,
+    pub cta_url: String,
+}

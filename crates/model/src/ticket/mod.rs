@@ -251,6 +251,9 @@ pub struct TicketOptions {
     pub max_file_bytes: u64,
     pub max_files: usize,
     pub reopen_days: u32,
+    /// A faster support tier the customer could buy, when the tenant sells one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upsell: Option<crate::offers::Upsell>,
 }
 
 /// The body of `POST /api/v1/tickets/{id}/rating`.

@@ -5,7 +5,7 @@
 //! them (so none is lost or sent for a change that rolled back); a worker delivers them and
 //! retries failures with growing pauses.
 
-mod deliver;
+pub mod deliver;
 pub mod settings;
 mod sweep;
 pub mod trial;

@@ -64,6 +64,11 @@ pub async fn options(
         max_file_bytes: s.attachment_max_bytes,
         max_files: s.max_files(),
         reopen_days: s.reopen_days,
+        upsell: crate::offers::upsell::premium(
+            &crate::offers::store::catalogue(&state.db, &who.tenant_id).await?,
+            &s,
+            &who,
+        ),
     }))
 }
 

@@ -73,6 +73,7 @@ impl TestApp {
             dist_dir: root.join("dist"),
             www_dir: root.join("www"),
             demo: false,
+            test_clock: false,
             files_origin: String::new(),
             public_url: "http://panelcare.test".into(),
             smtp_url: String::new(),

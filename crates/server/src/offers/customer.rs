@@ -1,0 +1,237 @@
+//! The widget's offer API: `POST /api/v1/offers` (the best offer for the usage the host
+//! reported, or none) and `POST /api/v1/offers/events` (what the customer did with it).
+
+use axum::{Json, extract::State, http::StatusCode};
+use panelcare_model::{
+    ErrorCode, FieldError, Lang,
+    error::FieldErrorCode,
+    offers::{self, Catalogue, Facts, Input, ItemKind, Offer, OfferEvent, catalogue::key},
+    ticket::DEFAULT_TIER,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{events, snapshot, store};
+use crate::{
+    auth::Customer,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+    time::now_ms,
+};
+
+#[derive(Debug, Deserialize)]
+pub struct Ask {
+    /// What the host's `usage()` returned, as it returned it.
+    #[serde(default)]
+    pub usage: Value,
+    /// The language the widget shows; the token's locale when absent.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    pub offer: Option<Offer>,
+}
+
+pub async fn best(
+    State(state): State<AppState>,
+    who: Customer,
+    ApiJson(ask): ApiJson<Ask>,
+) -> AppResult<Json<Answer>> {
+    let snap = snapshot::check(&ask.usage).map_err(AppError::validation)?;
+    let db = &state.db;
+    let (tenant, account) = (who.tenant_id.as_str(), who.account_id.as_str());
+    let catalogue = store::catalogue(db, tenant).await?;
+    let past = snapshot::remember(db, tenant, account, who.plan.as_deref(), &snap).await?;
+    if let (Some(_), Some(plan)) = (&past.previous_plan, &who.plan) {
+        plan_changed(&state, &who, &catalogue, plan).await?;
+    }
+    let rules = store::compiled(db, tenant, &catalogue).await?;
+    let (tickets_recent, tickets_urgent) = events::ticket_counts(db, tenant, account).await?;
+    let mut facts = Facts {
+        plan: who.plan.clone(),
+        support_tier: Some(
+            who.support_tier
+                .clone()
+                .unwrap_or_else(|| DEFAULT_TIER.into()),
+        ),
+        account_age_days: Some((now_ms() - past.first_seen_ms) as f64 / snapshot::DAY_MS as f64),
+        tickets_recent,
+        tickets_urgent,
+        ..Facts::default()
+    };
+    let history = events::history(db, tenant, account, &mut facts).await?;
+    let lang = ask
+        .lang
+        .as_deref()
+        .or(who.locale.as_deref())
+        .map(Lang::from_locale)
+        .unwrap_or_default();
+    let offer = offers::evaluate(
+        &rules,
+        &catalogue,
+        &Input {
+            account_id: account,
+            snapshot: &snap,
+            facts: &facts,
+            trends: &past.trends,
+            history: &history,
+            now_ms: now_ms(),
+            lang,
+        },
+    );
+    Ok(Json(Answer { offer }))
+}
+
+/// The host's next snapshot shows another plan: if an offer of that plan was clicked (or
+/// seen) lately, that offer converted. Stored once per account, plan and day.
+async fn plan_changed(
+    state: &AppState,
+    who: &Customer,
+    catalogue: &Catalogue,
+    plan: &str,
+) -> AppResult<()> {
+    if catalogue.find(ItemKind::Plan, plan).is_none() {
+        return Ok(());
+    }
+    let target = key(ItemKind::Plan, plan);
+    let Some(credit) = events::credit(&state.db, &who.tenant_id, &who.account_id, &target).await?
+    else {
+        return Ok(());
+    };
+    let view = format!("plan:{}:{plan}", who.account_id);
+    events::record(
+        &state.db,
+        &events::Event {
+            tenant: &who.tenant_id,
+            account: &who.account_id,
+            rule: &credit.rule_id,
+            variant: &credit.variant,
+            target: &target,
+            kind: "conversion",
+            view: &view,
+            price_diff_cents: credit.price_diff_cents,
+            currency: &credit.currency,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+pub struct Recorded {
+    /// False when this view had already reported this event.
+    pub recorded: bool,
+}
+
+fn view_ok(v: &str) -> bool {
+    (8..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+pub async fn event(
+    State(state): State<AppState>,
+    who: Customer,
+    ApiJson(e): ApiJson<OfferEvent>,
+) -> AppResult<(StatusCode, Json<Recorded>)> {
+    let mut errors = Vec::new();
+    if !offers::EVENT_KINDS.contains(&e.kind.as_str()) {
+        errors.push(FieldError::new(
+            "kind",
+            FieldErrorCode::UnknownValue,
+            "The kind is impression, click, snooze or dismiss.",
+        ));
+    }
+    if !view_ok(&e.view) {
+        errors.push(FieldError::new(
+            "view",
+            FieldErrorCode::InvalidType,
+            "The view id is 8 to 64 letters, digits and '-'.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let db = &state.db;
+    let tenant = who.tenant_id.as_str();
+    let catalogue = store::catalogue(db, tenant).await?;
+    // The target and price come from the rule as stored, never from the browser.
+    let (target, kind, variants) = match e.rule.strip_prefix("support:") {
+        Some(id) if catalogue.find(ItemKind::Support, id).is_some() => {
+            (key(ItemKind::Support, id), ItemKind::Support, Vec::new())
+        }
+        Some(_) => return Err(unknown_rule()),
+        None => {
+            let rules = store::rules(db, tenant).await?;
+            let rule = rules
+                .into_iter()
+                .find(|r| r.id == e.rule)
+                .ok_or_else(unknown_rule)?;
+            let kind = rule
+                .offer
+                .split_once(':')
+                .and_then(|(k, _)| ItemKind::parse(k))
+                .unwrap_or(ItemKind::Plan);
+            (
+                rule.target_key(),
+                kind,
+                rule.variants.iter().map(|v| v.id.clone()).collect(),
+            )
+        }
+    };
+    if !(e.variant.is_empty() && variants.is_empty() || variants.contains(&e.variant)) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "variant",
+            FieldErrorCode::UnknownValue,
+            "This rule has no such variant.",
+        )]));
+    }
+    let (diff, currency) = price_diff(&catalogue, kind, &target, who.plan.as_deref());
+    let recorded = events::record(
+        db,
+        &events::Event {
+            tenant,
+            account: &who.account_id,
+            rule: &e.rule,
+            variant: &e.variant,
+            target: &target,
+            kind: &e.kind,
+            view: &e.view,
+            price_diff_cents: diff,
+            currency: &currency,
+        },
+    )
+    .await?;
+    let status = if recorded {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(Recorded { recorded })))
+}
+
+fn unknown_rule() -> AppError {
+    AppError::client(ErrorCode::NotFound, "There is no such offer.")
+}
+
+/// The monthly price difference `target` makes for a customer on `plan`, and its currency.
+pub fn price_diff(
+    catalogue: &Catalogue,
+    kind: ItemKind,
+    target: &str,
+    plan: Option<&str>,
+) -> (i64, String) {
+    let id = target.split_once(':').map_or(target, |(_, id)| id);
+    let Some(item) = catalogue.find(kind, id) else {
+        return (0, String::new());
+    };
+    let current = plan.and_then(|p| catalogue.find(ItemKind::Plan, p));
+    let diff = match current {
+        Some(c) if kind == ItemKind::Plan && c.price.currency == item.price.currency => {
+            item.price.monthly_cents() - c.price.monthly_cents()
+        }
+        _ => item.price.monthly_cents(),
+    };
+    (diff, item.price.currency.clone())
+}
