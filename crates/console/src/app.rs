@@ -18,6 +18,7 @@ use crate::{
     login::Login,
     notices::NoticesView,
     numbers::NumbersView,
+    offers::OffersView,
     support::SupportSettings,
     team::TeamView,
     text,
@@ -33,6 +34,7 @@ enum Page {
     Knowledge,
     Notices,
     Support,
+    Offers,
     Branding,
     Team,
     Audit,
@@ -122,6 +124,7 @@ pub fn App() -> Html {
                             <button type="button" class="c-nav-link" aria-current={current(Page::Notices)} onclick={go(Page::Notices)}>{ "Notices" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Support)} onclick={go(Page::Support)}>{ "Support settings" }</button>
                             if admin {
+                                <button type="button" class="c-nav-link" aria-current={current(Page::Offers)} onclick={go(Page::Offers)}>{ "Offers" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Audit)} onclick={go(Page::Audit)}>{ "Audit log" }</button>
@@ -146,6 +149,8 @@ pub fn App() -> Html {
                             <AuditView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Team && admin {
                             <TeamView api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
+                        } else if *page == Page::Offers && admin {
+                            <OffersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Branding && admin {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Tickets {

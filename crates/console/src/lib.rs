@@ -13,6 +13,7 @@ pub mod kb;
 pub mod login;
 pub mod notices;
 pub mod numbers;
+pub mod offers;
 pub mod support;
 pub mod team;
 pub mod tenants;

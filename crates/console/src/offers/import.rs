@@ -1,0 +1,162 @@
+//! Replacing a tenant's rules with a TOML file (chosen or pasted), after the admin confirms.
+//! The server checks the file as it checks a save; its messages name the line or the rule.
+
+use panelcare_model::{FieldError, offers::RuleSet};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use yew::prelude::*;
+
+use crate::{
+    api::Api,
+    form::{self, described_by, field},
+};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ImportProps {
+    pub api: Api,
+    pub tenant: AttrValue,
+    /// How many rules the list has now, for the confirmation.
+    pub count: usize,
+    pub on_imported: Callback<RuleSet>,
+    pub on_signed_out: Callback<()>,
+}
+
+/// The text of the file chosen in `input`. Read through `File.text()` by name: the console's
+/// web-sys build carries no File bindings, and this is the one place that needs them.
+async fn chosen_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
+    let file = js_sys::Reflect::get(&files, &JsValue::from(0)).ok()?;
+    if file.is_undefined() || file.is_null() {
+        return None;
+    }
+    let text: js_sys::Function = js_sys::Reflect::get(&file, &"text".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = text.call0(&file).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
+}
+
+/// A message of the server about the file, said where the admin can read it: a rule's
+/// by its number in the file.
+fn said(e: &FieldError) -> String {
+    let rule = e
+        .field
+        .strip_prefix("rule[")
+        .and_then(|r| r.split_once(']'))
+        .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest.trim_start_matches('.'))));
+    match rule {
+        Some((n, "")) => format!("Rule {}: {}", n + 1, e.message),
+        Some((n, f)) => format!("Rule {} ({f}): {}", n + 1, e.message),
+        None => e.message.clone(),
+    }
+}
+
+#[component]
+pub fn ImportToml(props: &ImportProps) -> Html {
+    let text = use_state(String::new);
+    let confirming = use_state(|| false);
+    let errors = use_state(Vec::<FieldError>::new);
+    let failure = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let on_file = {
+        let (text, errors) = (text.clone(), errors.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let (text, errors) = (text.clone(), errors.clone());
+            spawn_local(async move {
+                if let Some(t) = chosen_text(&input).await {
+                    text.set(t);
+                    errors.set(Vec::new());
+                }
+            });
+        })
+    };
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(form::textarea_value(&e)))
+    };
+    let ask = |on: bool| {
+        let (confirming, failure) = (confirming.clone(), failure.clone());
+        Callback::from(move |_: MouseEvent| {
+            failure.set(None);
+            confirming.set(on);
+        })
+    };
+    let on_import = {
+        let (api, tenant, text, confirming, errors, failure, busy) = (
+            props.api.clone(),
+            props.tenant.clone(),
+            text.clone(),
+            confirming.clone(),
+            errors.clone(),
+            failure.clone(),
+            busy.clone(),
+        );
+        let (on_imported, on_signed_out) = (props.on_imported.clone(), props.on_signed_out.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (api, tenant, body, text, confirming, errors, failure, busy) = (
+                api.clone(),
+                tenant.clone(),
+                (*text).clone(),
+                text.clone(),
+                confirming.clone(),
+                errors.clone(),
+                failure.clone(),
+                busy.clone(),
+            );
+            let (on_imported, on_signed_out) = (on_imported.clone(), on_signed_out.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let result = api.import_offer_rules(&tenant, &body).await;
+                busy.set(false);
+                confirming.set(false);
+                match result {
+                    Ok(rules) => {
+                        errors.set(Vec::new());
+                        failure.set(None);
+                        text.set(String::new());
+                        on_imported.emit(rules);
+                    }
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(e) => {
+                        let fields = form::field_errors(&e);
+                        failure.set(fields.is_empty().then(|| e.message()));
+                        errors.set(fields);
+                    }
+                }
+            });
+        })
+    };
+    let problems: Vec<String> = errors.iter().map(said).collect();
+    let error = (!problems.is_empty()).then(|| problems.join(" "));
+    let empty = text.trim().is_empty();
+    html! {
+        <section class="c-import" aria-labelledby="c-r-import-title">
+            <h3 id="c-r-import-title">{ "Import rules from TOML" }</h3>
+            <div class="c-field">
+                <label for="c-r-import-file">{ "TOML file" }</label>
+                <input id="c-r-import-file" type="file" accept=".toml,application/toml,text/plain" onchange={on_file} />
+            </div>
+            { field("c-r-import-text", "Or paste the rules", html! {
+                <textarea id="c-r-import-text" class="c-code" rows="6" value={(*text).clone()} oninput={on_text}
+                    aria-invalid={error.as_ref().map(|_| "true")} aria-describedby={described_by("c-r-import-text", true, error.is_some())} />
+            }, Some("The format of Export TOML: one [[rule]] table per rule. A chosen file shows here before it is imported."),
+                error.as_deref()) }
+            if let Some(m) = &*failure {
+                <p class="c-error" role="alert">{ m }</p>
+            }
+            if *confirming {
+                <div class="c-confirm" role="group" aria-label="Confirm the import">
+                    <p>{ format!("Replace all {} rules of this tenant with the file's? Unsaved changes in the list are lost too.", props.count) }</p>
+                    <div class="c-actions">
+                        <button type="button" class="c-button c-danger-solid" disabled={*busy} onclick={on_import}>{ "Yes, replace the rules" }</button>
+                        <button type="button" class="c-button c-ghost" onclick={ask(false)}>{ "Keep the rules" }</button>
+                    </div>
+                </div>
+            } else {
+                <button type="button" class="c-button c-ghost" disabled={empty} onclick={ask(true)}>{ "Import…" }</button>
+            }
+        </section>
+    }
+}
