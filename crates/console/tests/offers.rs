@@ -11,12 +11,13 @@ use std::collections::BTreeMap;
 use panelcare_console::{
     api::Api,
     offers::{
-        CatalogueEditor, CatalogueProps, OfferNumbersProps, OfferNumbersView, OverridesEditor,
-        OverridesProps, RulesEditor, RulesProps,
+        CatalogueEditor, CatalogueProps, OfferNumbersProps, OfferNumbersView, OffersProps,
+        OffersView, OverridesEditor, OverridesProps, RulesEditor, RulesProps,
     },
 };
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
+    console::TenantInfo,
     error::FieldErrorCode,
     offers::{
         Cap, Catalogue, Item, ItemKind, Limit, Metric, Offer, Period, Price, ResellerCatalogue,
@@ -712,4 +713,76 @@ async fn numbers_show_the_rate_with_its_interval_the_uplift_and_the_csv_for_the_
     })
     .await;
     assert_eq!(calls("GET")[1].url, "/console/api/offers/numbers?days=90");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_gives_a_provider_its_catalogue_and_a_reseller_its_overrides() {
+    let tenants = vec![
+        TenantInfo {
+            id: "acme".into(),
+            name: "Acme Hosting".into(),
+            parent_id: None,
+        },
+        TenantInfo {
+            id: "bluefox".into(),
+            name: "BlueFox Web".into(),
+            parent_id: Some("acme".into()),
+        },
+    ];
+    let reseller = ResellerCatalogue {
+        provider: catalogue(),
+        overrides: Default::default(),
+        link_origins: Vec::new(),
+    };
+    fake_server(vec![
+        ("GET /console/api/tenants", vec![(200, json(&tenants))]),
+        (
+            "GET /console/api/offers/catalogue",
+            vec![(200, json(&catalogue()))],
+        ),
+        ("GET /console/api/offers/rules", vec![(200, json(&rules()))]),
+        (
+            "GET /console/api/offers/overrides",
+            vec![(200, json(&reseller))],
+        ),
+    ]);
+    let root = root();
+    let props = OffersProps {
+        api: Api::default(),
+        on_signed_out: Callback::noop(),
+    };
+    let _app = yew::Renderer::<OffersView>::with_root_and_props(root.clone(), props).render();
+    until(&root, "the rules", |r| find(r, "#c-r-1-edit").is_some()).await;
+    assert_eq!(text_of(&root, ".c-tab[aria-current=page]"), "Rules");
+    click(&root, ".c-tab:nth-child(2)").await;
+    until(&root, "the catalogue", |r| {
+        find(r, "#c-o-plans-0-name").is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, "#c-o-cat-title"), "Catalogue");
+    choose(&root, "#c-o-tenant", "bluefox").await;
+    until(&root, "the reseller's overrides", |r| {
+        find(r, "#c-ov-plan-pro-name").is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, "#c-o-cat-title"), "Your catalogue");
+    assert_eq!(
+        text_of(&root, ".c-tab[aria-current=page]"),
+        "Your catalogue"
+    );
+    let gets: Vec<String> = calls("GET").into_iter().map(|c| c.url).collect();
+    assert!(
+        gets.contains(&"/console/api/offers/rules?tenant=acme".to_owned()),
+        "{gets:?}"
+    );
+    assert!(
+        gets.contains(&"/console/api/offers/overrides?tenant=bluefox".to_owned()),
+        "{gets:?}"
+    );
+    click(&root, ".c-tab:nth-child(3)").await;
+    assert!(
+        find(&root, "#c-o-tenant").is_none(),
+        "the numbers cover every tenant in scope"
+    );
+    assert!(find(&root, "#c-on-days").is_some());
 }
