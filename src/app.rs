@@ -12,6 +12,7 @@ use crate::{
     feedback::FeedbackPanel,
     host::{Host, HostContext},
     i18n::I18n,
+    offers::OffersPanel,
     session::Session,
     storage::Store,
     tickets::{TicketsPanel, notices::Notices},
@@ -94,6 +95,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 "feedback" => html! { <FeedbackPanel /> },
                 "tickets" => html! { <TicketsPanel /> },
                 "notices" => html! { <Notices /> },
+                "offers" => html! { <OffersPanel /> },
                 _ => html! {},
             };
             html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
@@ -105,9 +107,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     } else {
         "pc-root"
     };
-    // A notices banner is part of the page, not a card: no brand line, no "powered by", and
-    // nothing at all when nothing is announced.
-    if props.kind == "notices" {
+    // A notices banner and an offer card are part of the page: no brand line, no "powered
+    // by", and nothing at all when nothing is announced or offered.
+    if props.kind == "notices" || props.kind == "offers" {
         return html! { <div {class} lang={lang.tag()} ref={root}>{ body }</div> };
     }
     html! {

@@ -21,6 +21,10 @@ extern "C" {
     fn identity(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(method, structural, catch)]
     fn context(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, structural, catch)]
+    fn usage(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, structural, catch)]
+    fn navigate(this: &HostAdapter, url: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Who is looking, and in which language, as the panel reports it.
@@ -67,6 +71,20 @@ impl Host {
         Obj::new(value)
             .and_then(|o| o.str("token"))
             .ok_or_else(|| HostError("identity() gave no token".into()))
+    }
+
+    /// The usage snapshot exactly as the host reports it; the server checks it.
+    pub async fn usage(&self) -> Result<JsValue, HostError> {
+        call(self.0.usage()).await
+    }
+
+    /// Opens `url` (an upgrade or cart page) the way the host prefers: inside the panel's
+    /// frame, a new tab, or the whole window.
+    pub fn navigate(&self, url: &str) -> Result<(), HostError> {
+        self.0
+            .navigate(url)
+            .map(|_| ())
+            .map_err(|_| HostError("navigate() failed".into()))
     }
 
     pub async fn context(&self) -> Result<HostContext, HostError> {

@@ -7,6 +7,7 @@ pub mod brand;
 pub mod feedback;
 pub mod host;
 pub mod i18n;
+pub mod offers;
 pub mod session;
 pub mod storage;
 pub mod tickets;
@@ -34,7 +35,7 @@ impl MountHandle {
     }
 }
 
-/// Draws the widget `kind` (`"feedback"`) into `container`, which the loader placed in a
+/// Draws the widget `kind` (`"feedback"`, `"tickets"`, `"notices"`, `"offers"`) into `container`, which the loader placed in a
 /// shadow root. `host` is the adapter object of the host shim contract; `api_base` is the
 /// panelcare server's origin.
 #[wasm_bindgen]

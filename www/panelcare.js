@@ -7,8 +7,10 @@
   if (window.panelcare) return; // included twice: the first copy does the work
 
   var MANIFEST = /*MANIFEST*/null; // filled in by `cargo xtask build`
-  // Widget kinds; notices draw nothing when nothing is announced, so they get no skeleton.
-  var KINDS = { feedback: 1, tickets: 1, notices: 1 };
+  // Widget kinds. Notices and offers draw nothing when nothing is announced or offered, so
+  // they get no skeleton box ("bare").
+  var KINDS = { feedback: 1, tickets: 1, notices: 1, offers: 1 };
+  var BARE = { notices: 1, offers: 1 };
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || location.href).href;
   var options = (script && script.dataset) || {};
@@ -59,7 +61,7 @@
     if (!KINDS[kind]) { console.warn("panelcare: unknown widget kind", kind); return null; }
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     var container = document.createElement("div");
-    container.className = kind === "notices" ? "pc-mount pc-bare" : "pc-mount pc-skeleton";
+    container.className = BARE[kind] ? "pc-mount pc-bare" : "pc-mount pc-skeleton";
     container.setAttribute("aria-busy", "true");
     var state = (el.panelcare = { kind: kind, handle: null });
     var styled = manifest().then(function (m) {
@@ -75,7 +77,7 @@
     whenNear(el, function () {
       Promise.all([loadWidget(), loadHost(), styled]).then(function (r) {
         if (!el.isConnected) return;
-        container.className = kind === "notices" ? "pc-mount pc-bare" : "pc-mount";
+        container.className = BARE[kind] ? "pc-mount pc-bare" : "pc-mount";
         container.removeAttribute("aria-busy");
         state.handle = r[0].mount(container, kind, r[1], base.replace(/\/$/, ""));
       }).catch(function (err) {

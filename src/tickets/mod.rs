@@ -13,6 +13,7 @@ mod new;
 pub mod notices;
 mod promise;
 mod thread;
+mod upsell;
 pub mod wire;
 
 use std::rc::Rc;

@@ -18,6 +18,7 @@ use super::{
     files::{FileChange, FilePicker},
     focus::focus_soon,
     kb::Suggestions,
+    upsell::PremiumUpsell,
 };
 use crate::{api::ApiError, session::use_session, time, wire::Out};
 
@@ -175,9 +176,10 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
     };
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     let f = &*form;
-    let minutes = options
-        .first_response
-        .of(Priority::parse(&f.priority).unwrap_or(Priority::Normal));
+    let priority = Priority::parse(&f.priority).unwrap_or(Priority::Normal);
+    let minutes = options.first_response.of(priority);
+    let urgent = priority >= Priority::High;
+    let upsell = options.upsell.clone().map(Rc::new);
     html! {
         <form class="pc-form pc-new-ticket" novalidate=true {onsubmit} aria-labelledby="pc-new-title" ref={node}>
             <button type="button" class="pc-link pc-back" onclick={on_back}>{ format!("← {}", t.tickets_back) }</button>
@@ -207,6 +209,9 @@ pub fn NewTicket(props: &NewTicketProps) -> Html {
             </div>
             if minutes > 0 {
                 <p class="pc-promise" id="pc-t-promise">{ format!("{} {}", t.first_answer_within, time::duration(i18n.lang, minutes)) }</p>
+            }
+            if let (Some(u), true) = (&upsell, urgent) {
+                <PremiumUpsell upsell={u.clone()} now={options.first_response} />
             }
             <div class="pc-field">
                 <label class="pc-label" for="pc-t-subject">{ t.subject_label }</label>

@@ -4,6 +4,7 @@
 use panelcare_model::{
     kb::{Article, ArticleHit},
     notice::{Notice, NoticeKind, NoticeUpdate},
+    offers::Upsell,
     sla::{Priority, SlaState, Targets},
     ticket::{
         Attachment, Department, Message, MessageKind, TicketOptions, TicketStatus, TicketSummary,
@@ -65,25 +66,41 @@ pub fn thread(o: &Obj) -> Option<(TicketSummary, Vec<Message>)> {
     ))
 }
 
-pub fn options(o: &Obj) -> TicketOptions {
+/// Minutes per priority of a `first_response` object.
+fn targets(o: &Obj) -> Targets {
     let first = Obj::new(o.get("first_response"));
     let minutes = |p: &str| first.as_ref().and_then(|f| f.num(p)).unwrap_or_default() as u32;
+    Targets {
+        low: minutes("low"),
+        normal: minutes("normal"),
+        high: minutes("high"),
+        critical: minutes("critical"),
+    }
+}
+
+fn upsell(o: &Obj) -> Option<Upsell> {
+    Some(Upsell {
+        rule: o.str("rule")?,
+        name: o.str("name")?,
+        price: o.str("price").unwrap_or_default(),
+        first_response: targets(o),
+        cta_url: o.str("cta_url")?,
+    })
+}
+
+pub fn options(o: &Obj) -> TicketOptions {
     TicketOptions {
         departments: o
             .strings("departments")
             .iter()
             .filter_map(|d| Department::parse(d))
             .collect(),
-        first_response: Targets {
-            low: minutes("low"),
-            normal: minutes("normal"),
-            high: minutes("high"),
-            critical: minutes("critical"),
-        },
+        first_response: targets(o),
         business_hours: o.bool("business_hours").unwrap_or(false),
         max_file_bytes: o.num("max_file_bytes").unwrap_or_default() as u64,
         max_files: o.num("max_files").unwrap_or(5.0) as usize,
         reopen_days: o.num("reopen_days").unwrap_or_default() as u32,
+        upsell: Obj::new(o.get("upsell")).and_then(|u| upsell(&u)),
     }
 }
 

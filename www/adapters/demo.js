@@ -1,6 +1,6 @@
 // Host adapter for the demo panel pages: the panelcare server in demo mode plays the host's
-// backend. The customer and language come from the page address (?customer=boris&lang=ru),
-// which the demo pages' switcher sets.
+// backend. The customer, language and usage profile come from the page address
+// (?customer=boris&lang=ru&usage=light), which the demo pages' switcher sets.
 import { createHost as standalone } from "./standalone.js";
 
 export function createHost(config) {
@@ -9,7 +9,10 @@ export function createHost(config) {
   var host = standalone({
     hostName: "demo",
     tokenUrl: new URL("../demo-api/token?account=" + account, import.meta.url).href,
-    usageUrl: new URL("../demo-api/usage?account=" + account, import.meta.url).href,
+    usageUrl: new URL(
+      "../demo-api/usage?account=" + account + "&usage=" + encodeURIComponent(query.get("usage") || "near"),
+      import.meta.url
+    ).href,
     locale: query.get("lang") || config.locale,
   });
   return host;

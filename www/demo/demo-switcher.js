@@ -38,8 +38,21 @@
     if (Object.prototype.hasOwnProperty.call(who, key)) el.textContent = who[key];
   });
 
-  // Links to the other demo page keep the customer and language.
-  var keep = "?customer=" + encodeURIComponent(customer) + "&lang=" + encodeURIComponent(lang);
+  // How much the customer uses (the demo adapter's usage profile): near the plan's limits
+  // or light. Switching it changes the offer the dashboard shows.
+  var usage = query.get("usage") === "light" ? "light" : "near";
+  document.querySelectorAll("a[data-demo-usage]").forEach(function (a) {
+    var mine = a.getAttribute("data-demo-usage");
+    a.setAttribute("href", "?customer=" + encodeURIComponent(customer) + "&lang=" + encodeURIComponent(lang) + "&usage=" + mine);
+    if (mine === usage) a.setAttribute("aria-current", "true");
+    else a.removeAttribute("aria-current");
+  });
+  document.querySelectorAll("a[data-demo-customer]").forEach(function (a) {
+    a.setAttribute("href", a.getAttribute("href").split("&usage=")[0] + "&usage=" + usage);
+  });
+
+  // Links to the other demo page keep the customer, language and usage.
+  var keep = "?customer=" + encodeURIComponent(customer) + "&lang=" + encodeURIComponent(lang) + "&usage=" + usage;
   document.querySelectorAll("a[data-demo-keep]").forEach(function (a) {
     a.setAttribute("href", a.getAttribute("href").split("?")[0] + keep);
   });

@@ -6,14 +6,16 @@ use crate::util::{Result, read};
 
 /// The loader: on every panel page, before anyone opens a widget.
 pub const LOADER_BUDGET: usize = 4096;
-/// The widget (wasm + JS glue + CSS) with feedback and tickets: the budget issue 4 sets.
-pub const WIDGET_BUDGET: usize = 130 * 1024;
+/// The widget (wasm + JS glue + CSS) with feedback, tickets and offers: the budget issue 5
+/// sets for all three panels.
+pub const WIDGET_BUDGET: usize = 150 * 1024;
 /// What `cargo xtask test` enforces for the widget while it is still over its budget: the
 /// measured size plus a little headroom, so an accidental jump fails the run while the size
 /// only goes down (README, "Notes and known gaps"). Raised from 120 KB when tickets, articles
 /// and notices joined the bundle (+45 KB), and to 176 KB for ticket drafts, keyboard focus
-/// handling and a live thread (+4 KB); lower it as the widget shrinks.
-pub const WIDGET_CEILING: usize = 176 * 1024;
+/// handling and a live thread (+4 KB), and to 190 KB for the offer card and the premium
+/// support upsell (+20 KB); lower it as the widget shrinks.
+pub const WIDGET_CEILING: usize = 190 * 1024;
 
 /// One file under dist/.
 #[derive(Debug)]

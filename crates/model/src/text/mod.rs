@@ -70,11 +70,14 @@ catalogue! {
         powered_by,
         tickets_title, tickets_intro, tickets_new, tickets_empty, tickets_back, tickets_failed, dept_label, dept_technical, dept_billing, dept_sales, priority_label, priority_low, priority_normal, priority_high, priority_critical, subject_label, ticket_message_label, files_label, file_remove, uploading, open_ticket, first_answer_within, suggestions_title, solved_it, solved_thanks, article_close, st_open, st_awaiting_support, st_awaiting_customer, st_resolved, st_closed, answer_due, answer_late, reply_label, send_reply, close_ticket, reopen_ticket, rate_title, rate_comment, rate_send, rated_thanks, author_you, author_support, progress_badge, status_changed, notices_title, notice_now, notice_planned, notice_incident, notice_maintenance, err_required, err_too_long, err_file_type, err_file_large, err_ticket_closed, err_reopen_expired,
         ticket_already_open, reply_already_sent,
+        offer_label, offer_why, offer_changes, offer_now, offer_price, offer_diff, offer_upgrade_to, offer_add, offer_snooze, offer_dismiss, offer_dismissed, offer_failed, metric_disk, metric_bandwidth, metric_inodes, metric_mail_accounts, metric_databases, metric_cpu, metric_memory, why_tickets_urgent, why_tickets_recent, why_trend, upsell_intro, upsell_now,
     }
     plurals {
         chars_left, chars_over, stars, history_count, show_all,
         /// "Show 3 older tickets": the ones not on the list yet.
         tickets_older,
+        /// "Hidden for 7 days": after "not now" on an offer.
+        offer_snoozed,
     }
 }
 
@@ -120,6 +123,20 @@ impl Catalogue {
             Priority::Normal => self.priority_normal,
             Priority::High => self.priority_high,
             Priority::Critical => self.priority_critical,
+        }
+    }
+
+    /// What a metric is called next to its figures.
+    pub fn metric(&self, m: crate::offers::Metric) -> &'static str {
+        use crate::offers::Metric;
+        match m {
+            Metric::Disk => self.metric_disk,
+            Metric::Bandwidth => self.metric_bandwidth,
+            Metric::Inodes => self.metric_inodes,
+            Metric::MailAccounts => self.metric_mail_accounts,
+            Metric::Databases => self.metric_databases,
+            Metric::Cpu => self.metric_cpu,
+            Metric::Memory => self.metric_memory,
         }
     }
 
