@@ -21,12 +21,13 @@ fn encode(s: &str) -> String {
 }
 
 impl Api {
-    pub async fn ticket_options(&self) -> Result<TicketOptions, ApiError> {
-        Ok(wire::options(
-            &self
-                .call("GET", "/api/v1/ticket-options", None, None)
-                .await?,
-        ))
+    /// What a new ticket may say; `lang` is the language the upsell's price is written in.
+    pub async fn ticket_options(
+        &self,
+        lang: panelcare_model::Lang,
+    ) -> Result<TicketOptions, ApiError> {
+        let path = format!("/api/v1/ticket-options?lang={}", lang.tag());
+        Ok(wire::options(&self.call("GET", &path, None, None).await?))
     }
 
     /// A page of the customer's tickets, newest first; `before` is the previous page's `next`.

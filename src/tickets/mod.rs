@@ -101,10 +101,11 @@ pub fn TicketsPanel() -> Html {
     };
     {
         let (api, options, reload) = (session.api.clone(), options.clone(), reload.clone());
+        let lang = session.i18n.lang;
         use_effect_with((), move |_| {
             reload.emit(());
             spawn_local(async move {
-                if let Ok(o) = api.ticket_options().await {
+                if let Ok(o) = api.ticket_options(lang).await {
                     options.set(Some(Rc::new(o)));
                 }
             });

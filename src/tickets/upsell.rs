@@ -54,7 +54,7 @@ pub fn PremiumUpsell(props: &PremiumUpsellProps) -> Html {
     let line = |label: &str, theirs: u32, mine: u32| {
         html! {
             <li>
-                { label }{ ": " }<strong>{ time::duration(i18n.lang, theirs) }</strong>
+                { label }{ " — " }<strong>{ time::duration(i18n.lang, theirs) }</strong>
                 { format!(" ({} {})", t.upsell_now, time::duration(i18n.lang, mine)) }
             </li>
         }

@@ -39,10 +39,12 @@ export function scratch() {
   return { db: join(dir, "e2e.sqlite"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `panelcare-server serve --demo` and resolves once it listens. */
-export function startServer({ db, port }) {
+/** Starts `panelcare-server serve --demo` and resolves once it listens. With `testClock`, the
+ *  test may move the server's clock forward (`POST /demo-api/clock`). */
+export function startServer({ db, port, testClock = false }) {
   const args = ["--db", db, "serve", "--demo", "--listen", `127.0.0.1:${port}`,
     "--dist", env("PANELCARE_DIST"), "--www", env("PANELCARE_WWW")];
+  if (testClock) args.push("--test-clock");
   const child = spawn(env("PANELCARE_SERVER_BIN"), args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PANELCARE_LOG: "warn" },

@@ -650,6 +650,7 @@ async fn numbers_show_the_rate_with_its_interval_the_uplift_and_the_csv_for_the_
         rule_name: "Disk nearly full".into(),
         variant: "b".into(),
         target: "plan:pro".into(),
+        target_name: "Pro".into(),
         shown: 190,
         clicked: 31,
         converted: 8,
@@ -687,7 +688,12 @@ async fn numbers_show_the_rate_with_its_interval_the_uplift_and_the_csv_for_the_
     assert_eq!(text_of(&root, ".c-rate"), "4.2 % (2.1–7.9 %)");
     assert_eq!(text_of(&root, ".c-uplift"), "+€40.00 a month");
     assert!(text_of(&root, ".c-offer-numbers th[scope=row]").contains("Disk nearly full / b"));
-    assert!(text_of(&root, ".c-unattributed").contains("3 the panel reported came without one"));
+    assert_eq!(
+        text_of(&root, ".c-unattributed"),
+        "8 conversions came from an offer; 3 the panel reported without one."
+    );
+    // The offer is named as the catalogue names it, not by its key.
+    assert_eq!(text_of(&root, ".c-offer-numbers tbody td"), "Pro");
     let chart = find(&root, ".c-funnel svg")
         .unwrap()
         .get_attribute("aria-label")

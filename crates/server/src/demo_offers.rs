@@ -211,7 +211,7 @@ pub fn acme_rules() -> Vec<Rule> {
     );
     disk.texts.insert("ru".into(), wording(
         "Занято {disk.used} из {disk.limit} на диске",
-        "{target.name}: {target.disk} на диске, {target.mail_accounts} почтовых ящиков и {target.databases} баз данных — {price.diff}.",
+        "{target.name}: {target.disk} на диске, {target.mail_accounts} почтовых ящиков и {target.databases} баз данных за {price.diff}",
     ));
     disk.variants = vec![
         Variant {
@@ -322,11 +322,11 @@ fn bluefox_rules() -> Vec<Rule> {
         &["plan == pro", "bandwidth.percent >= 80"],
         "plan:business-vps",
         "{bandwidth.used} of {bandwidth.limit} traffic used this month",
-        "{target.name} comes with {target.disk} of disk and {target.bandwidth} traffic, for {price.diff}.",
+        "{target.name} comes with {target.disk} of disk and unlimited traffic, for {price.diff}.",
     );
     vps.texts.insert("sr-Latn".into(), wording(
         "Potrošeno {bandwidth.used} od {bandwidth.limit} saobraćaja ovog meseca",
-        "{target.name} donosi {target.disk} prostora i {target.bandwidth} saobraćaja, za {price.diff}.",
+        "{target.name} donosi {target.disk} prostora i saobraćaj bez ograničenja, za {price.diff}.",
     ));
     vec![vps]
 }
@@ -351,7 +351,7 @@ pub async fn seed(db: &Db) -> Result<(), sqlx::Error> {
             store::save_rules(db, tenant, &rules).await?;
         }
     }
-    Ok(())
+    crate::demo_offer_history::seed(db).await
 }
 
 /// How much a demo customer uses, by profile (`?usage=` on the demo pages).

@@ -13,6 +13,7 @@ pub mod console;
 pub mod db;
 pub mod demo;
 pub mod demo_history;
+pub mod demo_offer_history;
 pub mod demo_offers;
 pub mod demo_queue;
 pub mod demo_support;

@@ -20,10 +20,13 @@ pub fn row_name(r: &FunnelRow) -> String {
 }
 
 pub fn funnel(title: &str, rows: &[FunnelRow]) -> Html {
-    let (w, label_w, bar_h, gap) = (600.0_f64, 190.0_f64, 12.0_f64, 14.0_f64);
-    let group = bar_h * 3.0 + gap;
+    // Each row's name on a line of its own above its bars: rule names are sentences
+    // ("Starter close to its disk space → Pro / urgent") that no side column fits.
+    let (w, label_h, bar_h, gap) = (600.0_f64, 18.0_f64, 12.0_f64, 12.0_f64);
+    let group = label_h + bar_h * 3.0 + gap;
     let h = group * rows.len().max(1) as f64;
-    let track = w - label_w - 60.0;
+    let label_w = 0.0_f64;
+    let track = w - 60.0;
     let max = rows.iter().map(|r| r.shown).max().unwrap_or(0).max(1);
     let label = format!(
         "{title}: {}",
@@ -51,7 +54,7 @@ pub fn funnel(title: &str, rows: &[FunnelRow]) -> Html {
                 { for rows.iter().enumerate().map(|(i, r)| {
                     let y = i as f64 * group;
                     let bar = |n: usize, count: u32, class: &'static str| {
-                        let by = y + n as f64 * bar_h;
+                        let by = y + label_h + n as f64 * bar_h;
                         let bw = if count == 0 { 0.0 } else { (f64::from(count) / f64::from(max) * track).max(1.0) };
                         html! {
                             <g>
@@ -62,7 +65,7 @@ pub fn funnel(title: &str, rows: &[FunnelRow]) -> Html {
                     };
                     html! {
                         <g>
-                            <text x="0" y={(y + bar_h * 1.5 + 4.0).to_string()} class="c-share-label">{ row_name(r) }</text>
+                            <text x="0" y={(y + label_h - 5.0).to_string()} class="c-share-label">{ row_name(r) }</text>
                             { bar(0, r.shown, "c-funnel-shown") }
                             { bar(1, r.clicked, "c-funnel-clicked") }
                             { bar(2, r.converted, "c-funnel-converted") }

@@ -80,7 +80,7 @@ fn tenant_card(t: &TenantOffers, days: u32) -> Html {
                     <tbody>{ for t.rows.iter().map(|r| html! {
                         <tr key={format!("{}/{}", r.rule, r.variant)}>
                             <th scope="row">{ row_name(r) }</th>
-                            <td>{ &r.target }</td>
+                            <td>{ if r.target_name.is_empty() { &r.target } else { &r.target_name } }</td>
                             <td class="c-num">{ r.shown }</td>
                             <td class="c-num">{ r.clicked }</td>
                             <td class="c-num">{ r.converted }</td>
@@ -93,7 +93,8 @@ fn tenant_card(t: &TenantOffers, days: u32) -> Html {
                 </table>
             }
             <p class="c-unattributed">{ format!(
-                "{converted} conversions came from an offer; {} the panel reported came without one.",
+                "{} from an offer; {} the panel reported without one.",
+                conversions(converted),
                 t.unattributed
             ) }</p>
         </article>
@@ -148,5 +149,14 @@ pub fn OfferNumbersView(props: &OfferNumbersProps) -> Html {
                 Some(Ok(n)) => html! { <>{ for n.tenants.iter().map(|t| tenant_card(t, n.days)) }</> },
             } }
         </div>
+    }
+}
+
+/// "1 conversion", "17 conversions".
+fn conversions(n: u32) -> String {
+    if n == 1 {
+        "1 conversion came".into()
+    } else {
+        format!("{n} conversions came")
     }
 }

@@ -106,7 +106,7 @@ pub fn per(period: Period, lang: Lang) -> &'static str {
         (Period::Once, _) => "",
         (Period::Month, Lang::En) => "/month",
         (Period::Year, Lang::En) => "/year",
-        (Period::Month, Lang::Ru) => "/мес.",
+        (Period::Month, Lang::Ru) => "/мес",
         (Period::Year, Lang::Ru) => "/год",
         (Period::Month, Lang::SrLatn) => "/mesečno",
         (Period::Year, Lang::SrLatn) => "/godišnje",

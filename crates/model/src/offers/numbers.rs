@@ -12,6 +12,9 @@ pub struct FunnelRow {
     #[serde(default)]
     pub variant: String,
     pub target: String,
+    /// What the target is called in the tenant's catalogue (empty if it was removed).
+    #[serde(default)]
+    pub target_name: String,
     pub shown: u32,
     pub clicked: u32,
     pub converted: u32,

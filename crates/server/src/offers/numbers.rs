@@ -9,7 +9,10 @@ use axum::{
 };
 use panelcare_model::{
     ErrorCode,
-    offers::numbers::{FunnelRow, OfferNumbers, TenantOffers},
+    offers::{
+        ItemKind,
+        numbers::{FunnelRow, OfferNumbers, TenantOffers},
+    },
 };
 use serde::Deserialize;
 
@@ -108,6 +111,18 @@ async fn gather(
             .map_or_else(|| format!("{rule} (deleted)"), |(_, _, n)| n.clone())
     };
     let count = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
+    let mut catalogues = std::collections::HashMap::new();
+    for (id, _) in &tenants {
+        catalogues.insert(id.clone(), super::store::catalogue(&state.db, id).await?);
+    }
+    let target_name = |tenant: &str, target: &str| -> String {
+        let item = target
+            .split_once(':')
+            .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)));
+        item.and_then(|(k, id)| catalogues.get(tenant)?.find(k, id))
+            .map(|i| i.name.clone())
+            .unwrap_or_default()
+    };
     let tenants = tenants
         .into_iter()
         .map(|(tenant_id, tenant_name)| {
@@ -125,6 +140,7 @@ async fn gather(
                         rule_name: name_of(&tenant_id, &r.1),
                         variant: r.2.clone(),
                         target: r.3.clone(),
+                        target_name: target_name(&tenant_id, &r.3),
                         shown: count(r.4),
                         clicked: count(r.5),
                         converted: count(r.6),
@@ -173,17 +189,18 @@ pub async fn csv(
 ) -> AppResult<Response> {
     let n = gather(&state, &who, query).await?;
     let mut out = String::from(
-        "tenant,rule,rule_name,variant,target,shown,clicked,converted,snoozed,dismissed,rate,rate_low,rate_high,uplift_monthly,currency\n",
+        "tenant,rule,rule_name,variant,target,target_name,shown,clicked,converted,snoozed,dismissed,rate,rate_low,rate_high,uplift_monthly,currency\n",
     );
     for t in &n.tenants {
         for r in &t.rows {
             out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{:.4},{:.4},{:.4},{:.2},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{:.4},{:.4},{:.4},{:.2},{}\n",
                 cell(&t.tenant_id),
                 cell(&r.rule),
                 cell(&r.rule_name),
                 cell(&r.variant),
                 cell(&r.target),
+                cell(&r.target_name),
                 r.shown,
                 r.clicked,
                 r.converted,

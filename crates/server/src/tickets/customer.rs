@@ -51,10 +51,21 @@ fn parse_cursor(s: &str) -> Option<(i64, i64)> {
     Some((updated.parse().ok()?, number.parse().ok()?))
 }
 
+#[derive(Debug, Deserialize)]
+pub struct OptionsQuery {
+    /// The widget's language, for the upsell's price; the token's locale when absent.
+    #[serde(default)]
+    lang: Option<String>,
+}
+
 pub async fn options(
     State(state): State<AppState>,
-    who: Customer,
+    mut who: Customer,
+    Query(q): Query<OptionsQuery>,
 ) -> AppResult<Json<TicketOptions>> {
+    if q.lang.is_some() {
+        who.locale = q.lang;
+    }
     let s = settings::load(&state.db, &who.tenant_id).await?;
     let policy = s.policy(who.support_tier.as_deref());
     Ok(Json(TicketOptions {
