@@ -45,6 +45,18 @@ export function signing_host(tenant, secret, account, locale) {
   };
 }
 
+// A host whose usage() reports `usage` (a JSON text; "reject" makes it fail as a host whose
+// backend is down) and whose navigate() records where the widget sent the customer.
+export function offer_host(tenant, secret, account, locale, usage) {
+  const host = signing_host(tenant, secret, account, locale);
+  host.usage = () => usage === "reject"
+    ? Promise.reject(new Error("the panel's API is down"))
+    : Promise.resolve(JSON.parse(usage));
+  host.navigate = (url) => { (window.__pcNavigated ||= []).push(url); };
+  return host;
+}
+export function navigated() { return (window.__pcNavigated || []).join(" "); }
+
 // Counts requests sent ("POST /api/v1/tickets") and answers read (after their JSON is read,
 // just before the widget gets it), so a test can wait for an answer that draws nothing.
 // Everything passes through unchanged, except an answer a test asked to lose: the server has
@@ -91,6 +103,9 @@ export function choose_file(input, name, text) {
 "#)]
 extern "C" {
     fn signing_host(tenant: &str, secret: &str, account: &str, locale: &str) -> JsValue;
+    fn offer_host(tenant: &str, secret: &str, account: &str, locale: &str, usage: &str) -> JsValue;
+    /// Every address the widget asked the host to navigate to, in order, space-separated.
+    pub fn navigated() -> String;
     pub fn sent(what: &str) -> u32;
     pub fn answered(what: &str) -> u32;
     /// The next answer to `what` ("POST /api/v1/tickets", or with a `*` for an id) reaches
@@ -125,6 +140,17 @@ pub fn acme(account: &str, locale: &str) -> JsValue {
         "demo-secret-acme-not-for-production",
         account,
         locale,
+    )
+}
+
+/// An Acme customer on Starter whose panel reports `usage` (JSON, or "reject").
+pub fn acme_using(account: &str, locale: &str, usage: &str) -> JsValue {
+    offer_host(
+        "acme",
+        "demo-secret-acme-not-for-production",
+        account,
+        locale,
+        usage,
     )
 }
 
@@ -165,6 +191,11 @@ impl Widget {
             shadow,
             handle: Some(handle),
         }
+    }
+
+    /// The page element the widget's shadow root hangs on, to move it about the page.
+    pub fn host_element(&self) -> &Element {
+        &self.host_el
     }
 
     pub fn tickets(host: JsValue) -> Self {

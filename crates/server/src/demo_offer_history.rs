@@ -8,7 +8,14 @@ const DAY: i64 = 86_400_000;
 
 /// Per tenant, rule and variant: customers shown, clicked, converted, snoozed, dismissed,
 /// and the monthly price difference. A rule of "" is a purchase no offer led to.
-type Row = (&'static str, &'static str, &'static str, &'static str, [u32; 5], i64);
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [u32; 5],
+    i64,
+);
 
 const HISTORY: [Row; 7] = [
     (
