@@ -76,6 +76,11 @@ impl Server {
         sign(&claims, "k1", SECRET)
     }
 
+    /// The server's database, to seed what the API cannot write (offer rules).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     pub async fn count_rows(&self) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar("SELECT COUNT(*) FROM feedback")
             .fetch_one(&self.db.pool)

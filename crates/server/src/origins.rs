@@ -144,6 +144,8 @@ async fn replace(
     }
     tx.commit().await?;
     state.origins.forget(&tenant_id);
+    // Offer links may lead to the panel origins: rules are checked again against the new list.
+    state.offers.clear();
     audit::record(
         &state.db,
         &tenant_id,

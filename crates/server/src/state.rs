@@ -2,7 +2,10 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::{attachments::signing::UrlSigner, db::Db, key_cache::KeyCache, origins::OriginCache};
+use crate::{
+    attachments::signing::UrlSigner, db::Db, key_cache::KeyCache, offers::cache::OfferCache,
+    origins::OriginCache,
+};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -42,6 +45,7 @@ pub struct AppState {
     pub keys: KeyCache,
     pub origins: OriginCache,
     pub signer: UrlSigner,
+    pub offers: OfferCache,
 }
 
 impl AppState {
@@ -52,6 +56,7 @@ impl AppState {
             keys: KeyCache::default(),
             origins: OriginCache::default(),
             signer: UrlSigner::default(),
+            offers: OfferCache::default(),
         }
     }
 }

@@ -94,6 +94,7 @@ pub async fn catalogue_update(
         return Err(AppError::validation(errors));
     }
     store::save_catalogue(&state.db, &t, &body).await?;
+    state.offers.clear();
     audit::record(&state.db, &t, &who.agent.id, "offers.catalogue", &t, "").await?;
     Ok(Json(body))
 }
@@ -163,6 +164,7 @@ pub async fn overrides_update(
         ..body
     };
     store::save_overrides(&state.db, &t, &saved).await?;
+    state.offers.clear();
     audit::record(&state.db, &t, &who.agent.id, "offers.overrides", &t, "").await?;
     Ok(Json(saved))
 }
@@ -220,6 +222,7 @@ async fn save_rules(
 ) -> AppResult<Json<RuleSet>> {
     check_rules(state, t, &set).await?;
     store::save_rules(&state.db, t, &set.rules).await?;
+    state.offers.clear();
     let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
     audit::record(
         &state.db,

@@ -43,12 +43,12 @@ pub async fn best(
     let snap = snapshot::check(&ask.usage).map_err(AppError::validation)?;
     let db = &state.db;
     let (tenant, account) = (who.tenant_id.as_str(), who.account_id.as_str());
-    let catalogue = store::catalogue(db, tenant).await?;
+    let offering = state.offers.get(db, tenant).await?;
+    let (catalogue, rules) = (&offering.catalogue, &offering.rules);
     let past = snapshot::remember(db, tenant, account, who.plan.as_deref(), &snap).await?;
     if let (Some(_), Some(plan)) = (&past.previous_plan, &who.plan) {
-        plan_changed(&state, &who, &catalogue, plan).await?;
+        plan_changed(&state, &who, catalogue, plan).await?;
     }
-    let rules = store::compiled(db, tenant, &catalogue).await?;
     let (tickets_recent, tickets_urgent) = events::ticket_counts(db, tenant, account).await?;
     let mut facts = Facts {
         plan: who.plan.clone(),

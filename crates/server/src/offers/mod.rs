@@ -2,6 +2,7 @@
 //! what the customer did; the host's billing reports purchases (signed); the console edits
 //! the catalogue and rules and reads the funnel.
 
+pub mod cache;
 mod console;
 pub mod conversions;
 mod customer;
