@@ -70,8 +70,8 @@ pub async fn best(
         .map(Lang::from_locale)
         .unwrap_or_default();
     let offer = offers::evaluate(
-        &rules,
-        &catalogue,
+        rules,
+        catalogue,
         &Input {
             account_id: account,
             snapshot: &snap,
