@@ -42,7 +42,7 @@ describe("upgrade offers", () => {
     assert.deepEqual(await disk.locator("td").allTextContents(), ["5\u00a0GB", "50\u00a0GB"]);
     assert.match(await card.locator(".pc-offer-price").textContent(), /€9\.00\/month.*\+€5\.00\/month/);
     assert.equal(await card.getByRole("button", { name: "Upgrade to Pro" }).count(), 1);
-    await page.screenshot({ path: join(artifacts(), "offer-card.png") });
+    await card.screenshot({ path: join(artifacts(), "offer-card.png") });
 
     await card.getByRole("button", { name: "Not now" }).click();
     const answered = page.locator("[data-panelcare=offers] .pc-offer-answered");
@@ -151,7 +151,7 @@ describe("upgrade offers", () => {
     await upsell.waitFor();
     assert.match(await upsell.textContent(), /Premium support · €19\.00\/month/);
     assert.match(await upsell.textContent(), /15 minutes \(now 1 hour\)/);
-    await page.screenshot({ path: join(artifacts(), "ticket-premium-upsell.png") });
+    await widget.locator(".pc-new-ticket").screenshot({ path: join(artifacts(), "ticket-premium-upsell.png") });
     await context.close();
   });
 });
