@@ -298,14 +298,15 @@ pub(crate) async fn call<T: DeserializeOwned>(
     send(method, path, csrf, body).await
 }
 
-/// Sends `body` as it is (a file, say) with its content type.
+/// Sends `body` as it is (a file, a TOML text) with its content type.
 pub(crate) async fn call_raw<T: DeserializeOwned>(
+    method: &str,
     path: &str,
     csrf: &str,
     body: &JsValue,
     content_type: &str,
 ) -> Result<T, ApiError> {
-    send("POST", path, Some(csrf), Some((body.clone(), content_type))).await
+    send(method, path, Some(csrf), Some((body.clone(), content_type))).await
 }
 
 async fn send<T: DeserializeOwned>(

@@ -3,16 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use panelcare_model::{
-    ErrorBody,
-    offers::{Catalogue, Offer, ResellerCatalogue, RuleSet, numbers::OfferNumbers},
+use panelcare_model::offers::{
+    Catalogue, Offer, ResellerCatalogue, RuleSet, numbers::OfferNumbers,
 };
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, RequestCredentials, RequestInit, Response};
+use wasm_bindgen::JsValue;
 
-use crate::api::{Api, ApiError, call};
+use crate::api::{Api, ApiError, call, call_raw};
 
 /// One metric of a hand-made snapshot; `limit: null` is unlimited.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,7 +100,14 @@ impl Api {
     /// Replaces the rules with those of a TOML file, checked by the server as a save is.
     pub async fn import_offer_rules(&self, tenant: &str, toml: &str) -> Result<RuleSet, ApiError> {
         let path = format!("/console/api/offers/rules.toml{}", tenant_query(tenant));
-        put_text(&path, &self.csrf, toml, "application/toml").await
+        call_raw(
+            "PUT",
+            &path,
+            &self.csrf,
+            &JsValue::from_str(toml),
+            "application/toml",
+        )
+        .await
     }
 
     pub async fn preview_offer(
@@ -118,46 +122,5 @@ impl Api {
     pub async fn offer_numbers(&self, days: u32) -> Result<OfferNumbers, ApiError> {
         let path = format!("/console/api/offers/numbers?days={days}");
         call("GET", &path, None, None::<&()>).await
-    }
-}
-
-/// `PUT` of a text body with its own content type, answered with JSON.
-// `crate::api::call_raw` only POSTs; this is the same request with PUT, answered the same way.
-async fn put_text<T: serde::de::DeserializeOwned>(
-    path: &str,
-    csrf: &str,
-    body: &str,
-    content_type: &str,
-) -> Result<T, ApiError> {
-    let headers = Headers::new().map_err(|_| ApiError::Network)?;
-    let _ = headers.set("Accept", "application/json");
-    let _ = headers.set("X-CSRF-Token", csrf);
-    let _ = headers.set("Content-Type", content_type);
-    let init = RequestInit::new();
-    init.set_method("PUT");
-    init.set_credentials(RequestCredentials::SameOrigin);
-    init.set_body(&JsValue::from_str(body));
-    init.set_headers(&headers);
-    let window = web_sys::window().ok_or(ApiError::Network)?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
-        .await
-        .map_err(|_| ApiError::Network)?
-        .unchecked_into();
-    let status = response.status();
-    let json: Option<JsValue> = match response.json() {
-        Ok(p) => JsFuture::from(p).await.ok(),
-        Err(_) => None,
-    };
-    if (200..300).contains(&status) {
-        return json
-            .and_then(|j| serde_wasm_bindgen::from_value(j).ok())
-            .ok_or(ApiError::Unexpected(status));
-    }
-    match json.and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok()) {
-        Some(body) => Err(ApiError::Refused {
-            status,
-            error: body.error,
-        }),
-        None => Err(ApiError::Unexpected(status)),
     }
 }

@@ -131,6 +131,6 @@ impl Api {
         } else {
             kind.as_str()
         };
-        call_raw(&path, &self.csrf, file.as_ref(), kind).await
+        call_raw("POST", &path, &self.csrf, file.as_ref(), kind).await
     }
 }
