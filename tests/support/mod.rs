@@ -3,6 +3,8 @@
 //! server's answers.
 // Test helpers unwrap: a failure there is a failed test.
 #![allow(clippy::unwrap_used)]
+// Each browser test file uses its own part of these helpers.
+#![allow(dead_code)]
 
 pub mod shadow;
 

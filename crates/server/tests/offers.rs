@@ -524,16 +524,36 @@ async fn tenants_never_see_each_others_offers() {
             "agent {path}"
         );
     }
+    for (path, body) in [
+        ("/console/api/offers/rules?tenant=acme", json!({"rule": []})),
+        (
+            "/console/api/offers/catalogue?tenant=acme",
+            json!(acme_catalogue()),
+        ),
+        ("/console/api/offers/overrides?tenant=acme", json!({})),
+    ] {
+        let fox_put = app.send(fox.req("PUT", path, Some(body.clone()))).await.0;
+        assert_eq!(fox_put, 404, "{path}");
+        let agent_put = app.send(agent.req("PUT", path, Some(body))).await.0;
+        assert_eq!(agent_put, 404, "agent {path}");
+    }
+    // Nothing of Acme's was changed by the refused writes.
+    let ada = signed_in(&app, "acme", "ada2", Role::ProviderAdmin).await;
+    let (_, saved, _) = app
+        .send(ada.req("GET", "/console/api/offers/rules?tenant=acme", None))
+        .await;
+    assert_eq!(saved["rule"].as_array().unwrap().len(), acme_rules().len());
+    // Acme has a funnel row now; BlueFox's CSV still shows none of it.
+    let alice = token_on("acme", "alice", "starter", None);
+    let o = offer(&app, &alice, &near_limit()).await;
     assert_eq!(
-        app.send(fox.req(
-            "PUT",
-            "/console/api/offers/rules?tenant=acme",
-            Some(json!({"rule": []}))
-        ))
-        .await
-        .0,
-        404
+        event(&app, &alice, &o, "impression", "view-6666").await.0,
+        201
     );
+    let (_, csv, _) = app
+        .send_raw(fox.req("GET", "/console/api/offers/numbers.csv", None))
+        .await;
+    assert!(!String::from_utf8(csv).unwrap().contains("\"acme\""));
     assert_eq!(
         app.send(fox.req(
             "POST",

@@ -14,7 +14,7 @@ pub mod rule;
 pub mod template;
 pub mod usage;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use catalogue::{
