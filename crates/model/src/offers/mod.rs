@@ -14,7 +14,9 @@ pub mod rule;
 pub mod template;
 pub mod usage;
 
+// Tests may unwrap: clippy's allowance for test code does not see through this `cfg`.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used)]
 mod tests;
 
 pub use catalogue::{
