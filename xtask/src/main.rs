@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod console;
 mod demo;
+mod lint_scripts;
 mod setup;
 mod sizes;
 mod test;

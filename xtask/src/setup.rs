@@ -103,9 +103,10 @@ fn npm_tools() -> Result {
 /// A Debian package and how to tell it is installed.
 type Package = (&'static str, fn() -> bool);
 
-/// Debian packages the tests need: a browser and its driver, and an SMTP server the
-/// notification tests deliver to.
-const PACKAGES: [Package; 3] = [
+/// Debian packages the tests need: a browser and its driver, an SMTP server the
+/// notification tests deliver to, and PHP and shellcheck for the panel integrations' signers
+/// (Perl and openssl are on every Debian machine).
+const PACKAGES: [Package; 5] = [
     ("chromium", || which("chromium").is_some()),
     ("chromium-driver", || which("chromedriver").is_some()),
     ("python3-aiosmtpd", || {
@@ -116,6 +117,8 @@ const PACKAGES: [Package; 3] = [
             .status()
             .is_ok_and(|s| s.success())
     }),
+    ("php-cli", || which("php").is_some()),
+    ("shellcheck", || which("shellcheck").is_some()),
 ];
 
 fn system_packages() -> Result {
@@ -127,7 +130,7 @@ fn system_packages() -> Result {
             .collect()
     };
     if missing().is_empty() {
-        println!("ok: chromium, chromedriver, aiosmtpd");
+        println!("ok: chromium, chromedriver, aiosmtpd, php, shellcheck");
         return Ok(());
     }
     if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {

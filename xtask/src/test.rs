@@ -69,6 +69,10 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
                 "warnings",
             ]))
         })?;
+        run.step(
+            "lint: integration scripts (php -l, perl -c, bash -n, shellcheck)",
+            crate::lint_scripts::run,
+        )?;
     }
     // The one release wasm build of the run; the end-to-end suite serves it.
     let mut sizes: Option<Sizes> = None;

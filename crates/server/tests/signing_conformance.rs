@@ -1,0 +1,136 @@
+//! One signing contract: every panel integration's signer (Perl for cPanel's AdminBin, PHP
+//! for WHMCS and Plesk, bash with openssl for DirectAdmin) is run here by its own interpreter
+//! with a test key, and the server accepts its token, refuses it once expired, and refuses it
+//! under another tenant's key. The interpreters come from `cargo xtask setup` (php-cli).
+
+mod common;
+
+use std::{path::PathBuf, process::Command};
+
+use common::*;
+use serde_json::Value;
+
+fn integrations() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../integrations")
+}
+
+/// (name, interpreter, script) of every signer we ship.
+fn signers() -> Vec<(&'static str, &'static str, PathBuf)> {
+    let root = integrations();
+    vec![
+        (
+            "cPanel (Perl)",
+            "perl",
+            root.join("cpanel/bin/panelcare-sign-token"),
+        ),
+        (
+            "WHMCS and Plesk (PHP)",
+            "php",
+            root.join("common/php/sign-cli.php"),
+        ),
+        (
+            "DirectAdmin (bash + openssl)",
+            "bash",
+            root.join("directadmin/scripts/sign-token.sh"),
+        ),
+    ]
+}
+
+/// A name that needs escaping in JSON: quotes, a backslash, a tab and Cyrillic.
+const NAME: &str = "Борис \"Q\" O\\Neil\tjr";
+
+fn sign(interpreter: &str, script: &PathBuf, tenant: &str, secret: &str, now: i64) -> String {
+    let out = Command::new(interpreter)
+        .arg(script)
+        .env("PANELCARE_TENANT", tenant)
+        .env("PANELCARE_KID", "k1")
+        .env("PANELCARE_SECRET", secret)
+        .env("PANELCARE_ACCOUNT", "conformance")
+        .env("PANELCARE_NAME", NAME)
+        .env("PANELCARE_EMAIL", "o'neil@example.test")
+        .env("PANELCARE_PLAN", "starter")
+        .env("PANELCARE_LOCALE", "ru_RU")
+        .env("PANELCARE_SUPPORT_TIER", "premium")
+        .env("PANELCARE_NOW", now.to_string())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run {interpreter} (cargo xtask setup installs it): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_owned()
+}
+
+fn claims_of(token: &str) -> Value {
+    use base64::Engine as _;
+    let part = token.split('.').nth(1).expect("three parts");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(part)
+        .expect("base64url without padding");
+    serde_json::from_slice(&bytes).expect("claims are JSON")
+}
+
+#[tokio::test]
+async fn every_signer_makes_tokens_the_server_accepts_and_only_those() {
+    let app = TestApp::new().await;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    for (name, interpreter, script) in signers() {
+        let token = sign(interpreter, &script, "acme", ACME_SECRET, now);
+        let claims = claims_of(&token);
+        assert_eq!(claims["iss"], "acme", "{name}");
+        assert_eq!(claims["sub"], "conformance", "{name}");
+        assert_eq!(claims["aud"], "panelcare", "{name}");
+        assert_eq!(
+            claims["exp"].as_i64(),
+            Some(now + 600),
+            "{name}: ten minutes"
+        );
+        assert_eq!(claims["name"], NAME, "{name}: escaping");
+        assert_eq!(claims["support_tier"], "premium", "{name}");
+        let (s, b, _) = app.send(get("/api/v1/feedback", &token)).await;
+        assert_eq!(s, 200, "{name}: {b}");
+        // The claims reach the ticket options: the premium tier's promise, not the default.
+        let (s, _, _) = app.send(get("/api/v1/ticket-options", &token)).await;
+        assert_eq!(s, 200, "{name}");
+
+        let expired = sign(interpreter, &script, "acme", ACME_SECRET, now - 2_000);
+        let (s, b, _) = app.send(get("/api/v1/feedback", &expired)).await;
+        assert_eq!((s.as_u16(), code(&b)), (401, "token_expired"), "{name}");
+
+        // Acme's name on BlueFox's key: the signature is checked against Acme's key.
+        let foreign = sign(interpreter, &script, "acme", BLUEFOX_SECRET, now);
+        let (s, b, _) = app.send(get("/api/v1/feedback", &foreign)).await;
+        assert_eq!((s.as_u16(), code(&b)), (401, "invalid_token"), "{name}");
+
+        // BlueFox's own token works, and lands in BlueFox.
+        let fox = sign(interpreter, &script, "bluefox", BLUEFOX_SECRET, now);
+        let (s, b, _) = app.send(get("/api/v1/branding", &fox)).await;
+        assert_eq!(s, 200, "{name}: {b}");
+    }
+}
+
+#[tokio::test]
+async fn signers_refuse_to_sign_without_a_real_secret() {
+    for (name, interpreter, script) in signers() {
+        let out = Command::new(interpreter)
+            .arg(&script)
+            .env("PANELCARE_TENANT", "acme")
+            .env("PANELCARE_KID", "k1")
+            .env("PANELCARE_SECRET", "short")
+            .env("PANELCARE_ACCOUNT", "x")
+            .output()
+            .expect("runs");
+        assert!(
+            !out.status.success(),
+            "{name} signed with a 5-character secret"
+        );
+        assert!(out.stdout.is_empty(), "{name} printed a token anyway");
+    }
+}
