@@ -1,0 +1,94 @@
+// The panel adapters against the panels' documented answers: cPanel's UAPI
+// (ResourceUsage::get_usages, Quota::get_quota_info) as fixtures, including failures and
+// unlimited quotas. Each answer becomes a usage snapshot or a clear error, never a crash;
+// and a page shaped like a cPanel session loads the widget through the adapter, whose
+// snapshot picks the offer.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+
+const fixture = (name) => JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "cpanel", `${name}.json`), "utf8"));
+const GIB = 1024 * 1024 * 1024;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe("the cPanel adapter", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  /** Runs `snapshotFromUapi` in the browser on the named fixtures: {snapshot} or {error}. */
+  async function convert(page, usages, quota) {
+    return page.evaluate(async ({ usages, quota }) => {
+      const m = await import("/adapters/cpanel.js");
+      try { return { snapshot: m.snapshotFromUapi(usages, quota) }; } catch (e) { return { error: String(e.message) }; }
+    }, { usages: usages && fixture(usages), quota: quota && fixture(quota) });
+  }
+
+  test("documented answers become snapshots; failures become clear errors", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/demo/`);
+    const full = await convert(page, "get_usages", "get_quota_info");
+    assert.deepEqual(full.snapshot, {
+      disk: { used: 4939212390, limit: 5 * GIB },
+      bandwidth: { used: 41016937676, limit: 100 * GIB },
+      mail_accounts: { used: 7, limit: 10 },
+      databases: { used: 3, limit: 5 },
+      inodes: { used: 48210, limit: 250000 },
+    });
+    // Unlimited: get_usages says null, get_quota_info says 0; both become no limit.
+    const unlimited = await convert(page, "get_usages_unlimited", "get_quota_info_unlimited");
+    assert.equal(unlimited.snapshot.disk.limit, null);
+    assert.equal(unlimited.snapshot.inodes.limit, null);
+    assert.deepEqual(unlimited.snapshot.databases, { used: 10, limit: null }, "MySQL and PostgreSQL together");
+    // status 0 with errors: the error says what cPanel said.
+    const failed = await convert(page, "get_usages_failed", null);
+    assert.match(failed.error, /ResourceUsage::get_usages: The system failed to read the usage cache/);
+    // Only the quota answered: disk from megabytes, inodes.
+    const quotaOnly = await convert(page, null, "get_quota_info");
+    assert.deepEqual(quotaOnly.snapshot.disk, { used: 4710.4 * 1024 * 1024, limit: 5120 * 1024 * 1024 });
+    // Not UAPI at all, or a figure that is not a number.
+    assert.match((await page.evaluate(async () => {
+      const m = await import("/adapters/cpanel.js");
+      try { m.snapshotFromUapi("<html>login</html>", null); return ""; } catch (e) { return e.message; }
+    })), /not a UAPI answer/);
+    assert.match((await page.evaluate(async () => {
+      const m = await import("/adapters/cpanel.js");
+      const body = { result: { status: 1, data: [{ id: "disk_usage", usage: "lots", maximum: 5 }] } };
+      try { m.snapshotFromUapi(body, null); return ""; } catch (e) { return e.message; }
+    })), /disk: not a number/);
+    await context.close();
+  });
+
+  test("a page in a cPanel session loads the widget through the adapter and its usage picks the offer", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const session = "/cpsess0123456789";
+    const asked = [];
+    await page.route(`**${session}/execute/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      asked.push(path);
+      const name = path.endsWith("ResourceUsage/get_usages") ? "get_usages" : "get_quota_info";
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(fixture(name)) });
+    });
+    await page.route(`**${session}/frontend/jupiter/index.html`, (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>cPanel</title></head><body>
+        <div data-panelcare="offers"></div>
+        <script src="/panelcare.js" data-host="cpanel" data-token-url="/demo-api/token?account=alice"></script>
+      </body></html>`,
+    }));
+    await page.goto(`${server.url}${session}/frontend/jupiter/index.html`);
+    const card = page.locator("[data-panelcare=offers] .pc-offer");
+    await card.waitFor();
+    assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
+    assert.deepEqual(asked.sort(), [`${session}/execute/Quota/get_quota_info`, `${session}/execute/ResourceUsage/get_usages`]);
+    await context.close();
+  });
+});
