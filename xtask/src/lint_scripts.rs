@@ -17,17 +17,21 @@ fn checks(path: &Path) -> Vec<Vec<String>> {
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default();
-    let perl_lib = at_root("integrations/cpanel/admin")
+    // Our modules, and shims of cPanel's own classes so `perl -c` can read the admin module
+    // on a machine without cPanel (integrations/cpanel/t/lib; never installed).
+    let lib = at_root("integrations/cpanel/perl")
+        .to_string_lossy()
+        .into_owned();
+    let shims = at_root("integrations/cpanel/t/lib")
         .to_string_lossy()
         .into_owned();
     let v = |args: &[&str]| args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
+    let perl = || v(&["perl", "-I", &lib, "-I", &shims, "-c", &name]);
     match ext {
         "php" => vec![v(&["php", "-l", &name])],
-        "pm" | "pl" => vec![v(&["perl", "-I", &perl_lib, "-c", &name])],
+        "pm" | "pl" => vec![perl()],
         "sh" => vec![v(&["bash", "-n", &name]), v(&["shellcheck", &name])],
-        _ if first.starts_with("#!") && first.contains("perl") => {
-            vec![v(&["perl", "-I", &perl_lib, "-c", &name])]
-        }
+        _ if first.starts_with("#!") && first.contains("perl") => vec![perl()],
         _ if first.starts_with("#!") && first.contains("bash") => {
             vec![v(&["bash", "-n", &name]), v(&["shellcheck", &name])]
         }

@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod console;
 mod demo;
+mod dist;
 mod lint_scripts;
 mod setup;
 mod sizes;
@@ -25,6 +26,7 @@ usage: cargo xtask <command>
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
+  dist    the panel integrations' installable artefacts into target/dist/ (cPanel plugin)
 ";
 
 fn main() -> ExitCode {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "dist" => dist::run(),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(())

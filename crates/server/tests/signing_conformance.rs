@@ -116,6 +116,67 @@ async fn every_signer_makes_tokens_the_server_accepts_and_only_those() {
     }
 }
 
+/// cPanel's root-owned admin module signs for the cPanel user who asks, with the key in its
+/// root-only config file and the plan, e-mail and locale of the user's cPanel user file.
+#[tokio::test]
+async fn the_cpanel_admin_module_signs_for_the_calling_user() {
+    let app = TestApp::new().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let conf = dir.path().join("cpanel.conf");
+    std::fs::write(
+        &conf,
+        format!("# test\ntenant = acme\nkid = k1\nsecret = {ACME_SECRET}\nlifetime = 300\n"),
+    )
+    .expect("config");
+    let root = integrations().join("cpanel");
+    let out = Command::new("perl")
+        .arg("-I")
+        .arg(root.join("perl"))
+        .arg("-I")
+        .arg(root.join("t/lib"))
+        .args([
+            "-MCpanel::Admin::Modules::Panelcare::Token",
+            "-e",
+            "$Cpanel::Admin::Modules::Panelcare::Token::CONFIG = shift; \
+             my $r = Cpanel::Admin::Modules::Panelcare::Token->SIGN; \
+             print $r->{token}, ' ', $r->{expires_in};",
+        ])
+        .arg(&conf)
+        // The shim's caller; on cPanel, cpsrvd says who is asking.
+        .env("USER", "cpuser1")
+        .output()
+        .expect("perl runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let (token, expires) = text.split_once(' ').expect("token and lifetime");
+    assert_eq!(expires, "300");
+    assert_eq!(claims_of(token)["sub"], "cpuser1");
+    let (s, b, _) = app.send(get("/api/v1/feedback", token)).await;
+    assert_eq!(s, 200, "{b}");
+    // Without its key, the module refuses rather than signing with nothing.
+    std::fs::write(&conf, "tenant = acme\nkid = k1\n").expect("config");
+    let out = Command::new("perl")
+        .arg("-I")
+        .arg(root.join("perl"))
+        .arg("-I")
+        .arg(root.join("t/lib"))
+        .args([
+            "-MCpanel::Admin::Modules::Panelcare::Token",
+            "-e",
+            "$Cpanel::Admin::Modules::Panelcare::Token::CONFIG = shift; \
+             Cpanel::Admin::Modules::Panelcare::Token->SIGN;",
+        ])
+        .arg(&conf)
+        .output()
+        .expect("perl runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has no secret"));
+}
+
 #[tokio::test]
 async fn signers_refuse_to_sign_without_a_real_secret() {
     for (name, interpreter, script) in signers() {

@@ -1,0 +1,35 @@
+//! `cargo xtask dist`: the installable artefact of each panel integration, in target/dist/.
+//! cPanel: `panelcare-cpanel-<version>.tar.gz`, unpacked and installed with its install.sh
+//! (which also runs cPanel's install_plugin on it).
+
+use std::fs;
+
+use crate::util::{Result, at_root, cmd, exec, step};
+
+/// The workspace's version, which every artefact carries.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub fn run() -> Result {
+    crate::setup::run()?;
+    step("lint: integration scripts");
+    crate::lint_scripts::run()?;
+    let out = at_root("target/dist");
+    fs::create_dir_all(&out)?;
+    step("dist: cPanel plugin");
+    let name = format!("panelcare-cpanel-{VERSION}");
+    let tarball = out.join(format!("{name}.tar.gz"));
+    // Everything but the syntax-check shims; one top directory, owned by root when unpacked.
+    exec(
+        cmd("tar")
+            .args(["--create", "--gzip", "--file"])
+            .arg(&tarball)
+            .args(["--exclude=./t", "--owner=0", "--group=0", "--sort=name"])
+            .arg(format!("--transform=s,^\\.,{name},"))
+            .arg("-C")
+            .arg(at_root("integrations/cpanel"))
+            .arg("."),
+    )?;
+    exec(cmd("tar").arg("--list").arg("--file").arg(&tarball))?;
+    println!("\n{}", tarball.display());
+    Ok(())
+}
