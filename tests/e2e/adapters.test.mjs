@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+import { apiList, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
 
 const fixture = (name) => JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "cpanel", `${name}.json`), "utf8"));
 const GIB = 1024 * 1024 * 1024;
@@ -89,6 +89,65 @@ describe("the cPanel adapter", () => {
     await card.waitFor();
     assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
     assert.deepEqual(asked.sort(), [`${session}/execute/Quota/get_quota_info`, `${session}/execute/ResourceUsage/get_usages`]);
+    await context.close();
+  });
+});
+
+describe("the WHMCS adapter", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("a client-area page with the addon's data loads the widget, shows the offer and sends a suggestion", async () => {
+    const { token } = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+    // What the addon's PHP maps GetClientsProducts to (crates/server/tests/panel_usage.rs).
+    const usage = { service_id: "31", disk: { used: 4710 * 1048576, limit: 5120 * 1048576 } };
+    // A token that is about to expire, so the adapter must fetch a fresh one from the addon.
+    const data = { token, expires_in: 30, token_url: "index.php?m=panelcare&action=token", usage };
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    let refreshed = 0;
+    await page.route("**/whmcs/index.php?m=panelcare&action=token", async (route) => {
+      refreshed += 1;
+      const fresh = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(fresh) });
+    });
+    await page.route("**/whmcs/clientarea.php", (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Client Area</title></head><body>
+        <div class="panel"><div data-panelcare="offers"></div><div data-panelcare="feedback"></div></div>
+        <script type="application/json" id="panelcare-whmcs">${JSON.stringify(data)}</script>
+        <script src="/panelcare.js" data-host="whmcs" async></script>
+      </body></html>`,
+    }));
+    await page.goto(`${server.url}/whmcs/clientarea.php`);
+    const card = page.locator("[data-panelcare=offers] .pc-offer");
+    await card.waitFor();
+    assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
+    const message = `Sent through the WHMCS adapter ${Date.now()}`;
+    const widget = page.locator("[data-panelcare=feedback]");
+    await widget.locator("label[for=pc-category-idea]").click();
+    await widget.locator("#pc-message").fill(message);
+    await widget.locator("button[type=submit]").click();
+    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    assert.ok(refreshed >= 1, "the near-expiry token was replaced through the addon's token URL");
+    assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message), "stored for the token's customer");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a page without the addon's data says so instead of breaking", async () => {
+    const { page, context } = await openPage(browser, `${server.url}/demo/`);
+    const error = await page.evaluate(async () => {
+      const m = await import("/adapters/whmcs.js");
+      try { m.readConfig(document); return ""; } catch (e) { return e.message; }
+    });
+    assert.match(error, /panelcare addon's data is not on this page/);
     await context.close();
   });
 });

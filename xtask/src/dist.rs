@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the installable artefact of each panel integration, in target/dist/.
 //! cPanel: `panelcare-cpanel-<version>.tar.gz`, unpacked and installed with its install.sh
-//! (which also runs cPanel's install_plugin on it).
+//! (which also runs cPanel's install_plugin on it); WHMCS: `panelcare-whmcs-<version>.tar.gz`,
+//! unpacked into the WHMCS root.
 
 use std::fs;
 
@@ -27,6 +28,28 @@ pub fn run() -> Result {
             .arg(format!("--transform=s,^\\.,{name},"))
             .arg("-C")
             .arg(at_root("integrations/cpanel"))
+            .arg("."),
+    )?;
+    exec(cmd("tar").arg("--list").arg("--file").arg(&tarball))?;
+    println!("\n{}", tarball.display());
+
+    step("dist: WHMCS addon");
+    let name = format!("panelcare-whmcs-{VERSION}");
+    let tarball = out.join(format!("{name}.tar.gz"));
+    // --dereference: the shared signer is a link in the repository and a file in the package.
+    exec(
+        cmd("tar")
+            .args(["--create", "--gzip", "--dereference", "--file"])
+            .arg(&tarball)
+            .args([
+                "--exclude=./README.md",
+                "--owner=0",
+                "--group=0",
+                "--sort=name",
+            ])
+            .arg(format!("--transform=s,^\\.,{name},"))
+            .arg("-C")
+            .arg(at_root("integrations/whmcs"))
             .arg("."),
     )?;
     exec(cmd("tar").arg("--list").arg("--file").arg(&tarball))?;

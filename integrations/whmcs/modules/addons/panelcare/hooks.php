@@ -1,0 +1,50 @@
+<?php
+/**
+ * panelcare in the WHMCS client area: a Support panel on the client home page, and, at the
+ * foot of every client-area page, the loader with a freshly signed token and the client's
+ * usage as data (a JSON script element: nothing in it runs, so the page's policy holds).
+ */
+
+if (!defined('WHMCS')) {
+    die('This file cannot be accessed directly');
+}
+
+require_once __DIR__ . '/panelcare.php';
+
+add_hook('ClientAreaHomepagePanels', 1, function ($panels) {
+    if (panelcare_settings() === null) {
+        return;
+    }
+    $panels->addChild('panelcare', array(
+        'label' => 'Support',
+        'icon' => 'fa-life-ring',
+        'order' => 5,
+        'bodyHtml' => '<div data-panelcare="notices"></div><div data-panelcare="offers"></div>'
+            . '<div data-panelcare="tickets"></div><div data-panelcare="feedback"></div>',
+    ));
+});
+
+add_hook('ClientAreaFooterOutput', 1, function ($vars) {
+    $clientId = isset($_SESSION['uid']) ? (int) $_SESSION['uid'] : 0;
+    $s = panelcare_settings();
+    $token = panelcare_token_for_client($clientId);
+    if ($s === null || $token === null) {
+        return '';
+    }
+    list($usage, $why) = PanelcareUsage::fromProducts(
+        localAPI('GetClientsProducts', array('clientid' => $clientId, 'stats' => true))
+    );
+    if ($why !== null) {
+        logActivity('panelcare: no usage for client ' . $clientId . ': ' . $why);
+    }
+    $config = array(
+        'token' => $token['token'],
+        'expires_in' => $token['expires_in'],
+        'token_url' => 'index.php?m=panelcare&action=token',
+        'usage' => $usage === null ? new stdClass() : $usage,
+    );
+    $flags = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_SLASHES;
+    $server = htmlspecialchars(rtrim($s['server'], '/'), ENT_QUOTES);
+    return '<script type="application/json" id="panelcare-whmcs">' . json_encode($config, $flags) . '</script>'
+        . '<script src="' . $server . '/panelcare.js" data-host="whmcs" async></script>';
+});
