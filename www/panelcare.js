@@ -16,6 +16,15 @@
   var options = (script && script.dataset) || {};
   var widget = null;
   var host = null;
+  var origin = new URL(base).origin;
+  var frames = [];
+
+  // A page whose policy forbids WebAssembly gets the widget in a frame of panelcare's own
+  // (/frame/<tenant>), which asks this page's host adapter for identity, context and usage.
+  var FRAMED = (function () {
+    try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false; }
+    catch (e) { return true; }
+  })();
 
   function manifest() {
     if (MANIFEST) return Promise.resolve(MANIFEST);
@@ -60,6 +69,7 @@
     var kind = el.getAttribute("data-panelcare");
     if (!KINDS[kind]) { console.warn("panelcare: unknown widget kind", kind); return null; }
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
+    if (FRAMED) return (el.panelcare = frameInto(root, kind));
     var container = document.createElement("div");
     container.className = BARE[kind] ? "pc-mount pc-bare" : "pc-mount pc-skeleton";
     container.setAttribute("aria-busy", "true");
@@ -89,8 +99,47 @@
     return state;
   }
 
+  function frameInto(root, kind) {
+    var state = { kind: kind, handle: null };
+    if (!options.tenant) {
+      console.error("panelcare: this page forbids WebAssembly; set data-tenant on the script tag for the framed widget");
+      return state;
+    }
+    var f = document.createElement("iframe");
+    f.src = base + "frame/" + encodeURIComponent(options.tenant) + "?kind=" + kind +
+      "#origin=" + encodeURIComponent(location.origin);
+    f.title = "panelcare " + kind;
+    f.style.border = "0";
+    f.style.width = "100%";
+    f.style.height = "0";
+    f.style.display = "block";
+    root.appendChild(f);
+    frames.push((state.frame = f));
+    return state;
+  }
+
+  var CALLS = { identity: 1, context: 1, usage: 1, navigate: 1 };
+  // Only our frames, from our origin, in our shape; anything else is ignored.
+  window.addEventListener("message", function (e) {
+    var f = frames.filter(function (x) { return x.contentWindow === e.source; })[0];
+    var d = e.data;
+    if (!f || e.origin !== origin || !d || typeof d !== "object" || d.panelcare !== 1) return;
+    if (typeof d.height === "number") { f.style.height = Math.max(0, Math.min(d.height, 20000)) + "px"; return; }
+    if (typeof d.id !== "number" || !CALLS[d.call]) return;
+    var reply = function (m) { m.panelcare = 1; m.id = d.id; e.source.postMessage(m, origin); };
+    loadHost().then(function (h) {
+      if (d.call !== "navigate") return h[d.call]();
+      var u = new URL(String(d.arg), location.href);
+      if (!/^https?:$/.test(u.protocol)) throw new Error("refused: not a web address");
+      h.navigate(u.href);
+      return null;
+    }).then(function (v) { reply({ ok: true, value: v === undefined ? null : v }); },
+      function (err) { reply({ ok: false, error: String((err && err.message) || err) }); });
+  });
+
   function unmount(el) {
     var state = el.panelcare;
+    if (state && state.frame) frames = frames.filter(function (x) { return x !== state.frame; });
     if (state && state.handle) { state.handle.destroy(); state.handle = null; }
     delete el.panelcare;
   }
@@ -111,7 +160,7 @@
       });
     }).observe(document.documentElement, { childList: true, subtree: true });
     // Fetch and compile the widget while the browser is idle, so opening it is instant.
-    if (document.querySelector("[data-panelcare]")) {
+    if (!FRAMED && document.querySelector("[data-panelcare]")) {
       (window.requestIdleCallback || setTimeout)(function () { loadWidget().catch(function () {}); });
     }
   }

@@ -74,13 +74,26 @@ impl FromRequestParts<AppState> for Customer {
         let origin = parts
             .headers
             .get(axum::http::header::ORIGIN)
-            .and_then(|v| v.to_str().ok());
+            .and_then(|v| v.to_str().ok())
+            // The widget in its own frame (crates/server/src/frame.rs) calls from this
+            // server's origin, which no tenant lists; a browser never lets a page on another
+            // origin claim it.
+            .filter(|o| !same_host(o, parts.headers.get(axum::http::header::HOST)));
         state
             .origins
             .check(&state.db, &customer.tenant_id, origin)
             .await?;
         Ok(customer)
     }
+}
+
+/// Whether `origin` (`scheme://host[:port]`) names the host the request was sent to.
+fn same_host(origin: &str, host: Option<&axum::http::HeaderValue>) -> bool {
+    let host = host.and_then(|h| h.to_str().ok()).unwrap_or_default();
+    !host.is_empty()
+        && origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host))
 }
 
 fn invalid(why: &str) -> AppError {

@@ -21,6 +21,7 @@ pub mod demo_ticket;
 pub mod error;
 pub mod extract;
 pub mod feedback;
+pub mod frame;
 pub mod kb;
 pub mod key_cache;
 pub mod notices;
@@ -73,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         router = router.merge(demo::router(state.config.test_clock));
     }
     router
+        .merge(frame::router())
         .merge(web::router(&state.config))
         .layer(
             ServiceBuilder::new()
