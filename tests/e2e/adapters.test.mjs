@@ -79,8 +79,12 @@ describe("the cPanel adapter", () => {
     });
     await page.route(`**${session}/frontend/jupiter/index.html`, (route) => route.fulfill({
       contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><title>cPanel</title></head><body>
+      // Shaped like Jupiter: RequireJS on the page, the security token in CPANEL.
+      body: `<!doctype html><html lang="en"><head><title>cPanel</title>
+        <script src="/vendor/require.js"></script>
+        <script src="/demo/cpanel-require-config.js"></script></head><body>
         <div data-panelcare="offers"></div>
+        <div data-panelcare="feedback"></div>
         <script src="/panelcare.js" data-host="cpanel" data-token-url="/demo-api/token?account=alice"></script>
       </body></html>`,
     }));
@@ -89,6 +93,14 @@ describe("the cPanel adapter", () => {
     await card.waitFor();
     assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
     assert.deepEqual(asked.sort(), [`${session}/execute/Quota/get_quota_info`, `${session}/execute/ResourceUsage/get_usages`]);
+    // And a suggestion goes out through the same adapter's token.
+    const message = `Sent through the cPanel adapter ${Date.now()}`;
+    const widget = page.locator("[data-panelcare=feedback]");
+    await widget.locator("label[for=pc-category-idea]").click();
+    await widget.locator("#pc-message").fill(message);
+    await widget.locator("button[type=submit]").click();
+    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message));
     await context.close();
   });
 });
