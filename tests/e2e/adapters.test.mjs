@@ -163,3 +163,44 @@ describe("the WHMCS adapter", () => {
     await context.close();
   });
 });
+
+describe("the Plesk adapter", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("the extension's page in a customer's Plesk loads the widget and sends a suggestion", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    let signed = 0;
+    await page.route("**/modules/panelcare/index.php/index/token", async (route) => {
+      signed += 1;
+      const t = await (await fetch(`${server.url}/demo-api/token?account=boris`)).json();
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(t) });
+    });
+    // What the extension's ContentInclude hook and its index view put on the page.
+    await page.route("**/modules/panelcare/index.php/index/index", (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="ru"><head><title>Plesk</title>
+        <script type="application/json" id="panelcare-plesk">{"token_url":"/modules/panelcare/index.php/index/token"}</script>
+        <script src="/panelcare.js" data-host="plesk" data-tenant="acme" async></script></head>
+        <body><div id="main"><div data-panelcare="feedback"></div></div></body></html>`,
+    }));
+    await page.goto(`${server.url}/modules/panelcare/index.php/index/index`);
+    const widget = page.locator("[data-panelcare=feedback]");
+    const message = `Отправлено через адаптер Plesk ${Date.now()}`;
+    await widget.locator("label[for=pc-category-idea]").click();
+    await widget.locator("#pc-message").fill(message);
+    await widget.locator("button[type=submit]").click();
+    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    assert.ok(signed >= 1, "the token came from the extension's token action");
+    assert.ok((await apiList(server.url, "boris")).some((f) => f.message === message));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

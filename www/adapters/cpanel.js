@@ -4,9 +4,8 @@
 // token cPanel puts on every page (CPANEL.security_token, "/cpsess0123456789").
 //   <script src=".../panelcare.js" data-host="cpanel"></script>
 // Options: data-token-url (default: the plugin's token page under the security token).
+import { navigate } from "./panel.js";
 import { createHost as standalone } from "./standalone.js";
-
-var GIB = 1024 * 1024 * 1024;
 
 function securityToken() {
   var t = (window.CPANEL && window.CPANEL.security_token) || "";
@@ -117,12 +116,6 @@ export function createHost(config) {
       return snapshotFromUapi(r[0], r[1]);
     });
   };
-  host.navigate = function (url) {
-    var target = new URL(url, window.location.href);
-    // Pages of the panel open in place, under the session; anything else in a new tab, so
-    // the customer keeps the panel.
-    if (target.origin === window.location.origin) window.location.assign(target.href);
-    else window.open(target.href, "_blank", "noopener");
-  };
+  host.navigate = navigate;
   return host;
 }

@@ -3,15 +3,11 @@
 //   <script type="application/json" id="panelcare-whmcs">{"token", "expires_in", "token_url", "usage"}</script>
 // (data, not code, so the page's Content-Security-Policy holds). Later tokens come from the
 // addon's token URL in the client's own session.
+import { navigate, pageData } from "./panel.js";
 import { createHost as standalone } from "./standalone.js";
 
 export function readConfig(doc) {
-  var el = (doc || document).getElementById("panelcare-whmcs");
-  if (!el) throw new Error("WHMCS: the panelcare addon's data is not on this page");
-  var c;
-  try { c = JSON.parse(el.textContent); } catch (e) { throw new Error("WHMCS: the panelcare data is not JSON"); }
-  if (!c || typeof c.token !== "string" || !c.token) throw new Error("WHMCS: the panelcare data has no token");
-  return c;
+  return pageData("panelcare-whmcs", "WHMCS", "token", doc);
 }
 
 export function createHost(config) {
@@ -32,10 +28,6 @@ export function createHost(config) {
   host.usage = function () {
     return Promise.resolve(data.usage && typeof data.usage === "object" ? data.usage : {});
   };
-  host.navigate = function (url) {
-    var target = new URL(url, window.location.href);
-    if (target.origin === window.location.origin) window.location.assign(target.href);
-    else window.open(target.href, "_blank", "noopener");
-  };
+  host.navigate = navigate;
   return host;
 }

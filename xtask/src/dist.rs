@@ -1,7 +1,8 @@
 //! `cargo xtask dist`: the installable artefact of each panel integration, in target/dist/.
 //! cPanel: `panelcare-cpanel-<version>.tar.gz`, unpacked and installed with its install.sh
 //! (which also runs cPanel's install_plugin on it); WHMCS: `panelcare-whmcs-<version>.tar.gz`,
-//! unpacked into the WHMCS root.
+//! unpacked into the WHMCS root; Plesk: `panelcare-plesk-<version>.zip`, uploaded in
+//! Extensions.
 
 use std::fs;
 
@@ -54,5 +55,20 @@ pub fn run() -> Result {
     )?;
     exec(cmd("tar").arg("--list").arg("--file").arg(&tarball))?;
     println!("\n{}", tarball.display());
+
+    step("dist: Plesk extension");
+    // Plesk installs a ZIP with meta.xml at its root; Python's zipfile follows the link to
+    // the shared signer, so the package holds the file itself.
+    let zip = out.join(format!("panelcare-plesk-{VERSION}.zip"));
+    let _ = fs::remove_file(&zip);
+    exec(
+        cmd("python3")
+            .args(["-m", "zipfile", "-c"])
+            .arg(&zip)
+            .args(["meta.xml", "DESCRIPTION.md", "htdocs", "plib"])
+            .current_dir(at_root("integrations/plesk")),
+    )?;
+    exec(cmd("python3").args(["-m", "zipfile", "-l"]).arg(&zip))?;
+    println!("\n{}", zip.display());
     Ok(())
 }

@@ -28,7 +28,7 @@ fn checks(path: &Path) -> Vec<Vec<String>> {
     let v = |args: &[&str]| args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
     let perl = || v(&["perl", "-I", &lib, "-I", &shims, "-c", &name]);
     match ext {
-        "php" => vec![v(&["php", "-l", &name])],
+        "php" | "phtml" => vec![v(&["php", "-l", &name])],
         "pm" | "pl" => vec![perl()],
         "sh" => vec![v(&["bash", "-n", &name]), v(&["shellcheck", &name])],
         _ if first.starts_with("#!") && first.contains("perl") => vec![perl()],

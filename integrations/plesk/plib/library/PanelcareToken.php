@@ -1,0 +1,1 @@
+../../../common/php/PanelcareToken.php
