@@ -204,3 +204,49 @@ describe("the Plesk adapter", () => {
     await context.close();
   });
 });
+
+describe("the DirectAdmin adapter", () => {
+  let server, tmp;
+  before(async () => {
+    tmp = scratch();
+    server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await server?.stop(); tmp?.cleanup(); });
+
+  test("the plugin's page in a user's DirectAdmin shows the offer and sends a suggestion", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    // What the plugin's token.raw and usage.raw answer (crates/server/tests/signing_conformance.rs
+    // runs the real scripts against a DirectAdmin session).
+    await page.route("**/CMD_PLUGINS/panelcare/token.raw", async (route) => {
+      const t = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(t) });
+    });
+    await page.route("**/CMD_PLUGINS/panelcare/usage.raw", (route) => route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ service_id: "alice", disk: { used: 4939317248, limit: 5368709120 }, bandwidth: { used: 41016098816, limit: null } }),
+    }));
+    await page.route("**/CMD_PLUGINS/panelcare", (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>DirectAdmin</title></head><body class="evolution">
+        <div id="app"><main><div data-panelcare="offers"></div><div data-panelcare="feedback"></div></main></div>
+        <script src="/panelcare.js" data-host="directadmin" data-tenant="acme" async></script>
+      </body></html>`,
+    }));
+    await page.goto(`${server.url}/CMD_PLUGINS/panelcare`);
+    const card = page.locator("[data-panelcare=offers] .pc-offer");
+    await card.waitFor();
+    assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
+    const widget = page.locator("[data-panelcare=feedback]");
+    const message = `Sent through the DirectAdmin adapter ${Date.now()}`;
+    await widget.locator("label[for=pc-category-idea]").click();
+    await widget.locator("#pc-message").fill(message);
+    await widget.locator("button[type=submit]").click();
+    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -2,7 +2,7 @@
 //! cPanel: `panelcare-cpanel-<version>.tar.gz`, unpacked and installed with its install.sh
 //! (which also runs cPanel's install_plugin on it); WHMCS: `panelcare-whmcs-<version>.tar.gz`,
 //! unpacked into the WHMCS root; Plesk: `panelcare-plesk-<version>.zip`, uploaded in
-//! Extensions.
+//! Extensions; DirectAdmin: `panelcare-directadmin-<version>.tar.gz`, for its plugin manager.
 
 use std::fs;
 
@@ -70,5 +70,25 @@ pub fn run() -> Result {
     )?;
     exec(cmd("python3").args(["-m", "zipfile", "-l"]).arg(&zip))?;
     println!("\n{}", zip.display());
+
+    step("dist: DirectAdmin plugin");
+    // DirectAdmin's plugin manager wants plugin.conf at the archive's root.
+    let tarball = out.join(format!("panelcare-directadmin-{VERSION}.tar.gz"));
+    exec(
+        cmd("tar")
+            .args(["--create", "--gzip", "--file"])
+            .arg(&tarball)
+            .args([
+                "--exclude=./panelcare.conf",
+                "--owner=0",
+                "--group=0",
+                "--sort=name",
+            ])
+            .arg("-C")
+            .arg(at_root("integrations/directadmin/plugin"))
+            .arg("."),
+    )?;
+    exec(cmd("tar").arg("--list").arg("--file").arg(&tarball))?;
+    println!("\n{}", tarball.display());
     Ok(())
 }

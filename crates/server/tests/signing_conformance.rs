@@ -31,7 +31,7 @@ fn signers() -> Vec<(&'static str, &'static str, PathBuf)> {
         (
             "DirectAdmin (bash + openssl)",
             "bash",
-            root.join("directadmin/scripts/sign-token.sh"),
+            root.join("directadmin/plugin/scripts/sign-token.sh"),
         ),
     ]
 }
@@ -175,6 +175,82 @@ async fn the_cpanel_admin_module_signs_for_the_calling_user() {
         .expect("perl runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no secret"));
+}
+
+/// DirectAdmin's token page signs for the user of a live DirectAdmin session (key and
+/// address checked against DirectAdmin's session file), and its usage page reads that user's
+/// files; a forged session key gets nothing.
+#[tokio::test]
+async fn the_directadmin_plugin_signs_for_the_session_user_only() {
+    let app = TestApp::new().await;
+    let da = tempfile::tempdir().expect("tempdir");
+    let root = da.path();
+    std::fs::create_dir_all(root.join("data/sessions")).expect("dirs");
+    std::fs::create_dir_all(root.join("data/users/bob")).expect("dirs");
+    // A reseller logged in as its user: the last name is the account in view.
+    std::fs::write(
+        root.join("data/sessions/da_sess_S42"),
+        "key=K123\nip=10.0.0.5\nusername=fox|bob\n",
+    )
+    .expect("session");
+    std::fs::write(
+        root.join("data/users/bob/user.usage"),
+        "quota=4710.5\nbandwidth=39116\nnemails=7\nmysql=3\n",
+    )
+    .expect("usage");
+    std::fs::write(root.join("data/users/bob/user.conf"), "quota=5120\nbandwidth=unlimited\nnemails=10\nmysql=5\nemail=bob@example.test\npackage=starter\n").expect("conf");
+    let conf = root.join("panelcare.conf");
+    std::fs::write(
+        &conf,
+        format!("server=https://care.example.com\ntenant=acme\nkid=k1\nsecret={ACME_SECRET}\n"),
+    )
+    .expect("conf");
+    let plugin = integrations().join("directadmin/plugin/user");
+    let run = |script: &str, key: &str| {
+        let out = Command::new("bash")
+            .arg(plugin.join(script))
+            .env("DA_ROOT", root)
+            .env("PANELCARE_CONF", &conf)
+            .env("SESSION_ID", "S42")
+            .env("SESSION_KEY", key)
+            .env("REMOTE_ADDR", "10.0.0.5")
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let (head, body) = text.split_once("\r\n\r\n").expect("an HTTP answer");
+        (
+            head.lines().next().unwrap_or_default().to_owned(),
+            serde_json::from_str::<Value>(body).expect("JSON"),
+        )
+    };
+    let (status, body) = run("token.raw", "K123");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    let token = body["token"].as_str().expect("token");
+    assert_eq!(claims_of(token)["sub"], "bob");
+    assert_eq!(claims_of(token)["plan"], "starter");
+    let (s, b, _) = app.send(get("/api/v1/feedback", token)).await;
+    assert_eq!(s, 200, "{b}");
+    let (status, usage) = run("usage.raw", "K123");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_eq!(usage["disk"]["limit"].as_f64(), Some(5120.0 * 1_048_576.0));
+    assert_eq!(usage["bandwidth"]["limit"], Value::Null, "unlimited");
+    assert_eq!(
+        usage["mail_accounts"],
+        serde_json::json!({"used": 7, "limit": 10})
+    );
+    for script in ["token.raw", "usage.raw"] {
+        let (status, body) = run(script, "forged");
+        assert_eq!(status, "HTTP/1.1 401 Unauthorized", "{script}");
+        assert!(
+            body.get("token").is_none() && body.get("disk").is_none(),
+            "{script}: {body}"
+        );
+    }
 }
 
 #[tokio::test]
