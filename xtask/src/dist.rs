@@ -15,6 +15,44 @@ pub fn run() -> Result {
     crate::setup::run()?;
     step("lint: integration scripts");
     crate::lint_scripts::run()?;
+    packages()
+}
+
+/// Builds every package, then checks each holds the file its panel installs from.
+pub fn packages() -> Result {
+    build()?;
+    let out = at_root("target/dist");
+    for (file, must) in [
+        (format!("panelcare-cpanel-{VERSION}.tar.gz"), "install.json"),
+        (
+            format!("panelcare-whmcs-{VERSION}.tar.gz"),
+            "modules/addons/panelcare/panelcare.php",
+        ),
+        (format!("panelcare-plesk-{VERSION}.zip"), "meta.xml"),
+        (
+            format!("panelcare-directadmin-{VERSION}.tar.gz"),
+            "./plugin.conf",
+        ),
+    ] {
+        let path = out.join(&file);
+        let listing = if file.ends_with(".zip") {
+            crate::util::output(cmd("python3").args(["-m", "zipfile", "-l"]).arg(&path))
+        } else {
+            crate::util::output(cmd("tar").arg("--list").arg("--file").arg(&path))
+        }
+        .unwrap_or_default();
+        if !listing.lines().any(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|n| n.ends_with(must))
+        }) {
+            return Err(format!("{file} has no {must}").into());
+        }
+    }
+    Ok(())
+}
+
+fn build() -> Result {
     let out = at_root("target/dist");
     fs::create_dir_all(&out)?;
     step("dist: cPanel plugin");

@@ -26,7 +26,7 @@ usage: cargo xtask <command>
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
-  dist    the panel integrations' installable artefacts into target/dist/ (cPanel plugin)
+  dist    the panel packages into target/dist/ (cPanel, WHMCS, Plesk, DirectAdmin), checked
 ";
 
 fn main() -> ExitCode {
