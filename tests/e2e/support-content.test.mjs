@@ -187,6 +187,8 @@ describe("support content", () => {
     await again.page.getByRole("button", { name: `Remove “${title}”` }).click();
     await again.page.getByRole("button", { name: "Yes, remove" }).click();
     await again.page.locator(".c-ok", { hasText: "removed" }).waitFor();
+    // The confirmation can be drawn a moment before the list is read again.
+    await again.page.locator(".c-notice", { hasText: title }).waitFor({ state: "detached" });
     assert.equal(await again.page.locator(".c-notice", { hasText: title }).count(), 0);
     await again.context.close();
     const later = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);

@@ -74,6 +74,7 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
             crate::lint_scripts::run,
         )?;
     }
+    run.step("dist: the panel packages", crate::dist::packages)?;
     // The one release wasm build of the run; the end-to-end suite serves it.
     let mut sizes: Option<Sizes> = None;
     run.step("build: release widget into dist/", || {
