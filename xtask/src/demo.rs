@@ -21,6 +21,7 @@ pub fn run(args: &[String]) -> Result {
          \n  {base}/demo/             start here\
          \n  {base}/demo/cpanel.html  cPanel Jupiter-style dashboard: notices, an upgrade offer, tickets, feedback\
          \n  {base}/demo/whmcs.html   WHMCS client area, same widgets\
+         \n  {base}/demo/plesk.html   Plesk customer panel; directadmin.html: DirectAdmin user page\
          \n  {base}/console/          operator console (accounts below, password demo-password)\
          \n\n  data: .panelcare/demo.sqlite (delete it to start over); Ctrl-C stops the server\n"
     );
