@@ -460,23 +460,12 @@ async fn purchase(
 ) -> AppResult<Response> {
     let c = customer(&p.account)?;
     let catalogue = store::catalogue(&state.db, c.tenant).await?;
-    let (kind, id) = p
-        .target
-        .split_once(':')
-        .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)))
-        .filter(|(k, id)| catalogue.find(*k, id).is_some())
-        .ok_or_else(|| {
-            AppError::client(ErrorCode::NotFound, "The demo catalogue has no such item.")
-        })?;
+    let (kind, item) = catalogue.item(&p.target).ok_or_else(|| {
+        AppError::client(ErrorCode::NotFound, "The demo catalogue has no such item.")
+    })?;
     match kind {
-        ItemKind::Plan => buy(c.account, "plan", id),
-        ItemKind::Support => {
-            let tier = catalogue
-                .find(kind, id)
-                .map(|i| i.sla_tier.clone())
-                .unwrap_or_default();
-            buy(c.account, "support", &tier);
-        }
+        ItemKind::Plan => buy(c.account, "plan", &item.id),
+        ItemKind::Support => buy(c.account, "support", &item.sla_tier),
         ItemKind::Addon => {}
     }
     let order = format!("demo-{}-{}", c.account, crate::time::now_ms());

@@ -129,23 +129,27 @@ async fn the_cpanel_admin_module_signs_for_the_calling_user() {
     )
     .expect("config");
     let root = integrations().join("cpanel");
-    let out = Command::new("perl")
-        .arg("-I")
-        .arg(root.join("perl"))
-        .arg("-I")
-        .arg(root.join("t/lib"))
-        .args([
-            "-MCpanel::Admin::Modules::Panelcare::Token",
-            "-e",
-            "$Cpanel::Admin::Modules::Panelcare::Token::CONFIG = shift; \
-             my $r = Cpanel::Admin::Modules::Panelcare::Token->SIGN; \
-             print $r->{token}, ' ', $r->{expires_in};",
-        ])
-        .arg(&conf)
-        // The shim's caller; on cPanel, cpsrvd says who is asking.
-        .env("USER", "cpuser1")
-        .output()
-        .expect("perl runs");
+    // SIGN as cpsrvd would call it, with the config file named; the shim's caller is $USER
+    // (on cPanel, cpsrvd says who is asking).
+    let sign = || {
+        Command::new("perl")
+            .arg("-I")
+            .arg(root.join("perl"))
+            .arg("-I")
+            .arg(root.join("t/lib"))
+            .args([
+                "-MCpanel::Admin::Modules::Panelcare::Token",
+                "-e",
+                "$Cpanel::Admin::Modules::Panelcare::Token::CONFIG = shift; \
+                 my $r = Cpanel::Admin::Modules::Panelcare::Token->SIGN; \
+                 print $r->{token}, ' ', $r->{expires_in};",
+            ])
+            .arg(&conf)
+            .env("USER", "cpuser1")
+            .output()
+            .expect("perl runs")
+    };
+    let out = sign();
     assert!(
         out.status.success(),
         "{}",
@@ -159,20 +163,7 @@ async fn the_cpanel_admin_module_signs_for_the_calling_user() {
     assert_eq!(s, 200, "{b}");
     // Without its key, the module refuses rather than signing with nothing.
     std::fs::write(&conf, "tenant = acme\nkid = k1\n").expect("config");
-    let out = Command::new("perl")
-        .arg("-I")
-        .arg(root.join("perl"))
-        .arg("-I")
-        .arg(root.join("t/lib"))
-        .args([
-            "-MCpanel::Admin::Modules::Panelcare::Token",
-            "-e",
-            "$Cpanel::Admin::Modules::Panelcare::Token::CONFIG = shift; \
-             Cpanel::Admin::Modules::Panelcare::Token->SIGN;",
-        ])
-        .arg(&conf)
-        .output()
-        .expect("perl runs");
+    let out = sign();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no secret"));
 }

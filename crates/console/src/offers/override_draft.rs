@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use panelcare_model::{
     FieldError,
     error::FieldErrorCode,
-    offers::{Catalogue, ItemKind, Override, Overrides, Price, ResellerCatalogue},
+    offers::{Catalogue, Override, Overrides, Price, ResellerCatalogue},
 };
 
 use super::{errors::split_lines, units};
@@ -61,9 +61,7 @@ impl Draft {
         let mut errors = Vec::new();
         let mut items = BTreeMap::new();
         for (k, c) in &self.changes {
-            let item = k
-                .split_once(':')
-                .and_then(|(kind, id)| provider.find(ItemKind::parse(kind)?, id));
+            let item = provider.item(k).map(|(_, i)| i);
             let price = if c.price.trim().is_empty() {
                 None
             } else {

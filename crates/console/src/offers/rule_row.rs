@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use panelcare_model::{
     FieldError,
-    offers::{Catalogue, ItemKind, Rule},
+    offers::{Catalogue, Rule},
 };
 use yew::prelude::*;
 
@@ -62,10 +62,9 @@ fn label(field: &str) -> String {
 
 /// What a rule offers, by the catalogue's name.
 fn target(rule: &Rule, catalogue: &Catalogue) -> String {
-    rule.offer
-        .split_once(':')
-        .and_then(|(k, id)| catalogue.find(ItemKind::parse(k)?, id))
-        .map_or_else(|| rule.offer.clone(), |i| i.name.clone())
+    catalogue
+        .item(&rule.offer)
+        .map_or_else(|| rule.offer.clone(), |(_, i)| i.name.clone())
 }
 
 #[component]

@@ -145,6 +145,23 @@ impl Catalogue {
         self.items(kind).iter().find(|i| i.id == id)
     }
 
+    /// The item a key (`plan:pro`) names, with its kind.
+    pub fn item(&self, key: &str) -> Option<(ItemKind, &Item)> {
+        let (kind, id) = parse_key(key)?;
+        Some((kind, self.find(kind, id)?))
+    }
+
+    /// What `item` adds a month for a customer on `plan`: a plan's price over the current
+    /// plan's (when both are in one currency); anything else, its whole monthly price.
+    pub fn monthly_difference(&self, kind: ItemKind, item: &Item, plan: Option<&str>) -> i64 {
+        match plan.and_then(|p| self.find(ItemKind::Plan, p)) {
+            Some(c) if kind == ItemKind::Plan && c.price.currency == item.price.currency => {
+                item.price.monthly_cents() - c.price.monthly_cents()
+            }
+            _ => item.price.monthly_cents(),
+        }
+    }
+
     /// A reseller's view of its provider's catalogue: hidden items gone, names and prices
     /// replaced. The reseller's own link origins replace the provider's.
     pub fn with_overrides(&self, overrides: &Overrides, link_origins: &[String]) -> Self {
@@ -249,11 +266,7 @@ impl Overrides {
         let mut errors = Vec::new();
         for (k, o) in &self.items {
             let at = |f: &str| format!("items.{k}.{f}");
-            let known = k
-                .split_once(':')
-                .and_then(|(kind, id)| Some((ItemKind::parse(kind)?, id)))
-                .is_some_and(|(kind, id)| provider.find(kind, id).is_some());
-            if !known {
+            if provider.item(k).is_none() {
                 errors.push(FieldError::new(
                     format!("items.{k}"),
                     FieldErrorCode::UnknownValue,
@@ -278,6 +291,12 @@ impl Overrides {
 /// `plan:pro`: how overrides and offers name an item.
 pub fn key(kind: ItemKind, id: &str) -> String {
     format!("{}:{id}", kind.as_str())
+}
+
+/// The kind and id of a key written as [`key`] writes it.
+pub fn parse_key(key: &str) -> Option<(ItemKind, &str)> {
+    let (kind, id) = key.split_once(':')?;
+    Some((ItemKind::parse(kind)?, id))
 }
 
 const ID_RULE: &str = "Use 1 to 40 lower-case letters, digits and '-'.";

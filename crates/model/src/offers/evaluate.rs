@@ -167,12 +167,7 @@ fn offer(rule: &Compiled, catalogue: &Catalogue, input: &Input<'_>) -> Option<Of
         .plan
         .as_deref()
         .and_then(|p| catalogue.find(ItemKind::Plan, p));
-    let diff_cents = match (rule.kind, current) {
-        (ItemKind::Plan, Some(c)) if c.price.currency == target.price.currency => {
-            target.price.monthly_cents() - c.price.monthly_cents()
-        }
-        _ => target.price.monthly_cents(),
-    };
+    let diff_cents = catalogue.monthly_difference(rule.kind, target, facts.plan.as_deref());
     let money = |cents: i64, item: &Item| format::money(cents, &item.price.currency, lang);
     let price = format!(
         "{}{}",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    catalogue::{Catalogue, ItemKind, key, valid_id},
+    catalogue::{Catalogue, ItemKind, valid_id},
     condition::Condition,
     template::{Template, Var, check_link},
 };
@@ -167,12 +167,8 @@ impl Rule {
                 ),
             }
         }
-        let target = self
-            .offer
-            .split_once(':')
-            .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)));
-        let (kind, target_id) = match target {
-            Some((kind, id)) if catalogue.find(kind, id).is_some() => (kind, id.to_owned()),
+        let (kind, target_id) = match catalogue.item(&self.offer) {
+            Some((kind, item)) => (kind, item.id.clone()),
             _ => {
                 err(
                     &mut errors,
@@ -353,18 +349,6 @@ impl Rule {
                 variant_wording,
             }),
             _ => Err(errors),
-        }
-    }
-
-    /// The catalogue key of what the rule offers (`plan:pro`).
-    pub fn target_key(&self) -> String {
-        match self
-            .offer
-            .split_once(':')
-            .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)))
-        {
-            Some((k, id)) => key(k, id),
-            None => self.offer.clone(),
         }
     }
 }

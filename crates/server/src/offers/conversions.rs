@@ -17,11 +17,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
 };
 use hmac::{Hmac, Mac};
-use panelcare_model::{
-    ErrorCode, FieldError,
-    error::FieldErrorCode,
-    offers::{Conversion, ItemKind},
-};
+use panelcare_model::{ErrorCode, FieldError, error::FieldErrorCode, offers::Conversion};
 use serde::Serialize;
 use sha2::Sha256;
 
@@ -106,12 +102,8 @@ pub async fn report(
         )
     })?;
     let mut errors = Vec::new();
-    let item = c
-        .target
-        .split_once(':')
-        .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)));
     let catalogue = store::catalogue(&state.db, &c.tenant).await?;
-    if item.is_none_or(|(k, id)| catalogue.find(k, id).is_none()) {
+    if catalogue.item(&c.target).is_none() {
         errors.push(FieldError::new(
             "target",
             FieldErrorCode::UnknownValue,

@@ -5,7 +5,10 @@ use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, FieldError, Lang,
     error::FieldErrorCode,
-    offers::{self, Catalogue, Facts, Input, ItemKind, Offer, OfferEvent, catalogue::key},
+    offers::{
+        self, Catalogue, Facts, Input, ItemKind, Offer, OfferEvent,
+        catalogue::{key, parse_key},
+    },
     ticket::DEFAULT_TIER,
 };
 use serde::{Deserialize, Serialize};
@@ -168,13 +171,9 @@ pub async fn event(
                 .into_iter()
                 .find(|r| r.id == e.rule)
                 .ok_or_else(unknown_rule)?;
-            let kind = rule
-                .offer
-                .split_once(':')
-                .and_then(|(k, _)| ItemKind::parse(k))
-                .unwrap_or(ItemKind::Plan);
+            let kind = parse_key(&rule.offer).map_or(ItemKind::Plan, |(k, _)| k);
             (
-                rule.target_key(),
+                rule.offer.clone(),
                 kind,
                 rule.variants.iter().map(|v| v.id.clone()).collect(),
             )
@@ -187,7 +186,12 @@ pub async fn event(
             "This rule has no such variant.",
         )]));
     }
-    let (diff, currency) = price_diff(&catalogue, kind, &target, who.plan.as_deref());
+    let (diff, currency) = catalogue
+        .item(&target)
+        .map_or((0, String::new()), |(_, item)| {
+            let diff = catalogue.monthly_difference(kind, item, who.plan.as_deref());
+            (diff, item.price.currency.clone())
+        });
     let recorded = events::record(
         db,
         &events::Event {
@@ -213,25 +217,4 @@ pub async fn event(
 
 fn unknown_rule() -> AppError {
     AppError::client(ErrorCode::NotFound, "There is no such offer.")
-}
-
-/// The monthly price difference `target` makes for a customer on `plan`, and its currency.
-pub fn price_diff(
-    catalogue: &Catalogue,
-    kind: ItemKind,
-    target: &str,
-    plan: Option<&str>,
-) -> (i64, String) {
-    let id = target.split_once(':').map_or(target, |(_, id)| id);
-    let Some(item) = catalogue.find(kind, id) else {
-        return (0, String::new());
-    };
-    let current = plan.and_then(|p| catalogue.find(ItemKind::Plan, p));
-    let diff = match current {
-        Some(c) if kind == ItemKind::Plan && c.price.currency == item.price.currency => {
-            item.price.monthly_cents() - c.price.monthly_cents()
-        }
-        _ => item.price.monthly_cents(),
-    };
-    (diff, item.price.currency.clone())
 }

@@ -9,10 +9,7 @@ use axum::{
 };
 use panelcare_model::{
     ErrorCode,
-    offers::{
-        ItemKind,
-        numbers::{FunnelRow, OfferNumbers, TenantOffers},
-    },
+    offers::numbers::{FunnelRow, OfferNumbers, TenantOffers},
 };
 use serde::Deserialize;
 
@@ -116,11 +113,10 @@ async fn gather(
         catalogues.insert(id.clone(), super::store::catalogue(&state.db, id).await?);
     }
     let target_name = |tenant: &str, target: &str| -> String {
-        let item = target
-            .split_once(':')
-            .and_then(|(k, id)| Some((ItemKind::parse(k)?, id)));
-        item.and_then(|(k, id)| catalogues.get(tenant)?.find(k, id))
-            .map(|i| i.name.clone())
+        catalogues
+            .get(tenant)
+            .and_then(|c| c.item(target))
+            .map(|(_, i)| i.name.clone())
             .unwrap_or_default()
     };
     let tenants = tenants

@@ -75,8 +75,9 @@ pub async fn options(
         max_file_bytes: s.attachment_max_bytes,
         max_files: s.max_files(),
         reopen_days: s.reopen_days,
+        // The offers' cached catalogue: every new-ticket form asks for these options.
         upsell: crate::offers::upsell::premium(
-            &crate::offers::store::catalogue(&state.db, &who.tenant_id).await?,
+            &state.offers.get(&state.db, &who.tenant_id).await?.catalogue,
             &s,
             &who,
         ),
