@@ -105,8 +105,9 @@ type Package = (&'static str, fn() -> bool);
 
 /// Debian packages the tests need: a browser and its driver, an SMTP server the
 /// notification tests deliver to, and PHP and shellcheck for the panel integrations' signers
-/// (Perl and openssl are on every Debian machine).
-const PACKAGES: [Package; 5] = [
+/// (Perl and openssl are on every Debian machine), with the SQLite and curl extensions the
+/// WHMCS ticket bridge's test runs the addon with.
+const PACKAGES: [Package; 7] = [
     ("chromium", || which("chromium").is_some()),
     ("chromium-driver", || which("chromedriver").is_some()),
     ("python3-aiosmtpd", || {
@@ -119,7 +120,15 @@ const PACKAGES: [Package; 5] = [
     }),
     ("php-cli", || which("php").is_some()),
     ("shellcheck", || which("shellcheck").is_some()),
+    ("php-sqlite3", || php_has("pdo_sqlite")),
+    ("php-curl", || php_has("curl")),
 ];
+
+/// Whether the installed PHP has the extension `name`.
+fn php_has(name: &str) -> bool {
+    output(std::process::Command::new("php").arg("-m"))
+        .is_some_and(|m| m.lines().any(|l| l.trim().eq_ignore_ascii_case(name)))
+}
 
 fn system_packages() -> Result {
     let missing = || -> Vec<&str> {
@@ -130,7 +139,7 @@ fn system_packages() -> Result {
             .collect()
     };
     if missing().is_empty() {
-        println!("ok: chromium, chromedriver, aiosmtpd, php, shellcheck");
+        println!("ok: chromium, chromedriver, aiosmtpd, php (sqlite, curl), shellcheck");
         return Ok(());
     }
     if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {

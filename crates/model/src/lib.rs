@@ -3,6 +3,7 @@
 //! Nothing here does I/O, so both sides agree on what is valid before a byte is sent.
 
 pub mod branding;
+pub mod bridge;
 pub mod console;
 pub mod error;
 pub mod feedback;

@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branding;
+pub mod bridge;
 pub mod cli;
 pub mod console;
 pub mod db;
@@ -22,6 +23,7 @@ pub mod error;
 pub mod extract;
 pub mod feedback;
 pub mod frame;
+pub mod host_call;
 pub mod kb;
 pub mod key_cache;
 pub mod notices;
@@ -52,6 +54,7 @@ pub fn app(state: AppState) -> Router {
         .merge(notices::widget_router())
         .merge(offers::widget_router())
         .merge(offers::host_router())
+        .merge(bridge::host_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
@@ -64,6 +67,7 @@ pub fn app(state: AppState) -> Router {
         .merge(kb::console_router())
         .merge(notices::console_router())
         .merge(offers::console_router())
+        .merge(bridge::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));

@@ -24,7 +24,7 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-fn backoff_ms(attempts: i64) -> i64 {
+pub(crate) fn backoff_ms(attempts: i64) -> i64 {
     (5_000i64 << attempts.clamp(0, 20)).min(3_600_000)
 }
 

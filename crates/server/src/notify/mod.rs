@@ -157,6 +157,9 @@ pub fn spawn_worker(state: crate::state::AppState) {
             if let Err(e) = deliver_due(&state).await {
                 tracing::warn!(error = %e, "notification delivery failed");
             }
+            if let Err(e) = crate::bridge::deliver_due(&state).await {
+                tracing::warn!(error = %e, "ticket bridge delivery failed");
+            }
             let _ = crate::attachments::store::purge_unused(&state.db, time::now_ms()).await;
         }
     });

@@ -27,7 +27,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
-    notify,
+    bridge, notify,
     state::AppState,
     time,
 };
@@ -309,6 +309,15 @@ pub async fn reply(
             &state.config.public_url,
         )
         .await?;
+        bridge::enqueue(
+            &mut tx,
+            &who.tenant_id,
+            &id,
+            bridge::Event::CustomerReply {
+                message_id: &message_id,
+            },
+        )
+        .await?;
         tx.commit().await?;
         return Ok((
             StatusCode::CREATED,
@@ -337,7 +346,7 @@ async fn first_answer_pending(
 /// One message of a thread, as its customer sees it.
 async fn message(state: &AppState, id: &str) -> AppResult<Message> {
     let rows = sqlx::query(
-        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, '') AS author \
+        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, m.author_name, '') AS author \
          FROM ticket_messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.id = ?",
     )
     .bind(id)

@@ -8,6 +8,7 @@ use sqlx::{Row as _, SqliteConnection};
 use crate::{
     attachments::store::{self as files, Uploader},
     auth::Customer,
+    bridge,
     error::AppError,
     notify,
     state::AppState,
@@ -121,6 +122,15 @@ pub async fn open(
     .await?;
     let policy = settings.policy(who.support_tier.as_deref());
     sla::start(&mut tx, &id, &policy, t.priority, true, now).await?;
+    bridge::enqueue(
+        &mut tx,
+        &who.tenant_id,
+        &id,
+        bridge::Event::Created {
+            message_id: &message_id,
+        },
+    )
+    .await?;
     notify::enqueue(
         &mut tx,
         notify::Event::Created,
@@ -165,8 +175,22 @@ pub async fn add_message(
     Ok(id)
 }
 
-/// Moves a ticket to `status` at `now_ms` and notes the change in its thread.
+/// Moves a ticket to `status` at `now_ms`, notes the change in its thread and tells the
+/// tenant's bridge.
 pub async fn set_status(
+    conn: &mut SqliteConnection,
+    tenant_id: &str,
+    ticket_id: &str,
+    status: TicketStatus,
+    agent_id: Option<&str>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    set_status_quietly(conn, tenant_id, ticket_id, status, agent_id, now_ms).await?;
+    bridge::enqueue(conn, tenant_id, ticket_id, bridge::Event::Status(status)).await
+}
+
+/// [`set_status`] without telling the bridge: for changes the bridge itself reported.
+pub async fn set_status_quietly(
     conn: &mut SqliteConnection,
     tenant_id: &str,
     ticket_id: &str,
@@ -207,6 +231,53 @@ pub async fn set_status(
     .await?;
     if status.is_finished() {
         sla::stop(conn, ticket_id).await?;
+    }
+    Ok(())
+}
+
+/// A status change someone asked for, with what its SLA clock needs.
+pub struct StatusChange<'a> {
+    pub tenant: &'a str,
+    pub ticket: &'a str,
+    pub new: TicketStatus,
+    pub priority: panelcare_model::sla::Priority,
+    pub support_tier: Option<&'a str>,
+    pub agent_id: Option<&'a str>,
+    pub now_ms: i64,
+}
+
+/// Moves a ticket to `c.new` with its SLA clock: running again when the ticket is back on
+/// support's desk, stopped while it awaits the customer. `tell_bridge` is false only for a
+/// change the bridge itself reported.
+pub async fn change_status(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    c: &StatusChange<'_>,
+    tell_bridge: bool,
+) -> Result<(), AppError> {
+    if tell_bridge {
+        set_status(conn, c.tenant, c.ticket, c.new, c.agent_id, c.now_ms).await?;
+    } else {
+        set_status_quietly(conn, c.tenant, c.ticket, c.new, c.agent_id, c.now_ms).await?;
+    }
+    if c.new.waits_for_support() {
+        let s = settings::load(&state.db, c.tenant).await?;
+        let first: bool =
+            sqlx::query_scalar("SELECT first_response_at IS NULL FROM tickets WHERE id = ?")
+                .bind(c.ticket)
+                .fetch_one(&mut *conn)
+                .await?;
+        sla::start(
+            conn,
+            c.ticket,
+            &s.policy(c.support_tier),
+            c.priority,
+            first,
+            c.now_ms,
+        )
+        .await?;
+    } else if c.new == TicketStatus::AwaitingCustomer {
+        sla::stop(conn, c.ticket).await?;
     }
     Ok(())
 }

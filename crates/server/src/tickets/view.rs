@@ -68,7 +68,7 @@ pub fn summary(
 /// The thread of `ticket_id` as its customer sees it, oldest first, with files.
 pub async fn customer_thread(state: &AppState, ticket_id: &str) -> Result<Vec<Message>, AppError> {
     let rows = sqlx::query(
-        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, '') AS author \
+        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, m.author_name, '') AS author \
          FROM ticket_messages m LEFT JOIN agents a ON a.id = m.agent_id \
          WHERE m.ticket_id = ? AND m.kind != 'note' ORDER BY m.created_at, m.rowid",
     )

@@ -227,7 +227,7 @@ pub async fn agent_thread(
     ticket_id: &str,
 ) -> Result<Vec<panelcare_model::ticket::Message>, AppError> {
     let rows = sqlx::query(
-        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, '') AS author \
+        "SELECT m.id, m.kind, m.body, m.status, m.created_at, COALESCE(a.name, m.author_name, '') AS author \
          FROM ticket_messages m LEFT JOIN agents a ON a.id = m.agent_id \
          WHERE m.ticket_id = ? ORDER BY m.created_at, m.rowid",
     )

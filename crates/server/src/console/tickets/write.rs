@@ -24,7 +24,7 @@ use sqlx::Row as _;
 use super::{queue, thread};
 use crate::{
     attachments::store::{self as files, Uploader},
-    audit,
+    audit, bridge,
     console::{
         scope::{Scope, require_admin_of},
         session::SignedIn,
@@ -136,6 +136,15 @@ pub async fn message(
     )
     .await?;
     if body.kind != AgentWrite::Note {
+        bridge::enqueue(
+            &mut tx,
+            &tenant,
+            &id,
+            bridge::Event::AgentReply {
+                message_id: &message_id,
+            },
+        )
+        .await?;
         // Whatever the customer sees from support counts as an answer.
         sla::answered(&mut tx, &id, Some(&who.agent.id), now).await?;
         sqlx::query("UPDATE tickets SET updated_at = ? WHERE id = ?")
@@ -171,27 +180,16 @@ pub async fn status(
     if new != old {
         let now = time::now_ms();
         let mut tx = state.db.write().await?;
-        store::set_status(&mut tx, &tenant, &id, new, Some(&who.agent.id), now).await?;
-        if new.waits_for_support() {
-            // Back on support's desk: the clock runs again.
-            let s = settings::load(&state.db, &tenant).await?;
-            let first: bool =
-                sqlx::query_scalar("SELECT first_response_at IS NULL FROM tickets WHERE id = ?")
-                    .bind(&id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            sla::start(
-                &mut tx,
-                &id,
-                &s.policy(tier.as_deref()),
-                priority,
-                first,
-                now,
-            )
-            .await?;
-        } else if new == TicketStatus::AwaitingCustomer {
-            sla::stop(&mut tx, &id).await?;
-        }
+        let change = store::StatusChange {
+            tenant: &tenant,
+            ticket: &id,
+            new,
+            priority,
+            support_tier: tier.as_deref(),
+            agent_id: Some(&who.agent.id),
+            now_ms: now,
+        };
+        store::change_status(&state, &mut tx, &change, true).await?;
         tx.commit().await?;
         let detail = format!("{} → {}", old.as_str(), new.as_str());
         audit::record(
@@ -334,7 +332,7 @@ pub async fn merge(
     }
     let now = time::now_ms();
     let mut tx = state.db.write().await?;
-    store::add_message(
+    let pointer = store::add_message(
         &mut tx,
         &from.tenant_id,
         &id,
@@ -359,6 +357,15 @@ pub async fn merge(
         None,
         None,
         now,
+    )
+    .await?;
+    bridge::enqueue(
+        &mut tx,
+        &from.tenant_id,
+        &id,
+        bridge::Event::AgentReply {
+            message_id: &pointer,
+        },
     )
     .await?;
     sqlx::query("UPDATE tickets SET merged_into = ? WHERE id = ?")

@@ -1,0 +1,41 @@
+//! The ticket bridge: a tenant's widget tickets mirrored into the helpdesk its staff already
+//! answer in (the WHMCS addon), and what they write there brought back.
+//!
+//! Out: every ticket change that the customer can see is queued in `bridge_outbox` inside
+//! the change's own transaction and POSTed, signed with the tenant key the bridge names,
+//! strictly in order per ticket. In: the helpdesk's replies and status changes are signed
+//! host calls; nothing that came in is sent back out, and internal notes never go out.
+
+mod deliver;
+mod inbound;
+mod outbox;
+pub mod settings;
+
+use axum::{
+    Router,
+    routing::{get, post},
+};
+
+pub use deliver::deliver_due;
+pub use outbox::{Event, enqueue};
+
+use crate::state::AppState;
+
+/// Routes under `/api/v1` the helpdesk calls.
+pub fn host_router() -> Router<AppState> {
+    Router::new()
+        .route("/bridge/tickets/{id}/replies", post(inbound::reply))
+        .route("/bridge/tickets/{id}/status", post(inbound::status))
+}
+
+/// Routes under `/console/api`.
+pub fn console_router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/tenants/{id}/ticket-bridge",
+            get(settings::read)
+                .put(settings::update)
+                .delete(settings::remove),
+        )
+        .route("/tenants/{id}/ticket-bridge/retry", post(settings::retry))
+}
