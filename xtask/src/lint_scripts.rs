@@ -1,6 +1,6 @@
-//! `lint: integration scripts`: every script under integrations/ checked by its own
-//! interpreter — `php -l`, `perl -c`, `bash -n` and shellcheck — so a panel never receives a
-//! file that does not even parse.
+//! `lint: integration scripts`: every script under integrations/ (and the WHMCS stand-in
+//! the bridge tests use) checked by its own interpreter — `php -l`, `perl -c`, `bash -n` and
+//! shellcheck — so a panel never receives a file that does not even parse.
 
 use std::{fs, path::Path};
 
@@ -54,6 +54,8 @@ fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) -> Result {
 pub fn run() -> Result {
     let mut files = Vec::new();
     walk(&at_root("integrations"), &mut files)?;
+    // The WHMCS stand-in the bridge tests run the addon on is PHP too.
+    walk(&at_root("tests/fixtures/whmcs/harness"), &mut files)?;
     files.sort();
     let mut checked = 0;
     for file in &files {

@@ -44,16 +44,25 @@ pub async fn verify(
     let ts: i64 = header(headers, "x-panelcare-timestamp")
         .and_then(|t| t.trim().parse().ok())
         .ok_or_else(|| {
-            unsigned(what, "the X-Panelcare-Timestamp header is missing or not a number")
+            unsigned(
+                what,
+                "the X-Panelcare-Timestamp header is missing or not a number",
+            )
         })?;
     let sig = header(headers, "x-panelcare-signature")
         .and_then(|s| s.strip_prefix("sha256="))
         .and_then(|s| hex::decode(s).ok())
         .ok_or_else(|| {
-            unsigned(what, "the X-Panelcare-Signature header is missing or not sha256=<hex>")
+            unsigned(
+                what,
+                "the X-Panelcare-Signature header is missing or not sha256=<hex>",
+            )
         })?;
     if (now_secs() - ts).abs() > WINDOW_SECS {
-        return Err(unsigned(what, "the timestamp is more than five minutes from now"));
+        return Err(unsigned(
+            what,
+            "the timestamp is more than five minutes from now",
+        ));
     }
     // The tenant is read before the signature is checked only to pick its key.
     let claimed: serde_json::Value =

@@ -143,7 +143,10 @@ async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, Strin
         .header("x-panelcare-delivery", delivery.to_string())
         .header("x-panelcare-key", &key_id)
         .header("x-panelcare-timestamp", timestamp.to_string())
-        .header("x-panelcare-signature", signature(&secret, timestamp, &body))
+        .header(
+            "x-panelcare-signature",
+            signature(&secret, timestamp, &body),
+        )
         .body(body)
         .send()
         .await
@@ -229,7 +232,11 @@ async fn message(state: &AppState, id: &str) -> Result<Message, String> {
     }
     Ok(Message {
         id: id.to_owned(),
-        from: if kind == "customer" { "customer" } else { "support" },
+        from: if kind == "customer" {
+            "customer"
+        } else {
+            "support"
+        },
         author: m.try_get("author").map_err(|e| e.to_string())?,
         body: m.try_get("body").map_err(|e| e.to_string())?,
         attachments: files,

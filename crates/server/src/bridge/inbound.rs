@@ -37,7 +37,10 @@ struct Bridged {
 
 /// Ticket `id` of `tenant`, when the tenant bridges; 404 for any other tenant's ticket.
 async fn bridged(conn: &mut SqliteConnection, tenant: &str, id: &str) -> AppResult<Bridged> {
-    if super::settings::load_in(&mut *conn, tenant).await?.is_none() {
+    if super::settings::load_in(&mut *conn, tenant)
+        .await?
+        .is_none()
+    {
         return Err(AppError::client(
             ErrorCode::NotFound,
             "This tenant has no ticket bridge. Set one up in the console first.",
@@ -103,7 +106,10 @@ pub async fn reply(
     let (kind, author) = match r.from {
         BridgeAuthor::Support => {
             let name = r.author.trim();
-            ("agent", Some(if name.is_empty() { "Support" } else { name }))
+            (
+                "agent",
+                Some(if name.is_empty() { "Support" } else { name }),
+            )
         }
         BridgeAuthor::Customer => ("customer", None),
     };
@@ -136,8 +142,13 @@ pub async fn reply(
             TicketStatus::AwaitingCustomer
         }
         BridgeAuthor::Customer => {
-            notify::enqueue(&mut tx, notify::Event::CustomerReply, &id, &state.config.public_url)
-                .await?;
+            notify::enqueue(
+                &mut tx,
+                notify::Event::CustomerReply,
+                &id,
+                &state.config.public_url,
+            )
+            .await?;
             TicketStatus::AwaitingSupport
         }
     };

@@ -88,7 +88,12 @@ pub async fn update(
     body.validate().map_err(AppError::validation)?;
     let url = body.url.trim();
     let key_id = body.key_id.trim();
-    if state.keys.secret(&state.db, &tenant, key_id).await?.is_none() {
+    if state
+        .keys
+        .secret(&state.db, &tenant, key_id)
+        .await?
+        .is_none()
+    {
         return Err(AppError::validation(vec![FieldError::new(
             "key_id",
             FieldErrorCode::UnknownValue,
@@ -109,7 +114,15 @@ pub async fn update(
     let answer = state_of(&mut tx, &tenant).await?;
     tx.commit().await?;
     let detail = format!("{url} (key {key_id})");
-    audit::record(&state.db, &tenant, &who.agent.id, "bridge.settings", &tenant, &detail).await?;
+    audit::record(
+        &state.db,
+        &tenant,
+        &who.agent.id,
+        "bridge.settings",
+        &tenant,
+        &detail,
+    )
+    .await?;
     Ok(Json(answer))
 }
 
@@ -164,6 +177,14 @@ pub async fn retry(
     .await?;
     let answer = state_of(&mut tx, &tenant).await?;
     tx.commit().await?;
-    audit::record(&state.db, &tenant, &who.agent.id, "bridge.retry", &tenant, "").await?;
+    audit::record(
+        &state.db,
+        &tenant,
+        &who.agent.id,
+        "bridge.retry",
+        &tenant,
+        "",
+    )
+    .await?;
     Ok(Json(answer))
 }

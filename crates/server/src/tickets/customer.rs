@@ -25,9 +25,10 @@ use super::{
 use crate::{
     attachments::store::{self as files, Uploader},
     auth::Customer,
+    bridge,
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
-    bridge, notify,
+    notify,
     state::AppState,
     time,
 };

@@ -3,6 +3,10 @@
  * panelcare in the WHMCS client area: a Support panel on the client home page, and, at the
  * foot of every client-area page, the loader with a freshly signed token and the client's
  * usage as data (a JSON script element: nothing in it runs, so the page's policy holds).
+ *
+ * The ticket bridge's way back: replies and status changes made in WHMCS on a mirrored
+ * ticket go to panelcare as they happen, and the cron job sends whatever a hook could not.
+ * Paid upgrades from offers are reported the same way.
  */
 
 if (!defined('WHMCS')) {
@@ -47,4 +51,50 @@ add_hook('ClientAreaFooterOutput', 1, function ($vars) {
     $server = htmlspecialchars(rtrim($s['server'], '/'), ENT_QUOTES);
     return '<script type="application/json" id="panelcare-whmcs">' . json_encode($config, $flags) . '</script>'
         . '<script src="' . $server . '/panelcare.js" data-host="whmcs" async></script>';
+});
+
+add_hook('TicketAdminReply', 1, function ($vars) {
+    $bridge = panelcare_bridge();
+    if ($bridge !== null) {
+        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], trim((string) $vars['admin']) ?: 'Support');
+    }
+});
+
+add_hook('TicketUserReply', 1, function ($vars) {
+    $bridge = panelcare_bridge();
+    if ($bridge !== null) {
+        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], '');
+    }
+});
+
+add_hook('TicketStatusChange', 1, function ($vars) {
+    $bridge = panelcare_bridge();
+    if ($bridge !== null) {
+        $bridge->pushStatus($vars['ticketid'], $vars['status']);
+    }
+});
+
+add_hook('TicketClose', 1, function ($vars) {
+    $bridge = panelcare_bridge();
+    if ($bridge !== null) {
+        $bridge->pushStatus($vars['ticketid'], 'Closed');
+    }
+});
+
+add_hook('InvoicePaid', 1, function ($vars) {
+    $upgrades = panelcare_upgrades();
+    if ($upgrades !== null) {
+        $upgrades->report((int) $vars['invoiceid']);
+    }
+});
+
+add_hook('AfterCronJob', 1, function ($vars) {
+    $bridge = panelcare_bridge();
+    if ($bridge !== null) {
+        $bridge->reconcile();
+    }
+    $upgrades = panelcare_upgrades();
+    if ($upgrades !== null) {
+        $upgrades->report(null);
+    }
 });

@@ -1,0 +1,413 @@
+<?php
+/**
+ * The ticket bridge on the WHMCS side. panelcare delivers what happens to a widget ticket
+ * (bridge.php → receive()); this writes it into WHMCS with OpenTicket, AddTicketReply and
+ * UpdateTicket. What staff (or the client) write in WHMCS goes back through the ticket hooks
+ * (pushReply(), pushStatus()), and the cron job compares every mirrored ticket with GetTicket
+ * so a reply a hook could not deliver (panelcare was down) still arrives, once.
+ *
+ * Internal notes never cross: panelcare does not send them, and WHMCS's notes are not
+ * replies.
+ */
+
+require_once __DIR__ . '/HostCall.php';
+require_once __DIR__ . '/Store.php';
+
+final class PanelcareBridge
+{
+    /**
+     * True while the addon itself writes into WHMCS: the ticket hooks that fire meanwhile
+     * report our own writing, which must not go back to panelcare.
+     */
+    public static $applying = false;
+
+    /** Largest file copied into a WHMCS ticket. */
+    const MAX_FILE = 10485760;
+
+    private static $priorities = array('low' => 'Low', 'normal' => 'Medium', 'high' => 'High', 'critical' => 'High');
+
+    /** panelcare's status → WHMCS's. */
+    private static $toWhmcs = array(
+        'open' => 'Open',
+        'awaiting_support' => 'Customer-Reply',
+        'awaiting_customer' => 'Answered',
+        'resolved' => 'Closed',
+        'closed' => 'Closed',
+    );
+
+    /** WHMCS's status → panelcare's; On Hold stops the SLA clock like waiting for the client. */
+    private static $fromWhmcs = array(
+        'Open' => 'awaiting_support',
+        'Customer-Reply' => 'awaiting_support',
+        'In Progress' => 'awaiting_support',
+        'Answered' => 'awaiting_customer',
+        'On Hold' => 'awaiting_customer',
+        'Closed' => 'closed',
+    );
+
+    private $s;
+    private $store;
+    private $api;
+    private $log;
+
+    /**
+     * @param array    $settings the addon's settings
+     * @param callable $api      localAPI
+     * @param callable $log      logActivity
+     */
+    public function __construct(array $settings, PanelcareStore $store, $api, $log)
+    {
+        $this->s = $settings;
+        $this->store = $store;
+        $this->api = $api;
+        $this->log = $log;
+    }
+
+    public function enabled()
+    {
+        return isset($this->s['bridge']) && $this->s['bridge'] === 'on';
+    }
+
+    private function call($command, array $params)
+    {
+        $r = call_user_func($this->api, $command, $params);
+        return is_array($r) ? $r : array('result' => 'error', 'message' => 'no answer');
+    }
+
+    /** Runs a WHMCS command whose ticket hooks are our own echo. */
+    private function apply($command, array $params)
+    {
+        self::$applying = true;
+        try {
+            return $this->call($command, $params);
+        } finally {
+            self::$applying = false;
+        }
+    }
+
+    private function note($text)
+    {
+        call_user_func($this->log, 'panelcare bridge: ' . $text);
+    }
+
+    private static function failed(array $r)
+    {
+        return !isset($r['result']) || $r['result'] !== 'success';
+    }
+
+    private static function why(array $r)
+    {
+        return isset($r['message']) && is_string($r['message']) ? $r['message'] : 'unknown error';
+    }
+
+    // ---------------------------------------------------------------- panelcare → WHMCS
+
+    /**
+     * Answers one delivery from panelcare.
+     *
+     * @param array  $headers lower-case header names to values
+     * @return array{0: int, 1: array} HTTP status and JSON answer
+     */
+    public function receive(array $headers, $body)
+    {
+        $why = PanelcareHostCall::refusal($this->s, $headers, $body);
+        if ($why !== null) {
+            return array(401, array('error' => 'invalid_signature', 'message' => $why));
+        }
+        $p = json_decode($body, true);
+        if (!is_array($p) || !isset($p['event'], $p['delivery'], $p['ticket']['id']) || !is_array($p['ticket'])) {
+            return array(400, array('error' => 'invalid_body', 'message' => 'not a panelcare bridge event'));
+        }
+        if (!isset($p['tenant']) || $p['tenant'] !== $this->s['tenant']) {
+            return array(400, array('error' => 'wrong_tenant', 'message' => 'this WHMCS serves another tenant'));
+        }
+        if (!$this->enabled()) {
+            return array(503, array('error' => 'bridge_off', 'message' => 'the ticket bridge is off in the addon settings'));
+        }
+        // panelcare retries when it missed our answer: the first application stands.
+        $earlier = $this->store->deliveryAnswer($p['delivery']);
+        if ($earlier !== null) {
+            return array(200, $earlier);
+        }
+        switch ($p['event']) {
+            case 'ticket.created':
+                list($status, $answer) = $this->create($p);
+                break;
+            case 'ticket.customer_reply':
+                list($status, $answer) = $this->reply($p, true);
+                break;
+            case 'ticket.agent_reply':
+                list($status, $answer) = $this->reply($p, false);
+                break;
+            case 'ticket.status':
+                list($status, $answer) = $this->status($p);
+                break;
+            default:
+                // A newer server's event: taken, so it does not hold up the ticket's next ones.
+                return array(200, array('ignored' => $p['event']));
+        }
+        if ($status === 200) {
+            $this->store->recordDelivery($p['delivery'], $answer);
+        }
+        return array($status, $answer);
+    }
+
+    /** The WHMCS client of a panelcare account named client-<id>, or 0. */
+    private static function clientOf($account)
+    {
+        return preg_match('/^client-([1-9][0-9]*)$/', (string) $account, $m) ? (int) $m[1] : 0;
+    }
+
+    private function department($name)
+    {
+        foreach (array('dept_' . $name, 'dept_technical') as $key) {
+            if (!empty($this->s[$key]) && ctype_digit((string) $this->s[$key])) {
+                return (int) $this->s[$key];
+            }
+        }
+        return 0;
+    }
+
+    /** The message's text and its files as WHMCS's `attachments` parameter wants them. */
+    private function content(array $message)
+    {
+        $text = isset($message['body']) ? (string) $message['body'] : '';
+        $files = array();
+        $list = isset($message['attachments']) && is_array($message['attachments']) ? $message['attachments'] : array();
+        foreach ($list as $a) {
+            $name = isset($a['name']) ? (string) $a['name'] : 'file';
+            $bytes = isset($a['url']) ? PanelcareHostCall::fetch((string) $a['url'], self::MAX_FILE) : null;
+            if ($bytes === null) {
+                $text .= "\n\n[" . $name . ' is attached in panelcare but could not be copied here.]';
+                continue;
+            }
+            $files[] = array('name' => $name, 'data' => base64_encode($bytes));
+        }
+        $params = array('message' => $text, 'markdown' => true);
+        if ($files) {
+            $params['attachments'] = base64_encode(json_encode($files));
+        }
+        return $params;
+    }
+
+    private function create(array $p)
+    {
+        $t = $p['ticket'];
+        $mapped = $this->store->ticketByPanelcare($t['id']);
+        if ($mapped !== null) {
+            return array(200, array('external_ref' => '#' . $mapped['tid']));
+        }
+        $dept = $this->department(isset($t['department']) ? $t['department'] : 'technical');
+        if ($dept === 0) {
+            return array(503, array('error' => 'no_department', 'message' => 'choose a support department in the addon settings'));
+        }
+        $priority = isset($t['priority'], self::$priorities[$t['priority']]) ? self::$priorities[$t['priority']] : 'Medium';
+        $params = array(
+            'deptid' => $dept,
+            'subject' => (string) $t['subject'],
+            'priority' => $priority,
+        ) + $this->content(isset($p['message']) && is_array($p['message']) ? $p['message'] : array());
+        $client = self::clientOf(isset($t['account']) ? $t['account'] : '');
+        if ($client > 0) {
+            $params['clientid'] = $client;
+        } else {
+            // Not a WHMCS client account: a guest ticket under the customer's name and e-mail.
+            $params['name'] = isset($t['name']) && $t['name'] !== '' ? $t['name'] : (string) $t['account'];
+            $params['email'] = isset($t['email']) ? (string) $t['email'] : '';
+        }
+        $r = $this->apply('OpenTicket', $params);
+        if (self::failed($r)) {
+            $this->note('OpenTicket for #' . $t['number'] . ' failed: ' . self::why($r));
+            return array(502, array('error' => 'whmcs_refused', 'message' => 'OpenTicket: ' . self::why($r)));
+        }
+        $this->store->mapTicket($t['id'], $r['id'], (string) $r['tid'], 'Open');
+        // The opening message is WHMCS's too: it must not come back as a reply.
+        $this->markNewestReply((int) $r['id']);
+        return array(200, array('external_ref' => '#' . $r['tid']));
+    }
+
+    private function reply(array $p, $fromCustomer)
+    {
+        $mapped = $this->store->ticketByPanelcare($p['ticket']['id']);
+        if ($mapped === null) {
+            return array(409, array('error' => 'not_mirrored', 'message' => 'this ticket is not in WHMCS yet'));
+        }
+        $params = array('ticketid' => (int) $mapped['whmcs_id'])
+            + $this->content(isset($p['message']) && is_array($p['message']) ? $p['message'] : array());
+        if ($fromCustomer) {
+            $client = self::clientOf(isset($p['ticket']['account']) ? $p['ticket']['account'] : '');
+            if ($client > 0) {
+                $params['clientid'] = $client;
+            } else {
+                $params['name'] = (string) $p['ticket']['name'];
+                $params['email'] = (string) $p['ticket']['email'];
+            }
+        } else {
+            if (empty($this->s['bridge_admin'])) {
+                return array(503, array('error' => 'no_admin', 'message' => 'name the admin console answers are posted as in the addon settings'));
+            }
+            $params['adminusername'] = $this->s['bridge_admin'];
+            $author = isset($p['message']['author']) ? trim((string) $p['message']['author']) : '';
+            if ($author !== '') {
+                $params['message'] .= "\n\n— " . $author;
+            }
+        }
+        $r = $this->apply('AddTicketReply', $params);
+        if (self::failed($r)) {
+            $this->note('AddTicketReply on ticket ' . $mapped['whmcs_id'] . ' failed: ' . self::why($r));
+            return array(502, array('error' => 'whmcs_refused', 'message' => 'AddTicketReply: ' . self::why($r)));
+        }
+        $this->markNewestReply((int) $mapped['whmcs_id']);
+        return array(200, array('ok' => true));
+    }
+
+    /** Records the ticket's newest reply as written by us, so the cron does not send it back. */
+    private function markNewestReply($whmcsId)
+    {
+        $replies = $this->replies($this->call('GetTicket', array('ticketid' => $whmcsId, 'repliessort' => 'ASC')));
+        $newest = end($replies);
+        if ($newest !== false) {
+            $this->store->recordReply($newest['replyid'], $whmcsId, 'panelcare');
+        }
+    }
+
+    private function status(array $p)
+    {
+        $mapped = $this->store->ticketByPanelcare($p['ticket']['id']);
+        if ($mapped === null) {
+            return array(409, array('error' => 'not_mirrored', 'message' => 'this ticket is not in WHMCS yet'));
+        }
+        $status = isset($p['status'], self::$toWhmcs[$p['status']]) ? self::$toWhmcs[$p['status']] : null;
+        if ($status === null) {
+            return array(200, array('ignored' => 'status'));
+        }
+        $r = $this->apply('UpdateTicket', array('ticketid' => (int) $mapped['whmcs_id'], 'status' => $status));
+        if (self::failed($r)) {
+            return array(502, array('error' => 'whmcs_refused', 'message' => 'UpdateTicket: ' . self::why($r)));
+        }
+        $this->store->agreeStatus($mapped['whmcs_id'], $status);
+        return array(200, array('ok' => true));
+    }
+
+    // ---------------------------------------------------------------- WHMCS → panelcare
+
+    /** GetTicket's replies, oldest first, without the opening message (reply id 0). */
+    private function replies(array $ticket)
+    {
+        $list = isset($ticket['replies']['reply']) && is_array($ticket['replies']['reply']) ? $ticket['replies']['reply'] : array();
+        $out = array();
+        foreach ($list as $r) {
+            if (is_array($r) && isset($r['replyid']) && (int) $r['replyid'] > 0) {
+                $out[] = $r;
+            }
+        }
+        usort($out, function ($a, $b) {
+            return (int) $a['replyid'] - (int) $b['replyid'];
+        });
+        return $out;
+    }
+
+    /**
+     * Takes a reply written in WHMCS to panelcare, once. $admin is the staff member's name,
+     * empty for the client.
+     *
+     * @return bool whether panelcare has it now (or the ticket is not bridged)
+     */
+    public function pushReply($whmcsTicketId, $replyId, $message, $admin)
+    {
+        if (self::$applying || !$this->enabled()) {
+            return true;
+        }
+        $mapped = $this->store->ticketByWhmcs($whmcsTicketId);
+        if ($mapped === null || (int) $replyId <= 0 || $this->store->replyCrossed($replyId)) {
+            return true;
+        }
+        list($status, $answer) = PanelcareHostCall::post(
+            $this->s,
+            '/api/v1/bridge/tickets/' . rawurlencode($mapped['panelcare_id']) . '/replies',
+            array(
+                'external_id' => 'whmcs-reply-' . (int) $replyId,
+                'from' => $admin === '' ? 'customer' : 'support',
+                'author' => (string) $admin,
+                'message' => (string) $message,
+            )
+        );
+        if ($status === 200 || $status === 201) {
+            $this->store->recordReply($replyId, $whmcsTicketId, 'whmcs');
+            if (isset($answer['status']) && isset(self::$toWhmcs[$answer['status']])) {
+                $this->store->agreeStatus($whmcsTicketId, self::$toWhmcs[$answer['status']]);
+            }
+            return true;
+        }
+        if ($status === 422) {
+            // panelcare will never take this one (an empty reply, say): skipped, not retried.
+            $this->store->recordReply($replyId, $whmcsTicketId, 'whmcs');
+            $this->note('reply ' . $replyId . ' of ticket ' . $whmcsTicketId . ' refused by panelcare: '
+                . (isset($answer['message']) ? $answer['message'] : 'invalid'));
+            return true;
+        }
+        $this->note('reply ' . $replyId . ' of ticket ' . $whmcsTicketId . ' not taken to panelcare (HTTP ' . $status . ')'
+            . (isset($answer['message']) ? ': ' . $answer['message'] : '') . '; the cron job tries again');
+        return false;
+    }
+
+    /** Takes a status set in WHMCS to panelcare. */
+    public function pushStatus($whmcsTicketId, $status)
+    {
+        if (self::$applying || !$this->enabled()) {
+            return true;
+        }
+        $mapped = $this->store->ticketByWhmcs($whmcsTicketId);
+        if ($mapped === null || $mapped['last_status'] === $status) {
+            return true;
+        }
+        if (!isset(self::$fromWhmcs[$status])) {
+            $this->note('status "' . $status . '" of ticket ' . $whmcsTicketId . ' has no panelcare equivalent; left as it was');
+            return true;
+        }
+        list($code, $answer) = PanelcareHostCall::post(
+            $this->s,
+            '/api/v1/bridge/tickets/' . rawurlencode($mapped['panelcare_id']) . '/status',
+            array('status' => self::$fromWhmcs[$status])
+        );
+        if ($code === 200) {
+            $this->store->agreeStatus($whmcsTicketId, $status);
+            return true;
+        }
+        $this->note('status of ticket ' . $whmcsTicketId . ' not taken to panelcare (HTTP ' . $code . ')'
+            . (isset($answer['message']) ? ': ' . $answer['message'] : '') . '; the cron job tries again');
+        return false;
+    }
+
+    /** Compares mirrored tickets with WHMCS and sends what the hooks missed. */
+    public function reconcile($limit = 50)
+    {
+        if (!$this->enabled()) {
+            return 0;
+        }
+        $sent = 0;
+        foreach ($this->store->ticketsToCheck($limit) as $mapped) {
+            $id = (int) $mapped['whmcs_id'];
+            $t = $this->call('GetTicket', array('ticketid' => $id, 'repliessort' => 'ASC'));
+            if (self::failed($t)) {
+                $this->note('GetTicket ' . $id . ': ' . self::why($t));
+                continue;
+            }
+            foreach ($this->replies($t) as $r) {
+                if ($this->store->replyCrossed($r['replyid'])) {
+                    continue;
+                }
+                $admin = isset($r['admin']) ? trim((string) $r['admin']) : '';
+                if (!$this->pushReply($id, $r['replyid'], isset($r['message']) ? $r['message'] : '', $admin)) {
+                    // Later replies wait, so panelcare gets them in order.
+                    continue 2;
+                }
+                $sent++;
+            }
+            if (isset($t['status']) && $this->pushStatus($id, (string) $t['status'])) {
+                $this->store->checked($id);
+            }
+        }
+        return $sent;
+    }
+}
