@@ -1,8 +1,9 @@
-//! The console's calls for a tenant's support settings: ticket settings, canned replies and
-//! notifications with their test. (The canned-reply list itself is `Api::canned_replies`,
-//! which the ticket screens use too.)
+//! The console's calls for a tenant's support settings: ticket settings, canned replies,
+//! notifications with their test, and the ticket bridge. (The canned-reply list itself is
+//! `Api::canned_replies`, which the ticket screens use too.)
 
 use panelcare_model::{
+    bridge::{BridgeSettings, BridgeState},
     notify::{NotifySettings, TestQueued},
     ticket::{
         TicketSettings,
@@ -66,6 +67,54 @@ impl Api {
         call(
             "POST",
             &format!("/console/api/tenants/{tenant}/notifications/test"),
+            Some(&self.csrf),
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn ticket_bridge(&self, tenant: &str) -> Result<BridgeState, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/ticket-bridge"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    pub async fn save_ticket_bridge(
+        &self,
+        tenant: &str,
+        s: &BridgeSettings,
+    ) -> Result<BridgeState, ApiError> {
+        call(
+            "PUT",
+            &format!("/console/api/tenants/{tenant}/ticket-bridge"),
+            Some(&self.csrf),
+            Some(s),
+        )
+        .await
+    }
+
+    /// Turns the bridge off; deliveries still waiting are dropped.
+    pub async fn remove_ticket_bridge(&self, tenant: &str) -> Result<(), ApiError> {
+        no_content(
+            call::<serde::de::IgnoredAny>(
+                "DELETE",
+                &format!("/console/api/tenants/{tenant}/ticket-bridge"),
+                Some(&self.csrf),
+                None::<&()>,
+            )
+            .await,
+        )
+    }
+
+    /// Queues the deliveries that were given up on again.
+    pub async fn retry_ticket_bridge(&self, tenant: &str) -> Result<BridgeState, ApiError> {
+        call(
+            "POST",
+            &format!("/console/api/tenants/{tenant}/ticket-bridge/retry"),
             Some(&self.csrf),
             None::<&()>,
         )

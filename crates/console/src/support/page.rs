@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
-use super::{CannedReplies, NotifyForm, TicketSettingsForm};
+use super::{CannedReplies, NotifyForm, TicketBridge, TicketSettingsForm};
 use crate::{api::Api, form, tenants::use_tenants};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SupportProps {
     pub api: Api,
     pub on_signed_out: Callback<()>,
-    /// Admins change ticket and notification settings; agents only canned replies.
+    /// Admins change ticket, notification and bridge settings; agents only canned replies.
     pub admin: bool,
 }
 
@@ -51,8 +51,12 @@ pub fn SupportSettings(props: &SupportProps) -> Html {
                         <h2 id="c-s-notify-title">{ "Notifications" }</h2>
                         <NotifyForm key={format!("n-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
                     </section>
+                    <section class="c-card c-section" aria-labelledby="c-s-bridge-title">
+                        <h2 id="c-s-bridge-title">{ "Ticket bridge" }</h2>
+                        <TicketBridge key={format!("b-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                    </section>
                 } else {
-                    <p class="c-hint">{ "Departments, response-time promises and notifications are set by your admins." }</p>
+                    <p class="c-hint">{ "Departments, response-time promises, notifications and the ticket bridge are set by your admins." }</p>
                 }
             }
         </section>
