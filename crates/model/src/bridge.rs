@@ -51,7 +51,11 @@ impl BridgeSettings {
                 "Choose the key the helpdesk was given.",
             ));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -177,7 +181,10 @@ mod tests {
         assert_eq!(fields(reply("", "x")), ["external_id"]);
         assert_eq!(fields(reply("a\nb", "x")), ["external_id"]);
         assert_eq!(fields(reply("r", " ")), ["message"]);
-        assert_eq!(fields(reply("r", &"x".repeat(BODY_MAX_CHARS + 1))), ["message"]);
+        assert_eq!(
+            fields(reply("r", &"x".repeat(BODY_MAX_CHARS + 1))),
+            ["message"]
+        );
     }
 
     #[test]

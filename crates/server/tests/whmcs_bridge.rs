@@ -640,25 +640,58 @@ async fn a_ticket_waits_for_its_earlier_event_and_failures_are_shown_and_retried
     );
     assert_eq!(deliver(&app).await, 2);
 
-    // Turned off: nothing more is queued.
+    // Turned off: what was waiting is dropped and nothing more is queued.
+    let reply = |key: &'static str, ticket: String| {
+        customer(
+            "POST",
+            &format!("/api/v1/tickets/{ticket}/replies"),
+            &alice,
+            Some(key),
+            json!({"message": "Hello?"}),
+        )
+    };
+    let undelivered = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM bridge_outbox WHERE delivered_at IS NULL",
+        )
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+    };
+    app.send(reply("order-0003", id.clone())).await;
+    assert_eq!(undelivered().await, 1);
     let (s, _, _) = app
         .send(admin.req("DELETE", "/console/api/tenants/acme/ticket-bridge", None))
         .await;
     assert_eq!(s, 204);
-    app.send(customer(
-        "POST",
-        &format!("/api/v1/tickets/{id}/replies"),
-        &alice,
-        Some("order-0003"),
-        json!({"message": "Hello?"}),
-    ))
-    .await;
-    let queued: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM bridge_outbox WHERE delivered_at IS NULL")
-            .fetch_one(&app.state.db.pool)
-            .await
-            .expect("count");
-    assert_eq!(queued, 0);
+    assert_eq!(undelivered().await, 0);
+    app.send(reply("order-0004", id.clone())).await;
+    let (_, opened_meanwhile, _) = app
+        .send(customer("POST", "/api/v1/tickets", &alice, Some("order-0005"),
+            json!({"department": "sales", "priority": "low", "subject": "Reseller plan", "message": "Do you sell reseller plans?"})))
+        .await;
+    assert_eq!(undelivered().await, 0);
+
+    // On again: a ticket opened meanwhile is created in the helpdesk before its reply.
+    bridge_on(&app, &admin, &url).await;
+    let later = opened_meanwhile["ticket"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    app.send(reply("order-0006", later.clone())).await;
+    let before = seen.lock().expect("lock").len();
+    assert_eq!(deliver(&app).await, 2);
+    let sent: Vec<Value> = seen
+        .lock()
+        .expect("lock")
+        .iter()
+        .skip(before)
+        .map(|(_, body)| serde_json::from_str(body).expect("json"))
+        .collect();
+    assert_eq!(sent[0]["event"], "ticket.created");
+    assert_eq!(sent[0]["message"]["body"], "Do you sell reseller plans?");
+    assert_eq!(sent[1]["event"], "ticket.customer_reply");
+    assert!(sent.iter().all(|e| e["ticket"]["id"] == later.as_str()));
 }
 
 /// A signed host call, as the addon makes it.
@@ -728,7 +761,13 @@ async fn every_wrong_bridge_call_gets_a_clear_answer_and_changes_nothing() {
     ] {
         let (s, b, _) = app.send(req).await;
         assert_eq!((s.as_u16(), code(&b)), (401, "invalid_signature"), "{b}");
-        assert!(b["error"]["message"].as_str().expect("message").contains(why), "{b}");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .expect("message")
+                .contains(why),
+            "{b}"
+        );
     }
     // BlueFox's key cannot reach Acme's ticket, nor Acme's key BlueFox's.
     let as_fox =

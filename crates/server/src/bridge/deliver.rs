@@ -1,5 +1,5 @@
 //! Sending the bridge's outbox: one signed POST per event, a ticket's events strictly in
-//! order, failures retried after 5 s, 10 s, 20 s… (at most an hour apart) for about half a
+//! order (a later one waits while an earlier one is given up on), failures retried after 5 s, 10 s, 20 s… (at most an hour apart) for about half a
 //! day before they are given up on (the console can send those again).
 //!
 //! The payload is built when it is sent, from the ticket as it is then and the message the
@@ -39,13 +39,15 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let mut delivered = 0;
     for _ in 0..ROUNDS {
         let now = time::now_ms();
-        // A ticket's event waits while an earlier one of the same ticket is still on its way.
+        // A ticket's event waits while an earlier one of the same ticket is still on its way,
+        // or was given up on (until an admin sends it again): the helpdesk never gets a reply
+        // before the ticket it belongs to.
         let due = sqlx::query(
             "SELECT o.id, o.tenant_id, o.ticket_id, o.event, o.message_id, o.status, o.attempts, o.created_at, \
              b.url, b.key_id FROM bridge_outbox o JOIN ticket_bridges b ON b.tenant_id = o.tenant_id \
              WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?1 \
              AND NOT EXISTS (SELECT 1 FROM bridge_outbox e WHERE e.ticket_id = o.ticket_id \
-             AND e.id < o.id AND e.delivered_at IS NULL AND e.failed_at IS NULL) \
+             AND e.id < o.id AND e.delivered_at IS NULL) \
              ORDER BY o.id LIMIT ?2",
         )
         .bind(now)

@@ -31,7 +31,9 @@ impl Event<'_> {
     }
 }
 
-/// Queues `event` about `ticket_id` when its tenant bridges; does nothing otherwise.
+/// Queues `event` about `ticket_id` when its tenant bridges; does nothing otherwise. A ticket
+/// the helpdesk has not been told about (opened before the bridge was set) is created there
+/// first, with its opening message, so no reply arrives for a ticket it does not know.
 pub async fn enqueue(
     conn: &mut SqliteConnection,
     tenant_id: &str,
@@ -46,6 +48,39 @@ pub async fn enqueue(
     if bridged.is_none() {
         return Ok(());
     }
+    if !matches!(event, Event::Created { .. }) {
+        let known: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM bridge_outbox WHERE ticket_id = ? AND event = 'ticket.created'",
+        )
+        .bind(ticket_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if known.is_none() {
+            let first: String = sqlx::query_scalar(
+                "SELECT id FROM ticket_messages WHERE ticket_id = ? AND kind = 'customer' \
+                 ORDER BY created_at, rowid LIMIT 1",
+            )
+            .bind(ticket_id)
+            .fetch_one(&mut *conn)
+            .await?;
+            insert(
+                conn,
+                tenant_id,
+                ticket_id,
+                Event::Created { message_id: &first },
+            )
+            .await?;
+        }
+    }
+    insert(conn, tenant_id, ticket_id, event).await
+}
+
+async fn insert(
+    conn: &mut SqliteConnection,
+    tenant_id: &str,
+    ticket_id: &str,
+    event: Event<'_>,
+) -> Result<(), sqlx::Error> {
     let (message, status) = match event {
         Event::Created { message_id }
         | Event::CustomerReply { message_id }

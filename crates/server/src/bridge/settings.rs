@@ -47,13 +47,12 @@ async fn state_of(conn: &mut SqliteConnection, tenant_id: &str) -> AppResult<Bri
     .fetch_one(&mut *conn)
     .await?;
     let delivered: Option<i64> = row.try_get("delivered")?;
-    // Only a failure newer than the last success is news.
+    // Why the newest delivery still on its way (or given up on) failed, however old it is.
     let last_error: Option<String> = sqlx::query_scalar(
-        "SELECT last_error FROM bridge_outbox WHERE tenant_id = ?1 AND last_error IS NOT NULL \
-         AND delivered_at IS NULL AND created_at >= COALESCE(?2, 0) ORDER BY id DESC LIMIT 1",
+        "SELECT last_error FROM bridge_outbox WHERE tenant_id = ? AND last_error IS NOT NULL \
+         AND delivered_at IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(tenant_id)
-    .bind(delivered)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(BridgeState {
@@ -127,7 +126,8 @@ pub async fn update(
 }
 
 /// `DELETE /console/api/tenants/{id}/ticket-bridge`: no more events are queued; those
-/// waiting are dropped, since nobody will receive them.
+/// waiting or given up on are dropped, since nobody will receive them (a ticket whose
+/// creation was dropped is created again with its next change once a bridge is set).
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
@@ -139,14 +139,10 @@ pub async fn remove(
         .bind(&tenant)
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "UPDATE bridge_outbox SET failed_at = ?2, last_error = 'the bridge was turned off' \
-         WHERE tenant_id = ?1 AND delivered_at IS NULL AND failed_at IS NULL",
-    )
-    .bind(&tenant)
-    .bind(time::now_ms())
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query("DELETE FROM bridge_outbox WHERE tenant_id = ? AND delivered_at IS NULL")
+        .bind(&tenant)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     audit::record(&state.db, &tenant, &who.agent.id, "bridge.off", &tenant, "").await?;
     Ok(StatusCode::NO_CONTENT)
