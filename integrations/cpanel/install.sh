@@ -37,4 +37,15 @@ fi
 
 # The link in Tools (and its feature, so hosts and resellers can switch it per feature list).
 /usr/local/cpanel/scripts/install_plugin "$PWD" --theme=jupiter
+
+# Notices and offers on the dashboard, unless --no-dashboard; the address is read again on
+# every run, so running this again after editing it moves the dashboard to the new server.
+server="$(sed -n 's/^[[:space:]]*server[[:space:]]*=[[:space:]]*\(https:\/\/[A-Za-z0-9.:-]*\)[[:space:]]*$/\1/p' /etc/panelcare/cpanel-public.conf | tail -n 1)"
+if [[ ${1:-} == --no-dashboard ]]; then
+  scripts/dashboard.sh remove
+elif [[ -z $server || $server == https://care.example.com ]]; then
+  echo "panelcare: set server in /etc/panelcare/cpanel-public.conf, then run ./install.sh again for the dashboard"
+else
+  scripts/dashboard.sh install "$server"
+fi
 echo "panelcare: installed"

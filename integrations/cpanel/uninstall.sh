@@ -11,6 +11,7 @@ fi
 if [[ -x /usr/local/cpanel/scripts/uninstall_plugin ]]; then
   /usr/local/cpanel/scripts/uninstall_plugin "$PWD" --theme=jupiter
 fi
+scripts/dashboard.sh remove
 rm -rf /usr/local/cpanel/base/frontend/jupiter/panelcare
 rm -f /var/cpanel/perl/Cpanel/Admin/Modules/Panelcare/Token.pm /var/cpanel/perl/Panelcare/Token.pm
 rmdir /var/cpanel/perl/Cpanel/Admin/Modules/Panelcare /var/cpanel/perl/Panelcare 2>/dev/null || true

@@ -103,6 +103,56 @@ describe("the cPanel adapter", () => {
     assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message));
     await context.close();
   });
+
+  test("the dashboard snippet puts notices and the offer at the top of Home, and nowhere else", async () => {
+    // What cPanel renders from the global footer include for an account with the feature:
+    // the Template Toolkit directives gone, the server filled in as scripts/dashboard.sh does.
+    const snippet = readFileSync(join(import.meta.dirname, "..", "..", "integrations", "cpanel",
+      "content_includes", "panelcare-dashboard.html.tt"), "utf8")
+      .replace(/\[%[\s\S]*?%\]\n?/g, "")
+      .replaceAll("@SERVER@", server.url);
+    assert.ok(snippet.includes(`${server.url}/panelcare.js`));
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const session = "/cpsess0123456789";
+    const loaded = [];
+    page.on("request", (r) => { if (r.url().endsWith("/panelcare.js")) loaded.push(new URL(r.url()).pathname); });
+    await page.route(`**${session}/execute/**`, (route) => {
+      const name = route.request().url().includes("ResourceUsage/get_usages") ? "get_usages" : "get_quota_info";
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(fixture(name)) });
+    });
+    // The plugin's token page, as the admin module signs it for the session's user.
+    await page.route(`**${session}/frontend/jupiter/panelcare/token.live.pl`, async (route) => {
+      const t = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(t) });
+    });
+    const jupiter = (title) => `<!doctype html><html lang="en"><head><title>${title}</title>
+      <script src="/vendor/require.js"></script>
+      <script src="/demo/cpanel-require-config.js"></script></head><body>
+      <header>cPanel</header>
+      <main id="content"><div class="dashboard-widgets">General information</div></main>
+      ${snippet}
+    </body></html>`;
+    await page.route(`**${session}/frontend/jupiter/index.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: jupiter("cPanel - Tools") }));
+    await page.route(`**${session}/frontend/jupiter/email_accounts/index.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: jupiter("Email Accounts") }));
+
+    await page.goto(`${server.url}${session}/frontend/jupiter/index.html`);
+    const card = page.locator("#panelcare-dashboard [data-panelcare=offers] .pc-offer");
+    await card.waitFor();
+    assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
+    assert.equal(await page.evaluate(() => document.querySelector("#content").firstElementChild.id), "panelcare-dashboard",
+      "at the top of the dashboard's content");
+    assert.equal(await page.locator("#panelcare-dashboard").getAttribute("aria-label"), "Notices and offers");
+    assert.deepEqual(loaded, ["/panelcare.js"]);
+
+    await page.goto(`${server.url}${session}/frontend/jupiter/email_accounts/index.html`);
+    await page.locator(".dashboard-widgets").waitFor();
+    assert.equal(await page.locator("#panelcare-dashboard").count(), 0, "only on Home");
+    assert.deepEqual(loaded, ["/panelcare.js"], "no loader on other pages");
+    await context.close();
+  });
 });
 
 describe("the WHMCS adapter", () => {
