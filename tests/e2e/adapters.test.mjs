@@ -4,6 +4,7 @@
 // and a page shaped like a cPanel session loads the widget through the adapter, whose
 // snapshot picks the offer.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -250,6 +251,47 @@ describe("the Plesk adapter", () => {
     await widget.locator(".pc-item", { hasText: message }).waitFor();
     assert.ok(signed >= 1, "the token came from the extension's token action");
     assert.ok((await apiList(server.url, "boris")).some((f) => f.message === message));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the extension's usage action picks the offer, and a Plesk that cannot answer shows none", async () => {
+    // The extension's own mapping (PHP) of the XML API's documented answer.
+    const usagePhp = join(import.meta.dirname, "..", "..", "integrations", "plesk", "plib", "library", "Usage.php");
+    const xml = readFileSync(join(import.meta.dirname, "..", "fixtures", "plesk", "webspace_get.xml"), "utf8");
+    const [snapshot, why] = JSON.parse(execFileSync("php", ["-r",
+      "require $argv[1]; echo json_encode(Modules_Panelcare_Usage::fromReply(file_get_contents('php://stdin')));",
+      usagePhp], { input: xml }));
+    assert.equal(why, null);
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    let answer = { status: 200, body: snapshot };
+    await page.route("**/modules/panelcare/index.php/index/token", async (route) => {
+      const t = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
+      route.fulfill({ contentType: "application/json", body: JSON.stringify(t) });
+    });
+    await page.route("**/modules/panelcare/index.php/index/usage", (route) =>
+      route.fulfill({ status: answer.status, contentType: "application/json", body: JSON.stringify(answer.body) }));
+    await page.route("**/smb/web/view", (route) => route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Plesk</title>
+        <script type="application/json" id="panelcare-plesk">{"token_url":"/modules/panelcare/index.php/index/token","usage_url":"/modules/panelcare/index.php/index/usage"}</script>
+        <script src="/panelcare.js" data-host="plesk" data-tenant="acme" async></script></head>
+        <body><div id="main"><div data-panelcare="offers"></div><p class="plesk-home">Websites &amp; Domains</p></div></body></html>`,
+    }));
+    await page.goto(`${server.url}/smb/web/view`);
+    const card = page.locator("[data-panelcare=offers] .pc-offer");
+    await card.waitFor();
+    assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
+
+    answer = { status: 503, body: { error: "Plesk XML API: Owner does not exist (1013)" } };
+    await page.reload();
+    await page.locator(".plesk-home").waitFor();
+    // The offer needs figures: without them nothing is drawn, and nothing breaks.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator("[data-panelcare=offers] .pc-offer").count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -106,8 +106,8 @@ type Package = (&'static str, fn() -> bool);
 /// Debian packages the tests need: a browser and its driver, an SMTP server the
 /// notification tests deliver to, and PHP and shellcheck for the panel integrations' signers
 /// (Perl and openssl are on every Debian machine), with the SQLite and curl extensions the
-/// WHMCS ticket bridge's test runs the addon with.
-const PACKAGES: [Package; 7] = [
+/// WHMCS ticket bridge's test runs the addon with and SimpleXML for Plesk's usage mapping.
+const PACKAGES: [Package; 8] = [
     ("chromium", || which("chromium").is_some()),
     ("chromium-driver", || which("chromedriver").is_some()),
     ("python3-aiosmtpd", || {
@@ -122,6 +122,7 @@ const PACKAGES: [Package; 7] = [
     ("shellcheck", || which("shellcheck").is_some()),
     ("php-sqlite3", || php_has("pdo_sqlite")),
     ("php-curl", || php_has("curl")),
+    ("php-xml", || php_has("SimpleXML")),
 ];
 
 /// Whether the installed PHP has the extension `name`.
@@ -139,7 +140,7 @@ fn system_packages() -> Result {
             .collect()
     };
     if missing().is_empty() {
-        println!("ok: chromium, chromedriver, aiosmtpd, php (sqlite, curl), shellcheck");
+        println!("ok: chromium, chromedriver, aiosmtpd, php (sqlite, curl, xml), shellcheck");
         return Ok(());
     }
     if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {

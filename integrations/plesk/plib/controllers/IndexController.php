@@ -1,7 +1,8 @@
 <?php
 /**
  * The extension's page: for the administrator, the settings; for a customer, the widgets.
- * `token` answers the Plesk adapter with a fresh token for the signed-in customer only.
+ * `token` answers the Plesk adapter with a fresh token for the signed-in customer only;
+ * `usage` with that customer's figures (the subscription with the most disk in use).
  */
 class IndexController extends pm_Controller_Action
 {
@@ -47,5 +48,24 @@ class IndexController extends pm_Controller_Action
             return;
         }
         $this->_helper->json($answer);
+    }
+
+    public function usageAction()
+    {
+        $this->getResponse()->setHeader('Cache-Control', 'no-store', true);
+        if (Modules_Panelcare_Settings::complete() === null || !pm_Session::isExist() || !pm_Session::getClient()->isClient()) {
+            $this->getResponse()->setHttpResponseCode(401);
+            $this->_helper->json(array('error' => 'sign in as a customer first'));
+            return;
+        }
+        list($usage, $why) = Modules_Panelcare_Usage::forSession();
+        if ($usage === null) {
+            // The page then shows no offer that needs figures; the reason is in Plesk's log.
+            error_log('panelcare: no usage for ' . pm_Session::getClient()->getLogin() . ': ' . $why);
+            $this->getResponse()->setHttpResponseCode(503);
+            $this->_helper->json(array('error' => $why));
+            return;
+        }
+        $this->_helper->json($usage);
     }
 }
