@@ -302,6 +302,10 @@ async fn the_status_counts_waiting_and_given_up_and_send_again_retries() {
     until(&root, "the status", |r| find(r, "#c-tb-status").is_some()).await;
     let status = text_of(&root, "#c-tb-status");
     assert!(status.contains(" · 3 waiting · 2 given up"), "{status}");
+    assert!(
+        status.starts_with("Not reaching the helpdesk"),
+        "failing deliveries are not 'Connected': {status}"
+    );
     assert_eq!(
         text_of(&root, "#c-tb-error"),
         format!("Last error: {error}")

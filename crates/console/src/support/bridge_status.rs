@@ -71,7 +71,13 @@ pub fn BridgeStatus(props: &BridgeStatusProps) -> Html {
     html! {
         <div class="c-bridge-status">
             <p id="c-tb-status">
-                <span class="c-badge c-status-done">{ "Connected" }</span>
+                // Set up is not the same as working: deliveries failing since the last success
+                // say so in the badge, not only in the error line below.
+                if s.last_error.is_some() && (s.pending > 0 || s.failed > 0) {
+                    <span class="c-badge c-status-warn">{ "Not reaching the helpdesk" }</span>
+                } else {
+                    <span class="c-badge c-status-done">{ "Connected" }</span>
+                }
                 { delivered }
                 if s.pending > 0 {
                     { " · " }<span class="c-tb-pending">{ format!("{} waiting", s.pending) }</span>
