@@ -11,8 +11,9 @@ CREATE TABLE ticket_bridges (
 
 -- What happened to a ticket, in order; the payload is built when it is sent, so file
 -- addresses are fresh. A ticket's next event waits until the one before it went through.
+-- AUTOINCREMENT: an id is never reused (the helpdesk remembers delivery ids it applied).
 CREATE TABLE bridge_outbox (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     tenant_id        TEXT NOT NULL REFERENCES tenants(id),
     ticket_id        TEXT NOT NULL REFERENCES tickets(id),
     event            TEXT NOT NULL,

@@ -327,6 +327,26 @@ async fn a_widget_ticket_lives_in_whmcs_and_answers_written_there_come_back() {
     };
     assert_eq!(customer_messages(&thread(&app, &id).await), 2);
 
+    // A progress update is written in WHMCS without moving either ticket: the cron job that
+    // compares the two afterwards finds nothing to change.
+    let progress = json!({"kind": "progress", "message": "Checking the mail queue."});
+    let (s, _, _) = app
+        .send(admin.req(
+            "POST",
+            &format!("/console/api/tickets/{id}/messages"),
+            Some(progress),
+        ))
+        .await;
+    assert_eq!(s, 201);
+    assert_eq!(deliver(&app).await, 1);
+    assert_eq!(
+        whmcs.one("SELECT status FROM tbltickets")["status"],
+        "Open",
+        "still with support, as in panelcare"
+    );
+    whmcs.hook("AfterCronJob", &json!({}));
+    assert_eq!(thread(&app, &id).await["ticket"]["status"], "open");
+
     // An internal note stays in panelcare; a console answer arrives under the bridge admin.
     let note = json!({"kind": "note", "message": "Customer is on the old PHP."});
     let (s, _, _) = app
@@ -349,10 +369,10 @@ async fn a_widget_ticket_lives_in_whmcs_and_answers_written_there_come_back() {
     assert_eq!(s, 201);
     assert_eq!(deliver(&app).await, 2, "the answer, then its status");
     let replies = whmcs.rows("SELECT * FROM tblticketreplies ORDER BY id");
-    assert_eq!(replies.len(), 2);
-    assert_eq!(replies[1]["admin"], "Console Answers");
+    assert_eq!(replies.len(), 3);
+    assert_eq!(replies[2]["admin"], "Console Answers");
     assert!(
-        replies[1]["message"]
+        replies[2]["message"]
             .as_str()
             .expect("text")
             .starts_with("Looking at it now.")
@@ -516,14 +536,40 @@ async fn a_delivery_the_addon_cannot_trust_or_apply_is_refused_and_a_retry_is_ap
     assert_eq!(t["did"], 3, "billing tickets go to the billing department");
     assert_eq!(t["urgency"], "Low");
 
-    // A reply for a ticket WHMCS does not have yet waits (409: panelcare retries later).
+    // A reply for a ticket this WHMCS does not have (the bridge pointed elsewhere before)
+    // opens it here with the customer's words, in the status panelcare has it in.
     let orphan = json!({"event": "ticket.customer_reply", "delivery": 901, "tenant": "acme",
-        "ticket": {"id": "t-2", "account": "client-42"}, "message": {"body": "hello?"}})
+        "ticket": {"id": "t-2", "number": 1002, "subject": "Old one", "department": "technical",
+                   "priority": "normal", "status": "awaiting_support", "account": "client-42"},
+        "message": {"body": "hello?", "attachments": []}})
     .to_string();
     let res = send("k1", ACME_SECRET, now_secs(), &orphan)
         .await
         .expect("send");
+    assert_eq!(res.status(), 200);
+    let opened =
+        whmcs.one("SELECT subject, message, status FROM tbltickets WHERE subject = 'Old one'");
+    assert_eq!(
+        (opened["message"].clone(), opened["status"].clone()),
+        (json!("hello?"), json!("Customer-Reply"))
+    );
+
+    // A retry that arrives while the first copy is still being applied waits its turn.
+    whmcs.rows(
+        "INSERT INTO mod_panelcare_deliveries (delivery, answer, created_at) VALUES (903, '', 0) RETURNING delivery",
+    );
+    let busy = body
+        .replace("\"delivery\":900", "\"delivery\":903")
+        .replace("t-1", "t-4");
+    let res = send("k1", ACME_SECRET, now_secs(), &busy)
+        .await
+        .expect("send");
     assert_eq!(res.status(), 409);
+    assert_eq!(
+        whmcs.rows("SELECT id FROM tbltickets").len(),
+        2,
+        "not applied twice"
+    );
 
     // WHMCS refusing (no such department) is a 502 with WHMCS's reason, logged.
     whmcs.rows(
@@ -1056,6 +1102,17 @@ async fn an_offer_upgrade_shows_whmcs_price_and_its_paid_order_counts_once() {
     assert_eq!(order("forged").await.expect("post").status(), 403);
     let res = order("harness-token").await.expect("post");
     assert_eq!(res.status(), 302);
+    // Pressed again (or the form sent twice) while the invoice is open: no second order.
+    let again = order("harness-token").await.expect("post");
+    assert_eq!(again.status(), 200);
+    let again: Value = again.json().await.expect("json");
+    assert!(
+        again["vars"]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("waiting for payment")),
+        "{again}"
+    );
+    assert_eq!(whmcs.rows("SELECT id FROM tblorders").len(), 1);
     let invoice = whmcs.one("SELECT id FROM tblinvoices")["id"]
         .as_i64()
         .expect("id");

@@ -132,12 +132,15 @@ async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, Strin
         .ok_or_else(|| format!("the tenant has no key '{key_id}' any more"))?;
     let body = payload(state, row).await?;
     let timestamp = time::now_secs();
+    // Longer than the helpdesk's own work on a delivery (copying files included), so a slow
+    // answer is not taken for a lost one and sent again while the first is still applied.
     let client = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(15))
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .timeout(std::time::Duration::from_secs(90))
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| e.to_string())?;
-    let res = client
+    let mut res = client
         .post(&url)
         .header("content-type", "application/json")
         .header("user-agent", "panelcare-bridge/1")
@@ -154,13 +157,31 @@ async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, Strin
         .await
         .map_err(|e| e.to_string())?;
     let status = res.status();
-    let text = res.text().await.unwrap_or_default();
-    if !status.is_success() {
-        let detail: String = text.chars().take(200).collect();
-        return Err(format!("the helpdesk answered {status}: {detail}"));
+    // At most 64 KB of the answer is read: it only ever carries a short JSON object.
+    let mut text = Vec::new();
+    while let Some(chunk) = res.chunk().await.map_err(|e| e.to_string())? {
+        text.extend_from_slice(&chunk);
+        if text.len() > 65_536 {
+            break;
+        }
     }
-    let reference = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
+    let answer = serde_json::from_slice::<serde_json::Value>(&text).ok();
+    if !status.is_success() {
+        // Only the status and a machine code reach the console: the address is the tenant's
+        // to choose, and an answer's text could be anything that address serves.
+        let code = answer
+            .as_ref()
+            .and_then(|v| v.get("error")?.as_str())
+            .filter(|c| {
+                (1..=40).contains(&c.len())
+                    && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            });
+        return Err(match code {
+            Some(code) => format!("the helpdesk answered {status} ({code})"),
+            None => format!("the helpdesk answered {status}"),
+        });
+    }
+    let reference = answer
         .and_then(|v| v.get("external_ref")?.as_str().map(str::to_owned))
         .filter(|r| !r.is_empty() && r.chars().count() <= 100);
     Ok(reference)
@@ -219,6 +240,11 @@ async fn message(state: &AppState, id: &str) -> Result<Message, String> {
     .await
     .map_err(|e| e.to_string())?;
     let kind: String = m.try_get("kind").map_err(|e| e.to_string())?;
+    // Only what the customer sees leaves panelcare; no call site queues anything else, and
+    // should one ever, the event fails here (visibly, in the console) rather than leak.
+    if !matches!(kind.as_str(), "customer" | "agent" | "progress") {
+        return Err(format!("a {kind} entry is never sent to the helpdesk"));
+    }
     let mut files = attachments::store::for_messages(state, &[id.to_owned()])
         .await
         .map_err(|e| format!("{e:?}"))?

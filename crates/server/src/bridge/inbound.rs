@@ -76,7 +76,8 @@ pub async fn reply(
     let tenant = host_call::verify(&state, "reply", &headers, &body).await?;
     let r: BridgedReply = host_call::parse(&tenant, &body)?;
     let text = r.validate().map_err(AppError::validation)?;
-    let key = format!("bridge:{}", r.external_id.trim());
+    // '/' is not allowed in a customer's Idempotency-Key, so no customer can take this key.
+    let key = format!("bridge/{}", r.external_id.trim());
     let hash = store::request_hash(&[text]);
     let now = time::now_ms();
     let mut tx = state.db.write().await?;

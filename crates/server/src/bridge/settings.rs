@@ -76,7 +76,8 @@ pub async fn read(
 }
 
 /// `PUT /console/api/tenants/{id}/ticket-bridge`: from now on, new events go there. Events
-/// already waiting go to the new address too (they are addressed when sent).
+/// already waiting go to the new address too (they are addressed when sent); a helpdesk that
+/// gets a reply for a ticket it does not have opens it then (the WHMCS addon does).
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,

@@ -144,9 +144,20 @@ async fn queue(
     Ok(())
 }
 
-/// Runs the worker until the process ends: every two seconds, warn about answers due soon
-/// and deliver what is due.
+/// Runs the workers until the process ends: every two seconds, warn about answers due soon
+/// and deliver what is due. The ticket bridge has a worker of its own, so a slow helpdesk
+/// never holds up e-mail and webhooks.
 pub fn spawn_worker(state: crate::state::AppState) {
+    let bridge = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            if let Err(e) = crate::bridge::deliver_due(&bridge).await {
+                tracing::warn!(error = %e, "ticket bridge delivery failed");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
         loop {
@@ -157,9 +168,7 @@ pub fn spawn_worker(state: crate::state::AppState) {
             if let Err(e) = deliver_due(&state).await {
                 tracing::warn!(error = %e, "notification delivery failed");
             }
-            if let Err(e) = crate::bridge::deliver_due(&state).await {
-                tracing::warn!(error = %e, "ticket bridge delivery failed");
-            }
+
             let _ = crate::attachments::store::purge_unused(&state.db, time::now_ms()).await;
         }
     });

@@ -56,7 +56,14 @@ class Modules_Panelcare_Usage
         if (!$reply instanceof SimpleXMLElement) {
             return array(null, 'Plesk XML API: not an answer');
         }
+        // A packet Plesk could not take at all answers with a system error instead.
+        if (isset($reply->system->status) && (string) $reply->system->status === 'error') {
+            return array(null, 'Plesk XML API: ' . trim((string) $reply->system->errtext) . ' (' . trim((string) $reply->system->errcode) . ')');
+        }
         $get = $reply->getName() === 'packet' ? $reply->webspace->get : $reply->get;
+        if ($get === null || !isset($get->result)) {
+            return array(null, 'this customer has no subscription');
+        }
         $best = null;
         $why = 'this customer has no subscription';
         foreach ($get->result as $r) {

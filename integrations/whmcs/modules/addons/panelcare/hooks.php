@@ -53,48 +53,86 @@ add_hook('ClientAreaFooterOutput', 1, function ($vars) {
         . '<script src="' . $server . '/panelcare.js" data-host="whmcs" async></script>';
 });
 
-add_hook('TicketAdminReply', 1, function ($vars) {
-    $bridge = panelcare_bridge();
-    if ($bridge !== null) {
-        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], trim((string) $vars['admin']) ?: 'Support');
+/**
+ * Runs one bridge or upgrade step from a WHMCS hook: a problem is logged for the admin and
+ * never breaks the page or the cron run the hook fired in.
+ */
+function panelcare_hook_step($what, $step)
+{
+    try {
+        $step();
+    } catch (\Throwable $e) {
+        logActivity('panelcare: ' . $what . ' failed: ' . $e->getMessage());
     }
+}
+
+add_hook('TicketAdminReply', 1, function ($vars) {
+    panelcare_hook_step('a staff reply', function () use ($vars) {
+        $bridge = panelcare_bridge();
+        if ($bridge === null) {
+            return;
+        }
+        if (PanelcareBridge::$applying) {
+            $bridge->ownReply($vars['ticketid'], $vars['replyid'], $vars['message']);
+            return;
+        }
+        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], trim((string) $vars['admin']) ?: 'Support');
+    });
 });
 
 add_hook('TicketUserReply', 1, function ($vars) {
-    $bridge = panelcare_bridge();
-    if ($bridge !== null) {
+    panelcare_hook_step('a client reply', function () use ($vars) {
+        $bridge = panelcare_bridge();
+        if ($bridge === null) {
+            return;
+        }
+        if (PanelcareBridge::$applying) {
+            $bridge->ownReply($vars['ticketid'], $vars['replyid'], $vars['message']);
+            return;
+        }
         $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], '');
-    }
+    });
 });
 
 add_hook('TicketStatusChange', 1, function ($vars) {
-    $bridge = panelcare_bridge();
-    if ($bridge !== null) {
-        $bridge->pushStatus($vars['ticketid'], $vars['status']);
-    }
+    panelcare_hook_step('a status change', function () use ($vars) {
+        $bridge = panelcare_bridge();
+        if ($bridge !== null) {
+            $bridge->pushStatus($vars['ticketid'], $vars['status']);
+        }
+    });
 });
 
 add_hook('TicketClose', 1, function ($vars) {
-    $bridge = panelcare_bridge();
-    if ($bridge !== null) {
-        $bridge->pushStatus($vars['ticketid'], 'Closed');
-    }
+    panelcare_hook_step('closing a ticket', function () use ($vars) {
+        $bridge = panelcare_bridge();
+        if ($bridge !== null) {
+            $bridge->pushStatus($vars['ticketid'], 'Closed');
+        }
+    });
 });
 
 add_hook('InvoicePaid', 1, function ($vars) {
-    $upgrades = panelcare_upgrades();
-    if ($upgrades !== null) {
-        $upgrades->report((int) $vars['invoiceid']);
-    }
+    panelcare_hook_step('reporting a paid upgrade', function () use ($vars) {
+        $upgrades = panelcare_upgrades();
+        if ($upgrades !== null) {
+            $upgrades->report((int) $vars['invoiceid']);
+        }
+    });
 });
 
 add_hook('AfterCronJob', 1, function ($vars) {
-    $bridge = panelcare_bridge();
-    if ($bridge !== null) {
-        $bridge->reconcile();
-    }
-    $upgrades = panelcare_upgrades();
-    if ($upgrades !== null) {
-        $upgrades->report(null);
-    }
+    panelcare_hook_step('the cron run', function () {
+        // A version whose tables are not made yet (WHMCS runs the upgrade on the addon's
+        // next use) gets them here.
+        PanelcareStore::fromWhmcs()->install();
+        $bridge = panelcare_bridge();
+        if ($bridge !== null) {
+            $bridge->reconcile();
+        }
+        $upgrades = panelcare_upgrades();
+        if ($upgrades !== null) {
+            $upgrades->report(null);
+        }
+    });
 });

@@ -124,11 +124,31 @@ final class PanelcareBridge
         if (!$this->enabled()) {
             return array(503, array('error' => 'bridge_off', 'message' => 'the ticket bridge is off in the addon settings'));
         }
-        // panelcare retries when it missed our answer: the first application stands.
-        $earlier = $this->store->deliveryAnswer($p['delivery']);
+        // panelcare retries when it missed our answer: the first application stands, and a
+        // retry that arrives while the first is still being applied waits its turn.
+        $earlier = $this->store->claimDelivery($p['delivery']);
+        if ($earlier === false) {
+            return array(409, array('error' => 'in_progress', 'message' => 'this delivery is being applied'));
+        }
         if ($earlier !== null) {
             return array(200, $earlier);
         }
+        try {
+            list($status, $answer) = $this->applyEvent($p);
+        } catch (Exception $e) {
+            $this->store->releaseDelivery($p['delivery']);
+            throw $e;
+        }
+        if ($status === 200) {
+            $this->store->finishDelivery($p['delivery'], $answer);
+        } else {
+            $this->store->releaseDelivery($p['delivery']);
+        }
+        return array($status, $answer);
+    }
+
+    private function applyEvent(array $p)
+    {
         switch ($p['event']) {
             case 'ticket.created':
                 list($status, $answer) = $this->create($p);
@@ -145,9 +165,6 @@ final class PanelcareBridge
             default:
                 // A newer server's event: taken, so it does not hold up the ticket's next ones.
                 return array(200, array('ignored' => $p['event']));
-        }
-        if ($status === 200) {
-            $this->store->recordDelivery($p['delivery'], $answer);
         }
         return array($status, $answer);
     }
@@ -190,6 +207,10 @@ final class PanelcareBridge
         return $params;
     }
 
+    /**
+     * Opens the WHMCS ticket for panelcare ticket $p['ticket'], with $p['message'] as its
+     * opening message, in the status panelcare has it in.
+     */
     private function create(array $p)
     {
         $t = $p['ticket'];
@@ -221,8 +242,11 @@ final class PanelcareBridge
             return array(502, array('error' => 'whmcs_refused', 'message' => 'OpenTicket: ' . self::why($r)));
         }
         $this->store->mapTicket($t['id'], $r['id'], (string) $r['tid'], 'Open');
-        // The opening message is WHMCS's too: it must not come back as a reply.
-        $this->markNewestReply((int) $r['id']);
+        // A ticket older than the bridge may be further along than a new one.
+        $status = isset($t['status'], self::$toWhmcs[$t['status']]) ? self::$toWhmcs[$t['status']] : 'Open';
+        if ($status !== 'Open' && !self::failed($this->apply('UpdateTicket', array('ticketid' => (int) $r['id'], 'status' => $status)))) {
+            $this->store->agreeStatus($r['id'], $status);
+        }
         return array(200, array('external_ref' => '#' . $r['tid']));
     }
 
@@ -230,7 +254,18 @@ final class PanelcareBridge
     {
         $mapped = $this->store->ticketByPanelcare($p['ticket']['id']);
         if ($mapped === null) {
-            return array(409, array('error' => 'not_mirrored', 'message' => 'this ticket is not in WHMCS yet'));
+            // Not in this WHMCS (the bridge pointed elsewhere before, or the ticket is older
+            // than it): the ticket is opened here, and a customer's words open it.
+            if ($fromCustomer) {
+                return $this->create($p);
+            }
+            $opening = $p;
+            $opening['message'] = array('body' => '[This ticket was opened in panelcare; its earlier messages are there.]');
+            list($status, $answer) = $this->create($opening);
+            if ($status !== 200) {
+                return array($status, $answer);
+            }
+            $mapped = $this->store->ticketByPanelcare($p['ticket']['id']);
         }
         $params = array('ticketid' => (int) $mapped['whmcs_id'])
             + $this->content(isset($p['message']) && is_array($p['message']) ? $p['message'] : array());
@@ -252,22 +287,35 @@ final class PanelcareBridge
                 $params['message'] .= "\n\n— " . $author;
             }
         }
+        // WHMCS's ticket follows panelcare's (a progress update leaves it where it was).
+        $status = isset($p['ticket']['status'], self::$toWhmcs[$p['ticket']['status']]) ? self::$toWhmcs[$p['ticket']['status']] : null;
+        if ($status !== null) {
+            $params['status'] = $status;
+        }
+        // Remembered before writing: the cron job may read the ticket while WHMCS is still
+        // sending the reply's e-mail, before any hook reports it.
+        $this->store->rememberSent($mapped['whmcs_id'], $params['message']);
         $r = $this->apply('AddTicketReply', $params);
         if (self::failed($r)) {
+            $this->store->takeSent($mapped['whmcs_id'], $params['message']);
             $this->note('AddTicketReply on ticket ' . $mapped['whmcs_id'] . ' failed: ' . self::why($r));
             return array(502, array('error' => 'whmcs_refused', 'message' => 'AddTicketReply: ' . self::why($r)));
         }
-        $this->markNewestReply((int) $mapped['whmcs_id']);
+        if ($status !== null) {
+            $this->store->agreeStatus($mapped['whmcs_id'], $status);
+        }
         return array(200, array('ok' => true));
     }
 
-    /** Records the ticket's newest reply as written by us, so the cron does not send it back. */
-    private function markNewestReply($whmcsId)
+    /**
+     * A ticket hook fired while the addon itself was writing: that reply is ours, and is
+     * recorded so it never goes back to panelcare.
+     */
+    public function ownReply($whmcsTicketId, $replyId, $message)
     {
-        $replies = $this->replies($this->call('GetTicket', array('ticketid' => $whmcsId, 'repliessort' => 'ASC')));
-        $newest = end($replies);
-        if ($newest !== false) {
-            $this->store->recordReply($newest['replyid'], $whmcsId, 'panelcare');
+        if ((int) $replyId > 0 && $this->store->ticketByWhmcs($whmcsTicketId) !== null) {
+            $this->store->takeSent($whmcsTicketId, $message);
+            $this->store->recordReply($replyId, $whmcsTicketId, 'panelcare');
         }
     }
 
@@ -275,7 +323,8 @@ final class PanelcareBridge
     {
         $mapped = $this->store->ticketByPanelcare($p['ticket']['id']);
         if ($mapped === null) {
-            return array(409, array('error' => 'not_mirrored', 'message' => 'this ticket is not in WHMCS yet'));
+            // Its next reply opens it here, in the status it has then.
+            return array(200, array('ignored' => 'not in WHMCS'));
         }
         $status = isset($p['status'], self::$toWhmcs[$p['status']]) ? self::$toWhmcs[$p['status']] : null;
         if ($status === null) {
@@ -320,6 +369,11 @@ final class PanelcareBridge
         }
         $mapped = $this->store->ticketByWhmcs($whmcsTicketId);
         if ($mapped === null || (int) $replyId <= 0 || $this->store->replyCrossed($replyId)) {
+            return true;
+        }
+        if ($this->store->takeSent($whmcsTicketId, $message)) {
+            // The addon wrote this one (its hook did not say so): it stays in WHMCS.
+            $this->store->recordReply($replyId, $whmcsTicketId, 'panelcare');
             return true;
         }
         list($status, $answer) = PanelcareHostCall::post(
@@ -388,6 +442,9 @@ final class PanelcareBridge
         $sent = 0;
         foreach ($this->store->ticketsToCheck($limit) as $mapped) {
             $id = (int) $mapped['whmcs_id'];
+            // Compared now whatever the outcome, so a ticket that keeps failing goes to the
+            // back of the line instead of holding up the others.
+            $this->store->checked($id);
             $t = $this->call('GetTicket', array('ticketid' => $id, 'repliessort' => 'ASC'));
             if (self::failed($t)) {
                 $this->note('GetTicket ' . $id . ': ' . self::why($t));
@@ -404,8 +461,8 @@ final class PanelcareBridge
                 }
                 $sent++;
             }
-            if (isset($t['status']) && $this->pushStatus($id, (string) $t['status'])) {
-                $this->store->checked($id);
+            if (isset($t['status'])) {
+                $this->pushStatus($id, (string) $t['status']);
             }
         }
         return $sent;

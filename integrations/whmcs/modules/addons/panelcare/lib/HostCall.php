@@ -51,7 +51,11 @@ final class PanelcareHostCall
     public static function post(array $settings, $path, array $payload)
     {
         $payload = array('tenant' => $settings['tenant']) + $payload;
-        $body = json_encode($payload, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+        // A stray invalid byte in a WHMCS message must not make the whole call unsendable.
+        $body = json_encode($payload, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE);
+        if ($body === false) {
+            return array(0, array('message' => 'could not encode the call: ' . json_last_error_msg()));
+        }
         $ts = (string) time();
         $ch = curl_init(rtrim($settings['server'], '/') . $path);
         curl_setopt_array($ch, array(

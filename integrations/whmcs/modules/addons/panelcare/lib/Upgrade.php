@@ -129,6 +129,11 @@ final class PanelcareUpgrade
         if ($change === null) {
             return array(null, $why);
         }
+        // A second press (or a resubmitted form) must not order the same upgrade twice.
+        $q = $this->call('UpgradeProduct', $change['params'] + array('calconly' => true));
+        if (!empty($q['upgradeinprogress'])) {
+            return array(null, 'An upgrade of this service is waiting for payment already.');
+        }
         $r = $this->call('UpgradeProduct', $change['params']);
         if (!isset($r['result']) || $r['result'] !== 'success' || empty($r['orderid'])) {
             call_user_func($this->log, 'panelcare upgrade order for service ' . $serviceId . ': '
