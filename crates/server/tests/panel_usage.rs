@@ -148,6 +148,11 @@ async fn plesk_subscriptions_become_a_snapshot_that_picks_the_offer() {
         ("<html>login</html>", "this customer has no subscription"),
         ("not xml at all", "Plesk XML API: not an answer"),
         (
+            "<packet><system><status>error</status><errcode>1001</errcode>\
+             <errtext>Authentication failed</errtext></system></packet>",
+            "Plesk XML API: Authentication failed (1001)",
+        ),
+        (
             "<packet><webspace><get><result><status>ok</status><id>1</id><data><gen_info>\
              <real_size>lots</real_size></gen_info></data></result></get></webspace></packet>",
             "Plesk XML API: disk: not a number",
