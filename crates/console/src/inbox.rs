@@ -6,7 +6,7 @@ use panelcare_model::{FeedbackCategory, FeedbackStatus, console::InboxItem};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::{api::Api, filters, text};
+use crate::{api::Api, filters, latest::use_latest, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct InboxProps {
@@ -42,17 +42,24 @@ pub fn InboxView(props: &InboxProps) -> Html {
     let items = use_state(|| None::<Result<Rc<Vec<InboxItem>>, String>>);
     // Tenants seen so far, for the tenant filter: (id, name).
     let tenants = use_state(Vec::<(String, String)>::new);
+    let reads = use_latest();
     {
-        let (api, items, tenants, on_signed_out) = (
+        let (api, items, tenants, on_signed_out, reads) = (
             props.api.clone(),
             items.clone(),
             tenants.clone(),
             props.on_signed_out.clone(),
+            reads.clone(),
         );
         use_effect_with((*filters).clone(), move |f| {
             let query = f.query();
+            let this = reads.start();
             spawn_local(async move {
-                match api.inbox(&query).await {
+                let answer = api.inbox(&query).await;
+                if !reads.is_newest(this) {
+                    return;
+                }
+                match answer {
                     Ok(inbox) => {
                         let mut known = (*tenants).clone();
                         for i in &inbox.items {

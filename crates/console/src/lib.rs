@@ -10,6 +10,7 @@ pub mod filters;
 pub mod form;
 pub mod inbox;
 pub mod kb;
+pub mod latest;
 pub mod login;
 pub mod notices;
 pub mod numbers;

@@ -17,7 +17,7 @@ use super::{focus_id, text};
 use gloo_timers::callback::Interval;
 
 use super::use_assignees;
-use crate::{api::Api, filters, tenants::use_tenants};
+use crate::{api::Api, filters, latest::use_latest, tenants::use_tenants};
 
 /// How often the open queue is read again.
 const REFRESH_MS: u32 = 30_000;
@@ -91,17 +91,24 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     // Reached from the sign-in form, a ticket or the menu, none of which is here any more.
     use_effect_with((), |_| focus_id("c-tickets-title", false));
     let tick = *ticks.borrow();
+    let reads = use_latest();
     {
-        let (api, items, load, on_signed_out) = (
+        let (api, items, load, on_signed_out, reads) = (
             props.api.clone(),
             items.clone(),
             load.clone(),
             props.on_signed_out.clone(),
+            reads.clone(),
         );
         use_effect_with(((*filters).clone(), tick), move |(f, _)| {
             let query = f.query();
+            let this = reads.start();
             spawn_local(async move {
-                match api.tickets(&query).await {
+                let answer = api.tickets(&query).await;
+                if !reads.is_newest(this) {
+                    return;
+                }
+                match answer {
                     Ok(q) => items.set(Some(Ok(Rc::new(q.items)))),
                     Err(e) if e.is_signed_out() => on_signed_out.emit(()),
                     Err(e) => items.set(Some(Err(e.message()))),
