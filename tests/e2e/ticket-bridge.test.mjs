@@ -70,7 +70,7 @@ describe("the ticket bridge", () => {
     await admin.page.locator("#c-tb-url").fill(desk.url);
     await admin.page.locator("#c-tb-key").selectOption(KID);
     await admin.page.getByRole("button", { name: "Save ticket bridge" }).click();
-    await section.locator("#c-tb-status", { hasText: "Connected" }).waitFor();
+    await section.locator("#c-tb-status", { hasText: "Set up — nothing delivered yet" }).waitFor();
 
     // The customer opens a ticket in the widget.
     const subject = `Backups stopped ${Date.now()}`;
@@ -120,7 +120,7 @@ describe("the ticket bridge", () => {
     // The console says the helpdesk is being reached.
     await admin.page.reload();
     await admin.page.getByRole("button", { name: "Support settings" }).click();
-    await section.locator("#c-tb-status", { hasText: "last delivery" }).waitFor();
+    await section.locator("#c-tb-status", { hasText: "Connected — last delivery" }).waitFor();
     const card = admin.page.locator("section[aria-labelledby=c-s-bridge-title]");
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: join(artifacts(), "console-ticket-bridge.png") });

@@ -75,8 +75,11 @@ pub fn BridgeStatus(props: &BridgeStatusProps) -> Html {
                 // say so in the badge, not only in the error line below.
                 if s.last_error.is_some() && (s.pending > 0 || s.failed > 0) {
                     <span class="c-badge c-status-warn">{ "Not reaching the helpdesk" }</span>
-                } else {
+                } else if s.last_delivered_at.is_some() {
                     <span class="c-badge c-status-done">{ "Connected" }</span>
+                } else {
+                    // Saved, but nothing has gone through yet to show that it works.
+                    <span class="c-badge">{ "Set up" }</span>
                 }
                 { delivered }
                 if s.pending > 0 {
