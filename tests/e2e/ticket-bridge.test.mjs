@@ -117,6 +117,12 @@ describe("the ticket bridge", () => {
     assert.equal(await widget.locator(".pc-thread", { hasText: "Hacked" }).count(), 0);
     await customer.context.close();
 
+    // The agent's view of the ticket names the helpdesk's number for it.
+    await admin.page.getByRole("button", { name: "Tickets", exact: true }).click();
+    await admin.page.locator(".c-queue tbody tr", { hasText: subject }).getByRole("button").click();
+    await admin.page.locator(".c-external-ref", { hasText: "In the helpdesk as #700" }).waitFor();
+    await admin.page.locator(".c-msg-agent", { hasText: "the backup disk was full" }).waitFor();
+
     // The console says the helpdesk is being reached.
     await admin.page.reload();
     await admin.page.getByRole("button", { name: "Support settings" }).click();

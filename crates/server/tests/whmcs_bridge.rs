@@ -291,13 +291,16 @@ async fn a_widget_ticket_lives_in_whmcs_and_answers_written_there_come_back() {
     );
     let whmcs_id = t["id"].as_i64().expect("id");
     let tid = t["tid"].as_str().expect("tid").to_owned();
-    let reference: Option<String> =
-        sqlx::query_scalar("SELECT external_ref FROM tickets WHERE id = ?")
-            .bind(&id)
-            .fetch_one(&app.state.db.pool)
-            .await
-            .expect("ref");
-    assert_eq!(reference, Some(format!("#{tid}")));
+    // The agent sees WHMCS's number for it; the customer's view has no such field.
+    let (_, agent_view, _) = app
+        .send(admin.req("GET", &format!("/console/api/tickets/{id}"), None))
+        .await;
+    assert_eq!(agent_view["item"]["external_ref"], format!("#{tid}"));
+    assert!(
+        thread(&app, &id).await["ticket"]
+            .get("external_ref")
+            .is_none()
+    );
 
     // The customer writes again in the widget: a client reply in WHMCS, not echoed back.
     let (s, _, _) = app

@@ -101,6 +101,9 @@ pub fn TicketSide(props: &SideProps) -> Html {
                     <button type="button" class="c-button c-ghost" onclick={assign(None, "Unassigned.")}>{ "Unassign" }</button>
                 }
             </p>
+            if let Some(reference) = &item.external_ref {
+                <p class="c-muted c-external-ref">{ format!("In the helpdesk as {reference}") }</p>
+            }
             if let Some(target) = &item.merged_into {
                 <p class="c-muted">{ format!("Merged into {}", others.iter().find(|o| o.ticket.id == *target).map_or("another ticket".to_owned(), |o| format!("#{}", o.ticket.number))) }</p>
             } else if !others.is_empty() {

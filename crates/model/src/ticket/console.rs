@@ -34,6 +34,10 @@ pub struct QueueItem {
     pub merged_into: Option<String>,
     #[serde(default)]
     pub rating_comment: Option<String>,
+    /// The tenant's helpdesk's own number for this ticket, once the ticket bridge mirrored it
+    /// there (`#123456` in WHMCS).
+    #[serde(default)]
+    pub external_ref: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,7 +43,7 @@ pub struct QueueQuery {
 /// Columns for [`item`]: the summary's plus who and where.
 const ITEM: &str = "t.tenant_id, tn.name AS tenant_name, t.account_id, t.account_name, \
     t.account_email, t.account_plan, t.support_tier, t.assignee_id, \
-    COALESCE(ag.name, '') AS assignee_name, t.merged_into, t.rating_comment";
+    COALESCE(ag.name, '') AS assignee_name, t.merged_into, t.rating_comment, t.external_ref";
 
 fn from(scope: &Scope) -> String {
     format!(
@@ -70,6 +70,7 @@ pub fn item(row: &SqliteRow, now_ms: i64, reopen_days: u32) -> Result<QueueItem,
         }),
         merged_into: row.try_get("merged_into")?,
         rating_comment: row.try_get("rating_comment")?,
+        external_ref: row.try_get("external_ref")?,
     })
 }
 
