@@ -7,6 +7,7 @@ pub mod audit;
 pub mod branding;
 pub mod detail;
 pub mod filters;
+pub mod focus;
 pub mod form;
 pub mod inbox;
 pub mod kb;

@@ -25,7 +25,6 @@ use panelcare_model::{
         numbers::{FunnelRow, OfferNumbers, TenantOffers},
     },
 };
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
@@ -33,17 +32,11 @@ use yew::{AttrValue, Callback};
 
 mod common;
 
-use common::*;
+use common::{fetch::json, *};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const GB: f64 = 1024.0 * 1024.0 * 1024.0;
-
-fn json<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap()
-}
 
 /// A 422 naming each `(field, message)`, as the server words it.
 fn refusal(fields: &[(&str, &str)]) -> JsValue {

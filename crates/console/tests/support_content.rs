@@ -23,7 +23,6 @@ use panelcare_model::{
     notify::{NotifySettings, TestQueued},
     ticket::{TicketSettings, console::CannedReply},
 };
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
@@ -31,15 +30,12 @@ use yew::{AttrValue, Callback};
 
 mod common;
 
-use common::*;
+use common::{
+    fetch::{calls, fake_server, json},
+    *,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn json<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap()
-}
 
 /// A 422 naming `field`, as the server words it.
 fn refusal(field: &str, message: &str) -> JsValue {
@@ -50,41 +46,6 @@ fn refusal(field: &str, message: &str) -> JsValue {
             fields: vec![FieldError::new(field, FieldErrorCode::TooLong, message)],
         },
     })
-}
-
-/// Replaces `fetch`: `"METHOD /path"` answers `(status, body)`; anything else is a 404.
-/// Every request is kept in `window.__calls` as `"METHOD /path body"`.
-fn fake_server(routes: Vec<(&str, u16, JsValue)>) {
-    let table = js_sys::Object::new();
-    for (route, status, body) in routes {
-        let pair = js_sys::Array::of2(&JsValue::from(status), &body);
-        js_sys::Reflect::set(&table, &route.into(), &pair).unwrap();
-    }
-    let install = js_sys::Function::new_with_args(
-        "routes",
-        r#"
-        window.__calls = [];
-        window.fetch = async (url, init) => {
-            const method = (init && init.method) || "GET";
-            const path = new URL(url, location.href).pathname;
-            window.__calls.push(method + " " + path + " " + ((init && init.body) || ""));
-            const [status, body] = routes[method + " " + path] || [404, null];
-            const text = status === 204 || body === null ? null : JSON.stringify(body);
-            return new Response(text, { status, headers: { "Content-Type": "application/json" } });
-        };
-        "#,
-    );
-    install.call1(&JsValue::NULL, &table).unwrap();
-}
-
-/// The requests sent since [`fake_server`], with `method` first.
-fn calls(method: &str) -> Vec<String> {
-    let all = js_sys::Reflect::get(&gloo_utils::window(), &"__calls".into()).unwrap();
-    js_sys::Array::from(&all)
-        .iter()
-        .filter_map(|c| c.as_string())
-        .filter(|c| c.starts_with(&format!("{method} ")))
-        .collect()
 }
 
 fn tenants() -> Rc<Vec<TenantInfo>> {

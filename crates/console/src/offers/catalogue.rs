@@ -11,12 +11,12 @@ use yew::prelude::*;
 
 use super::{
     errors::{all_shown, lines, split_lines, within},
-    focus_later,
     item::ItemEditor,
     item_draft::ItemDraft,
 };
 use crate::{
     api::Api,
+    focus,
     form::{self, described_by, field},
 };
 
@@ -225,7 +225,7 @@ pub fn CatalogueEditor(props: &CatalogueProps) -> Html {
                 let currency = d.currency();
                 let rows = d.rows(kind);
                 rows.push(ItemDraft::new(&currency));
-                focus_later(format!("c-o-{name}-{}-id", rows.len() - 1));
+                focus::later(format!("c-o-{name}-{}-id", rows.len() - 1));
                 draft.set(d);
             })
         };
@@ -250,7 +250,7 @@ pub fn CatalogueEditor(props: &CatalogueProps) -> Html {
                             let mut d = (*draft).clone();
                             d.rows(kind).remove(n);
                             draft.set(d);
-                            focus_later(add_id.clone());
+                            focus::later(add_id.clone());
                         })
                     };
                     html! {

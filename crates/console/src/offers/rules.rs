@@ -12,10 +12,10 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
-    api::rules_toml_url, errors::within, focus_later, help::RuleHelp, import::ImportToml,
-    preview::TryIt, rule_row::RuleRow,
+    api::rules_toml_url, errors::within, help::RuleHelp, import::ImportToml, preview::TryIt,
+    rule_row::RuleRow,
 };
-use crate::{api::Api, form};
+use crate::{api::Api, focus, form};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RulesProps {
@@ -198,7 +198,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
             let cat = cat.clone();
             update(Box::new(move |l| l.push(new_rule(l, &cat))), true);
             open.set(Some(n));
-            focus_later(format!("c-r-{n}-id"));
+            focus::later(format!("c-r-{n}-id"));
         })
     };
     let on_imported = {
@@ -220,7 +220,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
             Callback::from(move |()| {
                 open.set(if is_open { None } else { Some(i) });
                 // Into the form when it opens, back to its button when it closes.
-                focus_later(if is_open {
+                focus::later(if is_open {
                     format!("c-r-{i}-edit")
                 } else {
                     format!("c-r-{i}-id")
@@ -241,7 +241,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
                         o
                     }
                 }));
-                focus_later(format!("c-r-{to}-{}", if to < i { "up" } else { "down" }));
+                focus::later(format!("c-r-{to}-{}", if to < i { "up" } else { "down" }));
             })
         };
         let on_change = {
@@ -258,7 +258,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
                     false,
                 );
                 open.set(None);
-                focus_later("c-r-add".into());
+                focus::later("c-r-add");
             })
         };
         html! {

@@ -8,8 +8,9 @@ use panelcare_model::{bridge::BridgeState, console::KeyInfo};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{BridgeForm, BridgeStatus, focus_later};
+use super::{BridgeForm, BridgeStatus};
 use crate::api::Api;
+use crate::focus;
 
 /// What the WHMCS addon receives deliveries at, for the admin to fill in.
 pub const WHMCS_ADDRESS: &str = "https://<your WHMCS>/modules/addons/panelcare/bridge.php";
@@ -98,7 +99,7 @@ pub fn TicketBridge(props: &TicketBridgeProps) -> Html {
                 loaded.set(Some(Ok((Rc::new(s), keys.clone()))));
             }
             said.set(Some(message));
-            focus_later(SAID_ID);
+            focus::later(SAID_ID);
         })
     };
     html! {

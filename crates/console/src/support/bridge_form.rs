@@ -8,7 +8,8 @@ use panelcare_model::{FieldError, bridge::BridgeSettings, console::KeyInfo};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{BridgeDone, BridgeOff, focus_later};
+use super::{BridgeDone, BridgeOff};
+use crate::focus;
 use crate::{
     api::Api,
     form::{self, described_by, field, general_message, message},
@@ -51,7 +52,7 @@ fn focus_first_invalid(errors: &[FieldError]) {
         .iter()
         .find(|(name, _)| message(errors, name).is_some())
     {
-        focus_later(id);
+        focus::later(*id);
     }
 }
 

@@ -4,8 +4,9 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{BridgeDone, focus_later};
+use super::BridgeDone;
 use crate::api::Api;
+use crate::focus;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BridgeOffProps {
@@ -37,7 +38,7 @@ pub fn BridgeOff(props: &BridgeOffProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             asking.set(on);
             // Into the question on the safe answer; back to the button that asked.
-            focus_later(if on { "c-tb-keep" } else { "c-tb-off" });
+            focus::later(if on { "c-tb-keep" } else { "c-tb-off" });
         })
     };
     let turn_off = {

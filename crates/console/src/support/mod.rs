@@ -26,20 +26,3 @@ pub use notify::{NotifyForm, NotifyProps};
 pub use notify_test::{NotifyTest, NotifyTestProps};
 pub use page::{SupportProps, SupportSettings};
 pub use tickets::{TicketSettingsForm, TicketSettingsProps};
-
-use wasm_bindgen::JsCast;
-
-/// Moves focus to the element `id` once the draw under way is done (a field to fix, the line
-/// that says how an action went), so keyboard and screen-reader users land on it.
-fn focus_later(id: &'static str) {
-    gloo_timers::callback::Timeout::new(0, move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    })
-    .forget();
-}

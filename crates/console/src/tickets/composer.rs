@@ -10,8 +10,9 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{Done, focus_id};
+use super::Done;
 use crate::api::Api;
+use crate::focus;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ComposerProps {
@@ -57,7 +58,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
             e.prevent_default();
             if draft.trim().is_empty() {
                 empty.set(true);
-                focus_id("c-t-text", false);
+                focus::later("c-t-text");
                 return;
             }
             local.set(None);

@@ -7,8 +7,9 @@ use panelcare_model::ticket::console::AgentThread;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{Done, composer::Composer, focus_id, side::TicketSide, text, thread::thread};
+use super::{Done, composer::Composer, side::TicketSide, text, thread::thread};
 use crate::api::Api;
+use crate::focus;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct DetailProps {
@@ -34,7 +35,7 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
                     Ok(t) => {
                         data.set(Some(Ok(Rc::new(t))));
                         // The button that opened it is gone with the queue.
-                        focus_id("c-ticket-title", false);
+                        focus::later("c-ticket-title");
                     }
                     Err(e) if e.is_signed_out() => on_signed_out.emit(()),
                     Err(e) => data.set(Some(Err(e.message()))),
@@ -50,7 +51,7 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
             Ok(t) => {
                 data.set(Some(Ok(Rc::new(t))));
                 message.set(Some((true, done.message.into())));
-                focus_id("c-ticket-title", true);
+                focus::later_if_lost("c-ticket-title");
             }
             Err(e) if e.is_signed_out() => on_signed_out.emit(()),
             Err(e) => message.set(Some((false, e.message()))),

@@ -12,9 +12,7 @@ mod triage;
 
 use std::{future::Future, pin::Pin, rc::Rc};
 
-use gloo_timers::callback::Timeout;
 use panelcare_model::ticket::console::{AgentThread, Assignee};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -37,26 +35,6 @@ impl Done {
     fn new(result: Result<AgentThread, ApiError>, message: &'static str) -> Self {
         Self { result, message }
     }
-}
-
-/// Puts keyboard focus on the element `id` (a screen's heading, `tabindex="-1"`): where a
-/// screen starts for someone on the keyboard or a screen reader, rather than the page's top.
-/// With `only_if_lost`, only when focus has fallen back to the page (the control used went
-/// away in the redraw, as "Assign to me" or a merged ticket's form do). After a timer turn, so
-/// that the draw under way is done.
-fn focus_id(id: &'static str, only_if_lost: bool) {
-    Timeout::new(0, move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let lost = doc.active_element().is_none_or(|e| e.tag_name() == "BODY");
-        if let Some(el) = doc.get_element_by_id(id)
-            && (lost || !only_if_lost)
-        {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    })
-    .forget();
 }
 
 /// Whom tickets may be assigned to, loaded once (empty until it arrives or if it fails: the

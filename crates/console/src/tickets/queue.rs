@@ -13,11 +13,11 @@ use panelcare_model::{
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{focus_id, text};
+use super::text;
 use gloo_timers::callback::Interval;
 
 use super::use_assignees;
-use crate::{api::Api, filters, latest::use_latest, tenants::use_tenants};
+use crate::{api::Api, filters, focus, latest::use_latest, tenants::use_tenants};
 
 /// How often the open queue is read again.
 const REFRESH_MS: u32 = 30_000;
@@ -89,7 +89,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
         });
     }
     // Reached from the sign-in form, a ticket or the menu, none of which is here any more.
-    use_effect_with((), |_| focus_id("c-tickets-title", false));
+    use_effect_with((), |_| focus::later("c-tickets-title"));
     let tick = *ticks.borrow();
     let reads = use_latest();
     {

@@ -3,6 +3,8 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod fetch;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
