@@ -8,16 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::{FieldError, FieldErrorCode},
     notify::webhook_url_ok,
-    ticket::{BODY_MAX_CHARS, TicketStatus},
+    ticket::{BODY_MAX_CHARS, TicketStatus, text},
 };
-
-/// Events the bridge sends, as `X-Panelcare-Event` names them.
-pub const EVENTS: [&str; 4] = [
-    "ticket.created",
-    "ticket.customer_reply",
-    "ticket.agent_reply",
-    "ticket.status",
-];
 
 /// Longest reference a helpdesk may give a reply by.
 pub const EXTERNAL_ID_MAX: usize = 100;
@@ -114,7 +106,7 @@ pub struct BridgeAnswer {
 
 impl BridgedReply {
     /// The message trimmed, once every field is in bounds.
-    pub fn validate(&self) -> Result<&str, Vec<FieldError>> {
+    pub fn validate(&self) -> Result<String, Vec<FieldError>> {
         let mut errors = Vec::new();
         let id = self.external_id.trim();
         if id.is_empty() || id.len() > EXTERNAL_ID_MAX || id.chars().any(char::is_control) {
@@ -131,21 +123,7 @@ impl BridgedReply {
                 format!("At most {AUTHOR_MAX} characters."),
             ));
         }
-        let message = self.message.trim();
-        let chars = message.chars().count();
-        if chars == 0 {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::Required,
-                "The reply has no text.",
-            ));
-        } else if chars > BODY_MAX_CHARS {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::TooLong,
-                format!("At most {BODY_MAX_CHARS} characters."),
-            ));
-        }
+        let message = text("message", &self.message, BODY_MAX_CHARS, &mut errors);
         if errors.is_empty() {
             Ok(message)
         } else {
@@ -170,7 +148,10 @@ mod tests {
 
     #[test]
     fn a_reply_needs_an_id_and_text_in_bounds() {
-        assert_eq!(reply("r-1", "  Fixed.  ").validate(), Ok("Fixed."));
+        assert_eq!(
+            reply("r-1", "  Fixed.  ").validate(),
+            Ok("Fixed.".to_owned())
+        );
         let fields = |r: BridgedReply| {
             r.validate()
                 .unwrap_err()

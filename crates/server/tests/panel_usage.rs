@@ -68,6 +68,29 @@ fn plesk_fixture(name: &str) -> String {
 
 const MB: f64 = 1_048_576.0;
 
+/// The offer Acme's demo catalogue and rules pick for `account` with `snapshot`, from the
+/// real offers endpoint.
+async fn offer_for(snapshot: &Value, account: &str) -> Value {
+    let app = TestApp::new().await;
+    store::save_catalogue(&app.state.db, "acme", &demo_offers::acme_catalogue())
+        .await
+        .expect("catalogue");
+    store::save_rules(&app.state.db, "acme", &demo_offers::acme_rules())
+        .await
+        .expect("rules");
+    let req = Request::post("/api/v1/offers")
+        .header(
+            "authorization",
+            format!("Bearer {}", token("acme", account)),
+        )
+        .header("content-type", "application/json")
+        .body(Body::from(json!({ "usage": snapshot }).to_string()))
+        .expect("request");
+    let (s, b, _) = app.send(req).await;
+    assert_eq!(s, 200, "{b}");
+    b
+}
+
 #[tokio::test]
 async fn whmcs_products_become_a_snapshot_that_picks_the_offer() {
     let [snapshot, error] = <[Value; 2]>::try_from(
@@ -95,23 +118,7 @@ async fn whmcs_products_become_a_snapshot_that_picks_the_offer() {
     assert_eq!(failed[0], Value::Null);
     assert_eq!(failed[1], "GetClientsProducts: Client Not Found");
 
-    let app = TestApp::new().await;
-    store::save_catalogue(&app.state.db, "acme", &demo_offers::acme_catalogue())
-        .await
-        .expect("catalogue");
-    store::save_rules(&app.state.db, "acme", &demo_offers::acme_rules())
-        .await
-        .expect("rules");
-    let req = Request::post("/api/v1/offers")
-        .header(
-            "authorization",
-            format!("Bearer {}", token("acme", "client-7")),
-        )
-        .header("content-type", "application/json")
-        .body(Body::from(json!({ "usage": snapshot }).to_string()))
-        .expect("request");
-    let (s, b, _) = app.send(req).await;
-    assert_eq!(s, 200, "{b}");
+    let b = offer_for(&snapshot, "client-7").await;
     assert_eq!(b["offer"]["target"], "pro", "92 % of 5 GB on Starter: {b}");
     assert_eq!(
         b["offer"]["why"][0]["text"],
@@ -166,22 +173,6 @@ async fn plesk_subscriptions_become_a_snapshot_that_picks_the_offer() {
         );
     }
 
-    let app = TestApp::new().await;
-    store::save_catalogue(&app.state.db, "acme", &demo_offers::acme_catalogue())
-        .await
-        .expect("catalogue");
-    store::save_rules(&app.state.db, "acme", &demo_offers::acme_rules())
-        .await
-        .expect("rules");
-    let req = Request::post("/api/v1/offers")
-        .header(
-            "authorization",
-            format!("Bearer {}", token("acme", "milica")),
-        )
-        .header("content-type", "application/json")
-        .body(Body::from(json!({ "usage": snapshot }).to_string()))
-        .expect("request");
-    let (s, b, _) = app.send(req).await;
-    assert_eq!(s, 200, "{b}");
+    let b = offer_for(&snapshot, "milica").await;
     assert_eq!(b["offer"]["target"], "pro", "92 % of 5 GB: {b}");
 }

@@ -231,6 +231,19 @@ async fn thread(app: &TestApp, id: &str) -> Value {
     t
 }
 
+/// An agent writes on ticket `id` in the console (`kind`: reply, progress or note).
+async fn agent_writes(app: &TestApp, agent: &Who, id: &str, kind: &str, text: &str) {
+    let body = json!({"kind": kind, "message": text});
+    let (s, b, _) = app
+        .send(agent.req(
+            "POST",
+            &format!("/console/api/tickets/{id}/messages"),
+            Some(body),
+        ))
+        .await;
+    assert_eq!(s, 201, "{b}");
+}
+
 async fn bridge_on(app: &TestApp, admin: &Who, url: &str) {
     let (s, b, _) = app
         .send(admin.req(
@@ -332,15 +345,7 @@ async fn a_widget_ticket_lives_in_whmcs_and_answers_written_there_come_back() {
 
     // A progress update is written in WHMCS without moving either ticket: the cron job that
     // compares the two afterwards finds nothing to change.
-    let progress = json!({"kind": "progress", "message": "Checking the mail queue."});
-    let (s, _, _) = app
-        .send(admin.req(
-            "POST",
-            &format!("/console/api/tickets/{id}/messages"),
-            Some(progress),
-        ))
-        .await;
-    assert_eq!(s, 201);
+    agent_writes(&app, &admin, &id, "progress", "Checking the mail queue.").await;
     assert_eq!(deliver(&app).await, 1);
     assert_eq!(
         whmcs.one("SELECT status FROM tbltickets")["status"],
@@ -351,25 +356,9 @@ async fn a_widget_ticket_lives_in_whmcs_and_answers_written_there_come_back() {
     assert_eq!(thread(&app, &id).await["ticket"]["status"], "open");
 
     // An internal note stays in panelcare; a console answer arrives under the bridge admin.
-    let note = json!({"kind": "note", "message": "Customer is on the old PHP."});
-    let (s, _, _) = app
-        .send(admin.req(
-            "POST",
-            &format!("/console/api/tickets/{id}/messages"),
-            Some(note),
-        ))
-        .await;
-    assert_eq!(s, 201);
+    agent_writes(&app, &admin, &id, "note", "Customer is on the old PHP.").await;
     assert_eq!(deliver(&app).await, 0, "notes are never sent");
-    let answer = json!({"kind": "reply", "message": "Looking at it now."});
-    let (s, _, _) = app
-        .send(admin.req(
-            "POST",
-            &format!("/console/api/tickets/{id}/messages"),
-            Some(answer),
-        ))
-        .await;
-    assert_eq!(s, 201);
+    agent_writes(&app, &admin, &id, "reply", "Looking at it now.").await;
     assert_eq!(deliver(&app).await, 2, "the answer, then its status");
     let replies = whmcs.rows("SELECT * FROM tblticketreplies ORDER BY id");
     assert_eq!(replies.len(), 3);

@@ -27,7 +27,7 @@ pub struct ValidReply {
 }
 
 /// Trimmed text of 1 to `max` characters, or the error for `field`.
-fn text(field: &str, value: &str, max: usize, errors: &mut Vec<FieldError>) -> String {
+pub(crate) fn text(field: &str, value: &str, max: usize, errors: &mut Vec<FieldError>) -> String {
     let value = value.trim();
     let chars = value.chars().count();
     if chars == 0 {

@@ -12,7 +12,10 @@ use sqlx::{Row as _, sqlite::SqliteRow};
 
 use crate::{
     attachments,
-    notify::{deliver::backoff_ms, signature},
+    notify::{
+        deliver::{Failed, Outbox, retry_later},
+        signature,
+    },
     state::AppState,
     time,
 };
@@ -99,18 +102,13 @@ async fn deliver_one(state: &AppState, row: &SqliteRow) -> Result<bool, sqlx::Er
         }
         Err(why) => {
             tracing::warn!(id, attempts, error = %why, "bridge event not delivered");
-            let gave_up = attempts >= MAX_ATTEMPTS;
-            sqlx::query(
-                "UPDATE bridge_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-                 failed_at = ? WHERE id = ?",
-            )
-            .bind(attempts)
-            .bind(why)
-            .bind(now + backoff_ms(attempts - 1))
-            .bind(gave_up.then_some(now))
-            .bind(id)
-            .execute(&state.db.pool)
-            .await?;
+            let failed = Failed {
+                id,
+                attempts,
+                why: &why,
+                at: now,
+            };
+            retry_later(&state.db.pool, Outbox::Bridge, &failed, MAX_ATTEMPTS).await?;
             Ok(false)
         }
     }

@@ -78,7 +78,7 @@ pub async fn reply(
     let text = r.validate().map_err(AppError::validation)?;
     // '/' is not allowed in a customer's Idempotency-Key, so no customer can take this key.
     let key = format!("bridge/{}", r.external_id.trim());
-    let hash = store::request_hash(&[text]);
+    let hash = store::request_hash(&[&text]);
     let now = time::now_ms();
     let mut tx = state.db.write().await?;
     let t = bridged(&mut tx, &tenant, &id).await?;
@@ -120,7 +120,7 @@ pub async fn reply(
         &id,
         kind,
         None,
-        text,
+        &text,
         None,
         Some((&key, &hash)),
         now,

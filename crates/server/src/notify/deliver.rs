@@ -24,8 +24,52 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-pub(crate) fn backoff_ms(attempts: i64) -> i64 {
+fn backoff_ms(attempts: i64) -> i64 {
     (5_000i64 << attempts.clamp(0, 20)).min(3_600_000)
+}
+
+/// An outbox whose rows have `attempts`, `last_error`, `next_attempt_at` and `failed_at`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Outbox {
+    Notifications,
+    Bridge,
+}
+
+/// One delivery that did not go through: row `id`, on its `attempts`th try, at `at`.
+pub(crate) struct Failed<'a> {
+    pub id: i64,
+    pub attempts: i64,
+    pub why: &'a str,
+    pub at: i64,
+}
+
+/// Records a failed delivery: tried again after the growing pause, or given up on after
+/// `max_attempts`.
+pub(crate) async fn retry_later(
+    pool: &sqlx::SqlitePool,
+    outbox: Outbox,
+    f: &Failed<'_>,
+    max_attempts: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = match outbox {
+        Outbox::Notifications => {
+            "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?, \
+             failed_at = ? WHERE id = ?"
+        }
+        Outbox::Bridge => {
+            "UPDATE bridge_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, \
+             failed_at = ? WHERE id = ?"
+        }
+    };
+    sqlx::query(sql)
+        .bind(f.attempts)
+        .bind(f.why)
+        .bind(f.at + backoff_ms(f.attempts - 1))
+        .bind((f.attempts >= max_attempts).then_some(f.at))
+        .bind(f.id)
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// Delivers every notification that is due; returns how many were delivered.
@@ -77,18 +121,13 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
             }
             Err(why) => {
                 tracing::warn!(id, channel, attempts, error = %why, "notification not delivered");
-                let gave_up = attempts >= MAX_ATTEMPTS;
-                sqlx::query(
-                    "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-                     failed_at = ? WHERE id = ?",
-                )
-                .bind(attempts)
-                .bind(why)
-                .bind(now + backoff_ms(attempts - 1))
-                .bind(gave_up.then_some(now))
-                .bind(id)
-                .execute(&state.db.pool)
-                .await?;
+                let failed = Failed {
+                    id,
+                    attempts,
+                    why: &why,
+                    at: now,
+                };
+                retry_later(&state.db.pool, Outbox::Notifications, &failed, MAX_ATTEMPTS).await?;
             }
         }
     }

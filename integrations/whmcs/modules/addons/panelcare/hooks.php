@@ -66,32 +66,23 @@ function panelcare_hook_step($what, $step)
     }
 }
 
-add_hook('TicketAdminReply', 1, function ($vars) {
-    panelcare_hook_step('a staff reply', function () use ($vars) {
+/** A reply written in WHMCS, by staff ($admin: their name) or by the client ($admin: ''). */
+function panelcare_reply_hook(array $vars, $admin)
+{
+    panelcare_hook_step('a reply', function () use ($vars, $admin) {
         $bridge = panelcare_bridge();
-        if ($bridge === null) {
-            return;
+        if ($bridge !== null) {
+            $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], $admin);
         }
-        if (PanelcareBridge::$applying) {
-            $bridge->ownReply($vars['ticketid'], $vars['replyid'], $vars['message']);
-            return;
-        }
-        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], trim((string) $vars['admin']) ?: 'Support');
     });
+}
+
+add_hook('TicketAdminReply', 1, function ($vars) {
+    panelcare_reply_hook($vars, trim((string) $vars['admin']) ?: 'Support');
 });
 
 add_hook('TicketUserReply', 1, function ($vars) {
-    panelcare_hook_step('a client reply', function () use ($vars) {
-        $bridge = panelcare_bridge();
-        if ($bridge === null) {
-            return;
-        }
-        if (PanelcareBridge::$applying) {
-            $bridge->ownReply($vars['ticketid'], $vars['replyid'], $vars['message']);
-            return;
-        }
-        $bridge->pushReply($vars['ticketid'], $vars['replyid'], $vars['message'], '');
-    });
+    panelcare_reply_hook($vars, '');
 });
 
 add_hook('TicketStatusChange', 1, function ($vars) {

@@ -10,10 +10,9 @@
  * replies.
  */
 
-require_once __DIR__ . '/HostCall.php';
-require_once __DIR__ . '/Store.php';
+require_once __DIR__ . '/Service.php';
 
-final class PanelcareBridge
+final class PanelcareBridge extends PanelcareService
 {
     /**
      * True while the addon itself writes into WHMCS: the ticket hooks that fire meanwhile
@@ -45,33 +44,9 @@ final class PanelcareBridge
         'Closed' => 'closed',
     );
 
-    private $s;
-    private $store;
-    private $api;
-    private $log;
-
-    /**
-     * @param array    $settings the addon's settings
-     * @param callable $api      localAPI
-     * @param callable $log      logActivity
-     */
-    public function __construct(array $settings, PanelcareStore $store, $api, $log)
-    {
-        $this->s = $settings;
-        $this->store = $store;
-        $this->api = $api;
-        $this->log = $log;
-    }
-
     public function enabled()
     {
         return isset($this->s['bridge']) && $this->s['bridge'] === 'on';
-    }
-
-    private function call($command, array $params)
-    {
-        $r = call_user_func($this->api, $command, $params);
-        return is_array($r) ? $r : array('result' => 'error', 'message' => 'no answer');
     }
 
     /** Runs a WHMCS command whose ticket hooks are our own echo. */
@@ -85,9 +60,9 @@ final class PanelcareBridge
         }
     }
 
-    private function note($text)
+    protected function note($text)
     {
-        call_user_func($this->log, 'panelcare bridge: ' . $text);
+        parent::note('panelcare bridge: ' . $text);
     }
 
     private static function failed(array $r)
@@ -307,11 +282,8 @@ final class PanelcareBridge
         return array(200, array('ok' => true));
     }
 
-    /**
-     * A ticket hook fired while the addon itself was writing: that reply is ours, and is
-     * recorded so it never goes back to panelcare.
-     */
-    public function ownReply($whmcsTicketId, $replyId, $message)
+    /** A reply the addon itself wrote, recorded so it never goes back to panelcare. */
+    private function ownReply($whmcsTicketId, $replyId, $message)
     {
         if ((int) $replyId > 0 && $this->store->ticketByWhmcs($whmcsTicketId) !== null) {
             $this->store->takeSent($whmcsTicketId, $message);
@@ -364,7 +336,12 @@ final class PanelcareBridge
      */
     public function pushReply($whmcsTicketId, $replyId, $message, $admin)
     {
-        if (self::$applying || !$this->enabled()) {
+        if (self::$applying) {
+            // The hook fired for the addon's own writing: that reply stays in WHMCS.
+            $this->ownReply($whmcsTicketId, $replyId, $message);
+            return true;
+        }
+        if (!$this->enabled()) {
             return true;
         }
         $mapped = $this->store->ticketByWhmcs($whmcsTicketId);

@@ -8,24 +8,10 @@
  * conversion, signed like every host call, and counted there once per order.
  */
 
-require_once __DIR__ . '/HostCall.php';
-require_once __DIR__ . '/Store.php';
+require_once __DIR__ . '/Service.php';
 
-final class PanelcareUpgrade
+final class PanelcareUpgrade extends PanelcareService
 {
-    private $s;
-    private $store;
-    private $api;
-    private $log;
-
-    public function __construct(array $settings, PanelcareStore $store, $api, $log)
-    {
-        $this->s = $settings;
-        $this->store = $store;
-        $this->api = $api;
-        $this->log = $log;
-    }
-
     /**
      * The `plans` setting, one item per line: `plan:pro = 5` (WHMCS product id 5, the
      * service's own billing cycle) or `plan:pro = 5 annually`.
@@ -41,12 +27,6 @@ final class PanelcareUpgrade
             }
         }
         return $out;
-    }
-
-    private function call($command, array $params)
-    {
-        $r = call_user_func($this->api, $command, $params);
-        return is_array($r) ? $r : array('result' => 'error', 'message' => 'no answer');
     }
 
     /**
@@ -97,7 +77,7 @@ final class PanelcareUpgrade
         }
         $q = $this->call('UpgradeProduct', $change['params'] + array('calconly' => true));
         if (!isset($q['result']) || $q['result'] !== 'success') {
-            call_user_func($this->log, 'panelcare upgrade preview for service ' . $serviceId . ': '
+            $this->note('panelcare upgrade preview for service ' . $serviceId . ': '
                 . (isset($q['message']) ? $q['message'] : 'unknown error'));
             return array('error' => 'The price of this upgrade cannot be worked out right now. Please try again later.');
         }
@@ -136,7 +116,7 @@ final class PanelcareUpgrade
         }
         $r = $this->call('UpgradeProduct', $change['params']);
         if (!isset($r['result']) || $r['result'] !== 'success' || empty($r['orderid'])) {
-            call_user_func($this->log, 'panelcare upgrade order for service ' . $serviceId . ': '
+            $this->note('panelcare upgrade order for service ' . $serviceId . ': '
                 . (isset($r['message']) ? $r['message'] : 'no order id'));
             return array(null, 'The upgrade could not be ordered. Please try again or open a ticket.');
         }
@@ -173,7 +153,7 @@ final class PanelcareUpgrade
                 $this->store->upgradeReported($u['order_id']);
                 $reported++;
             } else {
-                call_user_func($this->log, 'panelcare: order ' . $u['order_id'] . ' not reported (HTTP ' . $status . ')'
+                $this->note('panelcare: order ' . $u['order_id'] . ' not reported (HTTP ' . $status . ')'
                     . (isset($answer['message']) ? ': ' . $answer['message'] : '') . '; the cron job tries again');
             }
         }
