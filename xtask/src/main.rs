@@ -6,6 +6,7 @@ mod build;
 mod console;
 mod demo;
 mod dist;
+mod layout;
 mod lint_scripts;
 mod setup;
 mod sizes;
@@ -27,6 +28,7 @@ usage: cargo xtask <command>
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
   dist    the panel packages into target/dist/ (cPanel, WHMCS, Plesk, DirectAdmin), checked
+  layout  the server's layout lint: SQL only in store modules, no import circles
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "bench" => bench::run(rest),
         "dist" => dist::run(),
+        "layout" => layout::run(),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(())

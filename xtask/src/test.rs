@@ -73,6 +73,10 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
             "lint: integration scripts (php -l, perl -c, bash -n, shellcheck)",
             crate::lint_scripts::run,
         )?;
+        run.step(
+            "lint: server layout (SQL only in stores, no import circles)",
+            crate::layout::run,
+        )?;
     }
     run.step("dist: the panel packages", crate::dist::packages)?;
     // The one release wasm build of the run; the end-to-end suite serves it.

@@ -6,13 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use panelcare_model::console::Role;
 
-use crate::{
-    agents, app,
-    db::Db,
-    demo,
-    state::{AppState, Config},
-    tenants,
-};
+use crate::{agents, app, db::Db, demo, state::Config, tenants};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -137,11 +131,11 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Serve(args) => serve(&cli.db, args).await,
         Command::Tenant(TenantCommand::Create { id, name, parent }) => {
             let db = Db::connect(&cli.db).await?;
-            if !tenants::create(&db, &id, &name, parent.as_deref()).await? {
+            if !tenants::store::create(&db, &id, &name, parent.as_deref()).await? {
                 return Err(format!("tenant {id:?} already exists").into());
             }
             let secret = tenants::generate_secret();
-            tenants::put_key(&db, &id, "k1", &secret).await?;
+            agents::store::put_key(&db, &id, "k1", &secret).await?;
             println!("tenant {id} created\nkid    k1\nsecret {secret}");
             Ok(())
         }
@@ -154,10 +148,12 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let db = Db::connect(&cli.db).await?;
             let role = match role {
                 Some(r) => Role::parse(&r).ok_or_else(|| format!("unknown role {r:?}"))?,
-                None if tenants::parent_of(&db, &tenant).await?.is_some() => Role::ResellerAdmin,
+                None if tenants::store::parent_of(&db, &tenant).await?.is_some() => {
+                    Role::ResellerAdmin
+                }
                 None => Role::ProviderAdmin,
             };
-            let password = agents::password::generate();
+            let password = crate::console::password::generate();
             agents::store::create(&db, &tenant, &email, &name, role, &password).await?;
             println!(
                 "{} {email} created for tenant {tenant}\npassword {password}",
@@ -168,7 +164,7 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Tenant(TenantCommand::AddKey { tenant, kid }) => {
             let db = Db::connect(&cli.db).await?;
             let secret = tenants::generate_secret();
-            tenants::put_key(&db, &tenant, &kid, &secret).await?;
+            agents::store::put_key(&db, &tenant, &kid, &secret).await?;
             println!("kid    {kid}\nsecret {secret}");
             Ok(())
         }
@@ -188,7 +184,7 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
             println!("  {email:<28} {:<15} {tenant}", role.as_str());
         }
     }
-    let state = AppState::new(
+    let state = crate::app_state(
         db,
         Config {
             dist_dir: args.dist,
@@ -201,7 +197,7 @@ async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::
             mail_from: args.mail_from,
         },
     );
-    crate::notify::spawn_worker(state.clone());
+    crate::jobs::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, demo = args.demo, "panelcare-server listening");

@@ -57,14 +57,10 @@ async fn frame(
             "There is no such widget; kind is feedback, tickets, notices or offers.",
         ));
     };
-    let known: Option<String> = sqlx::query_scalar("SELECT id FROM tenants WHERE id = ?")
-        .bind(&tenant)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    if known.is_none() {
+    if !crate::tenants::store::exists(&state.db, &tenant).await? {
         return Err(AppError::not_found());
     }
-    let origins = crate::origins::load(&state.db, &tenant).await?;
+    let origins = crate::agents::store::origins(&state.db, &tenant).await?;
     // Origins were checked when they were saved (scheme, host and port only).
     let ancestors = if origins.is_empty() {
         "*".to_owned()

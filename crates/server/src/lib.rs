@@ -3,38 +3,38 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and need no socket.
 
+// The composition root: nothing below imports these.
+pub mod cli;
+pub mod demo;
+pub mod jobs;
+// Infrastructure: imports no feature.
+pub mod cache;
+pub mod db;
+pub mod error;
+pub mod events;
+pub mod extract;
+pub mod outbound;
+pub mod state;
+pub mod time;
+pub mod web;
+// Features, each with its customer API, console API and store side by side (see README).
 pub mod agents;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod branding;
 pub mod bridge;
-pub mod cli;
 pub mod console;
-pub mod db;
-pub mod demo;
-pub mod demo_history;
-pub mod demo_offer_history;
-pub mod demo_offers;
-pub mod demo_queue;
-pub mod demo_support;
-pub mod demo_ticket;
-pub mod error;
-pub mod extract;
 pub mod feedback;
 pub mod frame;
-pub mod host_call;
 pub mod kb;
-pub mod key_cache;
 pub mod notices;
 pub mod notify;
 pub mod offers;
-pub mod origins;
-pub mod state;
 pub mod tenants;
 pub mod tickets;
-pub mod time;
-pub mod web;
+
+use std::sync::Arc;
 
 use axum::{Router, extract::DefaultBodyLimit, http::header};
 use tower::ServiceBuilder;
@@ -42,6 +42,20 @@ use tower_http::trace::TraceLayer;
 
 pub use error::AppError;
 pub use state::AppState;
+
+use crate::{db::Db, events::Listeners, state::Config};
+
+/// The state the server runs on: `db`, `config`, and the listeners that turn ticket events
+/// into outbox rows (agents' notifications, the ticket bridge).
+pub fn app_state(db: Db, config: Config) -> AppState {
+    let listeners = Listeners::new(vec![
+        Arc::new(notify::Outbox {
+            public_url: config.public_url.clone(),
+        }),
+        Arc::new(bridge::Outbox),
+    ]);
+    AppState::new(db, config, listeners)
+}
 
 /// The whole service: widget API, demo endpoints (in demo mode) and static files.
 pub fn app(state: AppState) -> Router {
@@ -62,8 +76,12 @@ pub fn app(state: AppState) -> Router {
     // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
     let console_api = Router::new()
         .merge(console::router())
+        .merge(agents::console_router())
+        .merge(audit::console_router())
         .merge(branding::console_router())
-        .merge(origins::console_router())
+        .merge(feedback::console_router())
+        .merge(tickets::console_router())
+        .merge(notify::console_router())
         .merge(kb::console_router())
         .merge(notices::console_router())
         .merge(offers::console_router())

@@ -2,10 +2,9 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use crate::{
-    attachments::signing::UrlSigner, db::Db, key_cache::KeyCache, offers::cache::OfferCache,
-    origins::OriginCache,
-};
+use tokio::sync::OnceCell;
+
+use crate::{cache::Caches, db::Db, events::Listeners};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -38,25 +37,28 @@ impl Config {
     }
 }
 
+/// What every handler and job reaches. Built by [`crate::app_state`], which wires the ticket
+/// event listeners; this module knows no feature.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
-    pub keys: KeyCache,
-    pub origins: OriginCache,
-    pub signer: UrlSigner,
-    pub offers: OfferCache,
+    pub caches: Arc<Caches>,
+    /// The server-wide key that signs file addresses, read (or made) once from the database
+    /// so every instance accepts what another signed.
+    pub file_url_key: Arc<OnceCell<Vec<u8>>>,
+    /// Who hears about ticket events (notifications, the bridge).
+    pub listeners: Listeners,
 }
 
 impl AppState {
-    pub fn new(db: Db, config: Config) -> Self {
+    pub fn new(db: Db, config: Config, listeners: Listeners) -> Self {
         Self {
             db,
             config: Arc::new(config),
-            keys: KeyCache::default(),
-            origins: OriginCache::default(),
-            signer: UrlSigner::default(),
-            offers: OfferCache::default(),
+            caches: Arc::default(),
+            file_url_key: Arc::default(),
+            listeners,
         }
     }
 }

@@ -5,7 +5,7 @@ mod common;
 
 use axum::{body::Body, http::Request};
 use common::*;
-use panelcare_server::tickets::settings;
+use panelcare_server::tickets::store::settings;
 use serde_json::{Value, json};
 
 fn upload(token: &str, name: &str, bytes: Vec<u8>) -> Request<Body> {

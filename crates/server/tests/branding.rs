@@ -64,7 +64,7 @@ async fn a_reseller_brands_its_own_widget_and_only_its_own() {
 #[tokio::test]
 async fn who_may_edit_which_tenant() {
     let app = TestApp::new().await;
-    panelcare_server::tenants::create(&app.state.db, "zeta", "Zeta Hosting", None)
+    panelcare_server::tenants::store::create(&app.state.db, "zeta", "Zeta Hosting", None)
         .await
         .expect("tenant");
     let cases = [

@@ -55,10 +55,10 @@ struct World {
 /// where it matters; one suggestion per tenant.
 async fn world() -> World {
     let app = TestApp::new().await;
-    panelcare_server::tenants::create(&app.state.db, "zeta", "Zeta Hosting", None)
+    panelcare_server::tenants::store::create(&app.state.db, "zeta", "Zeta Hosting", None)
         .await
         .expect("tenant");
-    panelcare_server::tenants::put_key(&app.state.db, "zeta", "k1", ACME_SECRET)
+    panelcare_server::agents::store::put_key(&app.state.db, "zeta", "k1", ACME_SECRET)
         .await
         .expect("key");
     let people = [

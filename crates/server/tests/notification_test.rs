@@ -6,7 +6,7 @@ mod common;
 
 use common::{outbox::*, *};
 use panelcare_model::console::Role;
-use panelcare_server::notify;
+use panelcare_server::{notify, outbound};
 use serde_json::{Value, json};
 
 async fn queued(app: &TestApp) -> Vec<(String, String, String, String)> {
@@ -123,7 +123,7 @@ async fn an_admin_sends_a_test_by_mail_and_signed_webhook() {
             .expect("number");
         assert_eq!(
             headers["x-panelcare-signature"].to_str().expect("ascii"),
-            notify::signature(secret, ts, body),
+            outbound::signature(secret, ts, body),
             "signed with the tenant's secret"
         );
         let payload: Value = serde_json::from_str(body).expect("json");

@@ -7,7 +7,7 @@ mod common;
 use axum::{body::Body, http::Request};
 use common::{outbox::*, *};
 use panelcare_model::console::Role;
-use panelcare_server::notify;
+use panelcare_server::{notify, outbound};
 use serde_json::{Value, json};
 
 async fn pending(app: &TestApp) -> i64 {
@@ -96,7 +96,7 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
             .expect("number");
         assert_eq!(
             headers["x-panelcare-signature"].to_str().expect("ascii"),
-            notify::signature(secret, ts, body)
+            outbound::signature(secret, ts, body)
         );
         assert_eq!(headers["x-panelcare-event"], "ticket.created");
         let payload: Value = serde_json::from_str(body).expect("json");
@@ -118,7 +118,9 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
         .expect("request");
     assert_eq!(app.send(reply).await.0, 201);
     assert_eq!(
-        notify::warn_due_soon(&app.state).await.expect("sweep"),
+        panelcare_server::tickets::lifecycle::warn_due_soon(&app.state)
+            .await
+            .expect("sweep"),
         0,
         "plenty of time left"
     );
@@ -128,9 +130,16 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
         .execute(&app.state.db.pool)
         .await
         .expect("near");
-    assert_eq!(notify::warn_due_soon(&app.state).await.expect("sweep"), 1);
     assert_eq!(
-        notify::warn_due_soon(&app.state).await.expect("sweep"),
+        panelcare_server::tickets::lifecycle::warn_due_soon(&app.state)
+            .await
+            .expect("sweep"),
+        1
+    );
+    assert_eq!(
+        panelcare_server::tickets::lifecycle::warn_due_soon(&app.state)
+            .await
+            .expect("sweep"),
         0,
         "once per deadline"
     );

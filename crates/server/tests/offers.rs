@@ -11,8 +11,8 @@ use common::*;
 use panelcare_model::{console::Role, offers::RuleSet};
 use panelcare_server::{
     auth::sign,
-    demo_offers::{acme_catalogue, acme_rules},
-    notify::deliver::signature,
+    demo::offers::{acme_catalogue, acme_rules},
+    outbound::signature,
 };
 use serde_json::{Value, json};
 

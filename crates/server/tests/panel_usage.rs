@@ -9,7 +9,7 @@ use std::{path::PathBuf, process::Command};
 
 use axum::{body::Body, http::Request};
 use common::*;
-use panelcare_server::{demo_offers, offers::store};
+use panelcare_server::{demo::offers as demo_offers, offers::store};
 use serde_json::{Value, json};
 
 fn root() -> PathBuf {

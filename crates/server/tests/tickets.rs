@@ -6,7 +6,10 @@ mod common;
 use axum::{body::Body, http::Request};
 use common::*;
 use panelcare_model::ticket::TicketStatus;
-use panelcare_server::tickets::{settings, store};
+use panelcare_server::tickets::{
+    lifecycle::{self, By, Ticket},
+    store::{self, messages::NewEntry, settings},
+};
 use serde_json::{Value, json};
 
 fn post(path: &str, token: &str, key: Option<&str>, body: &Value) -> Request<Body> {
@@ -39,18 +42,15 @@ async fn open(app: &TestApp, tenant: &str, account: &str, key: &str, body: &Valu
 
 /// Moves a ticket as an agent would (the console's routes have their own tests).
 async fn move_to(app: &TestApp, tenant: &str, id: &str, status: TicketStatus) {
-    let mut tx = app.state.db.write().await.expect("tx");
-    store::set_status(
-        &mut tx,
-        tenant,
+    let ticket = Ticket {
+        tenant_id: tenant,
         id,
-        status,
-        None,
-        panelcare_server::time::now_ms(),
-    )
-    .await
-    .expect("status");
-    tx.commit().await.expect("commit");
+        priority: panelcare_model::sla::Priority::Normal,
+        support_tier: None,
+    };
+    lifecycle::set_status(&app.state, &ticket, status, By::System)
+        .await
+        .expect("status");
 }
 
 async fn rows(app: &TestApp, sql: &str) -> i64 {
@@ -294,19 +294,18 @@ async fn replies_are_stored_once_and_internal_notes_never_reach_the_customer() {
 
     {
         let mut tx = app.state.db.write().await.expect("tx");
-        store::add_message(
-            &mut tx,
-            "acme",
-            &id,
-            "note",
-            None,
-            "Customer is on the old cluster",
-            None,
-            None,
-            1,
-        )
-        .await
-        .expect("note");
+        let note = NewEntry {
+            tenant_id: "acme",
+            ticket_id: &id,
+            kind: panelcare_model::ticket::MessageKind::Note,
+            agent_id: None,
+            author_name: None,
+            body: "Customer is on the old cluster",
+            status: None,
+            key: None,
+            now_ms: 1,
+        };
+        store::messages::add(&mut tx, &note).await.expect("note");
         tx.commit().await.expect("commit");
     }
     let (_, thread, _) = app

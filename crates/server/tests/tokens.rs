@@ -113,9 +113,14 @@ async fn a_second_live_key_works_for_rotation() {
     let early = sign(&claims("acme", "alice"), "k2", "rotated-secret-000000000");
     let (s, body, _) = app.send(get("/api/v1/feedback", &early)).await;
     assert_eq!((s.as_u16(), code(&body)), (401, "invalid_token"));
-    panelcare_server::tenants::put_key(&app.state.db, "acme", "k2", "rotated-secret-000000000")
-        .await
-        .expect("key");
+    panelcare_server::agents::store::put_key(
+        &app.state.db,
+        "acme",
+        "k2",
+        "rotated-secret-000000000",
+    )
+    .await
+    .expect("key");
     for (kid, secret) in [("k1", ACME_SECRET), ("k2", "rotated-secret-000000000")] {
         let t = sign(&claims("acme", "alice"), kid, secret);
         let (s, _, _) = app.send(get("/api/v1/feedback", &t)).await;

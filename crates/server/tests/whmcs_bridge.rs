@@ -15,7 +15,7 @@ use std::{
 use axum::{body::Body, http::Request};
 use common::*;
 use panelcare_model::console::Role;
-use panelcare_server::{bridge, notify::signature, time::now_secs};
+use panelcare_server::{bridge, outbound::signature, time::now_secs};
 use serde_json::{Value, json};
 
 fn root() -> PathBuf {
@@ -998,7 +998,7 @@ async fn an_offer_upgrade_shows_whmcs_price_and_its_paid_order_counts_once() {
     panelcare_server::offers::store::save_catalogue(
         &app.state.db,
         "acme",
-        &panelcare_server::demo_offers::acme_catalogue(),
+        &panelcare_server::demo::offers::acme_catalogue(),
     )
     .await
     .expect("catalogue");

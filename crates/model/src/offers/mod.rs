@@ -27,6 +27,14 @@ pub use evaluate::{Change, History, Input, Offer, Why, evaluate};
 pub use rule::{Cap, Compiled, Rule, Variant, Wording};
 pub use usage::{Amount, Limit, Metric, Raw, Snapshot};
 
+/// What the offers endpoint evaluates for one tenant: its catalogue (a reseller's with its
+/// overrides applied) and its rules, compiled against it.
+#[derive(Debug, Clone)]
+pub struct Offering {
+    pub catalogue: Catalogue,
+    pub rules: Vec<Compiled>,
+}
+
 /// Events a widget reports about an offer it drew.
 pub const EVENT_KINDS: [&str; 4] = ["impression", "click", "snooze", "dismiss"];
 

@@ -155,6 +155,10 @@ impl SlaPolicy {
     }
 }
 
+/// An answer is due soon in the last `1 / DUE_SOON_PARTS` of its target (a quarter). The
+/// server's SQL form of [`SlaState::at`] is built from this same number.
+pub const DUE_SOON_PARTS: i64 = 4;
+
 /// Whether the promise on an open response is being kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -187,7 +191,7 @@ impl SlaState {
         let left = due_ms - now_ms;
         if left < 0 {
             Self::Breached
-        } else if left <= i64::from(target_minutes) * 60_000 / 4 {
+        } else if left <= i64::from(target_minutes) * 60_000 / DUE_SOON_PARTS {
             Self::DueSoon
         } else {
             Self::OnTrack

@@ -1,22 +1,13 @@
-//! Agent rows.
+//! Console accounts as a team (create, list, remove), tenants' token signing keys and their
+//! allowed panel origins. What signing in reads of an account is in `console/store.rs`.
 
-use panelcare_model::console::Role;
-use sqlx::Row as _;
+use panelcare_model::console::{KeyInfo, Role, TeamMember};
 
-use crate::{db::Db, time::now_ms};
-
-#[derive(Debug, Clone)]
-pub struct Agent {
-    pub id: String,
-    pub tenant_id: String,
-    pub tenant_name: String,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub password_hash: String,
-    pub failed_logins: i64,
-    pub locked_until: Option<i64>,
-}
+use crate::{
+    db::Db,
+    tenants::{Scope, store as tenants},
+    time::{self, now_ms},
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
@@ -30,7 +21,7 @@ pub enum CreateError {
     Database(#[from] sqlx::Error),
 }
 
-/// Creates an agent; returns its id.
+/// Creates an agent with `password` (only its hash is kept); returns its id.
 pub async fn create(
     db: &Db,
     tenant_id: &str,
@@ -39,14 +30,11 @@ pub async fn create(
     role: Role,
     password: &str,
 ) -> Result<String, CreateError> {
-    let tenant: Option<String> = sqlx::query_scalar("SELECT id FROM tenants WHERE id = ?")
-        .bind(tenant_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    if tenant.is_none() {
+    if !tenants::exists(db, tenant_id).await? {
         return Err(CreateError::NoTenant(tenant_id.to_owned()));
     }
-    let hash = super::password::hash(password).map_err(|e| CreateError::Hash(e.to_string()))?;
+    let hash =
+        crate::console::password::hash(password).map_err(|e| CreateError::Hash(e.to_string()))?;
     let id = uuid::Uuid::new_v4().to_string();
     let done = sqlx::query(
         "INSERT INTO agents (id, tenant_id, email, name, role, password_hash, created_at) \
@@ -67,72 +55,181 @@ pub async fn create(
     Ok(id)
 }
 
-const SELECT: &str = "SELECT a.id, a.tenant_id, t.name AS tenant_name, a.email, a.name, a.role, \
-     a.password_hash, a.failed_logins, a.locked_until FROM agents a JOIN tenants t ON t.id = a.tenant_id";
+/// The current accounts of the tenants of `scope`.
+pub async fn team(db: &Db, scope: &Scope) -> Result<Vec<TeamMember>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT id, tenant_id, email, name, role FROM agents a \
+         WHERE {} AND a.removed_at IS NULL ORDER BY tenant_id, email",
+        tenants::condition(scope, "a.tenant_id")
+    ))
+    .bind(&scope.tenant_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, tenant_id, email, name, role)| {
+            Some(TeamMember {
+                id,
+                tenant_id,
+                email,
+                name,
+                role: Role::parse(&role)?,
+            })
+        })
+        .collect())
+}
 
-fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Agent, sqlx::Error> {
-    let role: String = row.try_get("role")?;
-    Ok(Agent {
-        id: row.try_get("id")?,
-        tenant_id: row.try_get("tenant_id")?,
-        tenant_name: row.try_get("tenant_name")?,
-        email: row.try_get("email")?,
-        name: row.try_get("name")?,
-        role: Role::parse(&role).ok_or_else(|| sqlx::Error::ColumnDecode {
-            index: "role".into(),
-            source: format!("unknown role {role:?}").into(),
-        })?,
-        password_hash: row.try_get("password_hash")?,
-        failed_logins: row.try_get("failed_logins")?,
-        locked_until: row.try_get("locked_until")?,
+/// The id of a current account with this e-mail, if any.
+pub async fn id_by_email(db: &Db, email: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM agents WHERE email = ? AND removed_at IS NULL")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Ends an account's sign-in. Notes, answers and audit entries keep naming the person; the
+/// address moves aside so a new account may use it.
+pub async fn remove(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE agents SET removed_at = ?2, removed_email = email, \
+         email = id || '@removed.invalid' WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(now_ms())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Who may work on the tickets of tenant `t`: its own current people, or a provider admin
+/// above its reseller. A condition on agents `a` and tenants `t`.
+const WORKS_FOR: &str = "a.removed_at IS NULL AND (a.tenant_id = t.id \
+     OR (a.role = 'provider_admin' AND a.tenant_id = t.parent_id))";
+
+/// Whether `agent_id` may work on `tenant_id`'s tickets.
+pub async fn works_for(db: &Db, agent_id: &str, tenant_id: &str) -> Result<bool, sqlx::Error> {
+    let ok: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT a.id FROM agents a JOIN tenants t ON t.id = ?2 WHERE a.id = ?1 AND {WORKS_FOR}"
+    ))
+    .bind(agent_id)
+    .bind(tenant_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(ok.is_some())
+}
+
+/// Everyone who may work on the tickets of each tenant of `scope`: `(tenant, agent id,
+/// name)`, by name.
+pub async fn assignable(
+    db: &Db,
+    scope: &Scope,
+) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT t.id, a.id, a.name FROM tenants t JOIN agents a ON {WORKS_FOR} \
+         WHERE {} ORDER BY t.id, a.name, a.id",
+        tenants::condition(scope, "t.id")
+    ))
+    .bind(&scope.tenant_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Adds (or replaces) the key `kid` of a tenant.
+pub async fn put_key(db: &Db, tenant_id: &str, kid: &str, secret: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO tenant_keys (tenant_id, kid, secret, created_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT (tenant_id, kid) DO UPDATE SET secret = excluded.secret",
+    )
+    .bind(tenant_id)
+    .bind(kid)
+    .bind(secret)
+    .bind(now_ms())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The secret of key `kid` of tenant `tenant_id`, if both exist.
+pub async fn signing_secret(
+    db: &Db,
+    tenant_id: &str,
+    kid: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = ? AND kid = ?")
+        .bind(tenant_id)
+        .bind(kid)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// A tenant's keys (never their secrets), oldest first.
+pub async fn keys(db: &Db, tenant_id: &str) -> Result<Vec<KeyInfo>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT kid, created_at FROM tenant_keys WHERE tenant_id = ?1 ORDER BY created_at, kid",
+    )
+    .bind(tenant_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(kid, at)| KeyInfo {
+            kid,
+            created_at: time::rfc3339(at),
+        })
+        .collect())
+}
+
+/// What removing a key did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum KeyRemoval {
+    Removed,
+    /// It is the tenant's last key: tokens could no longer be signed.
+    Last,
+    NotFound,
+}
+
+/// Removes key `kid` unless it is the tenant's last one.
+pub async fn remove_key(db: &Db, tenant_id: &str, kid: &str) -> Result<KeyRemoval, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenant_keys WHERE tenant_id = ?1")
+        .bind(tenant_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let gone = sqlx::query("DELETE FROM tenant_keys WHERE tenant_id = ?1 AND kid = ?2 AND ?3 > 1")
+        .bind(tenant_id)
+        .bind(kid)
+        .bind(count)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(match (gone.rows_affected(), count) {
+        (0, ..=1) => KeyRemoval::Last,
+        (0, _) => KeyRemoval::NotFound,
+        _ => KeyRemoval::Removed,
     })
 }
 
-/// The agent with this e-mail (case does not matter); removed agents are not found.
-pub async fn by_email(db: &Db, email: &str) -> Result<Option<Agent>, sqlx::Error> {
-    sqlx::query(&format!(
-        "{SELECT} WHERE a.email = ? AND a.removed_at IS NULL"
-    ))
-    .bind(email.trim())
-    .fetch_optional(&db.pool)
-    .await?
-    .map(|r| from_row(&r))
-    .transpose()
+/// A tenant's allowed panel origins, sorted.
+pub async fn origins(db: &Db, tenant_id: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")
+        .bind(tenant_id)
+        .fetch_all(&db.pool)
+        .await
 }
 
-/// A current agent by id; removed agents are not found.
-pub async fn by_id(db: &Db, id: &str) -> Result<Option<Agent>, sqlx::Error> {
-    sqlx::query(&format!("{SELECT} WHERE a.id = ? AND a.removed_at IS NULL"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| from_row(&r))
-        .transpose()
-}
-
-/// Counts a failed sign-in and locks the agent out when there were too many; returns the
-/// new count.
-pub async fn record_failure(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
-    let failures: i64 = sqlx::query_scalar(
-        "UPDATE agents SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
-    if let Some(ms) = super::password::lockout_ms(failures) {
-        sqlx::query("UPDATE agents SET locked_until = ? WHERE id = ?")
-            .bind(now_ms() + ms)
-            .bind(id)
-            .execute(&db.pool)
+/// Replaces a tenant's allowed panel origins.
+pub async fn set_origins(db: &Db, tenant_id: &str, origins: &[String]) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    sqlx::query("DELETE FROM tenant_origins WHERE tenant_id = ?1")
+        .bind(tenant_id)
+        .execute(&mut *tx)
+        .await?;
+    for o in origins {
+        sqlx::query("INSERT INTO tenant_origins (tenant_id, origin) VALUES (?1, ?2)")
+            .bind(tenant_id)
+            .bind(o)
+            .execute(&mut *tx)
             .await?;
     }
-    Ok(failures)
-}
-
-pub async fn record_success(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE agents SET failed_logins = 0, locked_until = NULL WHERE id = ?")
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    tx.commit().await
 }

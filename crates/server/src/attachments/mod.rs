@@ -2,6 +2,7 @@
 //! thumbnail), then named by the ticket or reply they belong to, and served only through
 //! short-lived signed addresses, always as downloads.
 
+mod files;
 mod serve;
 pub mod signing;
 pub mod sniff;
@@ -9,25 +10,18 @@ pub mod store;
 mod thumbnail;
 mod upload;
 
+pub use files::{for_messages, save};
+pub use store::Uploader;
 pub use upload::read_body;
 
-use axum::{
-    Router,
-    extract::DefaultBodyLimit,
-    routing::{get, post},
-};
+use axum::{Router, routing::get};
 
 use crate::state::AppState;
 
-/// `POST /attachments` (customers upload) and `GET /files/{id}[/thumbnail]` (signed
-/// addresses), under `/api/v1`.
+/// `GET /files/{id}[/thumbnail]` (signed addresses), under `/api/v1`. Uploads are ticket
+/// routes (`tickets/files.rs`): their limits are the tenant's ticket settings.
 pub fn widget_router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/attachments",
-            // The upload reads its own body against the tenant's limit.
-            post(upload::for_customer).layer(DefaultBodyLimit::disable()),
-        )
         .route("/files/{id}", get(serve::file))
         .route("/files/{id}/thumbnail", get(serve::thumbnail))
 }

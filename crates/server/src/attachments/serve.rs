@@ -3,18 +3,17 @@
 
 use std::collections::HashMap;
 
+use super::{signing, store};
+use crate::{
+    error::{AppError, AppResult},
+    state::AppState,
+    time,
+};
 use axum::{
     body::Body,
     extract::{Path, Query, State},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
-};
-use sqlx::Row as _;
-
-use crate::{
-    error::{AppError, AppResult},
-    state::AppState,
-    time,
 };
 
 pub async fn file(
@@ -45,30 +44,18 @@ async fn send(
         .unwrap_or(0);
     let sig = q.get("sig").map(String::as_str).unwrap_or_default();
     // A bad or expired signature looks like a missing file: nothing to learn from probing.
-    if !state
-        .signer
-        .check(&state.db, id, thumbnail, exp, sig, time::now_ms())
-        .await?
-    {
+    if !signing::check(state, id, thumbnail, exp, sig, time::now_ms()).await? {
         return Err(AppError::not_found());
     }
-    let column = if thumbnail { "thumbnail" } else { "data" };
-    let row = sqlx::query(&format!(
-        "SELECT name, content_type, {column} AS body FROM attachments \
-         WHERE id = ? AND message_id IS NOT NULL"
-    ))
-    .bind(id)
-    .fetch_optional(&state.db.pool)
-    .await?
-    .ok_or_else(AppError::not_found)?;
-    let body: Option<Vec<u8>> = row.try_get("body")?;
-    let body = body.ok_or_else(AppError::not_found)?;
-    let name: String = row.try_get("name")?;
-    let content_type: String = if thumbnail {
-        "image/png".into()
+    let file = store::download(&state.db, id, thumbnail)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let content_type = if thumbnail {
+        "image/png".to_owned()
     } else {
-        row.try_get("content_type")?
+        file.content_type
     };
+    let (name, body) = (file.name, file.body);
     let name = if thumbnail {
         format!("thumbnail-{name}.png")
     } else {

@@ -1,16 +1,15 @@
-//! Attachment rows: saving an upload, tying uploads to a message, and listing a thread's files.
+//! Attachment rows: an upload kept until a message claims it, the files of messages, a file's
+//! bytes for a signed download, the key that signs those addresses, and the purge of uploads
+//! nobody attached.
 
-use std::collections::HashMap;
-
-use panelcare_model::{ErrorCode, FieldError, error::FieldErrorCode, ticket::Attachment};
 use sha2::{Digest, Sha256};
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::Row as _;
 
-use super::{sniff, thumbnail};
-use crate::{db::Db, error::AppError, state::AppState, time};
-
-/// Longest file name kept, in characters.
-const NAME_MAX: usize = 200;
+use crate::{
+    db::{Conn, Db},
+    error::AppError,
+};
+use panelcare_model::{FieldError, error::FieldErrorCode};
 
 /// Who uploaded a file; only they may attach it to a message.
 #[derive(Debug, Clone)]
@@ -28,107 +27,45 @@ impl Uploader {
     }
 }
 
-/// The last path segment of `name`, without control characters; `file` if nothing is left.
-fn clean_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(NAME_MAX)
-        .collect();
-    let clean = clean.trim();
-    if clean.is_empty() || clean == "." || clean == ".." {
-        "file".to_owned()
-    } else {
-        clean.to_owned()
-    }
+/// An upload as it is stored.
+#[derive(Debug)]
+pub struct NewFile<'a> {
+    pub id: &'a str,
+    pub tenant_id: &'a str,
+    pub uploader: &'a Uploader,
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+    pub thumbnail: Option<&'a [u8]>,
 }
 
-/// Checks and stores an upload; it belongs to no message yet.
-pub async fn save(
-    state: &AppState,
-    tenant_id: &str,
-    uploader: &Uploader,
-    name: &str,
-    bytes: &[u8],
-) -> Result<Attachment, AppError> {
-    let kind = sniff::sniff(bytes)
-        .map_err(|why| AppError::client(ErrorCode::FileTypeNotAllowed, why.message()))?;
-    let thumb = if kind.is_image() {
-        // Decoding is CPU work; keep it off the threads that serve requests.
-        let owned = bytes.to_vec();
-        let made = tokio::task::spawn_blocking(move || thumbnail::make(kind, &owned))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        Some(made.ok_or_else(|| {
-            AppError::client(
-                ErrorCode::FileTypeNotAllowed,
-                "The image could not be read (damaged, or larger than 40 megapixels).",
-            )
-        })?)
-    } else {
-        None
-    };
-    let id = uuid::Uuid::new_v4().to_string();
-    let name = clean_name(name);
-    let (account, agent) = uploader.columns();
+/// Stores an upload; it belongs to no message yet.
+pub async fn insert(db: &Db, f: &NewFile<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let (account, agent) = f.uploader.columns();
     sqlx::query(
         "INSERT INTO attachments (id, tenant_id, account_id, agent_id, name, content_type, size, \
          sha256, data, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(&id)
-    .bind(tenant_id)
+    .bind(f.id)
+    .bind(f.tenant_id)
     .bind(account)
     .bind(agent)
-    .bind(&name)
-    .bind(kind.content_type())
-    .bind(bytes.len() as i64)
-    .bind(hex::encode(Sha256::digest(bytes)))
-    .bind(bytes)
-    .bind(thumb.as_deref())
-    .bind(time::now_ms())
-    .execute(&state.db.pool)
+    .bind(f.name)
+    .bind(f.content_type)
+    .bind(f.bytes.len() as i64)
+    .bind(hex::encode(Sha256::digest(f.bytes)))
+    .bind(f.bytes)
+    .bind(f.thumbnail)
+    .bind(now_ms)
+    .execute(&db.pool)
     .await?;
-    describe(
-        state,
-        &id,
-        name,
-        kind.content_type().to_owned(),
-        bytes.len() as u64,
-        thumb.is_some(),
-    )
-    .await
-}
-
-async fn describe(
-    state: &AppState,
-    id: &str,
-    name: String,
-    content_type: String,
-    size: u64,
-    has_thumbnail: bool,
-) -> Result<Attachment, AppError> {
-    let now = time::now_ms();
-    let url = state.signer.path(&state.db, id, false, now).await?;
-    let thumbnail_url = if has_thumbnail {
-        Some(state.signer.path(&state.db, id, true, now).await?)
-    } else {
-        None
-    };
-    Ok(Attachment {
-        id: id.to_owned(),
-        name,
-        content_type,
-        size,
-        url: state.config.file_url(&url),
-        thumbnail_url: thumbnail_url.map(|t| state.config.file_url(&t)),
-    })
+    Ok(())
 }
 
 /// Ties the uploader's unused files `ids` to `message_id`, inside the caller's transaction.
 /// Any id that is not the uploader's, or is on a message already, refuses the whole message.
 pub async fn claim(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: &str,
     uploader: &Uploader,
     ids: &[String],
@@ -158,14 +95,21 @@ pub async fn claim(
     Ok(())
 }
 
-/// The files of each of `message_ids`, with fresh signed addresses.
-pub async fn for_messages(
-    state: &AppState,
-    message_ids: &[String],
-) -> Result<HashMap<String, Vec<Attachment>>, AppError> {
-    let mut out: HashMap<String, Vec<Attachment>> = HashMap::new();
+/// A stored file as a thread lists it.
+#[derive(Debug)]
+pub struct Listed {
+    pub id: String,
+    pub message_id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub has_thumbnail: bool,
+}
+
+/// The files on any of `message_ids`, oldest first.
+pub async fn on_messages(db: &Db, message_ids: &[String]) -> Result<Vec<Listed>, sqlx::Error> {
     if message_ids.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
     let marks = vec!["?"; message_ids.len()].join(", ");
     let sql = format!(
@@ -176,20 +120,64 @@ pub async fn for_messages(
     for id in message_ids {
         query = query.bind(id);
     }
-    for row in query.fetch_all(&state.db.pool).await? {
-        let message: String = row.try_get("message_id")?;
-        let a = describe(
-            state,
-            &row.try_get::<String, _>("id")?,
-            row.try_get("name")?,
-            row.try_get("content_type")?,
-            row.try_get::<i64, _>("size")?.max(0) as u64,
-            row.try_get("thumb")?,
-        )
-        .await?;
-        out.entry(message).or_default().push(a);
-    }
-    Ok(out)
+    let rows = query.fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Listed {
+                id: row.try_get("id")?,
+                message_id: row.try_get("message_id")?,
+                name: row.try_get("name")?,
+                content_type: row.try_get("content_type")?,
+                size: row.try_get::<i64, _>("size")?.max(0) as u64,
+                has_thumbnail: row.try_get("thumb")?,
+            })
+        })
+        .collect()
+}
+
+/// A file on a message, as a download sends it.
+#[derive(Debug)]
+pub struct Download {
+    pub name: String,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+/// The file (or its thumbnail) `id`, if it is on a message; uploads nobody attached are
+/// never served.
+pub async fn download(db: &Db, id: &str, thumbnail: bool) -> Result<Option<Download>, sqlx::Error> {
+    let column = if thumbnail { "thumbnail" } else { "data" };
+    let row = sqlx::query(&format!(
+        "SELECT name, content_type, {column} AS body FROM attachments \
+         WHERE id = ? AND message_id IS NOT NULL"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let body: Option<Vec<u8>> = row.try_get("body")?;
+    Ok(match body {
+        Some(body) => Some(Download {
+            name: row.try_get("name")?,
+            content_type: row.try_get("content_type")?,
+            body,
+        }),
+        None => None,
+    })
+}
+
+/// The key that signs file addresses: `fresh` unless another process stored one first.
+pub async fn file_url_key(db: &Db, fresh: &str) -> Result<String, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO server_secrets (name, value) VALUES ('file_urls', ?) \
+         ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(fresh)
+    .execute(&db.pool)
+    .await?;
+    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'file_urls'")
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// Uploads nobody attached within a day are dropped.
@@ -199,18 +187,4 @@ pub async fn purge_unused(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clean_name;
-
-    #[test]
-    fn names_lose_paths_and_control_characters() {
-        assert_eq!(clean_name("C:\\Users\\a\\error.log"), "error.log");
-        assert_eq!(clean_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_name("a\u{0}b\nc.txt"), "abc.txt");
-        assert_eq!(clean_name(".."), "file");
-        assert_eq!(clean_name(""), "file");
-    }
 }

@@ -5,18 +5,16 @@
 //! The payload is built when it is sent, from the ticket as it is then and the message the
 //! event names, so the file addresses in it are fresh.
 
-use panelcare_model::ticket::Attachment;
+use panelcare_model::ticket::{Attachment, MessageKind};
 use serde::Serialize;
 use serde_json::json;
-use sqlx::{Row as _, sqlite::SqliteRow};
 
+use super::store::{self, Due};
 use crate::{
-    attachments,
-    notify::{
-        deliver::{Failed, Outbox, retry_later},
-        signature,
-    },
+    agents, attachments,
+    outbound::{Failed, signature},
     state::AppState,
+    tickets::{self, lifecycle},
     time,
 };
 
@@ -42,21 +40,7 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let mut delivered = 0;
     for _ in 0..ROUNDS {
         let now = time::now_ms();
-        // A ticket's event waits while an earlier one of the same ticket is still on its way,
-        // or was given up on (until an admin sends it again): the helpdesk never gets a reply
-        // before the ticket it belongs to.
-        let due = sqlx::query(
-            "SELECT o.id, o.tenant_id, o.ticket_id, o.event, o.message_id, o.status, o.attempts, o.created_at, \
-             b.url, b.key_id FROM bridge_outbox o JOIN ticket_bridges b ON b.tenant_id = o.tenant_id \
-             WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?1 \
-             AND NOT EXISTS (SELECT 1 FROM bridge_outbox e WHERE e.ticket_id = o.ticket_id \
-             AND e.id < o.id AND e.delivered_at IS NULL) \
-             ORDER BY o.id LIMIT ?2",
-        )
-        .bind(now)
-        .bind(BATCH)
-        .fetch_all(&state.db.pool)
-        .await?;
+        let due = store::due(&state.db, now, BATCH).await?;
         let mut this_round = 0;
         for row in &due {
             if deliver_one(state, row).await? {
@@ -72,35 +56,22 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
 }
 
 /// Sends one event and records the outcome; true when it went through.
-async fn deliver_one(state: &AppState, row: &SqliteRow) -> Result<bool, sqlx::Error> {
-    let id: i64 = row.try_get("id")?;
+async fn deliver_one(state: &AppState, row: &Due) -> Result<bool, sqlx::Error> {
     let result = send(state, row).await;
-    let attempts: i64 = row.try_get::<i64, _>("attempts")? + 1;
+    let attempts = row.attempts + 1;
     let now = time::now_ms();
     match result {
         Ok(reference) => {
-            let ticket: String = row.try_get("ticket_id")?;
             let mut tx = state.db.write().await?;
-            sqlx::query(
-                "UPDATE bridge_outbox SET attempts = ?, delivered_at = ?, last_error = NULL \
-                 WHERE id = ?",
-            )
-            .bind(attempts)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            store::delivered(&mut tx, row.id, attempts, now).await?;
             if let Some(reference) = reference {
-                sqlx::query("UPDATE tickets SET external_ref = ? WHERE id = ?")
-                    .bind(reference)
-                    .bind(&ticket)
-                    .execute(&mut *tx)
-                    .await?;
+                lifecycle::record_external_ref(&mut tx, &row.ticket_id, &reference).await?;
             }
             tx.commit().await?;
             Ok(true)
         }
         Err(why) => {
+            let id = row.id;
             tracing::warn!(id, attempts, error = %why, "bridge event not delivered");
             let failed = Failed {
                 id,
@@ -108,23 +79,16 @@ async fn deliver_one(state: &AppState, row: &SqliteRow) -> Result<bool, sqlx::Er
                 why: &why,
                 at: now,
             };
-            retry_later(&state.db.pool, Outbox::Bridge, &failed, MAX_ATTEMPTS).await?;
+            store::retry_later(&state.db, &failed, MAX_ATTEMPTS).await?;
             Ok(false)
         }
     }
 }
 
 /// POSTs the event; the helpdesk's reference for a new ticket, if it gave one.
-async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, String> {
-    let db = |e: sqlx::Error| e.to_string();
-    let tenant: String = row.try_get("tenant_id").map_err(db)?;
-    let key_id: String = row.try_get("key_id").map_err(db)?;
-    let url: String = row.try_get("url").map_err(db)?;
-    let event: String = row.try_get("event").map_err(db)?;
-    let delivery: i64 = row.try_get("id").map_err(db)?;
-    let secret = state
-        .keys
-        .secret(&state.db, &tenant, &key_id)
+async fn send(state: &AppState, row: &Due) -> Result<Option<String>, String> {
+    let (key_id, url, event, delivery) = (&row.key_id, &row.url, &row.event, row.id);
+    let secret = agents::keys::secret(state, &row.tenant_id, key_id)
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("the tenant has no key '{key_id}' any more"))?;
@@ -139,12 +103,12 @@ async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, Strin
         .build()
         .map_err(|e| e.to_string())?;
     let mut res = client
-        .post(&url)
+        .post(url)
         .header("content-type", "application/json")
         .header("user-agent", "panelcare-bridge/1")
-        .header("x-panelcare-event", &event)
+        .header("x-panelcare-event", event)
         .header("x-panelcare-delivery", delivery.to_string())
-        .header("x-panelcare-key", &key_id)
+        .header("x-panelcare-key", key_id)
         .header("x-panelcare-timestamp", timestamp.to_string())
         .header(
             "x-panelcare-signature",
@@ -186,64 +150,56 @@ async fn send(state: &AppState, row: &SqliteRow) -> Result<Option<String>, Strin
 }
 
 /// The JSON for one outbox row.
-async fn payload(state: &AppState, row: &SqliteRow) -> Result<String, String> {
+async fn payload(state: &AppState, row: &Due) -> Result<String, String> {
     let db = |e: sqlx::Error| e.to_string();
-    let ticket_id: String = row.try_get("ticket_id").map_err(db)?;
-    let t = sqlx::query(
-        "SELECT id, number, subject, department, priority, status, account_id, account_name, \
-         account_email, locale, external_ref FROM tickets WHERE id = ?",
-    )
-    .bind(&ticket_id)
-    .fetch_one(&state.db.pool)
-    .await
-    .map_err(db)?;
-    let message_id: Option<String> = row.try_get("message_id").map_err(db)?;
-    let message = match message_id {
-        Some(id) => Some(message(state, &id).await?),
+    let t = tickets::store::tickets::for_helpdesk(&state.db, &row.ticket_id)
+        .await
+        .map_err(db)?;
+    let message = match &row.message_id {
+        Some(id) => Some(message(state, id).await?),
         None => None,
     };
-    let status: Option<String> = row.try_get("status").map_err(db)?;
-    let get = |c: &str| t.try_get::<Option<String>, _>(c).map_err(db);
     Ok(json!({
-        "event": row.try_get::<String, _>("event").map_err(db)?,
-        "delivery": row.try_get::<i64, _>("id").map_err(db)?,
-        "tenant": row.try_get::<String, _>("tenant_id").map_err(db)?,
+        "event": row.event,
+        "delivery": row.id,
+        "tenant": row.tenant_id,
         "ticket": {
-            "id": ticket_id,
-            "number": t.try_get::<i64, _>("number").map_err(db)?,
-            "subject": get("subject")?,
-            "department": get("department")?,
-            "priority": get("priority")?,
-            "status": get("status")?,
-            "account": get("account_id")?,
-            "name": get("account_name")?,
-            "email": get("account_email")?,
-            "locale": get("locale")?,
-            "external_ref": get("external_ref")?,
+            "id": row.ticket_id,
+            "number": t.number,
+            "subject": t.subject,
+            "department": t.department,
+            "priority": t.priority,
+            "status": t.status,
+            "account": t.account_id,
+            "name": t.account_name,
+            "email": t.account_email,
+            "locale": t.locale,
+            "external_ref": t.external_ref,
         },
         "message": message,
-        "status": status,
-        "occurred_at": time::rfc3339(row.try_get("created_at").map_err(db)?),
+        "status": row.status,
+        "occurred_at": time::rfc3339(row.created_at),
     })
     .to_string())
 }
 
 async fn message(state: &AppState, id: &str) -> Result<Message, String> {
-    let m = sqlx::query(
-        "SELECT m.kind, m.body, COALESCE(a.name, m.author_name, '') AS author \
-         FROM ticket_messages m LEFT JOIN agents a ON a.id = m.agent_id WHERE m.id = ?",
-    )
-    .bind(id)
-    .fetch_one(&state.db.pool)
-    .await
-    .map_err(|e| e.to_string())?;
-    let kind: String = m.try_get("kind").map_err(|e| e.to_string())?;
+    let m = tickets::store::messages::one(&state.db, id)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("the message {id} is gone"))?;
     // Only what the customer sees leaves panelcare; no call site queues anything else, and
     // should one ever, the event fails here (visibly, in the console) rather than leak.
-    if !matches!(kind.as_str(), "customer" | "agent" | "progress") {
-        return Err(format!("a {kind} entry is never sent to the helpdesk"));
+    if !matches!(
+        m.kind,
+        MessageKind::Customer | MessageKind::Agent | MessageKind::Progress
+    ) {
+        return Err(format!(
+            "a {} entry is never sent to the helpdesk",
+            m.kind.as_str()
+        ));
     }
-    let mut files = attachments::store::for_messages(state, &[id.to_owned()])
+    let mut files = attachments::for_messages(state, &[id.to_owned()])
         .await
         .map_err(|e| format!("{e:?}"))?
         .remove(id)
@@ -258,13 +214,13 @@ async fn message(state: &AppState, id: &str) -> Result<Message, String> {
     }
     Ok(Message {
         id: id.to_owned(),
-        from: if kind == "customer" {
+        from: if m.kind == MessageKind::Customer {
             "customer"
         } else {
             "support"
         },
-        author: m.try_get("author").map_err(|e| e.to_string())?,
-        body: m.try_get("body").map_err(|e| e.to_string())?,
+        author: m.author,
+        body: m.body,
         attachments: files,
     })
 }

@@ -1,15 +1,17 @@
 //! The ticket bridge: a tenant's widget tickets mirrored into the helpdesk its staff already
 //! answer in (the WHMCS addon), and what they write there brought back.
 //!
-//! Out: every ticket change that the customer can see is queued in `bridge_outbox` inside
-//! the change's own transaction and POSTed, signed with the tenant key the bridge names,
-//! strictly in order per ticket. In: the helpdesk's replies and status changes are signed
-//! host calls; nothing that came in is sent back out, and internal notes never go out.
+//! Out: the bridge's [`Outbox`] listens to the ticket lifecycle; every change the customer
+//! can see is queued in `bridge_outbox` inside the change's own transaction and POSTed by the
+//! `jobs` module, signed with the tenant key the bridge names, strictly in order per ticket.
+//! In: the helpdesk's replies and status changes are signed host calls that go through the
+//! ticket lifecycle; nothing that came in is sent back out, and internal notes never go out.
 
 mod deliver;
 mod inbound;
 mod outbox;
-pub mod settings;
+mod settings;
+pub mod store;
 
 use axum::{
     Router,
@@ -17,7 +19,7 @@ use axum::{
 };
 
 pub use deliver::deliver_due;
-pub use outbox::{Event, enqueue};
+pub use outbox::Outbox;
 
 use crate::state::AppState;
 

@@ -1,105 +1,78 @@
 //! Queuing what happened to a ticket for the tenant's bridge, in the same transaction as the
 //! change itself: nothing is sent for a change that rolled back, nothing is lost for one
-//! that committed.
+//! that committed. What the helpdesk itself reported is never sent back to it.
 
-use panelcare_model::ticket::TicketStatus;
-use sqlx::SqliteConnection;
+use super::store::{self, NewEvent};
+use crate::{
+    db::Conn,
+    events::{Happened, Heard, Listener, Source, TicketEvent},
+    tickets, time,
+};
 
-use crate::time;
-
-/// What the helpdesk hears about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event<'a> {
-    /// A new ticket with its first message.
-    Created { message_id: &'a str },
-    /// The customer wrote in the widget.
-    CustomerReply { message_id: &'a str },
-    /// An agent answered (or posted a progress update) in the console.
-    AgentReply { message_id: &'a str },
-    /// The ticket moved to a status here.
-    Status(TicketStatus),
+/// The helpdesk's name for an event.
+fn name(event: TicketEvent<'_>) -> Option<&'static str> {
+    Some(match event {
+        TicketEvent::Opened { .. } => "ticket.created",
+        TicketEvent::CustomerReply { .. } => "ticket.customer_reply",
+        TicketEvent::AgentReply { .. } => "ticket.agent_reply",
+        TicketEvent::Status(_) => "ticket.status",
+        // Deadlines are ours: the helpdesk keeps its own.
+        TicketEvent::SlaDueSoon => return None,
+    })
 }
 
-impl Event<'_> {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Created { .. } => "ticket.created",
-            Self::CustomerReply { .. } => "ticket.customer_reply",
-            Self::AgentReply { .. } => "ticket.agent_reply",
-            Self::Status(_) => "ticket.status",
-        }
+/// Hears ticket events and queues them for the tenant's helpdesk, when it bridges.
+#[derive(Debug)]
+pub struct Outbox;
+
+impl Listener for Outbox {
+    fn heard<'c>(&'c self, conn: &'c mut Conn, what: Happened<'c>) -> Heard<'c> {
+        Box::pin(async move {
+            if what.source == Source::Helpdesk {
+                return Ok(());
+            }
+            let Some(event) = name(what.event) else {
+                return Ok(());
+            };
+            enqueue(conn, &what, event).await
+        })
     }
 }
 
-/// Queues `event` about `ticket_id` when its tenant bridges; does nothing otherwise. A ticket
+/// Queues `event` about the ticket when its tenant bridges; does nothing otherwise. A ticket
 /// the helpdesk has not been told about (opened before the bridge was set) is created there
 /// first, with its opening message, so no reply arrives for a ticket it does not know.
-pub async fn enqueue(
-    conn: &mut SqliteConnection,
-    tenant_id: &str,
-    ticket_id: &str,
-    event: Event<'_>,
-) -> Result<(), sqlx::Error> {
-    let bridged: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM ticket_bridges WHERE tenant_id = ?")
-            .bind(tenant_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if bridged.is_none() {
+async fn enqueue(conn: &mut Conn, what: &Happened<'_>, event: &str) -> Result<(), sqlx::Error> {
+    if store::settings(conn, what.tenant_id).await?.is_none() {
         return Ok(());
     }
-    if !matches!(event, Event::Created { .. }) {
-        let known: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM bridge_outbox WHERE ticket_id = ? AND event = 'ticket.created'",
-        )
-        .bind(ticket_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if known.is_none() {
-            let first: String = sqlx::query_scalar(
-                "SELECT id FROM ticket_messages WHERE ticket_id = ? AND kind = 'customer' \
-                 ORDER BY created_at, rowid LIMIT 1",
-            )
-            .bind(ticket_id)
-            .fetch_one(&mut *conn)
-            .await?;
-            insert(
-                conn,
-                tenant_id,
-                ticket_id,
-                Event::Created { message_id: &first },
-            )
-            .await?;
-        }
-    }
-    insert(conn, tenant_id, ticket_id, event).await
-}
-
-async fn insert(
-    conn: &mut SqliteConnection,
-    tenant_id: &str,
-    ticket_id: &str,
-    event: Event<'_>,
-) -> Result<(), sqlx::Error> {
-    let (message, status) = match event {
-        Event::Created { message_id }
-        | Event::CustomerReply { message_id }
-        | Event::AgentReply { message_id } => (Some(message_id), None),
-        Event::Status(s) => (None, Some(s.as_str())),
-    };
     let now = time::now_ms();
-    sqlx::query(
-        "INSERT INTO bridge_outbox (tenant_id, ticket_id, event, message_id, status, \
-         next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(tenant_id)
-    .bind(ticket_id)
-    .bind(event.name())
-    .bind(message)
-    .bind(status)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    if !matches!(what.event, TicketEvent::Opened { .. })
+        && !store::knows_ticket(conn, what.ticket_id).await?
+    {
+        let first = tickets::store::messages::first_from_customer(conn, what.ticket_id).await?;
+        let created = NewEvent {
+            tenant_id: what.tenant_id,
+            ticket_id: what.ticket_id,
+            event: "ticket.created",
+            message_id: Some(&first),
+            status: None,
+        };
+        store::insert(conn, &created, now).await?;
+    }
+    let (message_id, status) = match what.event {
+        TicketEvent::Opened { message_id }
+        | TicketEvent::CustomerReply { message_id }
+        | TicketEvent::AgentReply { message_id } => (Some(message_id), None),
+        TicketEvent::Status(s) => (None, Some(s.as_str())),
+        TicketEvent::SlaDueSoon => (None, None),
+    };
+    let e = NewEvent {
+        tenant_id: what.tenant_id,
+        ticket_id: what.ticket_id,
+        event,
+        message_id,
+        status,
+    };
+    store::insert(conn, &e, now).await
 }

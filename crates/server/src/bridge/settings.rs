@@ -1,6 +1,17 @@
-//! A tenant's bridge settings and the console routes admins set them with; the state the
-//! console shows (pending, failed, the last error) is read from the outbox.
+//! `GET|PUT|DELETE /console/api/tenants/{id}/ticket-bridge` and `…/retry`: a tenant's bridge
+//! settings for its admins, and the state the console shows (pending, failed, the last
+//! error), read from the outbox.
 
+use super::store;
+use crate::{
+    agents, audit,
+    console::{SignedIn, scope::require_admin_of},
+    db::Conn,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+    time,
+};
 use axum::{
     Json,
     extract::{Path, State},
@@ -11,56 +22,16 @@ use panelcare_model::{
     bridge::{BridgeSettings, BridgeState},
     error::FieldErrorCode,
 };
-use sqlx::{Row as _, SqliteConnection};
 
-use crate::{
-    audit,
-    console::{scope::require_admin_of, session::SignedIn},
-    error::{AppError, AppResult},
-    extract::ApiJson,
-    state::AppState,
-    time,
-};
-
-/// The tenant's bridge, if it has one.
-pub async fn load_in(
-    conn: &mut SqliteConnection,
-    tenant_id: &str,
-) -> Result<Option<BridgeSettings>, sqlx::Error> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT url, key_id FROM ticket_bridges WHERE tenant_id = ?")
-            .bind(tenant_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(row.map(|(url, key_id)| BridgeSettings { url, key_id }))
-}
-
-async fn state_of(conn: &mut SqliteConnection, tenant_id: &str) -> AppResult<BridgeState> {
-    let settings = load_in(&mut *conn, tenant_id).await?;
-    let row = sqlx::query(
-        "SELECT \
-         COUNT(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending, \
-         COUNT(*) FILTER (WHERE failed_at IS NOT NULL) AS failed, \
-         MAX(delivered_at) AS delivered FROM bridge_outbox WHERE tenant_id = ?",
-    )
-    .bind(tenant_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let delivered: Option<i64> = row.try_get("delivered")?;
-    // Why the newest delivery still on its way (or given up on) failed, however old it is.
-    let last_error: Option<String> = sqlx::query_scalar(
-        "SELECT last_error FROM bridge_outbox WHERE tenant_id = ? AND last_error IS NOT NULL \
-         AND delivered_at IS NULL ORDER BY id DESC LIMIT 1",
-    )
-    .bind(tenant_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+async fn state_of(conn: &mut Conn, tenant_id: &str) -> AppResult<BridgeState> {
+    let settings = store::settings(&mut *conn, tenant_id).await?;
+    let b = store::backlog(&mut *conn, tenant_id).await?;
     Ok(BridgeState {
         settings,
-        pending: u32::try_from(row.try_get::<i64, _>("pending")?).unwrap_or(u32::MAX),
-        failed: u32::try_from(row.try_get::<i64, _>("failed")?).unwrap_or(u32::MAX),
-        last_error,
-        last_delivered_at: delivered.map(time::rfc3339),
+        pending: u32::try_from(b.pending).unwrap_or(u32::MAX),
+        failed: u32::try_from(b.failed).unwrap_or(u32::MAX),
+        last_error: b.last_error,
+        last_delivered_at: b.last_delivered_at.map(time::rfc3339),
     })
 }
 
@@ -88,9 +59,7 @@ pub async fn update(
     body.validate().map_err(AppError::validation)?;
     let url = body.url.trim();
     let key_id = body.key_id.trim();
-    if state
-        .keys
-        .secret(&state.db, &tenant, key_id)
+    if agents::keys::secret(&state, &tenant, key_id)
         .await?
         .is_none()
     {
@@ -101,16 +70,7 @@ pub async fn update(
         )]));
     }
     let mut tx = state.db.write().await?;
-    sqlx::query(
-        "INSERT INTO ticket_bridges (tenant_id, url, key_id, updated_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (tenant_id) DO UPDATE SET url = ?2, key_id = ?3, updated_at = ?4",
-    )
-    .bind(&tenant)
-    .bind(url)
-    .bind(key_id)
-    .bind(time::now_ms())
-    .execute(&mut *tx)
-    .await?;
+    store::save_settings(&mut tx, &tenant, url, key_id, time::now_ms()).await?;
     let answer = state_of(&mut tx, &tenant).await?;
     tx.commit().await?;
     let detail = format!("{url} (key {key_id})");
@@ -135,16 +95,7 @@ pub async fn remove(
     Path(tenant): Path<String>,
 ) -> AppResult<StatusCode> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
-    let mut tx = state.db.write().await?;
-    sqlx::query("DELETE FROM ticket_bridges WHERE tenant_id = ?")
-        .bind(&tenant)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM bridge_outbox WHERE tenant_id = ? AND delivered_at IS NULL")
-        .bind(&tenant)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
+    store::remove(&state.db, &tenant).await?;
     audit::record(&state.db, &tenant, &who.agent.id, "bridge.off", &tenant, "").await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -158,20 +109,13 @@ pub async fn retry(
 ) -> AppResult<Json<BridgeState>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut tx = state.db.write().await?;
-    if load_in(&mut tx, &tenant).await?.is_none() {
+    if store::settings(&mut tx, &tenant).await?.is_none() {
         return Err(AppError::client(
             panelcare_model::ErrorCode::NotFound,
             "This tenant has no ticket bridge to retry.",
         ));
     }
-    sqlx::query(
-        "UPDATE bridge_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ?2 \
-         WHERE tenant_id = ?1 AND failed_at IS NOT NULL AND delivered_at IS NULL",
-    )
-    .bind(&tenant)
-    .bind(time::now_ms())
-    .execute(&mut *tx)
-    .await?;
+    store::retry_failed(&mut tx, &tenant, time::now_ms()).await?;
     let answer = state_of(&mut tx, &tenant).await?;
     tx.commit().await?;
     audit::record(

@@ -12,9 +12,12 @@ use panelcare_model::{
     error::FieldErrorCode,
 };
 
-use super::session::{self, SignedIn};
+use super::{
+    Agent, password,
+    session::{self, SignedIn},
+    store,
+};
 use crate::{
-    agents::{self, Agent, password},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -86,7 +89,7 @@ pub async fn login(
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
     validate(&req)?;
-    let Some(agent) = agents::store::by_email(&state.db, &req.email).await? else {
+    let Some(agent) = store::by_email(&state.db, &req.email).await? else {
         password::verify_nobody(&req.password);
         return Err(invalid_credentials());
     };
@@ -107,10 +110,13 @@ pub async fn login(
         return Ok(res);
     }
     if !password::verify(&agent.password_hash, &req.password) {
-        agents::store::record_failure(&state.db, &agent.id).await?;
+        let failures = store::count_failure(&state.db, &agent.id).await?;
+        if let Some(ms) = password::lockout_ms(failures) {
+            store::lock_until(&state.db, &agent.id, now_ms() + ms).await?;
+        }
         return Err(invalid_credentials());
     }
-    agents::store::record_success(&state.db, &agent.id).await?;
+    store::clear_failures(&state.db, &agent.id).await?;
     let new = session::create(&state.db, &agent.id).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&session::cookie(Some(&new.token))) {

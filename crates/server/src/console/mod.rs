@@ -1,21 +1,37 @@
-//! The operator console's API: sign-in, sessions, and (as it grows) the queues agents work.
-//! Everything under `/console/api`; the signed-in agent is a [`session::SignedIn`].
+//! The operator console's own API: signing in and out, sessions, and the scope of tenants a
+//! signed-in account sees. Each feature serves its console screens from its own folder
+//! (`tickets/console`, `feedback/console.rs`, …) with the [`SignedIn`] extractor from here.
 
-mod feedback;
-mod inbox;
 mod login;
-mod numbers;
+pub mod password;
 pub mod scope;
 pub mod session;
-mod team;
-mod tickets;
+pub mod store;
 
 use axum::{
-    Router,
+    Json, Router,
+    extract::State,
     routing::{get, post},
 };
+use panelcare_model::console::{Role, TenantInfo};
 
-use crate::state::AppState;
+pub use session::SignedIn;
+
+use crate::{error::AppResult, state::AppState, tenants::store as tenants};
+
+/// A console account: the provider's and resellers' people.
+#[derive(Debug, Clone)]
+pub struct Agent {
+    pub id: String,
+    pub tenant_id: String,
+    pub tenant_name: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub failed_logins: i64,
+    pub locked_until: Option<i64>,
+}
 
 /// Routes mounted under `/console/api`.
 pub fn router() -> Router<AppState> {
@@ -23,22 +39,16 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login::login))
         .route("/logout", post(login::logout))
         .route("/me", get(login::me))
-        .merge(tickets::router())
-        .route("/feedback", get(feedback::list))
-        .route("/feedback/{id}", get(feedback::get_one))
-        .route("/feedback/{id}/status", post(feedback::set_status))
-        .route("/feedback/{id}/answer", post(feedback::answer))
-        .route("/feedback/{id}/notes", post(feedback::add_note))
-        .route("/audit", get(feedback::audit_log))
-        .route("/numbers", get(numbers::numbers))
-        .route("/agents", get(team::list_agents).post(team::create_agent))
-        .route("/agents/{id}", axum::routing::delete(team::delete_agent))
-        .route(
-            "/tenants/{id}/keys",
-            get(team::list_keys).post(team::add_key),
-        )
-        .route(
-            "/tenants/{id}/keys/{kid}",
-            axum::routing::delete(team::remove_key),
-        )
+        .route("/tenants", get(tenants_in_scope))
+}
+
+/// The tenants the agent works for: a provider admin's own and its resellers, everyone
+/// else's own.
+async fn tenants_in_scope(
+    State(state): State<AppState>,
+    who: SignedIn,
+) -> AppResult<Json<Vec<TenantInfo>>> {
+    Ok(Json(
+        tenants::in_scope(&state.db, &scope::of(&who.agent)).await?,
+    ))
 }

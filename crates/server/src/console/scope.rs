@@ -1,33 +1,23 @@
-//! Which tenants an agent sees: a provider admin the provider and all its resellers; everyone
-//! else only their own tenant. Every console query filters by this, so a row of another
-//! tenant is simply not found (404), never forbidden (which would say it exists).
+//! Which tenants a console account sees: a provider admin the provider and all its
+//! resellers; everyone else only their own tenant. Every console query filters by this, so
+//! a row of another tenant is simply not found (404), never forbidden (which would say it
+//! exists).
 
 use panelcare_model::console::Role;
 
-use crate::{agents::Agent, db::Db, error::AppError};
+use super::Agent;
+use crate::{
+    db::Db,
+    error::AppError,
+    tenants::{Scope, store as tenants},
+};
 
-#[derive(Debug, Clone)]
-pub struct Scope {
-    /// The agent's own tenant; the one value the condition binds.
-    pub tenant_id: String,
-    with_resellers: bool,
-}
-
-impl Scope {
-    pub fn of(agent: &Agent) -> Self {
-        Self {
-            tenant_id: agent.tenant_id.clone(),
-            with_resellers: agent.role == Role::ProviderAdmin,
-        }
-    }
-
-    /// A SQL condition on `column` that holds for visible tenants; bind `tenant_id` once.
-    pub fn condition(&self, column: &str) -> String {
-        if self.with_resellers {
-            format!("{column} IN (SELECT id FROM tenants WHERE id = ?1 OR parent_id = ?1)")
-        } else {
-            format!("{column} = ?1")
-        }
+/// The tenants `agent` sees.
+pub fn of(agent: &Agent) -> Scope {
+    if agent.role == Role::ProviderAdmin {
+        Scope::provider(&agent.tenant_id)
+    } else {
+        Scope::one(&agent.tenant_id)
     }
 }
 
@@ -37,14 +27,9 @@ pub async fn require_admin_of(db: &Db, agent: &Agent, tenant_id: &str) -> Result
     if agent.role == Role::Agent {
         return Err(AppError::not_found());
     }
-    let scope = Scope::of(agent);
-    let found: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT id FROM tenants t WHERE {} AND t.id = ?2",
-        scope.condition("t.id")
-    ))
-    .bind(&scope.tenant_id)
-    .bind(tenant_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    found.map(|_| ()).ok_or_else(AppError::not_found)
+    if tenants::is_in_scope(db, &of(agent), tenant_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::not_found())
+    }
 }

@@ -1,6 +1,11 @@
 //! Console sessions: an HttpOnly cookie names the session; state-changing requests also carry
 //! the session's CSRF token in `X-CSRF-Token`, which a page on another site cannot read.
 
+use super::{
+    Agent,
+    store::{self, Session},
+};
+use crate::{db::Db, error::AppError, state::AppState, time::now_ms};
 use axum::{
     extract::FromRequestParts,
     http::{Method, header, request::Parts},
@@ -9,15 +14,6 @@ use base64::Engine as _;
 use panelcare_model::ErrorCode;
 use rand::RngCore as _;
 use sha2::{Digest, Sha256};
-use sqlx::Row as _;
-
-use crate::{
-    agents::{self, Agent},
-    db::Db,
-    error::AppError,
-    state::AppState,
-    time::now_ms,
-};
 
 pub const COOKIE: &str = "panelcare_session";
 /// A session ends this long after sign-in, whatever happens in between.
@@ -45,22 +41,12 @@ pub async fn create(db: &Db, agent_id: &str) -> Result<NewSession, sqlx::Error> 
     let (token, csrf_token) = (random_token(), random_token());
     let now = now_ms();
     let expires_at = now + LIFETIME_MS;
-    // Expired sessions are cleared here, on the rare path, rather than by a timer.
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, agent_id, csrf_token, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(agent_id)
-    .bind(&csrf_token)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&db.pool)
-    .await?;
+    let session = Session {
+        agent_id: agent_id.to_owned(),
+        csrf_token: csrf_token.clone(),
+        expires_at,
+    };
+    store::create_session(db, &token_hash(&token), &session, now).await?;
     Ok(NewSession {
         token,
         csrf_token,
@@ -69,11 +55,7 @@ pub async fn create(db: &Db, agent_id: &str) -> Result<NewSession, sqlx::Error> 
 }
 
 pub async fn delete(db: &Db, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-        .bind(token_hash(token))
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    store::delete_session(db, &token_hash(token)).await
 }
 
 /// The `Set-Cookie` value that stores `token` (or, with `None`, removes it).
@@ -107,6 +89,13 @@ pub struct SignedIn {
     pub expires_at: i64,
 }
 
+impl SignedIn {
+    /// The tenants this account sees.
+    pub fn scope(&self) -> crate::tenants::Scope {
+        super::scope::of(&self.agent)
+    }
+}
+
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
@@ -114,14 +103,13 @@ impl FromRequestParts<AppState> for SignedIn {
         let not_signed_in =
             || AppError::client(ErrorCode::NotSignedIn, "Sign in to the console first.");
         let token = cookie_token(parts).ok_or_else(not_signed_in)?;
-        let row = sqlx::query(
-            "SELECT agent_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?",
-        )
-        .bind(token_hash(&token))
-        .fetch_optional(&state.db.pool)
-        .await?
-        .ok_or_else(not_signed_in)?;
-        let expires_at: i64 = row.try_get("expires_at")?;
+        let Session {
+            agent_id,
+            csrf_token,
+            expires_at,
+        } = store::session(&state.db, &token_hash(&token))
+            .await?
+            .ok_or_else(not_signed_in)?;
         if expires_at <= now_ms() {
             delete(&state.db, &token).await?;
             return Err(AppError::client(
@@ -129,7 +117,6 @@ impl FromRequestParts<AppState> for SignedIn {
                 "Your console session has expired. Sign in again.",
             ));
         }
-        let csrf_token: String = row.try_get("csrf_token")?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
         if !safe {
             let sent = parts
@@ -143,8 +130,7 @@ impl FromRequestParts<AppState> for SignedIn {
                 ));
             }
         }
-        let agent_id: String = row.try_get("agent_id")?;
-        let agent = agents::store::by_id(&state.db, &agent_id)
+        let agent = store::by_id(&state.db, &agent_id)
             .await?
             .ok_or_else(not_signed_in)?;
         Ok(Self {

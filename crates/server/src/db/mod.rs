@@ -7,6 +7,14 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
+/// One connection, or a transaction borrowed as one: what store functions that must run
+/// inside a caller's transaction take. Only store modules name the engine behind it.
+pub type Conn = sqlx::SqliteConnection;
+/// A write transaction begun by [`Db::write`].
+pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+/// A result row, for the stores' own decoding helpers.
+pub type Row = sqlx::sqlite::SqliteRow;
+
 /// A cheap-to-clone handle on the store.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -42,7 +50,7 @@ impl Db {
     /// A transaction that holds the write lock from its first statement. Read-then-write
     /// transactions (idempotent replies, status moves) need it: a deferred one that read
     /// before another writer committed could not write at all.
-    pub async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pub async fn write(&self) -> Result<Tx, sqlx::Error> {
         self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 

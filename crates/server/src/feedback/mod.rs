@@ -1,15 +1,32 @@
-//! Feedback from customers: the widget's API and its storage.
+//! Feedback from customers: the widget's API, the console's inbox and numbers, and their
+//! storage.
 
-mod handlers;
+mod console;
+mod customer;
+mod numbers;
 pub mod store;
 
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::state::AppState;
 
 /// `/feedback` routes of the widget API (mounted under `/api/v1`).
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/feedback", get(handlers::list).post(handlers::create))
-        .route("/feedback/{id}", get(handlers::get_one))
+        .route("/feedback", get(customer::list).post(customer::create))
+        .route("/feedback/{id}", get(customer::get_one))
+}
+
+/// The inbox and the numbers at a glance, under `/console/api`.
+pub fn console_router() -> Router<AppState> {
+    Router::new()
+        .route("/feedback", get(console::list))
+        .route("/feedback/{id}", get(console::get_one))
+        .route("/feedback/{id}/status", post(console::set_status))
+        .route("/feedback/{id}/answer", post(console::answer))
+        .route("/feedback/{id}/notes", post(console::add_note))
+        .route("/numbers", get(numbers::numbers))
 }

@@ -1,6 +1,6 @@
 //! Agents write and publish articles for their tenants. A deleted article keeps its row (see
-//! migration 0011) so the "this solved it" answers it earned still count in the numbers; every
-//! query here reads live articles only, so a deleted one is not found.
+//! migration 0011) so the "this solved it" answers it earned still count in the numbers; the
+//! store reads live articles only, so a deleted one is not found here.
 
 use axum::{
     Json,
@@ -12,50 +12,21 @@ use panelcare_model::{
     error::FieldErrorCode,
     kb::{AgentArticle, BODY_MAX_CHARS, NewArticle, TITLE_MAX_CHARS},
 };
-use sqlx::{Row as _, sqlite::SqliteRow};
 
-use super::markdown;
+use super::{markdown, store};
 use crate::{
-    console::{
-        scope::{Scope, require_admin_of},
-        session::SignedIn,
-    },
+    console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
     time,
 };
 
-const COLUMNS: &str = "id, tenant_id, lang, title, body, published, views, solved, updated_at";
-
-fn article(row: &SqliteRow) -> Result<AgentArticle, sqlx::Error> {
-    Ok(AgentArticle {
-        id: row.try_get("id")?,
-        tenant_id: row.try_get("tenant_id")?,
-        lang: row.try_get("lang")?,
-        title: row.try_get("title")?,
-        body: row.try_get("body")?,
-        published: row.try_get("published")?,
-        views: row.try_get("views")?,
-        solved: row.try_get("solved")?,
-        updated_at: time::rfc3339(row.try_get("updated_at")?),
-    })
-}
-
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
 ) -> AppResult<Json<Vec<AgentArticle>>> {
-    let scope = Scope::of(&who.agent);
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.deleted_at IS NULL \
-         ORDER BY tenant_id, lang, title",
-        scope.condition("k.tenant_id")
-    ))
-    .bind(&scope.tenant_id)
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(Json(rows.iter().map(article).collect::<Result<_, _>>()?))
+    Ok(Json(store::list(&state.db, &who.scope()).await?))
 }
 
 /// Agents write for their own tenant; admins for the tenants they administer.
@@ -105,17 +76,9 @@ fn check(a: &NewArticle) -> Result<(String, String, String), AppError> {
 }
 
 async fn one(state: &AppState, who: &SignedIn, id: &str) -> AppResult<AgentArticle> {
-    let scope = Scope::of(&who.agent);
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.id = ?2 AND k.deleted_at IS NULL",
-        scope.condition("k.tenant_id")
-    ))
-    .bind(&scope.tenant_id)
-    .bind(id)
-    .fetch_optional(&state.db.pool)
-    .await?
-    .ok_or_else(AppError::not_found)?;
-    Ok(article(&row)?)
+    store::get(&state.db, &who.scope(), id)
+        .await?
+        .ok_or_else(AppError::not_found)
 }
 
 pub async fn get_one(
@@ -135,23 +98,22 @@ pub async fn create(
     let (lang, title, text) = check(&body)?;
     let (html, plain) = markdown::render(&text);
     let id = uuid::Uuid::new_v4().to_string();
-    let now = time::now_ms();
-    sqlx::query(
-        "INSERT INTO kb_articles (id, tenant_id, lang, title, body, html, plain, published, \
-         created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    let content = store::Content {
+        lang: &lang,
+        title: &title,
+        body: &text,
+        html: &html,
+        plain: &plain,
+    };
+    store::create(
+        &state.db,
+        &id,
+        &body.tenant_id,
+        &content,
+        body.published,
+        &who.agent.id,
+        time::now_ms(),
     )
-    .bind(&id)
-    .bind(&body.tenant_id)
-    .bind(&lang)
-    .bind(&title)
-    .bind(&text)
-    .bind(&html)
-    .bind(&plain)
-    .bind(body.published)
-    .bind(&who.agent.id)
-    .bind(now)
-    .bind(now)
-    .execute(&state.db.pool)
     .await?;
     Ok((StatusCode::CREATED, Json(one(&state, &who, &id).await?)))
 }
@@ -166,20 +128,14 @@ pub async fn update(
     may_write(&state, &who, &current.tenant_id).await?;
     let (lang, title, text) = check(&body)?;
     let (html, plain) = markdown::render(&text);
-    sqlx::query(
-        "UPDATE kb_articles SET lang = ?, title = ?, body = ?, html = ?, plain = ?, published = ?, \
-         updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-    )
-    .bind(&lang)
-    .bind(&title)
-    .bind(&text)
-    .bind(&html)
-    .bind(&plain)
-    .bind(body.published)
-    .bind(time::now_ms())
-    .bind(&id)
-    .execute(&state.db.pool)
-    .await?;
+    let content = store::Content {
+        lang: &lang,
+        title: &title,
+        body: &text,
+        html: &html,
+        plain: &plain,
+    };
+    store::update(&state.db, &id, &content, body.published, time::now_ms()).await?;
     Ok(Json(one(&state, &who, &id).await?))
 }
 
@@ -191,16 +147,6 @@ pub async fn remove(
 ) -> AppResult<StatusCode> {
     let current = one(&state, &who, &id).await?;
     may_write(&state, &who, &current.tenant_id).await?;
-    let now = time::now_ms();
-    sqlx::query(
-        "UPDATE kb_articles SET deleted_at = ?, deleted_by = ?, updated_at = ? \
-         WHERE id = ? AND deleted_at IS NULL",
-    )
-    .bind(now)
-    .bind(&who.agent.id)
-    .bind(now)
-    .bind(&id)
-    .execute(&state.db.pool)
-    .await?;
+    store::remove(&state.db, &id, &who.agent.id, time::now_ms()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

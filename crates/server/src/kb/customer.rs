@@ -14,18 +14,17 @@ use panelcare_model::{
     kb::{Article, KbSearch},
 };
 
-use super::search;
+use super::{search, store};
 use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     state::AppState,
-    time,
 };
 
 /// The language a customer reads articles in: the panel's, as the tenant offers it.
 async fn lang_of(state: &AppState, who: &Customer) -> Result<Lang, AppError> {
     let wanted = Lang::from_locale(who.locale.as_deref().unwrap_or("en"));
-    let branding = crate::branding::load(&state.db, &who.tenant_id)
+    let branding = crate::branding::store::load(&state.db, &who.tenant_id)
         .await?
         .unwrap_or_default();
     Ok(branding.pick_lang(wanted))
@@ -45,7 +44,13 @@ pub async fn search(
         )]));
     }
     let lang = lang_of(&state, &who).await?;
-    let items = search::search(&state.db, &who.tenant_id, lang.tag(), typed).await?;
+    // Nothing searchable typed yet (no word of two letters): no suggestions, no query.
+    let items = match search::fts_query(typed) {
+        Some(query) => {
+            store::search(&state.db, &who.tenant_id, lang.tag(), &query, search::LIMIT).await?
+        }
+        None => Vec::new(),
+    };
     Ok(Json(KbSearch { items }))
 }
 
@@ -54,22 +59,10 @@ pub async fn read(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<Json<Article>> {
-    let row: Option<(String, String, String, i64)> = sqlx::query_as(
-        "UPDATE kb_articles SET views = views + 1 WHERE id = ? AND tenant_id = ? AND published = 1 \
-         AND deleted_at IS NULL RETURNING lang, title, html, updated_at",
-    )
-    .bind(&id)
-    .bind(&who.tenant_id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let (lang, title, html, updated) = row.ok_or_else(AppError::not_found)?;
-    Ok(Json(Article {
-        id,
-        lang,
-        title,
-        html,
-        updated_at: time::rfc3339(updated),
-    }))
+    store::read_published(&state.db, &who.tenant_id, &id)
+        .await?
+        .map(Json)
+        .ok_or_else(AppError::not_found)
 }
 
 /// Counted once per customer and article, however often it is clicked.
@@ -78,32 +71,9 @@ pub async fn solved(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.write().await?;
-    let exists: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM kb_articles WHERE id = ? AND tenant_id = ? AND published = 1 \
-         AND deleted_at IS NULL",
-    )
-    .bind(&id)
-    .bind(&who.tenant_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    exists.ok_or_else(AppError::not_found)?;
-    let first = sqlx::query(
-        "INSERT INTO kb_solved (article_id, tenant_id, account_id, created_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(&id)
-    .bind(&who.tenant_id)
-    .bind(&who.account_id)
-    .bind(time::now_ms())
-    .execute(&mut *tx)
-    .await?;
-    if first.rows_affected() == 1 {
-        sqlx::query("UPDATE kb_articles SET solved = solved + 1 WHERE id = ?")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
+    if store::mark_solved(&state.db, &who.tenant_id, &who.account_id, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::not_found())
     }
-    tx.commit().await?;
-    Ok(StatusCode::NO_CONTENT)
 }

@@ -4,7 +4,8 @@
 mod console;
 mod customer;
 pub mod markdown;
-pub mod search;
+mod search;
+pub mod store;
 
 use axum::{
     Router,

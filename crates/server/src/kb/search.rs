@@ -1,9 +1,5 @@
-//! Full-text search over a tenant's published articles (SQLite FTS5, ranked by BM25 with
-//! titles weighing more). PostgreSQL would use a `tsvector` column and `ts_rank` the same way.
-
-use panelcare_model::kb::ArticleHit;
-
-use crate::db::Db;
+//! What a customer types, shaped into a full-text query the store can run safely (the
+//! query itself, FTS5 ranked by BM25, is `store::search`).
 
 /// Most suggestions at once.
 pub const LIMIT: i64 = 5;
@@ -19,33 +15,6 @@ pub fn fts_query(typed: &str) -> Option<String> {
         .map(|w| format!("\"{}\"*", w.to_lowercase()))
         .collect();
     (!words.is_empty()).then(|| words.join(" OR "))
-}
-
-pub async fn search(
-    db: &Db,
-    tenant_id: &str,
-    lang: &str,
-    typed: &str,
-) -> Result<Vec<ArticleHit>, sqlx::Error> {
-    let Some(query) = fts_query(typed) else {
-        return Ok(Vec::new());
-    };
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.title, snippet(kb_fts, 1, '', '', '…', 16) FROM kb_fts \
-         JOIN kb_articles a ON a.rowid = kb_fts.rowid \
-         WHERE kb_fts MATCH ?1 AND a.tenant_id = ?2 AND a.lang = ?3 AND a.published = 1 \
-         AND a.deleted_at IS NULL ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT ?4",
-    )
-    .bind(query)
-    .bind(tenant_id)
-    .bind(lang)
-    .bind(LIMIT)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, title, snippet)| ArticleHit { id, title, snippet })
-        .collect())
 }
 
 #[cfg(test)]

@@ -13,13 +13,10 @@ use panelcare_model::{
     notice::{AFFECTED_MAX, AgentNotice, BODY_MAX_CHARS, NewNotice, NoticeKind, TITLE_MAX_CHARS},
 };
 
-use super::store::{self, COLUMNS};
+use super::store::{self, Fields};
 use crate::{
     audit,
-    console::{
-        scope::{Scope, require_admin_of},
-        session::SignedIn,
-    },
+    console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -30,32 +27,9 @@ pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
 ) -> AppResult<Json<Vec<AgentNotice>>> {
-    let scope = Scope::of(&who.agent);
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM notices n WHERE {} ORDER BY n.starts_at DESC LIMIT 200",
-        scope.condition("n.tenant_id")
-    ))
-    .bind(&scope.tenant_id)
-    .fetch_all(&state.db.pool)
-    .await?;
     Ok(Json(
-        store::notices(&state.db, &rows, time::now_ms())
-            .await?
-            .into_iter()
-            .map(|(tenant_id, notice)| AgentNotice { tenant_id, notice })
-            .collect(),
+        store::list(&state.db, &who.scope(), time::now_ms()).await?,
     ))
-}
-
-/// Checked fields of a notice.
-struct Valid {
-    kind: NoticeKind,
-    title: String,
-    body: String,
-    starts: i64,
-    ends: Option<i64>,
-    plans: String,
-    servers: String,
 }
 
 fn parse_time(s: &str) -> Option<i64> {
@@ -64,7 +38,7 @@ fn parse_time(s: &str) -> Option<i64> {
         .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
-fn check(n: &NewNotice) -> Result<Valid, AppError> {
+fn check(n: &NewNotice) -> Result<Fields, AppError> {
     let mut errors = Vec::new();
     let mut bad = |f: &str, c: FieldErrorCode, m: String| errors.push(FieldError::new(f, c, m));
     let kind = NoticeKind::parse(&n.kind);
@@ -158,7 +132,7 @@ fn check(n: &NewNotice) -> Result<Valid, AppError> {
     let plans = names("affected_plans", &n.affected_plans);
     let servers = names("affected_servers", &n.affected_servers);
     match (kind, starts, errors.is_empty()) {
-        (Some(kind), Some(starts), true) => Ok(Valid {
+        (Some(kind), Some(starts), true) => Ok(Fields {
             kind,
             title: title.to_owned(),
             body: body.to_owned(),
@@ -182,30 +156,17 @@ async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<
 
 /// The tenant of notice `id`, if the agent may change it.
 async fn owned(state: &AppState, who: &SignedIn, id: &str) -> AppResult<String> {
-    let scope = Scope::of(&who.agent);
-    let tenant: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT n.tenant_id FROM notices n WHERE {} AND n.id = ?2",
-        scope.condition("n.tenant_id")
-    ))
-    .bind(&scope.tenant_id)
-    .bind(id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let tenant = tenant.ok_or_else(AppError::not_found)?;
+    let tenant = store::tenant_of(&state.db, &who.scope(), id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     may_write(state, who, &tenant).await?;
     Ok(tenant)
 }
 
 async fn one(state: &AppState, id: &str) -> AppResult<AgentNotice> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM notices n WHERE n.id = ?"))
-        .bind(id)
-        .fetch_all(&state.db.pool)
-        .await?;
-    let (tenant_id, notice) = store::notices(&state.db, &rows, time::now_ms())
+    store::get(&state.db, id, time::now_ms())
         .await?
-        .pop()
-        .ok_or_else(AppError::not_found)?;
-    Ok(AgentNotice { tenant_id, notice })
+        .ok_or_else(AppError::not_found)
 }
 
 pub async fn create(
@@ -216,22 +177,14 @@ pub async fn create(
     may_write(&state, &who, &body.tenant_id).await?;
     let v = check(&body)?;
     let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO notices (id, tenant_id, kind, title, body, starts_at, ends_at, affected_plans, \
-         affected_servers, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    store::create(
+        &state.db,
+        &id,
+        &body.tenant_id,
+        &v,
+        &who.agent.id,
+        time::now_ms(),
     )
-    .bind(&id)
-    .bind(&body.tenant_id)
-    .bind(v.kind.as_str())
-    .bind(&v.title)
-    .bind(&v.body)
-    .bind(v.starts)
-    .bind(v.ends)
-    .bind(&v.plans)
-    .bind(&v.servers)
-    .bind(&who.agent.id)
-    .bind(time::now_ms())
-    .execute(&state.db.pool)
     .await?;
     audit::record(
         &state.db,
@@ -253,20 +206,7 @@ pub async fn update(
 ) -> AppResult<Json<AgentNotice>> {
     let tenant = owned(&state, &who, &id).await?;
     let v = check(&body)?;
-    sqlx::query(
-        "UPDATE notices SET kind = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, \
-         affected_plans = ?, affected_servers = ? WHERE id = ?",
-    )
-    .bind(v.kind.as_str())
-    .bind(&v.title)
-    .bind(&v.body)
-    .bind(v.starts)
-    .bind(v.ends)
-    .bind(&v.plans)
-    .bind(&v.servers)
-    .bind(&id)
-    .execute(&state.db.pool)
-    .await?;
+    store::update(&state.db, &id, &v).await?;
     audit::record(
         &state.db,
         &tenant,
@@ -288,15 +228,7 @@ pub async fn add_update(
 ) -> AppResult<(StatusCode, Json<AgentNotice>)> {
     owned(&state, &who, &id).await?;
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
-    sqlx::query(
-        "INSERT INTO notice_updates (notice_id, body, agent_id, created_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(text)
-    .bind(&who.agent.id)
-    .bind(time::now_ms())
-    .execute(&state.db.pool)
-    .await?;
+    store::add_update(&state.db, &id, text, &who.agent.id, time::now_ms()).await?;
     Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
 }
 
@@ -306,10 +238,7 @@ pub async fn remove(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let tenant = owned(&state, &who, &id).await?;
-    sqlx::query("DELETE FROM notices WHERE id = ?")
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
+    store::delete(&state.db, &id).await?;
     audit::record(&state.db, &tenant, &who.agent.id, "notice.remove", &id, "").await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,24 +3,13 @@
 use axum::{Json, extract::State};
 use panelcare_model::notice::NoticeList;
 
-use super::store::{self, AHEAD_MS, COLUMNS};
+use super::store;
 use crate::{auth::Customer, error::AppResult, state::AppState, time};
 
 pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Json<NoticeList>> {
-    let now = time::now_ms();
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM notices n WHERE n.tenant_id = ? AND n.starts_at <= ? \
-         AND (n.ends_at IS NULL OR n.ends_at > ?) ORDER BY n.starts_at"
-    ))
-    .bind(&who.tenant_id)
-    .bind(now + AHEAD_MS)
-    .bind(now)
-    .fetch_all(&state.db.pool)
-    .await?;
-    let items = store::notices(&state.db, &rows, now)
+    let items = store::current_and_upcoming(&state.db, &who.tenant_id, time::now_ms())
         .await?
         .into_iter()
-        .map(|(_, n)| n)
         // A notice naming plans or servers concerns only customers on them; one naming none
         // concerns everyone. A customer whose panel does not say its plan or server sees it.
         .filter(|n| {

@@ -3,7 +3,7 @@
 
 mod console;
 mod customer;
-mod store;
+pub mod store;
 
 use axum::{
     Router,

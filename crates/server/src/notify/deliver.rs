@@ -1,125 +1,41 @@
 //! Delivering the outbox: e-mail over SMTP, webhooks as signed HTTP POSTs. A failure is
 //! retried after 5 s, 10 s, 20 s… (at most an hour apart), eight times in all.
 
-use hmac::{Hmac, Mac};
+use super::store;
+use crate::{
+    outbound::{Failed, signature},
+    state::AppState,
+    time,
+};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Mailbox, header::ContentType},
 };
-use sha2::Sha256;
-use sqlx::Row as _;
-
-use crate::{state::AppState, time};
 
 const MAX_ATTEMPTS: i64 = 8;
 /// Most deliveries per round.
 const BATCH: i64 = 50;
 
-/// The `X-Panelcare-Signature` of `body` sent at `timestamp` (Unix seconds):
-/// `sha256=` and the hex HMAC-SHA256 of `{timestamp}.{body}` under the tenant's secret.
-pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
-    #[allow(clippy::expect_used)]
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
-    mac.update(format!("{timestamp}.{body}").as_bytes());
-    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
-}
-
-fn backoff_ms(attempts: i64) -> i64 {
-    (5_000i64 << attempts.clamp(0, 20)).min(3_600_000)
-}
-
-/// An outbox whose rows have `attempts`, `last_error`, `next_attempt_at` and `failed_at`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Outbox {
-    Notifications,
-    Bridge,
-}
-
-/// One delivery that did not go through: row `id`, on its `attempts`th try, at `at`.
-pub(crate) struct Failed<'a> {
-    pub id: i64,
-    pub attempts: i64,
-    pub why: &'a str,
-    pub at: i64,
-}
-
-/// Records a failed delivery: tried again after the growing pause, or given up on after
-/// `max_attempts`.
-pub(crate) async fn retry_later(
-    pool: &sqlx::SqlitePool,
-    outbox: Outbox,
-    f: &Failed<'_>,
-    max_attempts: i64,
-) -> Result<(), sqlx::Error> {
-    let sql = match outbox {
-        Outbox::Notifications => {
-            "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-             failed_at = ? WHERE id = ?"
-        }
-        Outbox::Bridge => {
-            "UPDATE bridge_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-             failed_at = ? WHERE id = ?"
-        }
-    };
-    sqlx::query(sql)
-        .bind(f.attempts)
-        .bind(f.why)
-        .bind(f.at + backoff_ms(f.attempts - 1))
-        .bind((f.attempts >= max_attempts).then_some(f.at))
-        .bind(f.id)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
 /// Delivers every notification that is due; returns how many were delivered.
 pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let now = time::now_ms();
-    let due = sqlx::query(
-        "SELECT id, tenant_id, channel, target, event, subject, body, attempts FROM notifications \
-         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? \
-         ORDER BY next_attempt_at LIMIT ?",
-    )
-    .bind(now)
-    .bind(BATCH)
-    .fetch_all(&state.db.pool)
-    .await?;
+    let due = store::due(&state.db, now, BATCH).await?;
     let mut delivered = 0;
     for n in due {
-        let id: i64 = n.try_get("id")?;
-        let channel: String = n.try_get("channel")?;
-        let result = if channel == "email" {
-            send_email(
-                state,
-                &n.try_get::<String, _>("target")?,
-                &n.try_get::<String, _>("subject")?,
-                n.try_get("body")?,
-            )
-            .await
+        let result = if n.channel == "email" {
+            send_email(state, &n.target, &n.subject, n.body).await
         } else {
-            send_webhook(
-                state,
-                id,
-                &n.try_get::<String, _>("tenant_id")?,
-                &n.try_get::<String, _>("target")?,
-                &n.try_get::<String, _>("event")?,
-                &n.try_get::<String, _>("body")?,
-            )
-            .await
+            send_webhook(state, n.id, &n.tenant_id, &n.target, &n.event, &n.body).await
         };
-        let attempts: i64 = n.try_get::<i64, _>("attempts")? + 1;
+        let attempts = n.attempts + 1;
         let now = time::now_ms();
         match result {
             Ok(()) => {
                 delivered += 1;
-                sqlx::query("UPDATE notifications SET attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?")
-                    .bind(attempts)
-                    .bind(now)
-                    .bind(id)
-                    .execute(&state.db.pool)
-                    .await?;
+                store::delivered(&state.db, n.id, attempts, now).await?;
             }
             Err(why) => {
+                let (id, channel) = (n.id, &n.channel);
                 tracing::warn!(id, channel, attempts, error = %why, "notification not delivered");
                 let failed = Failed {
                     id,
@@ -127,7 +43,7 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
                     why: &why,
                     at: now,
                 };
-                retry_later(&state.db.pool, Outbox::Notifications, &failed, MAX_ATTEMPTS).await?;
+                store::retry_later(&state.db, &failed, MAX_ATTEMPTS).await?;
             }
         }
     }
@@ -172,7 +88,7 @@ async fn send_webhook(
 ) -> Result<(), String> {
     let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
     // The current secret signs, so a rotated secret applies to retries too.
-    let secret = super::settings::load_in(&mut conn, tenant)
+    let secret = store::settings(&mut conn, tenant)
         .await
         .map_err(|e| e.to_string())?
         .webhook_secret;
@@ -199,27 +115,5 @@ async fn send_webhook(
         Ok(())
     } else {
         Err(format!("the webhook answered {}", res.status()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pauses_grow_to_an_hour() {
-        assert_eq!(backoff_ms(0), 5_000);
-        assert_eq!(backoff_ms(1), 10_000);
-        assert_eq!(backoff_ms(3), 40_000);
-        assert_eq!(backoff_ms(30), 3_600_000);
-    }
-
-    #[test]
-    fn the_signature_covers_time_and_body() {
-        let a = signature("secret-0123456789", 1, "{}");
-        assert!(a.starts_with("sha256=") && a.len() == 7 + 64);
-        assert_ne!(a, signature("secret-0123456789", 2, "{}"));
-        assert_ne!(a, signature("secret-0123456789", 1, "{ }"));
-        assert_ne!(a, signature("other-secret-0123", 1, "{}"));
     }
 }

@@ -1,36 +1,20 @@
-//! A tenant's notification settings, and the console route admins edit them with.
+//! `GET|PUT /console/api/tenants/{id}/notifications`: a tenant's notification settings, for
+//! its admins. The webhook secret is write-only.
 
 use axum::{
     Json,
     extract::{Path, State},
 };
 use panelcare_model::notify::NotifySettings;
-use sqlx::SqliteConnection;
 
+use super::store;
 use crate::{
     audit,
-    console::{scope::require_admin_of, session::SignedIn},
+    console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
 };
-
-pub async fn load_in(
-    conn: &mut SqliteConnection,
-    tenant_id: &str,
-) -> Result<NotifySettings, sqlx::Error> {
-    let json: Option<String> =
-        sqlx::query_scalar("SELECT settings FROM notify_settings WHERE tenant_id = ?")
-            .bind(tenant_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let mut s: NotifySettings = json
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default();
-    // Derived from the secret itself, never trusted from what was stored or sent.
-    s.webhook_secret_set = !s.webhook_secret.is_empty();
-    Ok(s)
-}
 
 /// `GET /console/api/tenants/{id}/notifications`; the secret never leaves the server, only
 /// whether one is stored.
@@ -41,7 +25,7 @@ pub async fn read(
 ) -> AppResult<Json<NotifySettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let mut s = load_in(&mut conn, &tenant).await?;
+    let mut s = store::settings(&mut conn, &tenant).await?;
     s.webhook_secret.clear();
     Ok(Json(s))
 }
@@ -55,7 +39,7 @@ pub async fn update(
 ) -> AppResult<Json<NotifySettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let stored = load_in(&mut conn, &tenant).await?;
+    let stored = store::settings(&mut conn, &tenant).await?;
     body.validate(!stored.webhook_secret.is_empty())
         .map_err(AppError::validation)?;
     body.emails = body.emails.iter().map(|e| e.trim().to_owned()).collect();
@@ -65,14 +49,7 @@ pub async fn update(
     }
     body.webhook_secret_set = !body.webhook_secret.is_empty();
     let json = serde_json::to_string(&body).map_err(|e| AppError::Internal(e.to_string()))?;
-    sqlx::query(
-        "INSERT INTO notify_settings (tenant_id, settings) VALUES (?1, ?2) \
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = ?2",
-    )
-    .bind(&tenant)
-    .bind(json)
-    .execute(&mut *conn)
-    .await?;
+    store::save_settings(&mut conn, &tenant, &json).await?;
     let detail = format!(
         "{} addresses, webhook {}",
         body.emails.len(),

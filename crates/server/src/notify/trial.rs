@@ -14,13 +14,16 @@ use panelcare_model::{
 };
 use serde_json::json;
 
-use super::{Outgoing, queue, settings};
+use super::{
+    outbox::{Outgoing, queue},
+    store,
+};
 use crate::{
     audit,
-    console::{scope::require_admin_of, session::SignedIn},
+    console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     state::AppState,
-    time,
+    tenants, time,
 };
 
 pub async fn send(
@@ -29,8 +32,11 @@ pub async fn send(
     Path(tenant): Path<String>,
 ) -> AppResult<Json<TestQueued>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
+    let tenant_name = tenants::store::name(&state.db, &tenant)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let mut tx = state.db.write().await?;
-    let saved = settings::load_in(&mut tx, &tenant).await?;
+    let saved = store::settings(&mut tx, &tenant).await?;
     if saved.emails.is_empty() && saved.webhook_url.is_empty() {
         // Tested is what is saved: with nothing saved there is nowhere to send to.
         return Err(AppError::validation(vec![FieldError::new(
@@ -39,10 +45,6 @@ pub async fn send(
             "Save at least one e-mail address or a webhook first: the test goes to the saved settings.",
         )]));
     }
-    let tenant_name: String = sqlx::query_scalar("SELECT name FROM tenants WHERE id = ?")
-        .bind(&tenant)
-        .fetch_one(&mut *tx)
-        .await?;
     let now = time::now_ms();
     let subject = format!("[{tenant_name}] Test notification");
     let email_body = format!(

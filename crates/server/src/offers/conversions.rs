@@ -1,5 +1,5 @@
 //! `POST /api/v1/offers/conversions`: the host's billing backend reports that a customer
-//! bought something, signed with one of the tenant's keys (see [`crate::host_call`]).
+//! bought something, signed with one of the tenant's keys (see [`crate::auth::host_call`]).
 //!
 //! The conversion is credited to the offer the customer last clicked (or saw) for that item
 //! in the last 30 days; the same order id is counted once.
@@ -14,7 +14,7 @@ use panelcare_model::{FieldError, error::FieldErrorCode, offers::Conversion};
 use serde::Serialize;
 
 use super::{events, store};
-use crate::{error::AppResult, host_call, state::AppState};
+use crate::{auth::host_call, error::AppResult, state::AppState};
 
 #[derive(Debug, Serialize)]
 pub struct Credited {
@@ -63,7 +63,7 @@ pub async fn report(
     if !errors.is_empty() {
         return Err(crate::error::AppError::validation(errors));
     }
-    let credit = events::credit(&state.db, &c.tenant, &c.account, &c.target).await?;
+    let credit = store::credit(&state.db, &c.tenant, &c.account, &c.target).await?;
     let view = format!("order:{}", c.order_id);
     let (rule, variant, diff, currency) = match &credit {
         Some(k) => (
@@ -74,7 +74,7 @@ pub async fn report(
         ),
         None => ("", "", 0, ""),
     };
-    let recorded = events::record(
+    let recorded = store::record_event(
         &state.db,
         &events::Event {
             tenant: &c.tenant,

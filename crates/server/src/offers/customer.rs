@@ -46,13 +46,13 @@ pub async fn best(
     let snap = snapshot::check(&ask.usage).map_err(AppError::validation)?;
     let db = &state.db;
     let (tenant, account) = (who.tenant_id.as_str(), who.account_id.as_str());
-    let offering = state.offers.get(db, tenant).await?;
+    let offering = super::offering(&state, tenant).await?;
     let (catalogue, rules) = (&offering.catalogue, &offering.rules);
     let past = snapshot::remember(db, tenant, account, who.plan.as_deref(), &snap).await?;
     if let (Some(_), Some(plan)) = (&past.previous_plan, &who.plan) {
         plan_changed(&state, &who, catalogue, plan).await?;
     }
-    let (tickets_recent, tickets_urgent) = events::ticket_counts(db, tenant, account).await?;
+    let (tickets_recent, tickets_urgent) = store::ticket_counts(db, tenant, account).await?;
     let mut facts = Facts {
         plan: who.plan.clone(),
         support_tier: Some(
@@ -100,12 +100,12 @@ async fn plan_changed(
         return Ok(());
     }
     let target = key(ItemKind::Plan, plan);
-    let Some(credit) = events::credit(&state.db, &who.tenant_id, &who.account_id, &target).await?
+    let Some(credit) = store::credit(&state.db, &who.tenant_id, &who.account_id, &target).await?
     else {
         return Ok(());
     };
     let view = format!("plan:{}:{plan}", who.account_id);
-    events::record(
+    store::record_event(
         &state.db,
         &events::Event {
             tenant: &who.tenant_id,
@@ -192,7 +192,7 @@ pub async fn event(
             let diff = catalogue.monthly_difference(kind, item, who.plan.as_deref());
             (diff, item.price.currency.clone())
         });
-    let recorded = events::record(
+    let recorded = store::record_event(
         db,
         &events::Event {
             tenant,

@@ -2,7 +2,6 @@
 //! what the customer did; the host's billing reports purchases (signed); the console edits
 //! the catalogue and rules and reads the funnel.
 
-pub mod cache;
 mod console;
 pub mod conversions;
 mod customer;
@@ -12,12 +11,30 @@ pub mod snapshot;
 pub mod store;
 pub mod upsell;
 
+use std::sync::Arc;
+
 use axum::{
     Router,
     routing::{get, post},
 };
+use panelcare_model::offers::Offering;
 
 use crate::state::AppState;
+
+/// The tenant's catalogue and compiled rules, from the cache while fresh: every dashboard
+/// view and new-ticket form asks for them, and compiling the rules costs more than the rest
+/// of the request.
+pub async fn offering(state: &AppState, tenant: &str) -> Result<Arc<Offering>, sqlx::Error> {
+    state
+        .caches
+        .offers
+        .get(&tenant.to_owned(), async || {
+            let catalogue = store::catalogue(&state.db, tenant).await?;
+            let rules = store::compiled(&state.db, tenant, &catalogue).await?;
+            Ok(Arc::new(Offering { catalogue, rules }))
+        })
+        .await
+}
 
 /// Offer routes of the widget API (under `/api/v1`).
 pub fn widget_router() -> Router<AppState> {
@@ -36,21 +53,21 @@ pub fn console_router() -> Router<AppState> {
     Router::new()
         .route(
             "/offers/catalogue",
-            get(console::catalogue_read).put(console::catalogue_update),
+            get(console::catalogue::read).put(console::catalogue::update),
         )
         .route(
             "/offers/overrides",
-            get(console::overrides_read).put(console::overrides_update),
+            get(console::catalogue::overrides_read).put(console::catalogue::overrides_update),
         )
         .route(
             "/offers/rules",
-            get(console::rules_read).put(console::rules_update),
+            get(console::rules::read).put(console::rules::update),
         )
         .route(
             "/offers/rules.toml",
-            get(console::toml_read).put(console::toml_update),
+            get(console::rules::toml_read).put(console::rules::toml_update),
         )
-        .route("/offers/preview", post(console::preview))
-        .route("/offers/numbers", get(numbers::numbers))
-        .route("/offers/numbers.csv", get(numbers::csv))
+        .route("/offers/preview", post(console::preview::preview))
+        .route("/offers/numbers", get(console::numbers::json))
+        .route("/offers/numbers.csv", get(console::numbers::csv))
 }

@@ -11,11 +11,10 @@ use panelcare_model::{
 };
 use serde_json::{Map, Value};
 
+use super::store;
 use crate::{db::Db, time::now_ms};
 
 pub const DAY_MS: i64 = 86_400_000;
-/// Days of usage kept per account: enough for a 30-day trend.
-const KEEP_DAYS: i64 = 40;
 
 fn raw(v: &Value) -> Raw {
     match v {
@@ -80,10 +79,6 @@ pub struct Past {
     pub first_seen_ms: i64,
 }
 
-fn used_of(json: &str) -> BTreeMap<String, f64> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
 /// Remembers the account's first report of each day (and any plan change) and reads what
 /// came before. A dashboard reloaded all day writes once: the day's first snapshot is what a
 /// 30-day trend needs, and every later view is a read.
@@ -97,74 +92,18 @@ pub async fn remember(
     let now = now_ms();
     let today = now.div_euclid(DAY_MS);
     // The last report, today's included: a plan bought this morning shows this afternoon.
-    let latest: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT day, plan FROM usage_days WHERE tenant_id = ? AND account_id = ? \
-         ORDER BY day DESC LIMIT 1",
-    )
-    .bind(tenant)
-    .bind(account)
-    .fetch_optional(&db.pool)
-    .await?;
-    let oldest: Option<String> = sqlx::query_scalar(
-        "SELECT usage FROM usage_days WHERE tenant_id = ? AND account_id = ? AND day >= ? \
-         AND day < ? ORDER BY day LIMIT 1",
-    )
-    .bind(tenant)
-    .bind(account)
-    .bind(today - 30)
-    .bind(today)
-    .fetch_optional(&db.pool)
-    .await?;
-    let first_seen: Option<i64> = sqlx::query_scalar(
-        "SELECT first_seen_at FROM offer_accounts WHERE tenant_id = ? AND account_id = ?",
-    )
-    .bind(tenant)
-    .bind(account)
-    .fetch_optional(&db.pool)
-    .await?;
+    let latest = store::latest_day(db, tenant, account).await?;
+    let oldest = store::oldest_usage(db, tenant, account, today - 30, today).await?;
+    let first_seen = store::first_seen(db, tenant, account).await?;
     let same_day_and_plan = latest
         .as_ref()
         .is_some_and(|(day, p)| *day == today && p.as_deref() == plan);
     if !same_day_and_plan || first_seen.is_none() {
-        let used: BTreeMap<&str, f64> = snapshot
-            .amounts
-            .iter()
-            .map(|(m, a)| (m.as_str(), a.used))
-            .collect();
-        let json = serde_json::to_string(&used).unwrap_or_else(|_| "{}".into());
-        let mut tx = db.write().await?;
-        sqlx::query(
-            "INSERT INTO usage_days (tenant_id, account_id, day, plan, usage) \
-             VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT (tenant_id, account_id, day) DO UPDATE SET plan = ?4, usage = ?5",
-        )
-        .bind(tenant)
-        .bind(account)
-        .bind(today)
-        .bind(plan)
-        .bind(&json)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM usage_days WHERE tenant_id = ? AND account_id = ? AND day < ?")
-            .bind(tenant)
-            .bind(account)
-            .bind(today - KEEP_DAYS)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO offer_accounts (tenant_id, account_id, first_seen_at) VALUES (?, ?, ?) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(tenant)
-        .bind(account)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        store::save_day(db, tenant, account, today, plan, snapshot, now).await?;
     }
     let mut trends = BTreeMap::new();
     if let Some(old) = oldest {
-        for (name, before) in used_of(&old) {
+        for (name, before) in old {
             let (Some(m), true) = (Metric::parse(&name), before > 0.0) else {
                 continue;
             };

@@ -1,9 +1,13 @@
-//! Support tickets: the customer's widget API, the agents' console API, settings, the SLA
-//! clock, and how both sides see a thread.
+//! Support tickets: the customer's widget API ([`customer`]), the agents' console API
+//! ([`console`]), uploads for both ([`files`]), the lifecycle every change goes through
+//! ([`lifecycle`]), the tenant's support settings, and the store. The helpdesk's side of the
+//! ticket bridge lives in `crate::bridge` and calls the lifecycle too.
 
+mod console;
 mod customer;
+mod files;
+pub mod lifecycle;
 pub mod settings;
-pub mod sla;
 pub mod store;
 pub mod view;
 
@@ -11,6 +15,7 @@ pub use customer::PAGE as LIST_PAGE;
 
 use axum::{
     Router,
+    extract::DefaultBodyLimit,
     routing::{get, post},
 };
 
@@ -26,4 +31,14 @@ pub fn widget_router() -> Router<AppState> {
         .route("/tickets/{id}/close", post(customer::close))
         .route("/tickets/{id}/reopen", post(customer::reopen))
         .route("/tickets/{id}/rating", post(customer::rate))
+        .route(
+            "/attachments",
+            // The upload reads its own body against the tenant's limit.
+            post(files::for_customer).layer(DefaultBodyLimit::disable()),
+        )
+}
+
+/// Ticket routes of the console API (under `/console/api`).
+pub fn console_router() -> Router<AppState> {
+    console::router()
 }

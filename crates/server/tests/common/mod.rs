@@ -48,10 +48,12 @@ impl TestApp {
             ("acme", "Acme Hosting", None, ACME_SECRET),
             ("bluefox", "BlueFox Web", Some("acme"), BLUEFOX_SECRET),
         ] {
-            tenants::create(&db, id, name, parent)
+            tenants::store::create(&db, id, name, parent)
                 .await
                 .expect("tenant");
-            tenants::put_key(&db, id, "k1", secret).await.expect("key");
+            panelcare_server::agents::store::put_key(&db, id, "k1", secret)
+                .await
+                .expect("key");
         }
         Self::serving_with(db, dir, configure)
     }
@@ -80,7 +82,7 @@ impl TestApp {
             mail_from: "panelcare <panelcare@panelcare.test>".into(),
         };
         configure(&mut config);
-        let state = AppState::new(db, config);
+        let state = panelcare_server::app_state(db, config);
         Self {
             router: app(state.clone()),
             state,

@@ -1,0 +1,74 @@
+//! What happened to a ticket, as the ticket lifecycle announces it inside the change's own
+//! transaction, and who listens: the agents' notifications and the ticket bridge, which turn
+//! it into rows of their outboxes in that same transaction (nothing is sent for a change that
+//! rolled back, nothing lost for one that committed).
+//!
+//! The lifecycle knows no listener and the listeners know no handler: `crate::app_state`
+//! wires them together, so tickets, notifications and the bridge import each other in one
+//! direction only (the bridge's helpdesk calls go through the lifecycle).
+
+use std::{fmt, future::Future, pin::Pin, sync::Arc};
+
+use panelcare_model::ticket::TicketStatus;
+
+use crate::db::Conn;
+
+/// One thing that happened to a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketEvent<'a> {
+    /// A new ticket with its first message.
+    Opened { message_id: &'a str },
+    /// The customer wrote (in the widget, or in the helpdesk's client area).
+    CustomerReply { message_id: &'a str },
+    /// Support answered or posted a progress update the customer sees.
+    AgentReply { message_id: &'a str },
+    /// The ticket moved to a status.
+    Status(TicketStatus),
+    /// An answer owed is in its last quarter, or late.
+    SlaDueSoon,
+}
+
+/// Where a change came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The widget, the console or a background job of ours.
+    Panelcare,
+    /// The tenant's helpdesk, over the bridge: it is not told what it told us.
+    Helpdesk,
+}
+
+/// A [`TicketEvent`] about one ticket.
+#[derive(Debug, Clone, Copy)]
+pub struct Happened<'a> {
+    pub tenant_id: &'a str,
+    pub ticket_id: &'a str,
+    pub event: TicketEvent<'a>,
+    pub source: Source,
+}
+
+/// The future a listener returns.
+pub type Heard<'c> = Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> + Send + 'c>>;
+
+/// Something that keeps an outbox of ticket events.
+pub trait Listener: Send + Sync + fmt::Debug {
+    /// Records `what` through `conn`, the transaction of the change itself.
+    fn heard<'c>(&'c self, conn: &'c mut Conn, what: Happened<'c>) -> Heard<'c>;
+}
+
+/// Everyone who hears about ticket events, in the order they were wired.
+#[derive(Debug, Clone, Default)]
+pub struct Listeners(Arc<Vec<Arc<dyn Listener>>>);
+
+impl Listeners {
+    pub fn new(listeners: Vec<Arc<dyn Listener>>) -> Self {
+        Self(Arc::new(listeners))
+    }
+
+    /// Tells every listener, inside `conn`'s transaction; the first failure rolls it all back.
+    pub async fn tell(&self, conn: &mut Conn, what: Happened<'_>) -> Result<(), sqlx::Error> {
+        for listener in self.0.iter() {
+            listener.heard(&mut *conn, what).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,165 @@
+//! Console handlers for the feedback inbox: list and filter, read one with its internal
+//! notes, change status, answer the customer, add a note. Changes go to the audit log.
+
+use axum::{
+    Json,
+    extract::{Path, Query, State, rejection::QueryRejection},
+    http::StatusCode,
+};
+use panelcare_model::{
+    ErrorCode, FeedbackCategory, FeedbackStatus, FieldError,
+    console::{AgentText, Inbox, InboxDetail, StatusChange},
+    error::FieldErrorCode,
+};
+use serde::Deserialize;
+
+use super::store::inbox::{self, Filter};
+use crate::{
+    audit,
+    console::SignedIn,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InboxQuery {
+    status: Option<String>,
+    category: Option<String>,
+    rating: Option<String>,
+    tenant: Option<String>,
+}
+
+impl InboxQuery {
+    fn filter(self) -> Result<Filter, AppError> {
+        let mut fields = Vec::new();
+        let mut bad = |field: &str, message: &str| {
+            fields.push(FieldError::new(field, FieldErrorCode::OutOfRange, message));
+        };
+        let nonempty = |v: Option<String>| v.filter(|s| !s.is_empty());
+        let status = nonempty(self.status).map(|s| FeedbackStatus::parse(&s));
+        let category = nonempty(self.category).map(|c| FeedbackCategory::parse(&c));
+        let rating =
+            nonempty(self.rating).map(|r| r.parse::<u8>().ok().filter(|r| (1..=5).contains(r)));
+        if status == Some(None) {
+            bad(
+                "status",
+                "Status is one of new, under_review, planned, done, declined.",
+            );
+        }
+        if category == Some(None) {
+            bad(
+                "category",
+                "Category is one of idea, problem, praise, other.",
+            );
+        }
+        if rating == Some(None) {
+            bad("rating", "Rating is a whole number from 1 to 5.");
+        }
+        if !fields.is_empty() {
+            return Err(AppError::validation(fields));
+        }
+        Ok(Filter {
+            status: status.flatten(),
+            category: category.flatten(),
+            rating: rating.flatten(),
+            tenant: nonempty(self.tenant),
+        })
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    who: SignedIn,
+    query: Result<Query<InboxQuery>, QueryRejection>,
+) -> AppResult<Json<Inbox>> {
+    let Query(query) = query.map_err(|e| {
+        AppError::client(
+            ErrorCode::InvalidBody,
+            format!("The query string is not valid: {e}."),
+        )
+    })?;
+    let items = inbox::list(&state.db, &who.scope(), &query.filter()?).await?;
+    Ok(Json(Inbox { items }))
+}
+
+pub async fn get_one(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Json<InboxDetail>> {
+    let item = inbox::get(&state.db, &who.scope(), &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let notes = inbox::notes(&state.db, &item.id).await?;
+    Ok(Json(InboxDetail { item, notes }))
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StatusChange>,
+) -> AppResult<Json<InboxDetail>> {
+    let status = FeedbackStatus::parse(&body.status).ok_or_else(|| {
+        AppError::validation(vec![FieldError::new(
+            "status",
+            FieldErrorCode::OutOfRange,
+            "Status is one of new, under_review, planned, done, declined.",
+        )])
+    })?;
+    let (tenant, old) = inbox::set_status(&state.db, &who.scope(), &id, status)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if old != status.as_str() {
+        let detail = format!("{old} → {}", status.as_str());
+        audit::record(
+            &state.db,
+            &tenant,
+            &who.agent.id,
+            "feedback.status",
+            &id,
+            &detail,
+        )
+        .await?;
+    }
+    get_one(State(state), who, Path(id)).await
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AgentText>,
+) -> AppResult<Json<InboxDetail>> {
+    let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
+    let tenant = inbox::answer(&state.db, &who.scope(), &id, &who.agent.id, text)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    audit::record(
+        &state.db,
+        &tenant,
+        &who.agent.id,
+        "feedback.answer",
+        &id,
+        "",
+    )
+    .await?;
+    get_one(State(state), who, Path(id)).await
+}
+
+pub async fn add_note(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AgentText>,
+) -> AppResult<(StatusCode, Json<InboxDetail>)> {
+    let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
+    inbox::add_note(&state.db, &who.scope(), &id, &who.agent.id, text)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((
+        StatusCode::CREATED,
+        get_one(State(state), who, Path(id)).await?,
+    ))
+}

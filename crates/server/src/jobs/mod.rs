@@ -1,0 +1,45 @@
+//! Background work, every two seconds until the process ends: SLA warnings, notification
+//! delivery, ticket bridge delivery and the purge of uploads nobody attached. Each job runs
+//! on its own, so a slow helpdesk never holds up e-mail and webhooks; a failed round is
+//! logged and the next round tries again.
+
+use std::{future::Future, time::Duration};
+
+use crate::{attachments, bridge, notify, state::AppState, tickets, time};
+
+const EVERY: Duration = Duration::from_secs(2);
+
+/// Starts every job on the runtime.
+pub fn spawn(state: AppState) {
+    every(state.clone(), "ticket bridge delivery", |s| async move {
+        bridge::deliver_due(&s).await.map(|_| ())
+    });
+    every(state.clone(), "SLA warnings", |s| async move {
+        tickets::lifecycle::warn_due_soon(&s).await.map(|_| ())
+    });
+    every(state.clone(), "notification delivery", |s| async move {
+        notify::deliver_due(&s).await.map(|_| ())
+    });
+    every(state, "attachment purge", |s| async move {
+        attachments::store::purge_unused(&s.db, time::now_ms())
+            .await
+            .map(|_| ())
+    });
+}
+
+/// Runs `job` every [`EVERY`], logging what went wrong in a round.
+fn every<F, Fut>(state: AppState, name: &'static str, job: F)
+where
+    F: Fn(AppState) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(), sqlx::Error>> + Send,
+{
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        loop {
+            tick.tick().await;
+            if let Err(e) = job(state.clone()).await {
+                tracing::warn!(job = name, error = %e, "background job failed; retrying next round");
+            }
+        }
+    });
+}

@@ -1,0 +1,142 @@
+//! Notification rows: a tenant's settings (who hears about tickets), the outbox of e-mails
+//! and webhook deliveries, and its delivery bookkeeping.
+
+use panelcare_model::notify::NotifySettings;
+use sqlx::Row as _;
+
+use crate::{
+    db::{Conn, Db},
+    outbound::Failed,
+};
+
+/// The tenant's notification settings (the defaults when it saved none).
+pub async fn settings(conn: &mut Conn, tenant_id: &str) -> Result<NotifySettings, sqlx::Error> {
+    let json: Option<String> =
+        sqlx::query_scalar("SELECT settings FROM notify_settings WHERE tenant_id = ?")
+            .bind(tenant_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let mut s: NotifySettings = json
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default();
+    // Derived from the secret itself, never trusted from what was stored or sent.
+    s.webhook_secret_set = !s.webhook_secret.is_empty();
+    Ok(s)
+}
+
+/// Stores `json`, validated settings.
+pub async fn save_settings(
+    conn: &mut Conn,
+    tenant_id: &str,
+    json: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notify_settings (tenant_id, settings) VALUES (?1, ?2) \
+         ON CONFLICT (tenant_id) DO UPDATE SET settings = ?2",
+    )
+    .bind(tenant_id)
+    .bind(json)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// One delivery to write into the outbox.
+#[derive(Debug)]
+pub struct NewDelivery<'a> {
+    pub tenant_id: &'a str,
+    /// `email` or `webhook`.
+    pub channel: &'a str,
+    /// The address or URL.
+    pub target: &'a str,
+    pub event: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+}
+
+pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notifications (tenant_id, channel, target, event, subject, body, \
+         next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(d.tenant_id)
+    .bind(d.channel)
+    .bind(d.target)
+    .bind(d.event)
+    .bind(d.subject)
+    .bind(d.body)
+    .bind(now_ms)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A delivery that is due.
+#[derive(Debug)]
+pub struct Due {
+    pub id: i64,
+    pub tenant_id: String,
+    pub channel: String,
+    pub target: String,
+    pub event: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+}
+
+/// Up to `limit` deliveries due at `now_ms`, the longest waiting first.
+pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, tenant_id, channel, target, event, subject, body, attempts FROM notifications \
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? \
+         ORDER BY next_attempt_at LIMIT ?",
+    )
+    .bind(now_ms)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|n| {
+            Ok(Due {
+                id: n.try_get("id")?,
+                tenant_id: n.try_get("tenant_id")?,
+                channel: n.try_get("channel")?,
+                target: n.try_get("target")?,
+                event: n.try_get("event")?,
+                subject: n.try_get("subject")?,
+                body: n.try_get("body")?,
+                attempts: n.try_get("attempts")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn delivered(db: &Db, id: i64, attempts: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE notifications SET attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?",
+    )
+    .bind(attempts)
+    .bind(now_ms)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed delivery: tried again after the growing pause, or given up on after
+/// `max_attempts`.
+pub async fn retry_later(db: &Db, f: &Failed<'_>, max_attempts: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?, \
+         failed_at = ? WHERE id = ?",
+    )
+    .bind(f.attempts)
+    .bind(f.why)
+    .bind(f.next_attempt_at())
+    .bind(f.given_up_at(max_attempts))
+    .bind(f.id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `GET /console/api/offers/numbers` and `…/numbers.csv`: the funnel of the tenants the
+//! agent sees, over the last `?days=` (30 unless asked).
+
+use axum::{
+    Json,
+    extract::{Query, State, rejection::QueryRejection},
+    http::header,
+    response::{IntoResponse, Response},
+};
+use panelcare_model::{
+    ErrorCode, FieldError, error::FieldErrorCode, offers::numbers::OfferNumbers,
+};
+use serde::Deserialize;
+
+use crate::{
+    console::SignedIn,
+    error::{AppError, AppResult},
+    offers::numbers,
+    state::AppState,
+};
+
+#[derive(Debug, Deserialize)]
+pub struct Days {
+    #[serde(default = "thirty")]
+    pub days: u32,
+}
+
+fn thirty() -> u32 {
+    30
+}
+
+async fn gather(
+    state: &AppState,
+    who: &SignedIn,
+    query: Result<Query<Days>, QueryRejection>,
+) -> AppResult<OfferNumbers> {
+    let Query(Days { days }) = query.map_err(|e| {
+        AppError::client(
+            ErrorCode::InvalidBody,
+            format!("The query string is not valid: {e}."),
+        )
+    })?;
+    if !(1..=365).contains(&days) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "days",
+            FieldErrorCode::OutOfRange,
+            "Ask for 1 to 365 days.",
+        )]));
+    }
+    Ok(numbers::gather(&state.db, &who.scope(), days).await?)
+}
+
+pub async fn json(
+    State(state): State<AppState>,
+    who: SignedIn,
+    query: Result<Query<Days>, QueryRejection>,
+) -> AppResult<Json<OfferNumbers>> {
+    Ok(Json(gather(&state, &who, query).await?))
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    who: SignedIn,
+    query: Result<Query<Days>, QueryRejection>,
+) -> AppResult<Response> {
+    let n = gather(&state, &who, query).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"offers-{}d.csv\"", n.days),
+            ),
+        ],
+        numbers::csv(&n),
+    )
+        .into_response())
+}

@@ -1,0 +1,138 @@
+//! Canned replies: prepared answers a tenant's agents pick from. Any agent adds, changes and
+//! removes them for their own tenant; admins for the tenants they administer.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use panelcare_model::{
+    FieldError,
+    error::FieldErrorCode,
+    ticket::{
+        BODY_MAX_CHARS,
+        console::{CannedReply, NewCannedReply},
+    },
+};
+
+use crate::{
+    console::{SignedIn, scope::require_admin_of},
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+    tickets::store::canned as store,
+    time,
+};
+
+const TITLE_MAX: usize = 100;
+
+pub async fn list(
+    State(state): State<AppState>,
+    who: SignedIn,
+) -> AppResult<Json<Vec<CannedReply>>> {
+    Ok(Json(store::list(&state.db, &who.scope()).await?))
+}
+
+/// Any agent may write replies for their own tenant; admins for the tenants they administer.
+async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
+    if tenant == who.agent.tenant_id {
+        Ok(())
+    } else {
+        require_admin_of(&state.db, &who.agent, tenant).await
+    }
+}
+
+/// The trimmed title and text, or what is wrong with them.
+fn check(body: &NewCannedReply) -> (String, String, Vec<FieldError>) {
+    let (title, text) = (body.title.trim(), body.body.trim());
+    let mut errors = Vec::new();
+    for (name, value, max) in [("title", title, TITLE_MAX), ("body", text, BODY_MAX_CHARS)] {
+        let n = value.chars().count();
+        if n == 0 {
+            errors.push(FieldError::new(
+                name,
+                FieldErrorCode::Required,
+                "This field is required.",
+            ));
+        } else if n > max {
+            errors.push(FieldError::new(
+                name,
+                FieldErrorCode::TooLong,
+                format!("At most {max} characters."),
+            ));
+        }
+    }
+    (title.to_owned(), text.to_owned(), errors)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    who: SignedIn,
+    ApiJson(body): ApiJson<NewCannedReply>,
+) -> AppResult<(StatusCode, Json<CannedReply>)> {
+    may_write(&state, &who, &body.tenant_id).await?;
+    let (title, text, errors) = check(&body);
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let reply = CannedReply {
+        id: uuid::Uuid::new_v4().to_string(),
+        tenant_id: body.tenant_id,
+        title,
+        body: text,
+    };
+    store::insert(&state.db, &reply, &who.agent.id, time::now_ms()).await?;
+    Ok((StatusCode::CREATED, Json(reply)))
+}
+
+/// The tenant of reply `id` when the agent may change it; out of scope reads as not found,
+/// like every other route.
+async fn writable(state: &AppState, who: &SignedIn, id: &str) -> AppResult<String> {
+    let tenant = store::tenant_of(&state.db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    may_write(state, who, &tenant).await?;
+    Ok(tenant)
+}
+
+/// `PUT /console/api/canned-replies/{id}`: a new title and text. A reply stays with its
+/// tenant; `tenant_id` must name the one it has.
+pub async fn update(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NewCannedReply>,
+) -> AppResult<Json<CannedReply>> {
+    let tenant = writable(&state, &who, &id).await?;
+    let (title, text, mut errors) = check(&body);
+    if body.tenant_id != tenant {
+        errors.insert(
+            0,
+            FieldError::new(
+                "tenant_id",
+                FieldErrorCode::UnknownValue,
+                "A canned reply stays with its tenant; add a new one for the other tenant instead.",
+            ),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    store::update(&state.db, &id, &title, &text).await?;
+    Ok(Json(CannedReply {
+        id,
+        tenant_id: tenant,
+        title,
+        body: text,
+    }))
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    writable(&state, &who, &id).await?;
+    store::remove(&state.db, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,70 @@
+//! Uploading files for a ticket message: the file is the raw request body, read against the
+//! tenant's ticket settings (size), checked by its content and kept until a message claims
+//! it. Customers upload through the widget, agents through the console.
+
+use std::collections::HashMap;
+
+use axum::{
+    Json,
+    body::Body,
+    extract::{Query, State},
+    http::StatusCode,
+};
+use panelcare_model::ticket::Attachment;
+
+use super::store::settings;
+use crate::{
+    attachments::{self, Uploader},
+    auth::Customer,
+    console::{SignedIn, scope::require_admin_of},
+    error::AppResult,
+    state::AppState,
+};
+
+/// Reads the body against `tenant`'s limit and stores it for `uploader`.
+async fn upload(
+    state: &AppState,
+    tenant: &str,
+    uploader: &Uploader,
+    name: &str,
+    body: Body,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    let s = settings::load(&state.db, tenant).await?;
+    let bytes = attachments::read_body(body, s.attachment_max_bytes).await?;
+    let saved = attachments::save(state, tenant, uploader, name, &bytes).await?;
+    Ok((StatusCode::CREATED, Json(saved)))
+}
+
+fn name(query: &HashMap<String, String>) -> &str {
+    query.get("name").map(String::as_str).unwrap_or_default()
+}
+
+/// `POST /api/v1/attachments?name=…`: a customer's file for a new ticket or a reply.
+pub async fn for_customer(
+    State(state): State<AppState>,
+    customer: Customer,
+    Query(query): Query<HashMap<String, String>>,
+    body: Body,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    let uploader = Uploader::Customer(customer.account_id.clone());
+    upload(&state, &customer.tenant_id, &uploader, name(&query), body).await
+}
+
+/// `POST /console/api/attachments?tenant=…&name=…`: a file an agent attaches to an answer.
+pub async fn for_agent(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Query(query): Query<HashMap<String, String>>,
+    body: Body,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    let tenant = query
+        .get("tenant")
+        .cloned()
+        .unwrap_or_else(|| who.agent.tenant_id.clone());
+    // Agents upload for their own tenant; admins for the tenants they administer.
+    if tenant != who.agent.tenant_id {
+        require_admin_of(&state.db, &who.agent, &tenant).await?;
+    }
+    let uploader = Uploader::Agent(who.agent.id.clone());
+    upload(&state, &tenant, &uploader, name(&query), body).await
+}

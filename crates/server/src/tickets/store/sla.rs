@@ -1,0 +1,181 @@
+//! A ticket's SLA clock in the database: the deadline of the answer owed (`due_from`,
+//! `due_at`, `due_first`, `target_minutes` on the ticket), the record of each answer against
+//! it (`ticket_sla`), and the one SQL form of the "due soon / breached" rule that the queue,
+//! the workload and the warning sweep share.
+
+use panelcare_model::sla::{DUE_SOON_PARTS, SlaState};
+use sqlx::Row as _;
+
+use crate::db::{Conn, Db};
+
+/// Tickets `t` that wait for support with a clock running.
+pub(crate) const WAITING: &str =
+    "t.status IN ('open', 'awaiting_support') AND t.due_at IS NOT NULL";
+
+/// `t.due_at - {now}`, compared with the last part of the target.
+fn left(now: &str) -> String {
+    format!("t.due_at - {now}")
+}
+
+fn last_part() -> String {
+    format!("t.target_minutes * 60000 / {DUE_SOON_PARTS}")
+}
+
+/// The SQL form of [`SlaState::at`] for a waiting ticket `t`, at the time bound as `now`
+/// (a placeholder such as `?2`). Combine with [`WAITING`].
+pub(crate) fn in_state(state: SlaState, now: &str) -> String {
+    match state {
+        SlaState::Breached => format!("t.due_at < {now}"),
+        SlaState::DueSoon => format!("t.due_at >= {now} AND {} <= {}", left(now), last_part()),
+        SlaState::OnTrack => format!("{} > {}", left(now), last_part()),
+    }
+}
+
+/// Due soon or already late: the answers agents are warned about.
+fn due_soon_or_late(now: &str) -> String {
+    format!("{} <= {}", left(now), last_part())
+}
+
+/// Support owes an answer from `from_ms`, due at `due_ms`, `target_minutes` after it (the
+/// first answer when `first`). An answer already owed keeps its earlier deadline (a
+/// customer writing twice does not push it back).
+pub async fn start(
+    conn: &mut Conn,
+    ticket_id: &str,
+    from_ms: i64,
+    due_ms: i64,
+    first: bool,
+    target_minutes: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE tickets SET due_from = ?2, due_at = ?3, due_first = ?4, target_minutes = ?5 \
+         WHERE id = ?1 AND due_at IS NULL",
+    )
+    .bind(ticket_id)
+    .bind(from_ms)
+    .bind(due_ms)
+    .bind(first)
+    .bind(target_minutes)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The answer owed on a ticket, if one is: since when, and whether it is the first.
+pub async fn owed(conn: &mut Conn, ticket_id: &str) -> Result<Option<(i64, bool)>, sqlx::Error> {
+    sqlx::query_as("SELECT due_from, due_first FROM tickets WHERE id = ? AND due_at IS NOT NULL")
+        .bind(ticket_id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// An answer went out at `now_ms`: records whether it met the deadline owed (if any) and
+/// stops the clock.
+pub async fn answered(
+    conn: &mut Conn,
+    ticket_id: &str,
+    agent_id: Option<&str>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let owed = sqlx::query(
+        "SELECT tenant_id, priority, due_from, due_at, due_first FROM tickets \
+         WHERE id = ? AND due_at IS NOT NULL",
+    )
+    .bind(ticket_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(owed) = owed else {
+        return Ok(());
+    };
+    let due_at: i64 = owed.try_get("due_at")?;
+    let first: bool = owed.try_get("due_first")?;
+    sqlx::query(
+        "INSERT INTO ticket_sla (ticket_id, tenant_id, priority, first, due_from, due_at, \
+         answered_at, agent_id, met) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(ticket_id)
+    .bind(owed.try_get::<String, _>("tenant_id")?)
+    .bind(owed.try_get::<String, _>("priority")?)
+    .bind(first)
+    .bind(owed.try_get::<i64, _>("due_from")?)
+    .bind(due_at)
+    .bind(now_ms)
+    .bind(agent_id)
+    .bind(now_ms <= due_at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE tickets SET due_from = NULL, due_at = NULL, due_first = NULL, \
+         target_minutes = NULL, first_response_at = COALESCE(first_response_at, ?2) WHERE id = ?1",
+    )
+    .bind(ticket_id)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The ticket no longer waits for support (resolved, closed, merged): the clock stops
+/// without an outcome.
+pub async fn stop(conn: &mut Conn, ticket_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE tickets SET due_from = NULL, due_at = NULL, due_first = NULL, \
+         target_minutes = NULL WHERE id = ?",
+    )
+    .bind(ticket_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Up to 100 waiting tickets whose answer is due soon or late and whose agents were not yet
+/// warned about this deadline: `(ticket id, tenant id, due_at)`.
+pub async fn unwarned_due_soon(
+    db: &Db,
+    now_ms: i64,
+) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT t.id, t.tenant_id, t.due_at FROM tickets t WHERE {WAITING} AND {} \
+         AND (t.sla_warned_for IS NULL OR t.sla_warned_for != t.due_at) LIMIT 100",
+        due_soon_or_late("?1")
+    ))
+    .bind(now_ms)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Marks the warning about the deadline `due_at` as given; false when another round (or the
+/// deadline moving) got there first, so each deadline is warned about once.
+pub async fn claim_warning(
+    conn: &mut Conn,
+    ticket_id: &str,
+    due_at: i64,
+) -> Result<bool, sqlx::Error> {
+    let claimed = sqlx::query(
+        "UPDATE tickets SET sla_warned_for = ?1 WHERE id = ?2 AND due_at = ?1 \
+         AND (sla_warned_for IS NULL OR sla_warned_for != ?1)",
+    )
+    .bind(due_at)
+    .bind(ticket_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(claimed.rows_affected() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sql_rule_reads_like_the_model_rule() {
+        assert_eq!(
+            in_state(SlaState::DueSoon, "?2"),
+            "t.due_at >= ?2 AND t.due_at - ?2 <= t.target_minutes * 60000 / 4"
+        );
+        assert_eq!(in_state(SlaState::Breached, "?2"), "t.due_at < ?2");
+        assert_eq!(
+            in_state(SlaState::OnTrack, "?2"),
+            "t.due_at - ?2 > t.target_minutes * 60000 / 4"
+        );
+    }
+}
