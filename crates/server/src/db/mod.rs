@@ -1,5 +1,7 @@
 //! The database handle: SQLite in WAL mode with the embedded migrations applied.
 
+mod migrate;
+
 use std::{str::FromStr, time::Duration};
 
 use sqlx::{
@@ -43,7 +45,7 @@ impl Db {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        migrate::run(&pool).await?;
         Ok(Self { pool })
     }
 
@@ -62,7 +64,7 @@ impl Db {
             .max_connections(1)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        migrate::run(&pool).await?;
         Ok(Self { pool })
     }
 }
