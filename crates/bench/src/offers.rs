@@ -13,7 +13,7 @@ use panelcare_model::{
     Lang,
     offers::{Facts, Input, Metric, Raw, Rule, Snapshot, evaluate},
 };
-use panelcare_server::{db::Db, demo_offers, offers::store};
+use panelcare_server::{db::Db, demo::offers as demo_offers, offers::store};
 use serde_json::json;
 
 use crate::{

@@ -13,7 +13,7 @@ use crate::{client::BoxError, stats::Run};
 
 pub async fn run(path: &Path, requests: usize, concurrency: usize) -> Result<Run, BoxError> {
     let db = Db::connect(path.to_str().ok_or("path is not UTF-8")?).await?;
-    tenants::create(&db, "bench", "Bench Hosting", None).await?;
+    tenants::store::create(&db, "bench", "Bench Hosting", None).await?;
     let started = Instant::now();
     let mut tasks = Vec::new();
     for conn in 0..concurrency {

@@ -28,8 +28,8 @@ impl Server {
     ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let db_url = db_path.to_str().ok_or("database path is not UTF-8")?;
         let db = Db::connect(db_url).await?;
-        tenants::create(&db, "bench", "Bench Hosting", None).await?;
-        tenants::put_key(&db, "bench", "k1", SECRET).await?;
+        tenants::store::create(&db, "bench", "Bench Hosting", None).await?;
+        panelcare_server::agents::store::put_key(&db, "bench", "k1", SECRET).await?;
         let mut child = Command::new(bin)
             .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0"])
             .env("PANELCARE_LOG", "warn")
