@@ -33,3 +33,14 @@ pub async fn require_admin_of(db: &Db, agent: &Agent, tenant_id: &str) -> Result
         Err(AppError::not_found())
     }
 }
+
+/// Succeeds when `agent` may write `tenant_id`'s shared support content (canned replies,
+/// articles, notices): any agent their own tenant's, admins also the tenants they
+/// administer. Anything else is not found.
+pub async fn require_writer_of(db: &Db, agent: &Agent, tenant_id: &str) -> Result<(), AppError> {
+    if tenant_id == agent.tenant_id {
+        Ok(())
+    } else {
+        require_admin_of(db, agent, tenant_id).await
+    }
+}

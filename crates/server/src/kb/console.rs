@@ -15,7 +15,7 @@ use panelcare_model::{
 
 use super::{markdown, store};
 use crate::{
-    console::{SignedIn, scope::require_admin_of},
+    console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -27,15 +27,6 @@ pub async fn list(
     who: SignedIn,
 ) -> AppResult<Json<Vec<AgentArticle>>> {
     Ok(Json(store::list(&state.db, &who.scope()).await?))
-}
-
-/// Agents write for their own tenant; admins for the tenants they administer.
-async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
-    if tenant == who.agent.tenant_id {
-        Ok(())
-    } else {
-        require_admin_of(&state.db, &who.agent, tenant).await
-    }
 }
 
 /// The checked fields: (lang, title, body).
@@ -94,7 +85,7 @@ pub async fn create(
     who: SignedIn,
     ApiJson(body): ApiJson<NewArticle>,
 ) -> AppResult<(StatusCode, Json<AgentArticle>)> {
-    may_write(&state, &who, &body.tenant_id).await?;
+    require_writer_of(&state.db, &who.agent, &body.tenant_id).await?;
     let (lang, title, text) = check(&body)?;
     let (html, plain) = markdown::render(&text);
     let id = uuid::Uuid::new_v4().to_string();
@@ -125,7 +116,7 @@ pub async fn update(
     ApiJson(body): ApiJson<NewArticle>,
 ) -> AppResult<Json<AgentArticle>> {
     let current = one(&state, &who, &id).await?;
-    may_write(&state, &who, &current.tenant_id).await?;
+    require_writer_of(&state.db, &who.agent, &current.tenant_id).await?;
     let (lang, title, text) = check(&body)?;
     let (html, plain) = markdown::render(&text);
     let content = store::Content {
@@ -146,7 +137,7 @@ pub async fn remove(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let current = one(&state, &who, &id).await?;
-    may_write(&state, &who, &current.tenant_id).await?;
+    require_writer_of(&state.db, &who.agent, &current.tenant_id).await?;
     store::remove(&state.db, &id, &who.agent.id, time::now_ms()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -16,7 +16,7 @@ use panelcare_model::{
 use super::store::{self, Fields};
 use crate::{
     audit,
-    console::{SignedIn, scope::require_admin_of},
+    console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -145,21 +145,12 @@ fn check(n: &NewNotice) -> Result<Fields, AppError> {
     }
 }
 
-/// Agents publish for their own tenant; admins for the tenants they administer.
-async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
-    if tenant == who.agent.tenant_id {
-        Ok(())
-    } else {
-        require_admin_of(&state.db, &who.agent, tenant).await
-    }
-}
-
 /// The tenant of notice `id`, if the agent may change it.
 async fn owned(state: &AppState, who: &SignedIn, id: &str) -> AppResult<String> {
     let tenant = store::tenant_of(&state.db, &who.scope(), id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    may_write(state, who, &tenant).await?;
+    require_writer_of(&state.db, &who.agent, &tenant).await?;
     Ok(tenant)
 }
 
@@ -174,7 +165,7 @@ pub async fn create(
     who: SignedIn,
     ApiJson(body): ApiJson<NewNotice>,
 ) -> AppResult<(StatusCode, Json<AgentNotice>)> {
-    may_write(&state, &who, &body.tenant_id).await?;
+    require_writer_of(&state.db, &who.agent, &body.tenant_id).await?;
     let v = check(&body)?;
     let id = uuid::Uuid::new_v4().to_string();
     store::create(

@@ -16,7 +16,7 @@ use panelcare_model::{
 };
 
 use crate::{
-    console::{SignedIn, scope::require_admin_of},
+    console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -31,15 +31,6 @@ pub async fn list(
     who: SignedIn,
 ) -> AppResult<Json<Vec<CannedReply>>> {
     Ok(Json(store::list(&state.db, &who.scope()).await?))
-}
-
-/// Any agent may write replies for their own tenant; admins for the tenants they administer.
-async fn may_write(state: &AppState, who: &SignedIn, tenant: &str) -> AppResult<()> {
-    if tenant == who.agent.tenant_id {
-        Ok(())
-    } else {
-        require_admin_of(&state.db, &who.agent, tenant).await
-    }
 }
 
 /// The trimmed title and text, or what is wrong with them.
@@ -70,7 +61,7 @@ pub async fn create(
     who: SignedIn,
     ApiJson(body): ApiJson<NewCannedReply>,
 ) -> AppResult<(StatusCode, Json<CannedReply>)> {
-    may_write(&state, &who, &body.tenant_id).await?;
+    require_writer_of(&state.db, &who.agent, &body.tenant_id).await?;
     let (title, text, errors) = check(&body);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
@@ -91,7 +82,7 @@ async fn writable(state: &AppState, who: &SignedIn, id: &str) -> AppResult<Strin
     let tenant = store::tenant_of(&state.db, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    may_write(state, who, &tenant).await?;
+    require_writer_of(&state.db, &who.agent, &tenant).await?;
     Ok(tenant)
 }
 
