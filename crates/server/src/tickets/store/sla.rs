@@ -163,8 +163,95 @@ pub async fn claim_warning(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::tickets::store::tickets::{NewTicket, insert};
+
+    /// A ticket whose answer is due `left_ms` after `now`, for a target of `target` minutes.
+    async fn waiting(db: &Db, n: usize, now: i64, left_ms: i64, target: i64) -> String {
+        let id = format!("t{n}");
+        let key = format!("key-{n}");
+        let mut tx = db.write().await.unwrap();
+        let t = NewTicket {
+            id: &id,
+            tenant_id: "acme",
+            account_id: "alice",
+            account_name: None,
+            account_email: None,
+            account_plan: None,
+            support_tier: None,
+            locale: None,
+            department: "technical",
+            priority: "normal",
+            subject: "s",
+            idempotency_key: &key,
+            request_hash: "h",
+            now_ms: now,
+        };
+        assert!(insert(&mut tx, &t).await.unwrap());
+        start(&mut tx, &id, now - 1, now + left_ms, true, target)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    #[tokio::test]
+    async fn the_sql_rule_agrees_with_the_model_at_every_edge() {
+        let db = Db::in_memory().await.unwrap();
+        crate::tenants::store::create(&db, "acme", "Acme", None)
+            .await
+            .unwrap();
+        let now = 1_700_000_000_000;
+        let mut expected: Vec<(String, SlaState)> = Vec::new();
+        for target in [1i64, 7, 60, 1440] {
+            let quarter = target * 60_000 / DUE_SOON_PARTS;
+            for left in [
+                -60_000,
+                -1,
+                0,
+                1,
+                quarter - 1,
+                quarter,
+                quarter + 1,
+                2 * quarter,
+            ] {
+                let id = waiting(&db, expected.len(), now, left, target).await;
+                let model = SlaState::at(now, now + left, u32::try_from(target).unwrap());
+                expected.push((id, model));
+            }
+        }
+        for state in [SlaState::OnTrack, SlaState::DueSoon, SlaState::Breached] {
+            let sql = format!(
+                "SELECT t.id FROM tickets t WHERE {WAITING} AND {} ORDER BY t.id",
+                in_state(state, "?1")
+            );
+            let mut found: Vec<String> = sqlx::query_scalar(&sql)
+                .bind(now)
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+            found.sort();
+            let mut want: Vec<String> = expected
+                .iter()
+                .filter(|(_, s)| *s == state)
+                .map(|(id, _)| id.clone())
+                .collect();
+            want.sort();
+            assert_eq!(found, want, "{state:?}");
+        }
+        // The warning sweep takes what is due soon or late, and nothing on track.
+        let warned: Vec<String> = unwarned_due_soon(&db, now)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(id, ..)| id)
+            .collect();
+        for (id, state) in &expected {
+            assert_eq!(warned.contains(id), *state != SlaState::OnTrack, "{id}");
+        }
+    }
 
     #[test]
     fn the_sql_rule_reads_like_the_model_rule() {
