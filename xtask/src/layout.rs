@@ -195,6 +195,9 @@ fn crate_paths(code: &str) -> BTreeSet<String> {
                     '}' if depth == 0 => break,
                     '}' => depth -= 1,
                     ',' if depth == 0 => {
+                        if !name.is_empty() {
+                            out.insert(std::mem::take(&mut name));
+                        }
                         first = true;
                         continue;
                     }
@@ -328,9 +331,10 @@ mod tests {
 
     #[test]
     fn crate_paths_in_groups_and_inline() {
-        let code = "use crate::{a, b::{c, d}, e::f};\nlet x = crate::g::h();\nuse crate::i;";
+        let code = "use crate::{a, b::{c, d}, e::f};\nlet x = crate::g::h();\nuse crate::i;\n\
+                    use crate::{j,k, l};";
         let found: Vec<String> = crate_paths(code).into_iter().collect();
-        assert_eq!(found, ["a", "b", "e", "g", "i"]);
+        assert_eq!(found, ["a", "b", "e", "g", "i", "j", "k", "l"]);
     }
 
     #[test]

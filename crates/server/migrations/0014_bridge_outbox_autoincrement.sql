@@ -33,17 +33,25 @@ SELECT id, tenant_id, ticket_id, event, message_id, status, attempts,
     next_attempt_at, delivered_at, failed_at, last_error, created_at
 FROM bridge_outbox ORDER BY id;
 
--- The counter goes on from the highest id ever handed out: the highest row's, or the old
--- table's own counter where it had one (higher when its last rows were deleted). The
--- copy above has set a counter from the rows alone; it is replaced.
+-- The counter goes on from the highest id ever handed out. A table of the edited 0013 knows
+-- it: its own counter (higher than its rows when its last rows were deleted). A table of the
+-- first 0013 does not: the ids of its deleted top rows were recorded nowhere, and one of them
+-- may have reached the helpdesk, which would skip a new delivery under it. Its ids go on a
+-- million past its highest row instead; ids only need to be unique, so the gap costs nothing.
+-- The copy above has set a counter from the rows alone; it is replaced.
 DELETE FROM sqlite_sequence WHERE name = 'bridge_outbox_new';
 INSERT INTO sqlite_sequence (name, seq)
 SELECT 'bridge_outbox_new', high FROM (
-    SELECT MAX(seq) AS high FROM (
-        SELECT seq FROM sqlite_sequence WHERE name = 'bridge_outbox'
-        UNION ALL
-        SELECT MAX(id) FROM bridge_outbox
-    )
+    SELECT CASE
+        WHEN (SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'bridge_outbox')
+            LIKE '%AUTOINCREMENT%'
+        THEN (SELECT MAX(seq) FROM (
+            SELECT seq FROM sqlite_sequence WHERE name = 'bridge_outbox'
+            UNION ALL
+            SELECT MAX(id) FROM bridge_outbox
+        ))
+        ELSE COALESCE((SELECT MAX(id) FROM bridge_outbox), 0) + 1000000
+    END AS high
 ) WHERE high IS NOT NULL;
 
 -- Dropping the old table drops its indexes and its counter; renaming carries the new

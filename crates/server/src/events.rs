@@ -55,8 +55,9 @@ pub trait Listener: Send + Sync + fmt::Debug {
     fn heard<'c>(&'c self, conn: &'c mut Conn, what: Happened<'c>) -> Heard<'c>;
 }
 
-/// Everyone who hears about ticket events, in the order they were wired.
-#[derive(Debug, Clone, Default)]
+/// Everyone who hears about ticket events, in the order they were wired. There is no empty
+/// default: a state built without listeners would quietly queue no notification.
+#[derive(Debug, Clone)]
 pub struct Listeners(Arc<Vec<Arc<dyn Listener>>>);
 
 impl Listeners {

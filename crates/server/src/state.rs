@@ -52,7 +52,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: Db, config: Config, listeners: Listeners) -> Self {
+    pub(crate) fn new(db: Db, config: Config, listeners: Listeners) -> Self {
         Self {
             db,
             config: Arc::new(config),

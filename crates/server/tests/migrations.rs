@@ -146,10 +146,10 @@ async fn a_database_from_the_first_0013_starts_and_its_outbox_ids_are_never_reus
     // The fixture is what such a database is: the first checksum, ids without AUTOINCREMENT.
     assert_eq!(before.applied[12].checksum, FIRST_0013);
     assert!(!before.outbox_sql.unwrap().contains("AUTOINCREMENT"));
-    // Rows 2 and 6 were deleted; that 6 was ever handed out is not recorded anywhere, so
-    // the counter can only start from the highest row left.
+    // Rows 2 and 6 were deleted; that 6 was ever handed out is recorded nowhere, so the ids
+    // go on a million past the highest row left: the 6 never comes back.
     assert_eq!(before.outbox_high, 5);
-    let newest = bridged_tenants_go_on(path.to_str().unwrap(), 5).await;
+    let newest = bridged_tenants_go_on(path.to_str().unwrap(), 5 + 1_000_000).await;
     outbox_ids_are_never_reused(&path, newest).await;
 }
 

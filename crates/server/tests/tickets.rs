@@ -5,11 +5,8 @@ mod common;
 
 use axum::{body::Body, http::Request};
 use common::*;
-use panelcare_model::ticket::TicketStatus;
-use panelcare_server::tickets::{
-    lifecycle::{self, By, Ticket},
-    store::{self, messages::NewEntry, settings},
-};
+use panelcare_model::{console::Role, ticket::TicketStatus};
+use panelcare_server::tickets::store::settings;
 use serde_json::{Value, json};
 
 fn post(path: &str, token: &str, key: Option<&str>, body: &Value) -> Request<Body> {
@@ -40,17 +37,13 @@ async fn open(app: &TestApp, tenant: &str, account: &str, key: &str, body: &Valu
     t
 }
 
-/// Moves a ticket as an agent would (the console's routes have their own tests).
-async fn move_to(app: &TestApp, tenant: &str, id: &str, status: TicketStatus) {
-    let ticket = Ticket {
-        tenant_id: tenant,
-        id,
-        priority: panelcare_model::sla::Priority::Normal,
-        support_tier: None,
-    };
-    lifecycle::set_status(&app.state, &ticket, status, By::System)
-        .await
-        .expect("status");
+/// Moves a ticket as an agent does, through the console.
+async fn move_to(app: &TestApp, agent: &Who, id: &str, status: TicketStatus) {
+    let path = format!("/console/api/tickets/{id}/status");
+    let (s, b, _) = app
+        .send(agent.req("POST", &path, Some(json!({"status": status.as_str()}))))
+        .await;
+    assert_eq!(s, 200, "{b}");
 }
 
 async fn rows(app: &TestApp, sql: &str) -> i64 {
@@ -292,22 +285,11 @@ async fn replies_are_stored_once_and_internal_notes_never_reach_the_customer() {
         .await;
     assert_eq!((s.as_u16(), fields(&b)[0].0.as_str()), (422, "message"));
 
-    {
-        let mut tx = app.state.db.write().await.expect("tx");
-        let note = NewEntry {
-            tenant_id: "acme",
-            ticket_id: &id,
-            kind: panelcare_model::ticket::MessageKind::Note,
-            agent_id: None,
-            author_name: None,
-            body: "Customer is on the old cluster",
-            status: None,
-            key: None,
-            now_ms: 1,
-        };
-        store::messages::add(&mut tx, &note).await.expect("note");
-        tx.commit().await.expect("commit");
-    }
+    let agent = signed_in(&app, "acme", "andrej", Role::Agent).await;
+    let note = json!({"kind": "note", "message": "Customer is on the old cluster"});
+    let path = format!("/console/api/tickets/{id}/messages");
+    let (s, b, _) = app.send(agent.req("POST", &path, Some(note))).await;
+    assert_eq!(s, 201, "{b}");
     let (_, thread, _) = app
         .send(get(&format!("/api/v1/tickets/{id}"), &alice))
         .await;
@@ -345,7 +327,8 @@ async fn close_reopen_and_rate_follow_the_rules() {
         "not resolved yet"
     );
 
-    move_to(&app, "acme", &id, TicketStatus::Resolved).await;
+    let agent = signed_in(&app, "acme", "andrej", Role::Agent).await;
+    move_to(&app, &agent, &id, TicketStatus::Resolved).await;
     let (_, thread, _) = app
         .send(get(&format!("/api/v1/tickets/{id}"), &alice))
         .await;
@@ -404,7 +387,7 @@ async fn close_reopen_and_rate_follow_the_rules() {
     );
 
     // Past the window (seven days by default) the customer opens a new ticket instead.
-    move_to(&app, "acme", &id, TicketStatus::Closed).await;
+    move_to(&app, &agent, &id, TicketStatus::Closed).await;
     sqlx::query("UPDATE tickets SET closed_at = closed_at - 8 * 86400000, resolved_at = NULL")
         .execute(&app.state.db.pool)
         .await

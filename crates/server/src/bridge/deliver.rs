@@ -152,7 +152,7 @@ async fn send(state: &AppState, row: &Due) -> Result<Option<String>, String> {
 /// The JSON for one outbox row.
 async fn payload(state: &AppState, row: &Due) -> Result<String, String> {
     let db = |e: sqlx::Error| e.to_string();
-    let t = tickets::store::tickets::for_helpdesk(&state.db, &row.ticket_id)
+    let t = tickets::store::facts::for_helpdesk(&state.db, &row.ticket_id)
         .await
         .map_err(db)?;
     let message = match &row.message_id {

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     db::Conn,
-    tickets::{self, store::tickets::Facts},
+    tickets::{self, store::facts::Facts},
     time,
 };
 
@@ -32,7 +32,7 @@ pub async fn enqueue(
         status,
         due_at: due,
         customer,
-    } = tickets::store::tickets::facts(conn, ticket_id).await?;
+    } = tickets::store::facts::facts(conn, ticket_id).await?;
     let settings = store::settings(conn, &tenant).await?;
     if settings.emails.is_empty() && settings.webhook_url.is_empty() {
         return Ok(());

@@ -153,10 +153,17 @@ pub async fn upgrade(name: &str, dir: &Path) -> (PathBuf, Before) {
     )
     .await;
     assert!(sql[0].contains("AUTOINCREMENT"), "{name}: {}", sql[0]);
+    // A table of the first 0013 did not record the ids of deleted top rows: its ids go on a
+    // million past the highest row (migration 0014).
+    let first_0013 = before
+        .outbox_sql
+        .as_deref()
+        .is_some_and(|sql| !sql.contains("AUTOINCREMENT"));
+    let gap = if first_0013 { 1_000_000 } else { 0 };
     assert_eq!(
         outbox_high(&mut conn).await,
-        before.outbox_high,
-        "{name}: the outbox counter is the highest id it handed out"
+        before.outbox_high + gap,
+        "{name}: the outbox counter goes on past every id it may have handed out"
     );
     json_still_parses(&mut conn).await;
     conn.close().await.unwrap();

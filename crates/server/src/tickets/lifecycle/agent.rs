@@ -66,7 +66,10 @@ pub async fn set_status(
     agent_id: &str,
     new: TicketStatus,
 ) -> Result<(), AppError> {
-    super::set_status(state, t, new, By::Agent(agent_id)).await
+    let mut tx = state.db.write().await?;
+    move_to(state, &mut tx, t, new, By::Agent(agent_id), time::now_ms()).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Gives the ticket to `agent_id` (checked by the caller), or to nobody.

@@ -223,7 +223,7 @@ async fn customer_wrote(
     if status.waits_for_support() {
         store::tickets::touch(conn, t.id, now_ms).await?;
         // A customer writing twice does not push back the deadline of the answer owed.
-        super::start_clock(state, conn, t, now_ms).await?;
+        super::start_clock(conn, t, now_ms).await?;
     } else {
         move_to(state, conn, t, TicketStatus::AwaitingSupport, by, now_ms).await?;
     }

@@ -9,7 +9,7 @@ use panelcare_model::{
     ticket::{MessageKind, TicketStatus},
 };
 
-use super::{By, Ticket, announce, answered, move_to, request_hash, start_clock};
+use super::{By, Ticket, announce, answered, move_to, request_hash};
 use crate::{
     db::Conn,
     error::AppError,
@@ -98,20 +98,17 @@ pub async fn reply(
             answered(&mut tx, &ticket, By::Helpdesk, now).await?;
             TicketStatus::AwaitingCustomer
         }
-        BridgeAuthor::Customer => TicketStatus::AwaitingSupport,
+        BridgeAuthor::Customer => {
+            let event = TicketEvent::CustomerReply {
+                message_id: &message_id,
+            };
+            announce(state, &mut tx, &ticket, event, By::Helpdesk).await?;
+            TicketStatus::AwaitingSupport
+        }
     };
+    // A customer writing on a ticket that already waits for support keeps its clock.
     if next != current.status {
         move_to(state, &mut tx, &ticket, next, By::Helpdesk, now).await?;
-    } else if next.waits_for_support() {
-        // A customer writing on a ticket that already waits for support keeps its deadline;
-        // after a progress update (no deadline) the next answer is owed from now.
-        start_clock(state, &mut tx, &ticket, now).await?;
-    }
-    if from == BridgeAuthor::Customer {
-        let event = TicketEvent::CustomerReply {
-            message_id: &message_id,
-        };
-        announce(state, &mut tx, &ticket, event, By::Helpdesk).await?;
     }
     let status = next;
     tx.commit().await?;

@@ -6,7 +6,8 @@
 //! and its timestamps, the SLA clock (started when support owes an answer, stopped with its
 //! outcome when an answer the customer sees goes out, restarted when the ticket is back on
 //! support's desk), and the [`TicketEvent`]s the listeners (notifications, the bridge) turn
-//! into outbox rows. Nothing else writes the ticket tables.
+//! into outbox rows. Nothing else changes a ticket (the demo's seeds write finished history
+//! whole, through `store::import`).
 
 pub mod agent;
 pub mod customer;
@@ -45,8 +46,6 @@ pub enum By<'a> {
     Agent(&'a str),
     /// Someone in the tenant's helpdesk, over the bridge.
     Helpdesk,
-    /// panelcare itself (a job, a tool).
-    System,
 }
 
 impl By<'_> {
@@ -120,13 +119,8 @@ async fn append(
 
 /// Support owes an answer from `now_ms` on, under the tenant's policy for the ticket's tier:
 /// the first one if support has not answered yet. An answer already owed keeps its deadline.
-async fn start_clock(
-    state: &AppState,
-    conn: &mut Conn,
-    t: &Ticket<'_>,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
-    let policy = settings::load(&state.db, t.tenant_id)
+async fn start_clock(conn: &mut Conn, t: &Ticket<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let policy = settings::load_in(conn, t.tenant_id)
         .await?
         .policy(t.support_tier);
     let first = store::tickets::first_answer_pending(conn, t.id).await?;
@@ -185,22 +179,8 @@ async fn move_to(
     }
     announce(state, conn, t, TicketEvent::Status(new), by).await?;
     if new.waits_for_support() {
-        start_clock(state, conn, t, now_ms).await?;
+        start_clock(conn, t, now_ms).await?;
     }
-    Ok(())
-}
-
-/// Moves the ticket to `new` on its own transaction (see [`agent::set_status`] for the
-/// console's; this one is for changes nobody in particular makes).
-pub async fn set_status(
-    state: &AppState,
-    t: &Ticket<'_>,
-    new: TicketStatus,
-    by: By<'_>,
-) -> Result<(), AppError> {
-    let mut tx = state.db.write().await?;
-    move_to(state, &mut tx, t, new, by, time::now_ms()).await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -27,7 +27,10 @@ pub struct NewEntry<'a> {
 }
 
 /// Appends one entry to a thread; returns its id.
-pub async fn add(conn: &mut Conn, e: &NewEntry<'_>) -> Result<String, sqlx::Error> {
+pub(in crate::tickets) async fn add(
+    conn: &mut Conn,
+    e: &NewEntry<'_>,
+) -> Result<String, sqlx::Error> {
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, agent_id, body, status, \

@@ -4,6 +4,7 @@
 //! bridge) get typed rows from here and shape them in `tickets::view`.
 
 pub mod canned;
+pub mod facts;
 pub mod import;
 pub mod messages;
 pub mod numbers;

@@ -132,8 +132,7 @@ pub async fn list(
         sql.push_str(&format!(" AND {WAITING} AND {}", in_state(state, &now)));
     }
     sql.push_str(&format!(
-        " ORDER BY (t.status IN ('open', 'awaiting_support') AND t.due_at IS NOT NULL) DESC, \
-         t.due_at, t.updated_at DESC LIMIT {QUEUE_LIMIT}"
+        " ORDER BY ({WAITING}) DESC, t.due_at, t.updated_at DESC LIMIT {QUEUE_LIMIT}"
     ));
     let mut query = sqlx::query(&sql).bind(&scope.tenant_id);
     for b in binds {

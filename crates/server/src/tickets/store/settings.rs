@@ -3,13 +3,20 @@
 
 use panelcare_model::ticket::TicketSettings;
 
-use crate::db::Db;
+use crate::db::{Conn, Db};
 
 pub async fn load(db: &Db, tenant_id: &str) -> Result<TicketSettings, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    load_in(&mut conn, tenant_id).await
+}
+
+/// [`load`] through `conn`: inside a write transaction, so the change does not wait for a
+/// second connection while it holds the write lock.
+pub async fn load_in(conn: &mut Conn, tenant_id: &str) -> Result<TicketSettings, sqlx::Error> {
     let json: Option<String> =
         sqlx::query_scalar("SELECT settings FROM ticket_settings WHERE tenant_id = ?")
             .bind(tenant_id)
-            .fetch_optional(&db.pool)
+            .fetch_optional(&mut *conn)
             .await?;
     // Settings that no longer parse fall back to the defaults rather than stopping support.
     Ok(json

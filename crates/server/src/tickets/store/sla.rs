@@ -39,7 +39,7 @@ fn due_soon_or_late(now: &str) -> String {
 /// Support owes an answer from `from_ms`, due at `due_ms`, `target_minutes` after it (the
 /// first answer when `first`). An answer already owed keeps its earlier deadline (a
 /// customer writing twice does not push it back).
-pub async fn start(
+pub(in crate::tickets) async fn start(
     conn: &mut Conn,
     ticket_id: &str,
     from_ms: i64,
@@ -71,7 +71,7 @@ pub async fn owed(conn: &mut Conn, ticket_id: &str) -> Result<Option<(i64, bool)
 
 /// An answer went out at `now_ms`: records whether it met the deadline owed (if any) and
 /// stops the clock.
-pub async fn answered(
+pub(in crate::tickets) async fn answered(
     conn: &mut Conn,
     ticket_id: &str,
     agent_id: Option<&str>,
@@ -117,7 +117,7 @@ pub async fn answered(
 
 /// The ticket no longer waits for support (resolved, closed, merged): the clock stops
 /// without an outcome.
-pub async fn stop(conn: &mut Conn, ticket_id: &str) -> Result<(), sqlx::Error> {
+pub(in crate::tickets) async fn stop(conn: &mut Conn, ticket_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE tickets SET due_from = NULL, due_at = NULL, due_first = NULL, \
          target_minutes = NULL WHERE id = ?",
@@ -146,7 +146,7 @@ pub async fn unwarned_due_soon(
 
 /// Marks the warning about the deadline `due_at` as given; false when another round (or the
 /// deadline moving) got there first, so each deadline is warned about once.
-pub async fn claim_warning(
+pub(in crate::tickets) async fn claim_warning(
     conn: &mut Conn,
     ticket_id: &str,
     due_at: i64,

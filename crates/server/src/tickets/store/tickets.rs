@@ -29,7 +29,10 @@ pub struct NewTicket<'a> {
 
 /// Inserts the ticket unless the customer used this idempotency key before; true when it
 /// was inserted.
-pub async fn insert(conn: &mut Conn, t: &NewTicket<'_>) -> Result<bool, sqlx::Error> {
+pub(in crate::tickets) async fn insert(
+    conn: &mut Conn,
+    t: &NewTicket<'_>,
+) -> Result<bool, sqlx::Error> {
     // The number is the tenant's highest plus one, computed inside the insert: SQLite's one
     // writer makes it unique without a counter table.
     let inserted: Option<String> = sqlx::query_scalar(
@@ -190,7 +193,11 @@ pub async fn customer_one(
 }
 
 /// The ticket was active at `now_ms` (it moves up the customer's list).
-pub async fn touch(conn: &mut Conn, id: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub(in crate::tickets) async fn touch(
+    conn: &mut Conn,
+    id: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET updated_at = ? WHERE id = ?")
         .bind(now_ms)
         .bind(id)
@@ -201,7 +208,7 @@ pub async fn touch(conn: &mut Conn, id: &str, now_ms: i64) -> Result<(), sqlx::E
 
 /// Moves the ticket to `status` at `now_ms`; resolving and closing record when, reopening
 /// clears it.
-pub async fn set_status(
+pub(in crate::tickets) async fn set_status(
     conn: &mut Conn,
     id: &str,
     status: TicketStatus,
@@ -237,7 +244,7 @@ pub async fn first_answer_pending(conn: &mut Conn, id: &str) -> Result<bool, sql
         .await
 }
 
-pub async fn rate(
+pub(in crate::tickets) async fn rate(
     conn: &mut Conn,
     id: &str,
     rating: u8,
@@ -254,7 +261,11 @@ pub async fn rate(
     Ok(())
 }
 
-pub async fn set_priority(conn: &mut Conn, id: &str, p: Priority) -> Result<(), sqlx::Error> {
+pub(in crate::tickets) async fn set_priority(
+    conn: &mut Conn,
+    id: &str,
+    p: Priority,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET priority = ? WHERE id = ?")
         .bind(p.as_str())
         .bind(id)
@@ -263,7 +274,11 @@ pub async fn set_priority(conn: &mut Conn, id: &str, p: Priority) -> Result<(), 
     Ok(())
 }
 
-pub async fn set_assignee(db: &Db, id: &str, agent_id: Option<&str>) -> Result<(), sqlx::Error> {
+pub(in crate::tickets) async fn set_assignee(
+    db: &Db,
+    id: &str,
+    agent_id: Option<&str>,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET assignee_id = ? WHERE id = ?")
         .bind(agent_id)
         .bind(id)
@@ -272,7 +287,11 @@ pub async fn set_assignee(db: &Db, id: &str, agent_id: Option<&str>) -> Result<(
     Ok(())
 }
 
-pub async fn set_merged_into(conn: &mut Conn, id: &str, into: &str) -> Result<(), sqlx::Error> {
+pub(in crate::tickets) async fn set_merged_into(
+    conn: &mut Conn,
+    id: &str,
+    into: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE tickets SET merged_into = ? WHERE id = ?")
         .bind(into)
         .bind(id)
@@ -282,7 +301,7 @@ pub async fn set_merged_into(conn: &mut Conn, id: &str, into: &str) -> Result<()
 }
 
 /// The helpdesk's own reference for the ticket, as it answered a delivery.
-pub async fn set_external_ref(
+pub(in crate::tickets) async fn set_external_ref(
     conn: &mut Conn,
     id: &str,
     reference: &str,
@@ -293,80 +312,6 @@ pub async fn set_external_ref(
         .execute(&mut *conn)
         .await?;
     Ok(())
-}
-
-/// What a notification about a ticket says.
-#[derive(Debug)]
-pub struct Facts {
-    pub tenant_id: String,
-    pub tenant_name: String,
-    pub number: i64,
-    pub subject: String,
-    pub priority: String,
-    pub status: String,
-    pub due_at: Option<i64>,
-    /// The customer's name, or their account id when the host sent none.
-    pub customer: String,
-}
-
-pub async fn facts(conn: &mut Conn, id: &str) -> Result<Facts, sqlx::Error> {
-    let t = sqlx::query(
-        "SELECT t.tenant_id, tn.name AS tenant_name, t.number, t.subject, t.priority, t.status, \
-         t.due_at, t.account_name, t.account_id FROM tickets t JOIN tenants tn ON tn.id = t.tenant_id \
-         WHERE t.id = ?",
-    )
-    .bind(id)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(Facts {
-        tenant_id: t.try_get("tenant_id")?,
-        tenant_name: t.try_get("tenant_name")?,
-        number: t.try_get("number")?,
-        subject: t.try_get("subject")?,
-        priority: t.try_get("priority")?,
-        status: t.try_get("status")?,
-        due_at: t.try_get("due_at")?,
-        customer: t
-            .try_get::<Option<String>, _>("account_name")?
-            .unwrap_or(t.try_get("account_id")?),
-    })
-}
-
-/// A ticket as the helpdesk gets it over the bridge.
-#[derive(Debug)]
-pub struct ForHelpdesk {
-    pub number: i64,
-    pub subject: Option<String>,
-    pub department: Option<String>,
-    pub priority: Option<String>,
-    pub status: Option<String>,
-    pub account_id: Option<String>,
-    pub account_name: Option<String>,
-    pub account_email: Option<String>,
-    pub locale: Option<String>,
-    pub external_ref: Option<String>,
-}
-
-pub async fn for_helpdesk(db: &Db, id: &str) -> Result<ForHelpdesk, sqlx::Error> {
-    let t = sqlx::query(
-        "SELECT id, number, subject, department, priority, status, account_id, account_name, \
-         account_email, locale, external_ref FROM tickets WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(ForHelpdesk {
-        number: t.try_get("number")?,
-        subject: t.try_get("subject")?,
-        department: t.try_get("department")?,
-        priority: t.try_get("priority")?,
-        status: t.try_get("status")?,
-        account_id: t.try_get("account_id")?,
-        account_name: t.try_get("account_name")?,
-        account_email: t.try_get("account_email")?,
-        locale: t.try_get("locale")?,
-        external_ref: t.try_get("external_ref")?,
-    })
 }
 
 /// Whether a ticket with this id exists (the demo seeds once).
