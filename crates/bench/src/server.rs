@@ -82,9 +82,7 @@ impl Server {
     }
 
     pub async fn count_rows(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM feedback")
-            .fetch_one(&self.db.pool)
-            .await
+        panelcare_server::feedback::store::count_all(&self.db).await
     }
 
     pub async fn stop(mut self) {

@@ -128,6 +128,13 @@ pub async fn get_for_account(
     Ok(row.map(|r| r.0))
 }
 
+/// How many suggestions are stored in all (the bench checks each was stored exactly once).
+pub async fn count_all(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM feedback")
+        .fetch_one(&db.pool)
+        .await
+}
+
 /// The suggestions of the tenants of `scope` since `since_ms`, each with its tenant, as the
 /// numbers need them.
 pub async fn samples_since(
