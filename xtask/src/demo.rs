@@ -4,10 +4,17 @@ use std::process::Command;
 
 use crate::util::{Result, at_root, cargo, cmd, exec, step};
 
-const USAGE: &str = "usage: cargo xtask demo [--listen ADDR]";
+const USAGE: &str = "usage: cargo xtask demo [--listen ADDR] [--db FILE|postgres://…]";
+
+/// Where the demo serves and keeps its data.
+#[derive(Debug, PartialEq, Eq)]
+struct Args {
+    listen: String,
+    db: String,
+}
 
 pub fn run(args: &[String]) -> Result {
-    let listen = listen_addr(args)?;
+    let Args { listen, db } = parse(args)?;
     step("setup");
     crate::setup::run()?;
     crate::build::run()?;
@@ -23,27 +30,38 @@ pub fn run(args: &[String]) -> Result {
          \n  {base}/demo/whmcs.html   WHMCS client area, same widgets\
          \n  {base}/demo/plesk.html   Plesk customer panel; directadmin.html: DirectAdmin user page\
          \n  {base}/console/          operator console (accounts below, password demo-password)\
-         \n\n  data: .panelcare/demo.sqlite (delete it to start over); Ctrl-C stops the server\n"
+         \n\n  data: {data}; Ctrl-C stops the server\n",
+        data = if db.starts_with("postgres") {
+            format!("{db} (PostgreSQL; drop its tables to start over)")
+        } else {
+            format!("{db} (delete it to start over)")
+        }
     );
     let mut server = cmd(at_root("target/release/panelcare-server"));
-    server.args(["serve", "--demo", "--listen", &listen]).args([
-        "--db",
-        ".panelcare/demo.sqlite",
-        "--dist",
-        "dist",
-        "--www",
-        "www",
-    ]);
+    server
+        .args(["serve", "--demo", "--listen", &listen])
+        .args(["--db", &db, "--dist", "dist", "--www", "www"]);
     replace_with(server)
 }
 
-fn listen_addr(args: &[String]) -> Result<String> {
-    match args {
-        [] => Ok("127.0.0.1:8080".to_owned()),
-        [flag, addr] if flag == "--listen" => Ok(addr.clone()),
-        [flag] if flag.starts_with("--listen=") => Ok(flag["--listen=".len()..].to_owned()),
-        _ => Err(USAGE.into()),
+fn parse(args: &[String]) -> Result<Args> {
+    let mut out = Args {
+        listen: "127.0.0.1:8080".to_owned(),
+        db: ".panelcare/demo.sqlite".to_owned(),
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let (name, value) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, v.to_owned()),
+            _ => (arg.as_str(), rest.next().ok_or(USAGE)?.clone()),
+        };
+        match name {
+            "--listen" => out.listen = value,
+            "--db" => out.db = value,
+            _ => return Err(USAGE.into()),
+        }
     }
+    Ok(out)
 }
 
 /// Becomes the server, so Ctrl-C and its exit status are the server's own.
@@ -72,16 +90,18 @@ mod tests {
     }
 
     #[test]
-    fn listens_on_the_default_or_the_given_address() {
-        assert_eq!(listen_addr(&[]).unwrap(), "127.0.0.1:8080");
+    fn listens_and_keeps_data_where_asked() {
+        let parsed = |a: &[&str]| parse(&args(a)).unwrap();
+        assert_eq!(parsed(&[]).listen, "127.0.0.1:8080");
+        assert_eq!(parsed(&[]).db, ".panelcare/demo.sqlite");
+        assert_eq!(parsed(&["--listen", "0.0.0.0:9000"]).listen, "0.0.0.0:9000");
+        assert_eq!(parsed(&["--listen=[::1]:80"]).listen, "[::1]:80");
+        let pg = parsed(&["--db", "postgres://pc@db/pc", "--listen", "127.0.0.1:1"]);
         assert_eq!(
-            listen_addr(&args(&["--listen", "0.0.0.0:9000"])).unwrap(),
-            "0.0.0.0:9000"
+            (pg.db.as_str(), pg.listen.as_str()),
+            ("postgres://pc@db/pc", "127.0.0.1:1")
         );
-        assert_eq!(
-            listen_addr(&args(&["--listen=[::1]:80"])).unwrap(),
-            "[::1]:80"
-        );
-        assert!(listen_addr(&args(&["--port", "80"])).is_err());
+        assert!(parse(&args(&["--port", "80"])).is_err());
+        assert!(parse(&args(&["--listen"])).is_err());
     }
 }

@@ -8,6 +8,7 @@ mod demo;
 mod dist;
 mod layout;
 mod lint_scripts;
+mod postgres;
 mod setup;
 mod sizes;
 mod test;
@@ -24,6 +25,7 @@ usage: cargo xtask <command>
           requirejs), Chromium, chromedriver and aiosmtpd (apt, as root)
   build   release widget into dist/, with sizes against the budgets
   demo    setup + build, then the server in demo mode  [--listen ADDR, default 127.0.0.1:8080]
+          [--db FILE|postgres://…, default .panelcare/demo.sqlite]
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]

@@ -106,8 +106,10 @@ type Package = (&'static str, fn() -> bool);
 /// Debian packages the tests need: a browser and its driver, an SMTP server the
 /// notification tests deliver to, and PHP and shellcheck for the panel integrations' signers
 /// (Perl and openssl are on every Debian machine), with the SQLite and curl extensions the
-/// WHMCS ticket bridge's test runs the addon with and SimpleXML for Plesk's usage mapping.
-const PACKAGES: [Package; 8] = [
+/// WHMCS ticket bridge's test runs the addon with and SimpleXML for Plesk's usage mapping;
+/// and PostgreSQL (with its `unaccent` extension) for the server suite's second engine,
+/// unless `PANELCARE_TEST_PG` names a server to use.
+const PACKAGES: [Package; 9] = [
     ("chromium", || which("chromium").is_some()),
     ("chromium-driver", || which("chromedriver").is_some()),
     ("python3-aiosmtpd", || {
@@ -123,6 +125,9 @@ const PACKAGES: [Package; 8] = [
     ("php-sqlite3", || php_has("pdo_sqlite")),
     ("php-curl", || php_has("curl")),
     ("php-xml", || php_has("SimpleXML")),
+    ("postgresql", || {
+        std::env::var_os("PANELCARE_TEST_PG").is_some() || crate::postgres::bin("initdb").is_some()
+    }),
 ];
 
 /// Whether the installed PHP has the extension `name`.
@@ -140,7 +145,9 @@ fn system_packages() -> Result {
             .collect()
     };
     if missing().is_empty() {
-        println!("ok: chromium, chromedriver, aiosmtpd, php (sqlite, curl, xml), shellcheck");
+        println!(
+            "ok: chromium, chromedriver, aiosmtpd, php (sqlite, curl, xml), shellcheck, postgresql"
+        );
         return Ok(());
     }
     if output(std::process::Command::new("id").arg("-u")).as_deref() != Some("0") {

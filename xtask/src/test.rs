@@ -86,8 +86,19 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
         Ok(())
     })?;
     run.step("size budget", || sizes.as_ref().ok_or("no sizes")?.check())?;
-    run.step("native tests: model, server, bench, xtask", || {
-        exec(cargo().args(["test", "--workspace"]))
+    run.step(
+        "native tests: model, server (its suite on SQLite), bench, xtask",
+        || exec(cargo().args(["test", "--workspace"])),
+    )?;
+    run.step("server suite on PostgreSQL", || {
+        // The workspace's feature set, as the step before built it: nothing compiles again.
+        let pg = crate::postgres::Postgres::start()?;
+        exec(
+            cargo()
+                .args(["test", "--workspace", "--test", "suite"])
+                .env("PANELCARE_TEST_PG", &pg.url),
+        )
+        // `pg` is dropped here, after a failure too: our cluster stops and is removed.
     })?;
     run.step(BROWSER_TESTS, browser_tests)?;
     let e2e = e2e_files()?;

@@ -15,7 +15,8 @@ use crate::{agents, app, db::Db, demo, state::Config, tenants};
     about = "panelcare customer-care service"
 )]
 pub struct Cli {
-    /// Database: a SQLite file path or `sqlite:` URL.
+    /// Database: a SQLite file path or `sqlite:` URL (created if missing), or a
+    /// `postgres://user:password@host/database` URL (PostgreSQL 13 or newer).
     #[arg(
         long,
         global = true,
@@ -23,6 +24,23 @@ pub struct Cli {
         default_value = "panelcare.sqlite"
     )]
     pub db: String,
+    /// Most database connections this process opens.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELCARE_DB_POOL_SIZE",
+        default_value_t = 8
+    )]
+    pub db_pool_size: u32,
+    /// Seconds a request waits for a database connection (and, on SQLite, for another
+    /// writer) before it fails.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELCARE_DB_TIMEOUT",
+        default_value_t = 10
+    )]
+    pub db_timeout: u64,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -125,12 +143,26 @@ pub enum TenantCommand {
     },
 }
 
+impl Cli {
+    async fn open(&self) -> Result<Db, crate::db::ConnectError> {
+        let options = crate::db::Options {
+            max_connections: self.db_pool_size.max(1),
+            timeout: std::time::Duration::from_secs(self.db_timeout.max(1)),
+        };
+        Db::connect_with(&self.db, &options).await
+    }
+}
+
 /// Runs the parsed command.
 pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    // Before the database opens, so what its migrations report reaches the log.
+    if let Command::Serve(args) = &cli.command {
+        init_logging(args.log_format);
+    }
+    let db = cli.open().await?;
     match cli.command {
-        Command::Serve(args) => serve(&cli.db, args).await,
+        Command::Serve(args) => serve(db, args).await,
         Command::Tenant(TenantCommand::Create { id, name, parent }) => {
-            let db = Db::connect(&cli.db).await?;
             if !tenants::store::create(&db, &id, &name, parent.as_deref()).await? {
                 return Err(format!("tenant {id:?} already exists").into());
             }
@@ -145,7 +177,6 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             name,
             role,
         }) => {
-            let db = Db::connect(&cli.db).await?;
             let role = match role {
                 Some(r) => Role::parse(&r).ok_or_else(|| format!("unknown role {r:?}"))?,
                 None if tenants::store::parent_of(&db, &tenant).await?.is_some() => {
@@ -162,7 +193,6 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::Tenant(TenantCommand::AddKey { tenant, kid }) => {
-            let db = Db::connect(&cli.db).await?;
             let secret = tenants::generate_secret();
             agents::store::put_key(&db, &tenant, &kid, &secret).await?;
             println!("kid    {kid}\nsecret {secret}");
@@ -171,9 +201,7 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
-async fn serve(db_url: &str, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
-    init_logging(args.log_format);
-    let db = Db::connect(db_url).await?;
+async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     if args.demo {
         demo::seed(&db).await?;
         println!(

@@ -38,7 +38,7 @@ pub async fn create(
     let id = uuid::Uuid::new_v4().to_string();
     let done = sqlx::query(
         "INSERT INTO agents (id, tenant_id, email, name, role, password_hash, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
     )
     .bind(&id)
     .bind(tenant_id)
@@ -81,18 +81,20 @@ pub async fn team(db: &Db, scope: &Scope) -> Result<Vec<TeamMember>, sqlx::Error
 
 /// The id of a current account with this e-mail, if any.
 pub async fn id_by_email(db: &Db, email: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM agents WHERE email = ? AND removed_at IS NULL")
-        .bind(email)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_scalar(
+        "SELECT id FROM agents WHERE lower(email) = lower($1) AND removed_at IS NULL",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 /// Ends an account's sign-in. Notes, answers and audit entries keep naming the person; the
 /// address moves aside so a new account may use it.
 pub async fn remove(db: &Db, id: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE agents SET removed_at = ?2, removed_email = email, \
-         email = id || '@removed.invalid' WHERE id = ?1",
+        "UPDATE agents SET removed_at = $2, removed_email = email, \
+         email = id || '@removed.invalid' WHERE id = $1",
     )
     .bind(id)
     .bind(now_ms())
@@ -109,7 +111,7 @@ const WORKS_FOR: &str = "a.removed_at IS NULL AND (a.tenant_id = t.id \
 /// Whether `agent_id` may work on `tenant_id`'s tickets.
 pub async fn works_for(db: &Db, agent_id: &str, tenant_id: &str) -> Result<bool, sqlx::Error> {
     let ok: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT a.id FROM agents a JOIN tenants t ON t.id = ?2 WHERE a.id = ?1 AND {WORKS_FOR}"
+        "SELECT a.id FROM agents a JOIN tenants t ON t.id = $2 WHERE a.id = $1 AND {WORKS_FOR}"
     ))
     .bind(agent_id)
     .bind(tenant_id)
@@ -137,7 +139,7 @@ pub async fn assignable(
 /// Adds (or replaces) the key `kid` of a tenant.
 pub async fn put_key(db: &Db, tenant_id: &str, kid: &str, secret: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO tenant_keys (tenant_id, kid, secret, created_at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO tenant_keys (tenant_id, kid, secret, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (tenant_id, kid) DO UPDATE SET secret = excluded.secret",
     )
     .bind(tenant_id)
@@ -155,7 +157,7 @@ pub async fn signing_secret(
     tenant_id: &str,
     kid: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = ? AND kid = ?")
+    sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = $1 AND kid = $2")
         .bind(tenant_id)
         .bind(kid)
         .fetch_optional(&db.pool)
@@ -165,7 +167,7 @@ pub async fn signing_secret(
 /// A tenant's keys (never their secrets), oldest first.
 pub async fn keys(db: &Db, tenant_id: &str) -> Result<Vec<KeyInfo>, sqlx::Error> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT kid, created_at FROM tenant_keys WHERE tenant_id = ?1 ORDER BY created_at, kid",
+        "SELECT kid, created_at FROM tenant_keys WHERE tenant_id = $1 ORDER BY created_at, kid",
     )
     .bind(tenant_id)
     .fetch_all(&db.pool)
@@ -191,11 +193,11 @@ pub enum KeyRemoval {
 /// Removes key `kid` unless it is the tenant's last one.
 pub async fn remove_key(db: &Db, tenant_id: &str, kid: &str) -> Result<KeyRemoval, sqlx::Error> {
     let mut tx = db.write().await?;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenant_keys WHERE tenant_id = ?1")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenant_keys WHERE tenant_id = $1")
         .bind(tenant_id)
         .fetch_one(&mut *tx)
         .await?;
-    let gone = sqlx::query("DELETE FROM tenant_keys WHERE tenant_id = ?1 AND kid = ?2 AND ?3 > 1")
+    let gone = sqlx::query("DELETE FROM tenant_keys WHERE tenant_id = $1 AND kid = $2 AND $3 > 1")
         .bind(tenant_id)
         .bind(kid)
         .bind(count)
@@ -211,7 +213,7 @@ pub async fn remove_key(db: &Db, tenant_id: &str, kid: &str) -> Result<KeyRemova
 
 /// A tenant's allowed panel origins, sorted.
 pub async fn origins(db: &Db, tenant_id: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin")
+    sqlx::query_scalar("SELECT origin FROM tenant_origins WHERE tenant_id = $1 ORDER BY origin")
         .bind(tenant_id)
         .fetch_all(&db.pool)
         .await
@@ -220,12 +222,12 @@ pub async fn origins(db: &Db, tenant_id: &str) -> Result<Vec<String>, sqlx::Erro
 /// Replaces a tenant's allowed panel origins.
 pub async fn set_origins(db: &Db, tenant_id: &str, origins: &[String]) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
-    sqlx::query("DELETE FROM tenant_origins WHERE tenant_id = ?1")
+    sqlx::query("DELETE FROM tenant_origins WHERE tenant_id = $1")
         .bind(tenant_id)
         .execute(&mut *tx)
         .await?;
     for o in origins {
-        sqlx::query("INSERT INTO tenant_origins (tenant_id, origin) VALUES (?1, ?2)")
+        sqlx::query("INSERT INTO tenant_origins (tenant_id, origin) VALUES ($1, $2)")
             .bind(tenant_id)
             .bind(o)
             .execute(&mut *tx)

@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use sqlx::Row as _;
 
 use crate::{
-    db::{Conn, Db},
+    db::{Conn, Db, flag},
     error::AppError,
 };
 use panelcare_model::{FieldError, error::FieldErrorCode};
@@ -44,7 +44,7 @@ pub async fn insert(db: &Db, f: &NewFile<'_>, now_ms: i64) -> Result<(), sqlx::E
     let (account, agent) = f.uploader.columns();
     sqlx::query(
         "INSERT INTO attachments (id, tenant_id, account_id, agent_id, name, content_type, size, \
-         sha256, data, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         sha256, data, thumbnail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(f.id)
     .bind(f.tenant_id)
@@ -74,8 +74,9 @@ pub async fn claim(
     let (account, agent) = uploader.columns();
     for id in ids {
         let done = sqlx::query(
-            "UPDATE attachments SET message_id = ?1 WHERE id = ?2 AND tenant_id = ?3 \
-             AND account_id IS ?4 AND agent_id IS ?5 AND message_id IS NULL",
+            "UPDATE attachments SET message_id = $1 WHERE id = $2 AND tenant_id = $3 \
+             AND account_id IS NOT DISTINCT FROM $4 AND agent_id IS NOT DISTINCT FROM $5 \
+             AND message_id IS NULL",
         )
         .bind(message_id)
         .bind(id)
@@ -111,9 +112,10 @@ pub async fn on_messages(db: &Db, message_ids: &[String]) -> Result<Vec<Listed>,
     if message_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks = vec!["?"; message_ids.len()].join(", ");
+    let marks: Vec<String> = (1..=message_ids.len()).map(|n| format!("${n}")).collect();
+    let marks = marks.join(", ");
     let sql = format!(
-        "SELECT id, message_id, name, content_type, size, thumbnail IS NOT NULL AS thumb \
+        "SELECT id, message_id, name, content_type, size, CASE WHEN thumbnail IS NULL THEN 0 ELSE 1 END AS thumb \
          FROM attachments WHERE message_id IN ({marks}) ORDER BY created_at, id"
     );
     let mut query = sqlx::query(&sql);
@@ -129,7 +131,7 @@ pub async fn on_messages(db: &Db, message_ids: &[String]) -> Result<Vec<Listed>,
                 name: row.try_get("name")?,
                 content_type: row.try_get("content_type")?,
                 size: row.try_get::<i64, _>("size")?.max(0) as u64,
-                has_thumbnail: row.try_get("thumb")?,
+                has_thumbnail: flag(row, "thumb")?,
             })
         })
         .collect()
@@ -149,7 +151,7 @@ pub async fn download(db: &Db, id: &str, thumbnail: bool) -> Result<Option<Downl
     let column = if thumbnail { "thumbnail" } else { "data" };
     let row = sqlx::query(&format!(
         "SELECT name, content_type, {column} AS body FROM attachments \
-         WHERE id = ? AND message_id IS NOT NULL"
+         WHERE id = $1 AND message_id IS NOT NULL"
     ))
     .bind(id)
     .fetch_optional(&db.pool)
@@ -169,7 +171,7 @@ pub async fn download(db: &Db, id: &str, thumbnail: bool) -> Result<Option<Downl
 /// The key that signs file addresses: `fresh` unless another process stored one first.
 pub async fn file_url_key(db: &Db, fresh: &str) -> Result<String, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO server_secrets (name, value) VALUES ('file_urls', ?) \
+        "INSERT INTO server_secrets (name, value) VALUES ('file_urls', $1) \
          ON CONFLICT (name) DO NOTHING",
     )
     .bind(fresh)
@@ -182,7 +184,7 @@ pub async fn file_url_key(db: &Db, fresh: &str) -> Result<String, sqlx::Error> {
 
 /// Uploads nobody attached within a day are dropped.
 pub async fn purge_unused(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?")
+    let done = sqlx::query("DELETE FROM attachments WHERE message_id IS NULL AND created_at < $1")
         .bind(now_ms - 24 * 3_600_000)
         .execute(&db.pool)
         .await?;

@@ -20,7 +20,7 @@ pub async fn record(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (tenant_id, agent_id, action, subject, detail, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(tenant_id)
     .bind(agent_id)

@@ -7,7 +7,7 @@ use crate::db::Db;
 /// The tenant's branding (the default look when it set none); `None` for an unknown tenant.
 pub async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Error> {
     let row: Option<Option<String>> =
-        sqlx::query_scalar("SELECT branding FROM tenants WHERE id = ?1")
+        sqlx::query_scalar("SELECT branding FROM tenants WHERE id = $1")
             .bind(tenant_id)
             .fetch_optional(&db.pool)
             .await?;
@@ -21,7 +21,7 @@ pub async fn load(db: &Db, tenant_id: &str) -> Result<Option<Branding>, sqlx::Er
 
 /// Stores `json`, a validated [`Branding`].
 pub async fn save(db: &Db, tenant_id: &str, json: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1")
+    sqlx::query("UPDATE tenants SET branding = $2 WHERE id = $1")
         .bind(tenant_id)
         .bind(json)
         .execute(&db.pool)
@@ -32,7 +32,7 @@ pub async fn save(db: &Db, tenant_id: &str, json: &str) -> Result<(), sqlx::Erro
 /// Stores `json` as the tenant's branding unless it has one (the demo's seed), so an admin's
 /// own look survives a restart.
 pub async fn seed_if_unset(db: &Db, tenant_id: &str, json: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tenants SET branding = ?2 WHERE id = ?1 AND branding IS NULL")
+    sqlx::query("UPDATE tenants SET branding = $2 WHERE id = $1 AND branding IS NULL")
         .bind(tenant_id)
         .bind(json)
         .execute(&db.pool)

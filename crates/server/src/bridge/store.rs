@@ -15,7 +15,7 @@ pub async fn settings(
     tenant_id: &str,
 ) -> Result<Option<BridgeSettings>, sqlx::Error> {
     let row: Option<(String, String)> =
-        sqlx::query_as("SELECT url, key_id FROM ticket_bridges WHERE tenant_id = ?")
+        sqlx::query_as("SELECT url, key_id FROM ticket_bridges WHERE tenant_id = $1")
             .bind(tenant_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -30,8 +30,8 @@ pub async fn save_settings(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO ticket_bridges (tenant_id, url, key_id, updated_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (tenant_id) DO UPDATE SET url = ?2, key_id = ?3, updated_at = ?4",
+        "INSERT INTO ticket_bridges (tenant_id, url, key_id, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (tenant_id) DO UPDATE SET url = $2, key_id = $3, updated_at = $4",
     )
     .bind(tenant_id)
     .bind(url)
@@ -46,11 +46,11 @@ pub async fn save_settings(
 /// dropped, since nobody will receive them.
 pub async fn remove(db: &Db, tenant_id: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
-    sqlx::query("DELETE FROM ticket_bridges WHERE tenant_id = ?")
+    sqlx::query("DELETE FROM ticket_bridges WHERE tenant_id = $1")
         .bind(tenant_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM bridge_outbox WHERE tenant_id = ? AND delivered_at IS NULL")
+    sqlx::query("DELETE FROM bridge_outbox WHERE tenant_id = $1 AND delivered_at IS NULL")
         .bind(tenant_id)
         .execute(&mut *tx)
         .await?;
@@ -64,8 +64,8 @@ pub async fn retry_failed(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE bridge_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = ?2 \
-         WHERE tenant_id = ?1 AND failed_at IS NOT NULL AND delivered_at IS NULL",
+        "UPDATE bridge_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = $2 \
+         WHERE tenant_id = $1 AND failed_at IS NOT NULL AND delivered_at IS NULL",
     )
     .bind(tenant_id)
     .bind(now_ms)
@@ -89,13 +89,13 @@ pub async fn backlog(conn: &mut Conn, tenant_id: &str) -> Result<Backlog, sqlx::
         "SELECT \
          COUNT(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending, \
          COUNT(*) FILTER (WHERE failed_at IS NOT NULL) AS failed, \
-         MAX(delivered_at) AS delivered FROM bridge_outbox WHERE tenant_id = ?",
+         MAX(delivered_at) AS delivered FROM bridge_outbox WHERE tenant_id = $1",
     )
     .bind(tenant_id)
     .fetch_one(&mut *conn)
     .await?;
     let last_error: Option<String> = sqlx::query_scalar(
-        "SELECT last_error FROM bridge_outbox WHERE tenant_id = ? AND last_error IS NOT NULL \
+        "SELECT last_error FROM bridge_outbox WHERE tenant_id = $1 AND last_error IS NOT NULL \
          AND delivered_at IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(tenant_id)
@@ -112,7 +112,7 @@ pub async fn backlog(conn: &mut Conn, tenant_id: &str) -> Result<Backlog, sqlx::
 /// Whether the helpdesk was told about the ticket's creation (or it is queued).
 pub async fn knows_ticket(conn: &mut Conn, ticket_id: &str) -> Result<bool, sqlx::Error> {
     let known: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM bridge_outbox WHERE ticket_id = ? AND event = 'ticket.created'",
+        "SELECT 1 FROM bridge_outbox WHERE ticket_id = $1 AND event = 'ticket.created'",
     )
     .bind(ticket_id)
     .fetch_optional(&mut *conn)
@@ -133,7 +133,7 @@ pub struct NewEvent<'a> {
 pub async fn insert(conn: &mut Conn, e: &NewEvent<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO bridge_outbox (tenant_id, ticket_id, event, message_id, status, \
-         next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(e.tenant_id)
     .bind(e.ticket_id)
@@ -169,10 +169,10 @@ pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Err
     let rows = sqlx::query(
         "SELECT o.id, o.tenant_id, o.ticket_id, o.event, o.message_id, o.status, o.attempts, o.created_at, \
          b.url, b.key_id FROM bridge_outbox o JOIN ticket_bridges b ON b.tenant_id = o.tenant_id \
-         WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?1 \
+         WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= $1 \
          AND NOT EXISTS (SELECT 1 FROM bridge_outbox e WHERE e.ticket_id = o.ticket_id \
          AND e.id < o.id AND e.delivered_at IS NULL) \
-         ORDER BY o.id LIMIT ?2",
+         ORDER BY o.id LIMIT $2",
     )
     .bind(now_ms)
     .bind(limit)
@@ -203,8 +203,8 @@ pub async fn delivered(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE bridge_outbox SET attempts = ?, delivered_at = ?, last_error = NULL \
-         WHERE id = ?",
+        "UPDATE bridge_outbox SET attempts = $1, delivered_at = $2, last_error = NULL \
+         WHERE id = $3",
     )
     .bind(attempts)
     .bind(now_ms)
@@ -218,8 +218,8 @@ pub async fn delivered(
 /// `max_attempts`.
 pub async fn retry_later(db: &Db, f: &Failed<'_>, max_attempts: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE bridge_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-         failed_at = ? WHERE id = ?",
+        "UPDATE bridge_outbox SET attempts = $1, last_error = $2, next_attempt_at = $3, \
+         failed_at = $4 WHERE id = $5",
     )
     .bind(f.attempts)
     .bind(f.why)

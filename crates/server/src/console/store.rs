@@ -31,7 +31,7 @@ fn agent(row: &Row) -> Result<Agent, sqlx::Error> {
 /// The agent with this e-mail (case does not matter); removed agents are not found.
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<Agent>, sqlx::Error> {
     sqlx::query(&format!(
-        "{SELECT} WHERE a.email = ? AND a.removed_at IS NULL"
+        "{SELECT} WHERE lower(a.email) = lower($1) AND a.removed_at IS NULL"
     ))
     .bind(email.trim())
     .fetch_optional(&db.pool)
@@ -42,18 +42,20 @@ pub async fn by_email(db: &Db, email: &str) -> Result<Option<Agent>, sqlx::Error
 
 /// A current agent by id; removed agents are not found.
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<Agent>, sqlx::Error> {
-    sqlx::query(&format!("{SELECT} WHERE a.id = ? AND a.removed_at IS NULL"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .map(|r| agent(&r))
-        .transpose()
+    sqlx::query(&format!(
+        "{SELECT} WHERE a.id = $1 AND a.removed_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .map(|r| agent(&r))
+    .transpose()
 }
 
 /// Counts a failed sign-in; returns the new count.
 pub async fn count_failure(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "UPDATE agents SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
+        "UPDATE agents SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
     )
     .bind(id)
     .fetch_one(&db.pool)
@@ -62,7 +64,7 @@ pub async fn count_failure(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
 
 /// Refuses sign-in for the agent until `until_ms`.
 pub async fn lock_until(db: &Db, id: &str, until_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE agents SET locked_until = ? WHERE id = ?")
+    sqlx::query("UPDATE agents SET locked_until = $1 WHERE id = $2")
         .bind(until_ms)
         .bind(id)
         .execute(&db.pool)
@@ -72,7 +74,7 @@ pub async fn lock_until(db: &Db, id: &str, until_ms: i64) -> Result<(), sqlx::Er
 
 /// A successful sign-in forgets earlier failures and any lock.
 pub async fn clear_failures(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE agents SET failed_logins = 0, locked_until = NULL WHERE id = ?")
+    sqlx::query("UPDATE agents SET failed_logins = 0, locked_until = NULL WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
         .await?;
@@ -94,13 +96,13 @@ pub async fn create_session(
     session: &Session,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now_ms)
         .execute(&db.pool)
         .await?;
     sqlx::query(
         "INSERT INTO sessions (token_hash, agent_id, csrf_token, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(&session.agent_id)
@@ -114,7 +116,7 @@ pub async fn create_session(
 
 pub async fn session(db: &Db, token_hash: &str) -> Result<Option<Session>, sqlx::Error> {
     let row =
-        sqlx::query("SELECT agent_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?")
+        sqlx::query("SELECT agent_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(&db.pool)
             .await?;
@@ -129,7 +131,7 @@ pub async fn session(db: &Db, token_hash: &str) -> Result<Option<Session>, sqlx:
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&db.pool)
         .await?;
@@ -138,7 +140,7 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
 
 /// Ends every session of an agent (the account was removed).
 pub async fn end_sessions_of(db: &Db, agent_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE agent_id = ?1")
+    sqlx::query("DELETE FROM sessions WHERE agent_id = $1")
         .bind(agent_id)
         .execute(&db.pool)
         .await?;

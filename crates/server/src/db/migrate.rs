@@ -6,9 +6,13 @@
 //! applied the first text are listed here, the fix reached them by a new migration, and their
 //! record is moved to the text this build carries. Any other difference is still refused.
 
-use sqlx::{SqlitePool, migrate::Migrator};
+use sqlx::{AnyPool, migrate::Migrator};
 
-static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+use super::Engine;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations");
+/// PostgreSQL's own line: the same schema, written for it (see its first file).
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// A migration whose applied text was replaced: its checksum before and after the edit.
 struct Superseded {
@@ -26,36 +30,45 @@ const SUPERSEDED: &[Superseded] = &[Superseded {
           0014 rebuilds the table on databases that applied 0013 before",
 }];
 
-/// Brings the database at `pool` to the newest migration.
-pub async fn run(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    accept_superseded(pool).await?;
-    MIGRATOR.run(pool).await?;
+/// The migrations of `engine`, newest last.
+pub fn migrator(engine: Engine) -> &'static Migrator {
+    match engine {
+        Engine::Sqlite => &SQLITE,
+        Engine::Postgres => &POSTGRES,
+    }
+}
+
+/// Brings the database at `pool` to the newest migration of its engine.
+pub async fn run(pool: &AnyPool, engine: Engine) -> Result<(), sqlx::Error> {
+    if engine == Engine::Sqlite {
+        accept_superseded(pool).await?;
+    }
+    migrator(engine).run(pool).await?;
     Ok(())
 }
 
-async fn accept_superseded(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    let recorded: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master \
-         WHERE type = 'table' AND name = '_sqlx_migrations')",
+async fn accept_superseded(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    let recorded: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
     )
     .fetch_one(pool)
     .await?;
-    if !recorded {
+    if recorded == 0 {
         return Ok(());
     }
     for s in SUPERSEDED {
         // Only onto the text this build carries: were the migration edited again, the old
         // record would be refused like any other unknown one.
-        let Some(current) = MIGRATOR
+        let Some(current) = SQLITE
             .iter()
             .find(|m| m.version == s.version && hex::encode(&m.checksum) == s.new)
         else {
             continue;
         };
         let done = sqlx::query(
-            "UPDATE _sqlx_migrations SET checksum = ? WHERE version = ? AND lower(hex(checksum)) = ?",
+            "UPDATE _sqlx_migrations SET checksum = $1 WHERE version = $2 AND lower(hex(checksum)) = $3",
         )
-        .bind(&*current.checksum)
+        .bind(current.checksum.to_vec())
         .bind(s.version)
         .bind(s.old)
         .execute(pool)

@@ -1,70 +1,130 @@
-//! The database handle: SQLite in WAL mode with the embedded migrations applied.
+//! The database handle: SQLite (embedded, the default) or PostgreSQL (for several instances),
+//! with the embedded migrations of its engine applied.
+//!
+//! Both engines sit behind sqlx's `Any` driver, so every store's SQL is written once: `$1`
+//! placeholders (SQLite reads them too), integers for flags (SQLite has no booleans), and
+//! the few things that differ kept here ([`Engine`]) and in the stores that need them (the
+//! knowledge base's search).
 
+mod connect;
 mod migrate;
 
-use std::{str::FromStr, time::Duration};
+use std::time::Duration;
 
-use sqlx::{
-    SqlitePool,
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
-};
+use sqlx::{AnyPool, Row as _};
+
+pub use connect::{ConnectError, Options};
 
 /// One connection, or a transaction borrowed as one: what store functions that must run
 /// inside a caller's transaction take. Only store modules name the engine behind it.
-pub type Conn = sqlx::SqliteConnection;
+pub type Conn = sqlx::AnyConnection;
 /// A write transaction begun by [`Db::write`].
-pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 /// A result row, for the stores' own decoding helpers.
-pub type Row = sqlx::sqlite::SqliteRow;
+pub type Row = sqlx::any::AnyRow;
+
+/// Which engine a database runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    /// The engine of a connection (a transaction derefs to one).
+    pub fn of(conn: &Conn) -> Self {
+        if conn.backend_name().eq_ignore_ascii_case("postgresql") {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "SQLite",
+            Self::Postgres => "PostgreSQL",
+        }
+    }
+
+    /// The column that orders rows as they were inserted, where a table has no id of its
+    /// own for it: SQLite's `rowid`, PostgreSQL's identity column `seq`.
+    pub fn insertion_order(self, alias: &str) -> String {
+        match self {
+            Self::Sqlite => format!("{alias}.rowid"),
+            Self::Postgres => format!("{alias}.seq"),
+        }
+    }
+}
 
 /// A cheap-to-clone handle on the store.
 #[derive(Debug, Clone)]
 pub struct Db {
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
+    engine: Engine,
 }
+
+/// The key of the advisory lock every PostgreSQL write transaction holds ("pclw").
+const WRITE_LOCK: i64 = 0x7063_6c77;
 
 impl Db {
-    /// Opens (creating if needed) the database at `url` — a `sqlite:` URL or a plain file
-    /// path — and applies pending migrations.
-    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
-        let url = if url.starts_with("sqlite:") {
-            url.to_owned()
-        } else {
-            format!("sqlite://{url}")
-        };
-        let options = SqliteConnectOptions::from_str(&url)?
-            .create_if_missing(true)
-            // WAL lets readers go on while one writer commits.
-            .journal_mode(SqliteJournalMode::Wal)
-            // NORMAL is durable across application crashes in WAL mode; only power loss can
-            // drop the last transactions, which the widget's retry queue then re-sends.
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        migrate::run(&pool).await?;
-        Ok(Self { pool })
+    /// Opens the database at `url` — a SQLite file path or `sqlite:` URL (created if
+    /// missing), or a `postgres://` URL — and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, ConnectError> {
+        Self::connect_with(url, &Options::default()).await
     }
 
-    /// A transaction that holds the write lock from its first statement. Read-then-write
-    /// transactions (idempotent replies, status moves) need it: a deferred one that read
-    /// before another writer committed could not write at all.
+    /// [`Db::connect`] with pool size and timeouts.
+    pub async fn connect_with(url: &str, options: &Options) -> Result<Self, ConnectError> {
+        let (pool, engine) = connect::open(url, options).await?;
+        migrate::run(&pool, engine)
+            .await
+            .map_err(ConnectError::Migrate)?;
+        Ok(Self { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// A transaction for a read-then-write change (idempotent replies, status moves, ticket
+    /// numbers). Such changes are serialized: on SQLite the transaction holds the write lock
+    /// from its first statement (a deferred one that read before another writer committed
+    /// could not write at all); on PostgreSQL it takes one advisory lock every such
+    /// transaction takes, across instances, so what it read stays true until it commits.
     pub async fn write(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
     }
 
-    /// A private in-memory database, for tests and tools.
-    pub async fn in_memory() -> Result<Self, sqlx::Error> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+    /// A private in-memory SQLite database, for tests and tools.
+    pub async fn in_memory() -> Result<Self, ConnectError> {
         // One connection: every connection to `:memory:` would be its own empty database.
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await?;
-        migrate::run(&pool).await?;
-        Ok(Self { pool })
+        let options = Options {
+            max_connections: 1,
+            ..Options::default()
+        };
+        Self::connect_with("sqlite::memory:", &options).await
     }
 }
+
+/// A 0/1 flag column (or a PostgreSQL boolean) as a `bool`: SQLite has no booleans, and
+/// sqlx's `Any` driver does not turn its integers into one.
+pub fn flag(row: &Row, column: &str) -> Result<bool, sqlx::Error> {
+    match row.try_get::<i64, _>(column) {
+        Ok(v) => Ok(v != 0),
+        Err(_) => row.try_get::<bool, _>(column),
+    }
+}
+
+/// How long a statement may wait for a connection from the pool before it fails.
+pub const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);

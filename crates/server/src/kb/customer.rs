@@ -45,9 +45,9 @@ pub async fn search(
     }
     let lang = lang_of(&state, &who).await?;
     // Nothing searchable typed yet (no word of two letters): no suggestions, no query.
-    let items = match search::fts_query(typed) {
-        Some(query) => {
-            store::search(&state.db, &who.tenant_id, lang.tag(), &query, search::LIMIT).await?
+    let items = match search::terms(typed) {
+        Some(terms) => {
+            store::search(&state.db, &who.tenant_id, lang.tag(), &terms, search::LIMIT).await?
         }
         None => Vec::new(),
     };

@@ -1,40 +1,65 @@
-//! What a customer types, shaped into a full-text query the store can run safely (the
-//! query itself, FTS5 ranked by BM25, is `store::search`).
+//! What a customer types, shaped into search terms the store can run safely on either engine
+//! (the query itself is `store::search`: FTS5 ranked by BM25 on SQLite, a `tsvector` ranked
+//! by `ts_rank` on PostgreSQL).
+//!
+//! Both engines match each word as a prefix, any word matching, ignoring case and
+//! diacritics. What differs: PostgreSQL also stems English and Russian words ("errors"
+//! finds "error"; SQLite finds it only as a prefix), and the two rank and cut snippets
+//! their own way.
 
 /// Most suggestions at once.
 pub const LIMIT: i64 = 5;
 
-/// An FTS5 query for what a customer typed: each word of two or more letters as a quoted
-/// prefix, any of them matching. Quoting makes every word a plain term, so nothing typed can
-/// become FTS syntax.
-pub fn fts_query(typed: &str) -> Option<String> {
+/// The words of what a customer typed: each of two or more letters or digits, lower-cased,
+/// at most eight. Only letters and digits get through, so nothing typed can become query
+/// syntax on either engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terms(Vec<String>);
+
+/// The terms of `typed`; `None` when nothing searchable was typed yet.
+pub fn terms(typed: &str) -> Option<Terms> {
     let words: Vec<String> = typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
         .take(8)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .map(str::to_lowercase)
         .collect();
-    (!words.is_empty()).then(|| words.join(" OR "))
+    (!words.is_empty()).then_some(Terms(words))
+}
+
+impl Terms {
+    /// An FTS5 query: each word as a quoted prefix, any of them matching.
+    pub fn fts5(&self) -> String {
+        let words: Vec<String> = self.0.iter().map(|w| format!("\"{w}\"*")).collect();
+        words.join(" OR ")
+    }
+
+    /// A `to_tsquery` text: each word as a prefix, any of them matching (the store removes
+    /// diacritics from it as from the articles).
+    pub fn tsquery(&self) -> String {
+        let words: Vec<String> = self.0.iter().map(|w| format!("{w}:*")).collect();
+        words.join(" | ")
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::terms;
 
     #[test]
     fn typed_text_becomes_plain_prefix_terms() {
+        let t = terms("Site down!").expect("terms");
+        assert_eq!(t.fts5(), "\"site\"* OR \"down\"*");
+        assert_eq!(t.tsquery(), "site:* | down:*");
         assert_eq!(
-            fts_query("Site down!").as_deref(),
-            Some("\"site\"* OR \"down\"*")
+            terms("\"x\" OR NEAR(a b) * ^col: & !x | y:*")
+                .expect("terms")
+                .fts5(),
+            "\"or\"* OR \"near\"* OR \"col\"*"
         );
-        assert_eq!(
-            fts_query("\"x\" OR NEAR(a b) * ^col:").as_deref(),
-            Some("\"or\"* OR \"near\"* OR \"col\"*")
-        );
-        assert_eq!(fts_query("a ! ?"), None);
-        assert_eq!(
-            fts_query("šifra за").as_deref(),
-            Some("\"šifra\"* OR \"за\"*")
-        );
+        assert_eq!(terms("a ! ?"), None);
+        let cyrillic = terms("šifra за").expect("terms");
+        assert_eq!(cyrillic.fts5(), "\"šifra\"* OR \"за\"*");
+        assert_eq!(cyrillic.tsquery(), "šifra:* | за:*");
     }
 }

@@ -5,8 +5,9 @@
 use panelcare_model::kb::{AgentArticle, Article, ArticleHit};
 use sqlx::Row as _;
 
+use super::search::Terms;
 use crate::{
-    db::{Db, Row},
+    db::{Db, Engine, Row, flag},
     tenants::{Scope, store::condition},
     time,
 };
@@ -33,7 +34,7 @@ fn article(row: &Row) -> Result<AgentArticle, sqlx::Error> {
         lang: row.try_get("lang")?,
         title: row.try_get("title")?,
         body: row.try_get("body")?,
-        published: row.try_get("published")?,
+        published: flag(row, "published")?,
         views: row.try_get("views")?,
         solved: row.try_get("solved")?,
         updated_at: time::rfc3339(row.try_get("updated_at")?),
@@ -56,7 +57,7 @@ pub async fn list(db: &Db, scope: &Scope) -> Result<Vec<AgentArticle>, sqlx::Err
 /// Live article `id`, if it belongs to a tenant of `scope`.
 pub async fn get(db: &Db, scope: &Scope, id: &str) -> Result<Option<AgentArticle>, sqlx::Error> {
     sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.id = ?2 AND k.deleted_at IS NULL",
+        "SELECT {COLUMNS} FROM kb_articles k WHERE {} AND k.id = $2 AND k.deleted_at IS NULL",
         condition(scope, "k.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -80,7 +81,7 @@ pub async fn create(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO kb_articles (id, tenant_id, lang, title, body, html, plain, published, \
-         created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(id)
     .bind(tenant_id)
@@ -89,7 +90,7 @@ pub async fn create(
     .bind(content.body)
     .bind(content.html)
     .bind(content.plain)
-    .bind(published)
+    .bind(i64::from(published))
     .bind(created_by)
     .bind(now_ms)
     .bind(now_ms)
@@ -107,15 +108,15 @@ pub async fn update(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE kb_articles SET lang = ?, title = ?, body = ?, html = ?, plain = ?, published = ?, \
-         updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+        "UPDATE kb_articles SET lang = $1, title = $2, body = $3, html = $4, plain = $5, published = $6, \
+         updated_at = $7 WHERE id = $8 AND deleted_at IS NULL",
     )
     .bind(content.lang)
     .bind(content.title)
     .bind(content.body)
     .bind(content.html)
     .bind(content.plain)
-    .bind(published)
+    .bind(i64::from(published))
     .bind(now_ms)
     .bind(id)
     .execute(&db.pool)
@@ -126,8 +127,8 @@ pub async fn update(
 /// Marks article `id` deleted by agent `deleted_by`; the row stays for the numbers.
 pub async fn remove(db: &Db, id: &str, deleted_by: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE kb_articles SET deleted_at = ?, deleted_by = ?, updated_at = ? \
-         WHERE id = ? AND deleted_at IS NULL",
+        "UPDATE kb_articles SET deleted_at = $1, deleted_by = $2, updated_at = $3 \
+         WHERE id = $4 AND deleted_at IS NULL",
     )
     .bind(now_ms)
     .bind(deleted_by)
@@ -138,28 +139,40 @@ pub async fn remove(db: &Db, id: &str, deleted_by: &str, now_ms: i64) -> Result<
     Ok(())
 }
 
-/// Up to `limit` published articles of the tenant in `lang` matching `fts_query` (an FTS5
-/// query, as `search::fts_query` shapes it), best first: BM25 with titles weighing more.
-/// PostgreSQL would use a `tsvector` column and `ts_rank` the same way.
+/// Up to `limit` published articles of the tenant in `lang` matching `terms`, best first,
+/// titles weighing more than text: BM25 over the FTS5 table on SQLite, `ts_rank` over the
+/// article's `tsvector` (title weight A, text B) on PostgreSQL.
 pub async fn search(
     db: &Db,
     tenant_id: &str,
     lang: &str,
-    fts_query: &str,
+    terms: &Terms,
     limit: i64,
 ) -> Result<Vec<ArticleHit>, sqlx::Error> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.title, snippet(kb_fts, 1, '', '', '…', 16) FROM kb_fts \
-         JOIN kb_articles a ON a.rowid = kb_fts.rowid \
-         WHERE kb_fts MATCH ?1 AND a.tenant_id = ?2 AND a.lang = ?3 AND a.published = 1 \
-         AND a.deleted_at IS NULL ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT ?4",
-    )
-    .bind(fts_query)
-    .bind(tenant_id)
-    .bind(lang)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
+    let (sql, query) = match db.engine() {
+        Engine::Sqlite => (
+            "SELECT a.id, a.title, snippet(kb_fts, 1, '', '', '…', 16) FROM kb_fts \
+             JOIN kb_articles a ON a.rowid = kb_fts.rowid \
+             WHERE kb_fts MATCH $1 AND a.tenant_id = $2 AND a.lang = $3 AND a.published = 1 \
+             AND a.deleted_at IS NULL ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT $4",
+            terms.fts5(),
+        ),
+        Engine::Postgres => (
+            "SELECT a.id, a.title, ts_headline(kb_config(a.lang), a.plain, q, \
+             'MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\"') \
+             FROM kb_articles a, to_tsquery(kb_config($3), unaccent($1)) AS q \
+             WHERE a.search @@ q AND a.tenant_id = $2 AND a.lang = $3 AND a.published = 1 \
+             AND a.deleted_at IS NULL ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT $4",
+            terms.tsquery(),
+        ),
+    };
+    let rows: Vec<(String, String, String)> = sqlx::query_as(sql)
+        .bind(query)
+        .bind(tenant_id)
+        .bind(lang)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(id, title, snippet)| ArticleHit { id, title, snippet })
@@ -174,7 +187,7 @@ pub async fn read_published(
     id: &str,
 ) -> Result<Option<Article>, sqlx::Error> {
     let row: Option<(String, String, String, i64)> = sqlx::query_as(
-        "UPDATE kb_articles SET views = views + 1 WHERE id = ? AND tenant_id = ? AND published = 1 \
+        "UPDATE kb_articles SET views = views + 1 WHERE id = $1 AND tenant_id = $2 AND published = 1 \
          AND deleted_at IS NULL RETURNING lang, title, html, updated_at",
     )
     .bind(id)
@@ -201,7 +214,7 @@ pub async fn mark_solved(
     // One write transaction: the check, the answer and the article's count agree.
     let mut tx = db.write().await?;
     let exists: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM kb_articles WHERE id = ? AND tenant_id = ? AND published = 1 \
+        "SELECT id FROM kb_articles WHERE id = $1 AND tenant_id = $2 AND published = 1 \
          AND deleted_at IS NULL",
     )
     .bind(id)
@@ -212,7 +225,7 @@ pub async fn mark_solved(
         return Ok(false);
     }
     let first = sqlx::query(
-        "INSERT INTO kb_solved (article_id, tenant_id, account_id, created_at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO kb_solved (article_id, tenant_id, account_id, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
     )
     .bind(id)
@@ -222,7 +235,7 @@ pub async fn mark_solved(
     .execute(&mut *tx)
     .await?;
     if first.rows_affected() == 1 {
-        sqlx::query("UPDATE kb_articles SET solved = solved + 1 WHERE id = ?")
+        sqlx::query("UPDATE kb_articles SET solved = solved + 1 WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -239,7 +252,7 @@ pub async fn solved_per_tenant(
     since_ms: i64,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT k.tenant_id, COUNT(*) FROM kb_solved k WHERE {} AND k.created_at >= ?2 \
+        "SELECT k.tenant_id, COUNT(*) FROM kb_solved k WHERE {} AND k.created_at >= $2 \
          GROUP BY k.tenant_id",
         condition(scope, "k.tenant_id")
     ))
@@ -259,7 +272,7 @@ pub async fn seed_article(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO kb_articles (id, tenant_id, lang, title, body, html, plain, published, \
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9) ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(tenant_id)
@@ -286,7 +299,7 @@ pub async fn seed_solved(
 ) -> Result<(), sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO kb_solved (article_id, tenant_id, account_id, created_at) \
-         SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM kb_articles WHERE id = ?1) \
+         SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM kb_articles WHERE id = $1) \
          ON CONFLICT DO NOTHING",
     )
     .bind(article_id)
@@ -296,7 +309,7 @@ pub async fn seed_solved(
     .execute(&db.pool)
     .await?;
     if done.rows_affected() == 1 {
-        sqlx::query("UPDATE kb_articles SET solved = solved + 1 WHERE id = ?")
+        sqlx::query("UPDATE kb_articles SET solved = solved + 1 WHERE id = $1")
             .bind(article_id)
             .execute(&db.pool)
             .await?;

@@ -38,7 +38,7 @@ async fn notices(db: &Db, rows: &[Row], now_ms: i64) -> Result<Vec<(String, Noti
     for row in rows {
         let id: String = row.try_get("id")?;
         let list: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT body, created_at FROM notice_updates WHERE notice_id = ? ORDER BY created_at DESC, id DESC",
+            "SELECT body, created_at FROM notice_updates WHERE notice_id = $1 ORDER BY created_at DESC, id DESC",
         )
         .bind(&id)
         .fetch_all(&db.pool)
@@ -94,8 +94,8 @@ pub async fn current_and_upcoming(
     now_ms: i64,
 ) -> Result<Vec<Notice>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM notices n WHERE n.tenant_id = ? AND n.starts_at <= ? \
-         AND (n.ends_at IS NULL OR n.ends_at > ?) ORDER BY n.starts_at"
+        "SELECT {COLUMNS} FROM notices n WHERE n.tenant_id = $1 AND n.starts_at <= $2 \
+         AND (n.ends_at IS NULL OR n.ends_at > $3) ORDER BY n.starts_at"
     ))
     .bind(tenant_id)
     .bind(now_ms + AHEAD_MS)
@@ -123,7 +123,7 @@ pub async fn list(db: &Db, scope: &Scope, now_ms: i64) -> Result<Vec<AgentNotice
 
 /// Notice `id` as at `now_ms`, whatever its tenant: callers check the scope first.
 pub async fn get(db: &Db, id: &str, now_ms: i64) -> Result<Option<AgentNotice>, sqlx::Error> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM notices n WHERE n.id = ?"))
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM notices n WHERE n.id = $1"))
         .bind(id)
         .fetch_all(&db.pool)
         .await?;
@@ -133,7 +133,7 @@ pub async fn get(db: &Db, id: &str, now_ms: i64) -> Result<Option<AgentNotice>, 
 /// The tenant of notice `id`, if it is one of the tenants of `scope`.
 pub async fn tenant_of(db: &Db, scope: &Scope, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(&format!(
-        "SELECT n.tenant_id FROM notices n WHERE {} AND n.id = ?2",
+        "SELECT n.tenant_id FROM notices n WHERE {} AND n.id = $2",
         condition(scope, "n.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -153,7 +153,7 @@ pub async fn create(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notices (id, tenant_id, kind, title, body, starts_at, ends_at, affected_plans, \
-         affected_servers, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         affected_servers, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(id)
     .bind(tenant_id)
@@ -174,8 +174,8 @@ pub async fn create(
 /// Rewrites notice `id`; its updates stay.
 pub async fn update(db: &Db, id: &str, f: &Fields) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE notices SET kind = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, \
-         affected_plans = ?, affected_servers = ? WHERE id = ?",
+        "UPDATE notices SET kind = $1, title = $2, body = $3, starts_at = $4, ends_at = $5, \
+         affected_plans = $6, affected_servers = $7 WHERE id = $8",
     )
     .bind(f.kind.as_str())
     .bind(&f.title)
@@ -199,7 +199,7 @@ pub async fn add_update(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO notice_updates (notice_id, body, agent_id, created_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO notice_updates (notice_id, body, agent_id, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(notice_id)
     .bind(body)
@@ -212,7 +212,7 @@ pub async fn add_update(
 
 /// Deletes notice `id`.
 pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM notices WHERE id = ?")
+    sqlx::query("DELETE FROM notices WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
         .await?;
@@ -237,7 +237,7 @@ pub struct SeedNotice<'a> {
 pub async fn seed_acme_notice(db: &Db, n: &SeedNotice<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notices (id, tenant_id, kind, title, body, starts_at, ends_at, \
-         affected_servers, created_at) VALUES (?, 'acme', ?, ?, ?, ?, ?, ?, ?) \
+         affected_servers, created_at) VALUES ($1, 'acme', $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT DO NOTHING",
     )
     .bind(n.id)
@@ -258,7 +258,7 @@ pub async fn seed_acme_notice(db: &Db, n: &SeedNotice<'_>, now_ms: i64) -> Resul
 pub async fn seed_mail_incident_update(db: &Db, created_at: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notice_updates (notice_id, body, created_at) SELECT 'demo-notice-mail', \
-         'The cause is found: a blocklisted relay. Mail is moving to a clean one.', ? \
+         'The cause is found: a blocklisted relay. Mail is moving to a clean one.', $1 \
          WHERE NOT EXISTS (SELECT 1 FROM notice_updates WHERE notice_id = 'demo-notice-mail')",
     )
     .bind(created_at)

@@ -12,7 +12,7 @@ use crate::{
 /// The tenant's notification settings (the defaults when it saved none).
 pub async fn settings(conn: &mut Conn, tenant_id: &str) -> Result<NotifySettings, sqlx::Error> {
     let json: Option<String> =
-        sqlx::query_scalar("SELECT settings FROM notify_settings WHERE tenant_id = ?")
+        sqlx::query_scalar("SELECT settings FROM notify_settings WHERE tenant_id = $1")
             .bind(tenant_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -31,8 +31,8 @@ pub async fn save_settings(
     json: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO notify_settings (tenant_id, settings) VALUES (?1, ?2) \
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = ?2",
+        "INSERT INTO notify_settings (tenant_id, settings) VALUES ($1, $2) \
+         ON CONFLICT (tenant_id) DO UPDATE SET settings = $2",
     )
     .bind(tenant_id)
     .bind(json)
@@ -57,7 +57,7 @@ pub struct NewDelivery<'a> {
 pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notifications (tenant_id, channel, target, event, subject, body, \
-         next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(d.tenant_id)
     .bind(d.channel)
@@ -89,8 +89,8 @@ pub struct Due {
 pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, tenant_id, channel, target, event, subject, body, attempts FROM notifications \
-         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? \
-         ORDER BY next_attempt_at LIMIT ?",
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
+         ORDER BY next_attempt_at LIMIT $2",
     )
     .bind(now_ms)
     .bind(limit)
@@ -114,7 +114,7 @@ pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Err
 
 pub async fn delivered(db: &Db, id: i64, attempts: i64, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE notifications SET attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?",
+        "UPDATE notifications SET attempts = $1, delivered_at = $2, last_error = NULL WHERE id = $3",
     )
     .bind(attempts)
     .bind(now_ms)
@@ -128,8 +128,8 @@ pub async fn delivered(db: &Db, id: i64, attempts: i64, now_ms: i64) -> Result<(
 /// `max_attempts`.
 pub async fn retry_later(db: &Db, f: &Failed<'_>, max_attempts: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?, \
-         failed_at = ? WHERE id = ?",
+        "UPDATE notifications SET attempts = $1, last_error = $2, next_attempt_at = $3, \
+         failed_at = $4 WHERE id = $5",
     )
     .bind(f.attempts)
     .bind(f.why)

@@ -7,12 +7,12 @@ use super::Scope;
 use crate::{db::Db, time::now_ms};
 
 /// A SQL condition on `column` that holds for the tenants of `scope`; the statement binds
-/// `scope.tenant_id` as `?1`.
+/// `scope.tenant_id` as `$1`.
 pub fn condition(scope: &Scope, column: &str) -> String {
     if scope.with_resellers {
-        format!("{column} IN (SELECT id FROM tenants WHERE id = ?1 OR parent_id = ?1)")
+        format!("{column} IN (SELECT id FROM tenants WHERE id = $1 OR parent_id = $1)")
     } else {
-        format!("{column} = ?1")
+        format!("{column} = $1")
     }
 }
 
@@ -25,7 +25,7 @@ pub async fn create(
     parent: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO tenants (id, name, parent_id, created_at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO tenants (id, name, parent_id, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
     )
     .bind(id)
@@ -39,7 +39,7 @@ pub async fn create(
 
 /// Whether tenant `id` exists.
 pub async fn exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM tenants WHERE id = ?")
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM tenants WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
@@ -48,7 +48,7 @@ pub async fn exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
 
 /// The tenant's name, if it exists.
 pub async fn name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM tenants WHERE id = ?")
+    sqlx::query_scalar("SELECT name FROM tenants WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
         .await
@@ -56,7 +56,7 @@ pub async fn name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
 
 /// The provider a reseller sells for; `None` for a provider (or an unknown tenant).
 pub async fn parent_of(db: &Db, tenant_id: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<String>>("SELECT parent_id FROM tenants WHERE id = ?")
+    sqlx::query_scalar::<_, Option<String>>("SELECT parent_id FROM tenants WHERE id = $1")
         .bind(tenant_id)
         .fetch_optional(&db.pool)
         .await
@@ -85,7 +85,7 @@ pub async fn in_scope(db: &Db, scope: &Scope) -> Result<Vec<TenantInfo>, sqlx::E
 /// Whether `tenant_id` is one of the tenants of `scope`.
 pub async fn is_in_scope(db: &Db, scope: &Scope, tenant_id: &str) -> Result<bool, sqlx::Error> {
     let found: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT id FROM tenants t WHERE {} AND t.id = ?2",
+        "SELECT id FROM tenants t WHERE {} AND t.id = $2",
         condition(scope, "t.id")
     ))
     .bind(&scope.tenant_id)

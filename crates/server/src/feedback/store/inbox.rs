@@ -1,5 +1,5 @@
 //! The feedback inbox in the database, always within an agent's [`Scope`]. Every scoped statement
-//! binds the scope's tenant as `?1` and its own values as `?2`, `?3`…
+//! binds the scope's tenant as `$1` and its own values as `$2`, `$3`…
 
 use panelcare_model::{
     FeedbackCategory, FeedbackStatus,
@@ -64,10 +64,10 @@ fn item(r: &Row) -> Result<InboxItem, sqlx::Error> {
 /// Low ratings first (they need an answer soonest), then newest first.
 pub async fn list(db: &Db, scope: &Scope, filter: &Filter) -> Result<Vec<InboxItem>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE {} AND (?2 IS NULL OR f.status = ?2) AND (?3 IS NULL OR f.category = ?3) \
-         AND (?4 IS NULL OR f.rating = ?4) AND (?5 IS NULL OR f.tenant_id = ?5) \
+        "{SELECT} WHERE {} AND ($2 IS NULL OR f.status = $2) AND ($3 IS NULL OR f.category = $3) \
+         AND ($4 IS NULL OR f.rating = $4) AND ($5 IS NULL OR f.tenant_id = $5) \
          ORDER BY (f.rating IS NOT NULL AND f.rating <= 2) DESC, f.created_at DESC, f.id \
-         LIMIT ?6",
+         LIMIT $6",
         condition(scope, "f.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -83,7 +83,7 @@ pub async fn list(db: &Db, scope: &Scope, filter: &Filter) -> Result<Vec<InboxIt
 
 pub async fn get(db: &Db, scope: &Scope, id: &str) -> Result<Option<InboxItem>, sqlx::Error> {
     sqlx::query(&format!(
-        "{SELECT} WHERE {} AND f.id = ?2",
+        "{SELECT} WHERE {} AND f.id = $2",
         condition(scope, "f.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -98,7 +98,7 @@ pub async fn get(db: &Db, scope: &Scope, id: &str) -> Result<Option<InboxItem>, 
 pub async fn notes(db: &Db, feedback_id: &str) -> Result<Vec<Note>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT n.id, a.name AS agent_name, n.body, n.created_at FROM feedback_notes n \
-         JOIN agents a ON a.id = n.agent_id WHERE n.feedback_id = ?1 ORDER BY n.created_at, n.id",
+         JOIN agents a ON a.id = n.agent_id WHERE n.feedback_id = $1 ORDER BY n.created_at, n.id",
     )
     .bind(feedback_id)
     .fetch_all(&db.pool)
@@ -123,7 +123,7 @@ pub async fn set_status(
     status: FeedbackStatus,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
     let old: Option<(String, String)> = sqlx::query_as(&format!(
-        "SELECT tenant_id, status FROM feedback f WHERE {} AND f.id = ?2",
+        "SELECT tenant_id, status FROM feedback f WHERE {} AND f.id = $2",
         condition(scope, "f.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -131,7 +131,7 @@ pub async fn set_status(
     .fetch_optional(&db.pool)
     .await?;
     if old.is_some() {
-        sqlx::query("UPDATE feedback SET status = ?2 WHERE id = ?1")
+        sqlx::query("UPDATE feedback SET status = $2 WHERE id = $1")
             .bind(id)
             .bind(status.as_str())
             .execute(&db.pool)
@@ -149,8 +149,8 @@ pub async fn answer(
     text: &str,
 ) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(&format!(
-        "UPDATE feedback AS f SET answer = ?3, answered_by = ?4, \
-         answered_at = COALESCE(answered_at, ?5) WHERE {} AND f.id = ?2 RETURNING tenant_id",
+        "UPDATE feedback AS f SET answer = $3, answered_by = $4, \
+         answered_at = COALESCE(answered_at, $5) WHERE {} AND f.id = $2 RETURNING tenant_id",
         condition(scope, "f.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -173,7 +173,7 @@ pub async fn add_note(
     let note_id = uuid::Uuid::new_v4().to_string();
     let tenant: Option<String> = sqlx::query_scalar(&format!(
         "INSERT INTO feedback_notes (id, feedback_id, tenant_id, agent_id, body, created_at) \
-         SELECT ?3, f.id, f.tenant_id, ?4, ?5, ?6 FROM feedback f WHERE {} AND f.id = ?2 \
+         SELECT $3, f.id, f.tenant_id, $4, $5, $6 FROM feedback f WHERE {} AND f.id = $2 \
          RETURNING tenant_id",
         condition(scope, "f.tenant_id")
     ))

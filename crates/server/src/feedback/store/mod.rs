@@ -45,7 +45,7 @@ pub async fn create(
     let inserted: Option<Feedback> = sqlx::query_as::<_, Decoded>(&format!(
         "INSERT INTO feedback (id, tenant_id, account_id, account_name, account_email, \
          account_plan, locale, category, message, rating, page, idempotency_key, request_hash, \
-         created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
          ON CONFLICT (tenant_id, account_id, idempotency_key) DO NOTHING RETURNING {COLUMNS}"
     ))
     .bind(&id)
@@ -70,7 +70,7 @@ pub async fn create(
     }
     let existing = sqlx::query(&format!(
         "SELECT request_hash, {COLUMNS} FROM feedback \
-         WHERE tenant_id = ? AND account_id = ? AND idempotency_key = ?"
+         WHERE tenant_id = $1 AND account_id = $2 AND idempotency_key = $3"
     ))
     .bind(&who.tenant_id)
     .bind(&who.account_id)
@@ -99,8 +99,8 @@ pub async fn list_for_account(
     account_id: &str,
 ) -> Result<Vec<Feedback>, sqlx::Error> {
     let rows = sqlx::query_as::<_, Decoded>(&format!(
-        "SELECT {COLUMNS} FROM feedback WHERE tenant_id = ? AND account_id = ? \
-         ORDER BY created_at DESC, id LIMIT ?"
+        "SELECT {COLUMNS} FROM feedback WHERE tenant_id = $1 AND account_id = $2 \
+         ORDER BY created_at DESC, id LIMIT $3"
     ))
     .bind(tenant_id)
     .bind(account_id)
@@ -118,7 +118,7 @@ pub async fn get_for_account(
     id: &str,
 ) -> Result<Option<Feedback>, sqlx::Error> {
     let row = sqlx::query_as::<_, Decoded>(&format!(
-        "SELECT {COLUMNS} FROM feedback WHERE id = ? AND tenant_id = ? AND account_id = ?"
+        "SELECT {COLUMNS} FROM feedback WHERE id = $1 AND tenant_id = $2 AND account_id = $3"
     ))
     .bind(id)
     .bind(tenant_id)
@@ -144,7 +144,7 @@ pub async fn samples_since(
 ) -> Result<Vec<(String, Sample)>, sqlx::Error> {
     let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(&format!(
         "SELECT tenant_id, created_at, rating, answered_at FROM feedback f \
-         WHERE {} AND f.created_at >= ?2",
+         WHERE {} AND f.created_at >= $2",
         condition(scope, "f.tenant_id")
     ))
     .bind(&scope.tenant_id)
@@ -175,8 +175,8 @@ pub async fn backdate_seed(
     fresh_after: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE feedback SET created_at = ? \
-         WHERE tenant_id = ? AND idempotency_key = ? AND created_at > ?",
+        "UPDATE feedback SET created_at = $1 \
+         WHERE tenant_id = $2 AND idempotency_key = $3 AND created_at > $4",
     )
     .bind(created_at)
     .bind(tenant_id)
@@ -196,8 +196,8 @@ pub async fn answer_seed_alice_1(
     answer: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE feedback SET status = 'planned', answered_at = created_at + ?, answer = ? \
-         WHERE tenant_id = ? AND idempotency_key = 'seed-alice-1' AND answer IS NULL",
+        "UPDATE feedback SET status = 'planned', answered_at = created_at + $1, answer = $2 \
+         WHERE tenant_id = $3 AND idempotency_key = 'seed-alice-1' AND answer IS NULL",
     )
     .bind(after_ms)
     .bind(answer)

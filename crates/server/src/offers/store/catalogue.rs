@@ -14,7 +14,7 @@ struct Row {
 
 async fn row(db: &Db, tenant_id: &str) -> Result<Row, sqlx::Error> {
     Ok(sqlx::query_as(
-        "SELECT catalogue, overrides, link_origins FROM offer_catalogues WHERE tenant_id = ?",
+        "SELECT catalogue, overrides, link_origins FROM offer_catalogues WHERE tenant_id = $1",
     )
     .bind(tenant_id)
     .fetch_optional(&db.pool)
@@ -64,8 +64,8 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, sqlx::Error> {
 
 pub async fn save_catalogue(db: &Db, tenant_id: &str, c: &Catalogue) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO offer_catalogues (tenant_id, catalogue, updated_at) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (tenant_id) DO UPDATE SET catalogue = ?2, updated_at = ?3",
+        "INSERT INTO offer_catalogues (tenant_id, catalogue, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (tenant_id) DO UPDATE SET catalogue = $2, updated_at = $3",
     )
     .bind(tenant_id)
     .bind(json(c)?)
@@ -82,8 +82,8 @@ pub async fn save_overrides(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO offer_catalogues (tenant_id, overrides, link_origins, updated_at) \
-         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (tenant_id) \
-         DO UPDATE SET overrides = ?2, link_origins = ?3, updated_at = ?4",
+         VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) \
+         DO UPDATE SET overrides = $2, link_origins = $3, updated_at = $4",
     )
     .bind(tenant_id)
     .bind(json(&r.overrides)?)
@@ -97,7 +97,7 @@ pub async fn save_overrides(
 /// The tenant's rules in order.
 pub async fn rules(db: &Db, tenant_id: &str) -> Result<Vec<Rule>, sqlx::Error> {
     let rows: Vec<String> =
-        sqlx::query_scalar("SELECT rule FROM offer_rules WHERE tenant_id = ? ORDER BY position")
+        sqlx::query_scalar("SELECT rule FROM offer_rules WHERE tenant_id = $1 ORDER BY position")
             .bind(tenant_id)
             .fetch_all(&db.pool)
             .await?;
@@ -110,7 +110,7 @@ pub async fn rules(db: &Db, tenant_id: &str) -> Result<Vec<Rule>, sqlx::Error> {
 /// Replaces the tenant's rules with `rules`, in one transaction.
 pub async fn save_rules(db: &Db, tenant_id: &str, rules: &[Rule]) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
-    sqlx::query("DELETE FROM offer_rules WHERE tenant_id = ?")
+    sqlx::query("DELETE FROM offer_rules WHERE tenant_id = $1")
         .bind(tenant_id)
         .execute(&mut *tx)
         .await?;
@@ -118,7 +118,7 @@ pub async fn save_rules(db: &Db, tenant_id: &str, rules: &[Rule]) -> Result<(), 
     for (position, rule) in rules.iter().enumerate() {
         sqlx::query(
             "INSERT INTO offer_rules (tenant_id, id, position, name, rule, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(tenant_id)
         .bind(&rule.id)

@@ -19,9 +19,9 @@ pub async fn record_event(db: &Db, e: &Event<'_>) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO offer_events (tenant_id, account_id, rule_id, variant, target, kind, view_id, \
          price_diff_cents, currency, created_at) \
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE ?6 != 'conversion' OR NOT EXISTS \
-         (SELECT 1 FROM offer_events WHERE tenant_id = ?1 AND account_id = ?2 AND target = ?5 \
-          AND kind = 'conversion' AND created_at >= ?11) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE $6 != 'conversion' OR NOT EXISTS \
+         (SELECT 1 FROM offer_events WHERE tenant_id = $1 AND account_id = $2 AND target = $5 \
+          AND kind = 'conversion' AND created_at >= $11) \
          ON CONFLICT (tenant_id, view_id, kind) DO NOTHING",
     )
     .bind(e.tenant)
@@ -50,8 +50,8 @@ pub async fn credit(
 ) -> Result<Option<Credit>, sqlx::Error> {
     let found: Option<(String, String, i64, String)> = sqlx::query_as(
         "SELECT rule_id, variant, price_diff_cents, currency FROM offer_events \
-         WHERE tenant_id = ? AND account_id = ? AND target = ? AND kind IN ('click', 'impression') \
-         AND created_at >= ? ORDER BY kind = 'click' DESC, created_at DESC LIMIT 1",
+         WHERE tenant_id = $1 AND account_id = $2 AND target = $3 AND kind IN ('click', 'impression') \
+         AND created_at >= $4 ORDER BY kind = 'click' DESC, created_at DESC LIMIT 1",
     )
     .bind(tenant)
     .bind(account)
@@ -78,8 +78,8 @@ pub async fn answers(
     since: i64,
 ) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT rule_id, kind, created_at FROM offer_events WHERE tenant_id = ? AND account_id = ? \
-         AND kind != 'conversion' AND created_at >= ?",
+        "SELECT rule_id, kind, created_at FROM offer_events WHERE tenant_id = $1 AND account_id = $2 \
+         AND kind != 'conversion' AND created_at >= $3",
     )
     .bind(tenant)
     .bind(account)
@@ -95,7 +95,7 @@ pub async fn seed_event(conn: &mut Conn, e: &Event<'_>, at: i64) -> Result<(), s
     sqlx::query(
         "INSERT INTO offer_events (tenant_id, account_id, rule_id, variant, target, \
          kind, view_id, price_diff_cents, currency, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'EUR', ?) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'EUR', $9) ON CONFLICT DO NOTHING",
     )
     .bind(e.tenant)
     .bind(e.account)

@@ -37,9 +37,9 @@ pub async fn funnel(
          COUNT(DISTINCT CASE WHEN kind = 'conversion' THEN account_id END), \
          COUNT(DISTINCT CASE WHEN kind = 'snooze' THEN account_id END), \
          COUNT(DISTINCT CASE WHEN kind = 'dismiss' THEN account_id END), \
-         COALESCE(SUM(CASE WHEN kind = 'conversion' THEN price_diff_cents END), 0), \
+         CAST(COALESCE(SUM(CASE WHEN kind = 'conversion' THEN price_diff_cents END), 0) AS BIGINT), \
          COALESCE(MAX(CASE WHEN currency != '' THEN currency END), '') \
-         FROM offer_events e WHERE {} AND e.created_at >= ?2 \
+         FROM offer_events e WHERE {} AND e.created_at >= $2 \
          GROUP BY e.tenant_id, e.rule_id, e.variant ORDER BY e.rule_id, e.variant",
         condition(scope, "e.tenant_id")
     ))

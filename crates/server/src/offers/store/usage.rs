@@ -17,7 +17,7 @@ pub async fn latest_day(
     account: &str,
 ) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT day, plan FROM usage_days WHERE tenant_id = ? AND account_id = ? \
+        "SELECT day, plan FROM usage_days WHERE tenant_id = $1 AND account_id = $2 \
          ORDER BY day DESC LIMIT 1",
     )
     .bind(tenant)
@@ -35,8 +35,8 @@ pub async fn oldest_usage(
     before_day: i64,
 ) -> Result<Option<BTreeMap<String, f64>>, sqlx::Error> {
     let usage: Option<String> = sqlx::query_scalar(
-        "SELECT usage FROM usage_days WHERE tenant_id = ? AND account_id = ? AND day >= ? \
-         AND day < ? ORDER BY day LIMIT 1",
+        "SELECT usage FROM usage_days WHERE tenant_id = $1 AND account_id = $2 AND day >= $3 \
+         AND day < $4 ORDER BY day LIMIT 1",
     )
     .bind(tenant)
     .bind(account)
@@ -51,7 +51,7 @@ pub async fn oldest_usage(
 /// When the account was first seen, if it ever was.
 pub async fn first_seen(db: &Db, tenant: &str, account: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT first_seen_at FROM offer_accounts WHERE tenant_id = ? AND account_id = ?",
+        "SELECT first_seen_at FROM offer_accounts WHERE tenant_id = $1 AND account_id = $2",
     )
     .bind(tenant)
     .bind(account)
@@ -79,8 +79,8 @@ pub async fn save_day(
     let mut tx = db.write().await?;
     sqlx::query(
         "INSERT INTO usage_days (tenant_id, account_id, day, plan, usage) \
-         VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT (tenant_id, account_id, day) DO UPDATE SET plan = ?4, usage = ?5",
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (tenant_id, account_id, day) DO UPDATE SET plan = $4, usage = $5",
     )
     .bind(tenant)
     .bind(account)
@@ -89,14 +89,14 @@ pub async fn save_day(
     .bind(&json)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM usage_days WHERE tenant_id = ? AND account_id = ? AND day < ?")
+    sqlx::query("DELETE FROM usage_days WHERE tenant_id = $1 AND account_id = $2 AND day < $3")
         .bind(tenant)
         .bind(account)
         .bind(day - KEEP_DAYS)
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO offer_accounts (tenant_id, account_id, first_seen_at) VALUES (?, ?, ?) \
+        "INSERT INTO offer_accounts (tenant_id, account_id, first_seen_at) VALUES ($1, $2, $3) \
          ON CONFLICT DO NOTHING",
     )
     .bind(tenant)
@@ -116,8 +116,8 @@ pub async fn ticket_counts(
     account: &str,
 ) -> Result<(u32, u32), sqlx::Error> {
     let (all, urgent): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(priority IN ('high', 'critical')), 0) FROM tickets \
-         WHERE tenant_id = ? AND account_id = ? AND created_at >= ?",
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE priority IN ('high', 'critical')) FROM tickets \
+         WHERE tenant_id = $1 AND account_id = $2 AND created_at >= $3",
     )
     .bind(tenant)
     .bind(account)

@@ -33,7 +33,7 @@ pub async fn insert(
     created_by: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO canned_replies (id, tenant_id, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO canned_replies (id, tenant_id, title, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&reply.id)
         .bind(&reply.tenant_id)
         .bind(&reply.title)
@@ -47,14 +47,14 @@ pub async fn insert(
 
 /// The tenant of reply `id`, if it exists.
 pub async fn tenant_of(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT tenant_id FROM canned_replies WHERE id = ?")
+    sqlx::query_scalar("SELECT tenant_id FROM canned_replies WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
         .await
 }
 
 pub async fn update(db: &Db, id: &str, title: &str, body: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE canned_replies SET title = ?, body = ? WHERE id = ?")
+    sqlx::query("UPDATE canned_replies SET title = $1, body = $2 WHERE id = $3")
         .bind(title)
         .bind(body)
         .bind(id)
@@ -64,7 +64,7 @@ pub async fn update(db: &Db, id: &str, title: &str, body: &str) -> Result<(), sq
 }
 
 pub async fn remove(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM canned_replies WHERE id = ?")
+    sqlx::query("DELETE FROM canned_replies WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
         .await?;

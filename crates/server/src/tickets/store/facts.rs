@@ -23,7 +23,7 @@ pub async fn facts(conn: &mut Conn, id: &str) -> Result<Facts, sqlx::Error> {
     let t = sqlx::query(
         "SELECT t.tenant_id, tn.name AS tenant_name, t.number, t.subject, t.priority, t.status, \
          t.due_at, t.account_name, t.account_id FROM tickets t JOIN tenants tn ON tn.id = t.tenant_id \
-         WHERE t.id = ?",
+         WHERE t.id = $1",
     )
     .bind(id)
     .fetch_one(&mut *conn)
@@ -60,7 +60,7 @@ pub struct ForHelpdesk {
 pub async fn for_helpdesk(db: &Db, id: &str) -> Result<ForHelpdesk, sqlx::Error> {
     let t = sqlx::query(
         "SELECT id, number, subject, department, priority, status, account_id, account_name, \
-         account_email, locale, external_ref FROM tickets WHERE id = ?",
+         account_email, locale, external_ref FROM tickets WHERE id = $1",
     )
     .bind(id)
     .fetch_one(&db.pool)

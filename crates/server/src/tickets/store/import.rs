@@ -48,9 +48,9 @@ pub async fn ticket(
          account_plan, support_tier, locale, department, priority, subject, status, \
          assignee_id, due_from, due_at, due_first, target_minutes, first_response_at, \
          resolved_at, rating, rating_comment, rated_at, idempotency_key, request_hash, \
-         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'starter', ?7, ?8, ?9, ?10, \
-         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         CASE WHEN ?20 IS NULL THEN NULL ELSE ?19 END, ?1, '', ?22, COALESCE(?19, ?22)) \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'starter', $7, $8, $9, $10, \
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
+         CASE WHEN $20 IS NULL THEN NULL ELSE $19 END, $1, '', $22, COALESCE($19, $22)) \
          ON CONFLICT DO NOTHING",
     )
     .bind(t.id)
@@ -83,7 +83,7 @@ pub async fn ticket(
     for (n, (kind, by, body, event, at)) in thread.iter().enumerate() {
         sqlx::query(
             "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, agent_id, body, \
-             status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(format!("{}-m{n}", t.id))
         .bind(t.id)
@@ -99,7 +99,7 @@ pub async fn ticket(
     if let Some((due, answered, agent)) = first_answer {
         sqlx::query(
             "INSERT INTO ticket_sla (ticket_id, tenant_id, priority, first, due_from, due_at, \
-             answered_at, agent_id, met) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
+             answered_at, agent_id, met) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8)",
         )
         .bind(t.id)
         .bind(t.tenant_id)

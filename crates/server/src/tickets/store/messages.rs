@@ -6,7 +6,7 @@ use panelcare_model::ticket::{MessageKind, TicketStatus};
 use sqlx::Row as _;
 
 use super::bad;
-use crate::db::{Conn, Db, Row};
+use crate::db::{Conn, Db, Engine, Row};
 
 /// An entry to append.
 #[derive(Debug)]
@@ -34,7 +34,7 @@ pub(in crate::tickets) async fn add(
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO ticket_messages (id, ticket_id, tenant_id, kind, agent_id, body, status, \
-         idempotency_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
     .bind(e.ticket_id)
@@ -49,7 +49,7 @@ pub(in crate::tickets) async fn add(
     .execute(&mut *conn)
     .await?;
     if let Some(name) = e.author_name {
-        sqlx::query("UPDATE ticket_messages SET author_name = ? WHERE id = ?")
+        sqlx::query("UPDATE ticket_messages SET author_name = $1 WHERE id = $2")
             .bind(name)
             .bind(&id)
             .execute(&mut *conn)
@@ -65,7 +65,7 @@ pub async fn by_key(
     key: &str,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, request_hash FROM ticket_messages WHERE ticket_id = ? AND idempotency_key = ?",
+        "SELECT id, request_hash FROM ticket_messages WHERE ticket_id = $1 AND idempotency_key = $2",
     )
     .bind(ticket_id)
     .bind(key)
@@ -75,10 +75,11 @@ pub async fn by_key(
 
 /// The customer's first message on a ticket (the one it was opened with).
 pub async fn first_from_customer(conn: &mut Conn, ticket_id: &str) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT id FROM ticket_messages WHERE ticket_id = ? AND kind = 'customer' \
-         ORDER BY created_at, rowid LIMIT 1",
-    )
+    let order = Engine::of(conn).insertion_order("m");
+    sqlx::query_scalar(&format!(
+        "SELECT m.id FROM ticket_messages m WHERE m.ticket_id = $1 AND m.kind = 'customer' \
+         ORDER BY m.created_at, {order} LIMIT 1"
+    ))
     .bind(ticket_id)
     .fetch_one(&mut *conn)
     .await
@@ -115,7 +116,7 @@ fn entry(row: &Row) -> Result<Entry, sqlx::Error> {
 
 /// One entry by id.
 pub async fn one(db: &Db, id: &str) -> Result<Option<Entry>, sqlx::Error> {
-    let row = sqlx::query(&format!("{ENTRY} WHERE m.id = ?"))
+    let row = sqlx::query(&format!("{ENTRY} WHERE m.id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
@@ -124,8 +125,9 @@ pub async fn one(db: &Db, id: &str) -> Result<Option<Entry>, sqlx::Error> {
 
 /// The thread of `ticket_id` as its customer sees it, oldest first: no internal notes.
 pub async fn customer_thread(db: &Db, ticket_id: &str) -> Result<Vec<Entry>, sqlx::Error> {
+    let order = db.engine().insertion_order("m");
     let rows = sqlx::query(&format!(
-        "{ENTRY} WHERE m.ticket_id = ? AND m.kind != 'note' ORDER BY m.created_at, m.rowid"
+        "{ENTRY} WHERE m.ticket_id = $1 AND m.kind != 'note' ORDER BY m.created_at, {order}"
     ))
     .bind(ticket_id)
     .fetch_all(&db.pool)
@@ -135,8 +137,9 @@ pub async fn customer_thread(db: &Db, ticket_id: &str) -> Result<Vec<Entry>, sql
 
 /// The whole thread of `ticket_id`, internal notes included: for agents only.
 pub async fn agent_thread(db: &Db, ticket_id: &str) -> Result<Vec<Entry>, sqlx::Error> {
+    let order = db.engine().insertion_order("m");
     let rows = sqlx::query(&format!(
-        "{ENTRY} WHERE m.ticket_id = ? ORDER BY m.created_at, m.rowid"
+        "{ENTRY} WHERE m.ticket_id = $1 ORDER BY m.created_at, {order}"
     ))
     .bind(ticket_id)
     .fetch_all(&db.pool)

@@ -1,6 +1,6 @@
 //! The agents' view of tickets: the queue with its filters, sorted by time left; one ticket
 //! with who and where; the workload per agent. Every statement is limited to a [`Scope`]
-//! (bound as `?1`) and reads the clock as `?2`, so other tenants' tickets are not found.
+//! (bound as `$1`) and reads the clock as `$2`, so other tenants' tickets are not found.
 
 use panelcare_model::{
     sla::{Priority, SlaState},
@@ -96,11 +96,11 @@ pub async fn list(
     now_ms: i64,
 ) -> Result<Vec<Item>, sqlx::Error> {
     let mut sql = format!("SELECT {SUMMARY}, {ITEM} {}", from(scope));
-    // ?1 is the scope's tenant; the filters' values follow from ?2.
+    // $1 is the scope's tenant; the filters' values follow from $2.
     let mut binds: Vec<Bind> = Vec::new();
     let mut add = |sql: &mut String, cond: &str, value: Bind| {
         binds.push(value);
-        sql.push_str(&cond.replace('?', &format!("?{}", binds.len() + 1)));
+        sql.push_str(&cond.replace('?', &format!("${}", binds.len() + 1)));
     };
     let text = |s: &str| Bind::Text(s.to_owned());
     if let Some(t) = &filter.tenant {
@@ -128,7 +128,7 @@ pub async fn list(
     if let Some(state) = filter.sla {
         // The clock is one value, read in several places of the rule.
         binds.push(Bind::Int(now_ms));
-        let now = format!("?{}", binds.len() + 1);
+        let now = format!("${}", binds.len() + 1);
         sql.push_str(&format!(" AND {WAITING} AND {}", in_state(state, &now)));
     }
     sql.push_str(&format!(
@@ -154,7 +154,7 @@ enum Bind {
 /// One ticket in scope, or `None`.
 pub async fn one(db: &Db, scope: &Scope, id: &str) -> Result<Option<Item>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT {SUMMARY}, {ITEM} {} AND t.id = ?2",
+        "SELECT {SUMMARY}, {ITEM} {} AND t.id = $2",
         from(scope)
     ))
     .bind(&scope.tenant_id)
@@ -179,11 +179,12 @@ pub struct Load {
 pub async fn workload(db: &Db, scope: &Scope, now_ms: i64) -> Result<Vec<Load>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT t.tenant_id, t.assignee_id, COALESCE(ag.name, '') AS name, COUNT(*) AS open, \
-         SUM({WAITING} AND {}) AS due_soon, SUM({WAITING} AND {}) AS breached \
+         COUNT(*) FILTER (WHERE {WAITING} AND {}) AS due_soon, \
+         COUNT(*) FILTER (WHERE {WAITING} AND {}) AS breached \
          {} AND t.status NOT IN ('resolved', 'closed') \
-         GROUP BY t.tenant_id, t.assignee_id ORDER BY t.tenant_id, open DESC",
-        in_state(SlaState::DueSoon, "?2"),
-        in_state(SlaState::Breached, "?2"),
+         GROUP BY t.tenant_id, t.assignee_id, ag.name ORDER BY t.tenant_id, open DESC",
+        in_state(SlaState::DueSoon, "$2"),
+        in_state(SlaState::Breached, "$2"),
         from(scope)
     ))
     .bind(&scope.tenant_id)
@@ -197,8 +198,8 @@ pub async fn workload(db: &Db, scope: &Scope, now_ms: i64) -> Result<Vec<Load>, 
                 agent: id.map(|id| (id, r.try_get("name").unwrap_or_default())),
                 tenant_id: r.try_get("tenant_id")?,
                 open: r.try_get("open")?,
-                due_soon: r.try_get::<Option<i64>, _>("due_soon")?.unwrap_or(0),
-                breached: r.try_get::<Option<i64>, _>("breached")?.unwrap_or(0),
+                due_soon: r.try_get("due_soon")?,
+                breached: r.try_get("breached")?,
             })
         })
         .collect()

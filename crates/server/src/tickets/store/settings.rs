@@ -14,7 +14,7 @@ pub async fn load(db: &Db, tenant_id: &str) -> Result<TicketSettings, sqlx::Erro
 /// second connection while it holds the write lock.
 pub async fn load_in(conn: &mut Conn, tenant_id: &str) -> Result<TicketSettings, sqlx::Error> {
     let json: Option<String> =
-        sqlx::query_scalar("SELECT settings FROM ticket_settings WHERE tenant_id = ?")
+        sqlx::query_scalar("SELECT settings FROM ticket_settings WHERE tenant_id = $1")
             .bind(tenant_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -30,8 +30,8 @@ fn json(settings: &TicketSettings) -> Result<String, sqlx::Error> {
 
 pub async fn save(db: &Db, tenant_id: &str, settings: &TicketSettings) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO ticket_settings (tenant_id, settings) VALUES (?1, ?2) \
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = ?2",
+        "INSERT INTO ticket_settings (tenant_id, settings) VALUES ($1, $2) \
+         ON CONFLICT (tenant_id) DO UPDATE SET settings = $2",
     )
     .bind(tenant_id)
     .bind(json(settings)?)
@@ -48,7 +48,7 @@ pub async fn save_if_unset(
     settings: &TicketSettings,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO ticket_settings (tenant_id, settings) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        "INSERT INTO ticket_settings (tenant_id, settings) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     )
     .bind(tenant_id)
     .bind(json(settings)?)

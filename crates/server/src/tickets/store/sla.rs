@@ -22,7 +22,7 @@ fn last_part() -> String {
 }
 
 /// The SQL form of [`SlaState::at`] for a waiting ticket `t`, at the time bound as `now`
-/// (a placeholder such as `?2`). Combine with [`WAITING`].
+/// (a placeholder such as `$2`). Combine with [`WAITING`].
 pub(crate) fn in_state(state: SlaState, now: &str) -> String {
     match state {
         SlaState::Breached => format!("t.due_at < {now}"),
@@ -48,13 +48,13 @@ pub(in crate::tickets) async fn start(
     target_minutes: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE tickets SET due_from = ?2, due_at = ?3, due_first = ?4, target_minutes = ?5 \
-         WHERE id = ?1 AND due_at IS NULL",
+        "UPDATE tickets SET due_from = $2, due_at = $3, due_first = $4, target_minutes = $5 \
+         WHERE id = $1 AND due_at IS NULL",
     )
     .bind(ticket_id)
     .bind(from_ms)
     .bind(due_ms)
-    .bind(first)
+    .bind(i64::from(first))
     .bind(target_minutes)
     .execute(&mut *conn)
     .await?;
@@ -63,10 +63,13 @@ pub(in crate::tickets) async fn start(
 
 /// The answer owed on a ticket, if one is: since when, and whether it is the first.
 pub async fn owed(conn: &mut Conn, ticket_id: &str) -> Result<Option<(i64, bool)>, sqlx::Error> {
-    sqlx::query_as("SELECT due_from, due_first FROM tickets WHERE id = ? AND due_at IS NOT NULL")
-        .bind(ticket_id)
-        .fetch_optional(&mut *conn)
-        .await
+    let owed: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT due_from, due_first FROM tickets WHERE id = $1 AND due_at IS NOT NULL",
+    )
+    .bind(ticket_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(owed.map(|(from, first)| (from, first != 0)))
 }
 
 /// An answer went out at `now_ms`: records whether it met the deadline owed (if any) and
@@ -79,7 +82,7 @@ pub(in crate::tickets) async fn answered(
 ) -> Result<(), sqlx::Error> {
     let owed = sqlx::query(
         "SELECT tenant_id, priority, due_from, due_at, due_first FROM tickets \
-         WHERE id = ? AND due_at IS NOT NULL",
+         WHERE id = $1 AND due_at IS NOT NULL",
     )
     .bind(ticket_id)
     .fetch_optional(&mut *conn)
@@ -88,10 +91,10 @@ pub(in crate::tickets) async fn answered(
         return Ok(());
     };
     let due_at: i64 = owed.try_get("due_at")?;
-    let first: bool = owed.try_get("due_first")?;
+    let first: i64 = owed.try_get("due_first")?;
     sqlx::query(
         "INSERT INTO ticket_sla (ticket_id, tenant_id, priority, first, due_from, due_at, \
-         answered_at, agent_id, met) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         answered_at, agent_id, met) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(ticket_id)
     .bind(owed.try_get::<String, _>("tenant_id")?)
@@ -101,12 +104,12 @@ pub(in crate::tickets) async fn answered(
     .bind(due_at)
     .bind(now_ms)
     .bind(agent_id)
-    .bind(now_ms <= due_at)
+    .bind(i64::from(now_ms <= due_at))
     .execute(&mut *conn)
     .await?;
     sqlx::query(
         "UPDATE tickets SET due_from = NULL, due_at = NULL, due_first = NULL, \
-         target_minutes = NULL, first_response_at = COALESCE(first_response_at, ?2) WHERE id = ?1",
+         target_minutes = NULL, first_response_at = COALESCE(first_response_at, $2) WHERE id = $1",
     )
     .bind(ticket_id)
     .bind(now_ms)
@@ -120,7 +123,7 @@ pub(in crate::tickets) async fn answered(
 pub(in crate::tickets) async fn stop(conn: &mut Conn, ticket_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE tickets SET due_from = NULL, due_at = NULL, due_first = NULL, \
-         target_minutes = NULL WHERE id = ?",
+         target_minutes = NULL WHERE id = $1",
     )
     .bind(ticket_id)
     .execute(&mut *conn)
@@ -137,7 +140,7 @@ pub async fn unwarned_due_soon(
     sqlx::query_as(&format!(
         "SELECT t.id, t.tenant_id, t.due_at FROM tickets t WHERE {WAITING} AND {} \
          AND (t.sla_warned_for IS NULL OR t.sla_warned_for != t.due_at) LIMIT 100",
-        due_soon_or_late("?1")
+        due_soon_or_late("$1")
     ))
     .bind(now_ms)
     .fetch_all(&db.pool)
@@ -152,8 +155,8 @@ pub(in crate::tickets) async fn claim_warning(
     due_at: i64,
 ) -> Result<bool, sqlx::Error> {
     let claimed = sqlx::query(
-        "UPDATE tickets SET sla_warned_for = ?1 WHERE id = ?2 AND due_at = ?1 \
-         AND (sla_warned_for IS NULL OR sla_warned_for != ?1)",
+        "UPDATE tickets SET sla_warned_for = $1 WHERE id = $2 AND due_at = $1 \
+         AND (sla_warned_for IS NULL OR sla_warned_for != $1)",
     )
     .bind(due_at)
     .bind(ticket_id)
@@ -225,7 +228,7 @@ mod tests {
         for state in [SlaState::OnTrack, SlaState::DueSoon, SlaState::Breached] {
             let sql = format!(
                 "SELECT t.id FROM tickets t WHERE {WAITING} AND {} ORDER BY t.id",
-                in_state(state, "?1")
+                in_state(state, "$1")
             );
             let mut found: Vec<String> = sqlx::query_scalar(&sql)
                 .bind(now)
@@ -256,13 +259,13 @@ mod tests {
     #[test]
     fn the_sql_rule_reads_like_the_model_rule() {
         assert_eq!(
-            in_state(SlaState::DueSoon, "?2"),
-            "t.due_at >= ?2 AND t.due_at - ?2 <= t.target_minutes * 60000 / 4"
+            in_state(SlaState::DueSoon, "$2"),
+            "t.due_at >= $2 AND t.due_at - $2 <= t.target_minutes * 60000 / 4"
         );
-        assert_eq!(in_state(SlaState::Breached, "?2"), "t.due_at < ?2");
+        assert_eq!(in_state(SlaState::Breached, "$2"), "t.due_at < $2");
         assert_eq!(
-            in_state(SlaState::OnTrack, "?2"),
-            "t.due_at - ?2 > t.target_minutes * 60000 / 4"
+            in_state(SlaState::OnTrack, "$2"),
+            "t.due_at - $2 > t.target_minutes * 60000 / 4"
         );
     }
 }

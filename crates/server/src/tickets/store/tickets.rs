@@ -6,7 +6,7 @@ use panelcare_model::{sla::Priority, ticket::TicketStatus};
 use sqlx::Row as _;
 
 use super::{SUMMARY, Summary, priority, status};
-use crate::db::{Conn, Db};
+use crate::db::{Conn, Db, flag};
 
 /// A ticket as it is opened.
 #[derive(Debug)]
@@ -39,8 +39,8 @@ pub(in crate::tickets) async fn insert(
         "INSERT INTO tickets (id, tenant_id, number, account_id, account_name, account_email, \
          account_plan, support_tier, locale, department, priority, subject, idempotency_key, \
          request_hash, created_at, updated_at) \
-         SELECT ?1, ?2, COALESCE(MAX(number), 1000) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         ?12, ?13, ?14, ?14 FROM tickets WHERE tenant_id = ?2 \
+         SELECT $1, $2, COALESCE(MAX(number), 1000) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+         $12, $13, $14, $14 FROM tickets WHERE tenant_id = $2 \
          ON CONFLICT (tenant_id, account_id, idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(t.id)
@@ -71,7 +71,7 @@ pub async fn by_key(
 ) -> Result<Option<(String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, request_hash FROM tickets \
-         WHERE tenant_id = ? AND account_id = ? AND idempotency_key = ?",
+         WHERE tenant_id = $1 AND account_id = $2 AND idempotency_key = $3",
     )
     .bind(tenant_id)
     .bind(account_id)
@@ -98,12 +98,16 @@ fn current(row: &crate::db::Row) -> Result<Current, sqlx::Error> {
         priority: priority(row, "priority")?,
         support_tier: row.try_get("support_tier")?,
         finished_at: (finished > 0).then_some(finished),
-        rated: row.try_get("rated")?,
+        rated: flag(row, "rated")?,
     })
 }
 
-const CURRENT: &str = "SELECT status, priority, support_tier, MAX(COALESCE(resolved_at, 0), \
-     COALESCE(closed_at, 0)) AS finished_at, rating IS NOT NULL AS rated FROM tickets";
+// Written the same for both engines: SQLite's two-argument MAX is PostgreSQL's GREATEST,
+// and a boolean selected is an integer in one and a boolean in the other.
+const CURRENT: &str = "SELECT status, priority, support_tier, \
+     CASE WHEN COALESCE(resolved_at, 0) > COALESCE(closed_at, 0) THEN COALESCE(resolved_at, 0) \
+     ELSE COALESCE(closed_at, 0) END AS finished_at, \
+     CASE WHEN rating IS NULL THEN 0 ELSE 1 END AS rated FROM tickets";
 
 /// Ticket `id`, if it is `account_id`'s of `tenant_id`.
 pub async fn owned(
@@ -113,7 +117,7 @@ pub async fn owned(
     id: &str,
 ) -> Result<Option<Current>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "{CURRENT} WHERE id = ? AND tenant_id = ? AND account_id = ?"
+        "{CURRENT} WHERE id = $1 AND tenant_id = $2 AND account_id = $3"
     ))
     .bind(id)
     .bind(tenant_id)
@@ -129,7 +133,7 @@ pub async fn of_tenant(
     tenant_id: &str,
     id: &str,
 ) -> Result<Option<Current>, sqlx::Error> {
-    let row = sqlx::query(&format!("{CURRENT} WHERE id = ? AND tenant_id = ?"))
+    let row = sqlx::query(&format!("{CURRENT} WHERE id = $1 AND tenant_id = $2"))
         .bind(id)
         .bind(tenant_id)
         .fetch_optional(&mut *conn)
@@ -147,9 +151,9 @@ pub async fn customer_page(
     limit: i64,
 ) -> Result<Vec<Summary>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT {SUMMARY} FROM tickets t WHERE t.tenant_id = ?1 AND t.account_id = ?2 \
-         AND (t.updated_at < ?3 OR (t.updated_at = ?3 AND t.number < ?4)) \
-         ORDER BY t.updated_at DESC, t.number DESC LIMIT ?5"
+        "SELECT {SUMMARY} FROM tickets t WHERE t.tenant_id = $1 AND t.account_id = $2 \
+         AND (t.updated_at < $3 OR (t.updated_at = $3 AND t.number < $4)) \
+         ORDER BY t.updated_at DESC, t.number DESC LIMIT $5"
     ))
     .bind(tenant_id)
     .bind(account_id)
@@ -167,7 +171,7 @@ pub async fn customer_count(
     tenant_id: &str,
     account_id: &str,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE tenant_id = ? AND account_id = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE tenant_id = $1 AND account_id = $2")
         .bind(tenant_id)
         .bind(account_id)
         .fetch_one(&db.pool)
@@ -182,7 +186,7 @@ pub async fn customer_one(
     id: &str,
 ) -> Result<Option<Summary>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT {SUMMARY} FROM tickets t WHERE t.id = ? AND t.tenant_id = ? AND t.account_id = ?"
+        "SELECT {SUMMARY} FROM tickets t WHERE t.id = $1 AND t.tenant_id = $2 AND t.account_id = $3"
     ))
     .bind(id)
     .bind(tenant_id)
@@ -198,7 +202,7 @@ pub(in crate::tickets) async fn touch(
     id: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET updated_at = $1 WHERE id = $2")
         .bind(now_ms)
         .bind(id)
         .execute(&mut *conn)
@@ -220,11 +224,11 @@ pub(in crate::tickets) async fn set_status(
         _ => (None, None),
     };
     sqlx::query(
-        "UPDATE tickets SET status = ?2, updated_at = ?3, \
-         resolved_at = CASE WHEN ?4 IS NOT NULL THEN ?4 WHEN ?2 IN ('resolved', 'closed') \
+        "UPDATE tickets SET status = $2, updated_at = $3, \
+         resolved_at = CASE WHEN $4 IS NOT NULL THEN $4 WHEN $2 IN ('resolved', 'closed') \
          THEN resolved_at ELSE NULL END, \
-         closed_at = CASE WHEN ?5 IS NOT NULL THEN ?5 WHEN ?2 = 'closed' THEN closed_at \
-         ELSE NULL END WHERE id = ?1",
+         closed_at = CASE WHEN $5 IS NOT NULL THEN $5 WHEN $2 = 'closed' THEN closed_at \
+         ELSE NULL END WHERE id = $1",
     )
     .bind(id)
     .bind(status.as_str())
@@ -238,10 +242,13 @@ pub(in crate::tickets) async fn set_status(
 
 /// Support has not answered this ticket yet.
 pub async fn first_answer_pending(conn: &mut Conn, id: &str) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("SELECT first_response_at IS NULL FROM tickets WHERE id = ?")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT CASE WHEN first_response_at IS NULL THEN 1 ELSE 0 END FROM tickets WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(pending != 0)
 }
 
 pub(in crate::tickets) async fn rate(
@@ -251,7 +258,7 @@ pub(in crate::tickets) async fn rate(
     comment: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET rating = ?, rating_comment = ?, rated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET rating = $1, rating_comment = $2, rated_at = $3 WHERE id = $4")
         .bind(i64::from(rating))
         .bind(comment)
         .bind(now_ms)
@@ -266,7 +273,7 @@ pub(in crate::tickets) async fn set_priority(
     id: &str,
     p: Priority,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET priority = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET priority = $1 WHERE id = $2")
         .bind(p.as_str())
         .bind(id)
         .execute(&mut *conn)
@@ -279,7 +286,7 @@ pub(in crate::tickets) async fn set_assignee(
     id: &str,
     agent_id: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET assignee_id = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET assignee_id = $1 WHERE id = $2")
         .bind(agent_id)
         .bind(id)
         .execute(&db.pool)
@@ -292,7 +299,7 @@ pub(in crate::tickets) async fn set_merged_into(
     id: &str,
     into: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET merged_into = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET merged_into = $1 WHERE id = $2")
         .bind(into)
         .bind(id)
         .execute(&mut *conn)
@@ -306,7 +313,7 @@ pub(in crate::tickets) async fn set_external_ref(
     id: &str,
     reference: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET external_ref = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET external_ref = $1 WHERE id = $2")
         .bind(reference)
         .bind(id)
         .execute(&mut *conn)
@@ -316,7 +323,7 @@ pub(in crate::tickets) async fn set_external_ref(
 
 /// Whether a ticket with this id exists (the demo seeds once).
 pub async fn exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let found: Option<String> = sqlx::query_scalar("SELECT id FROM tickets WHERE id = ?")
+    let found: Option<String> = sqlx::query_scalar("SELECT id FROM tickets WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;

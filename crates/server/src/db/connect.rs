@@ -1,0 +1,174 @@
+//! Opening the pool of the engine a database address names, and refusing clearly what cannot
+//! serve: a server that does not answer, refuses us, or is older than PostgreSQL 13.
+
+use std::{sync::Once, time::Duration};
+
+use sqlx::{
+    AnyPool, Executor as _,
+    any::{AnyConnectOptions, AnyPoolOptions},
+};
+
+use super::{DEFAULT_ACQUIRE_TIMEOUT, Engine};
+
+/// The oldest PostgreSQL served (`server_version_num`).
+const OLDEST_POSTGRES: i64 = 130_000;
+
+/// Pool size and timeouts (`--db-pool-size`, `--db-timeout`).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub max_connections: u32,
+    /// How long a request waits for a connection, and (SQLite) for another writer.
+    pub timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_connections: 8,
+            timeout: DEFAULT_ACQUIRE_TIMEOUT,
+        }
+    }
+}
+
+/// Why the server cannot use the database it was given.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("cannot open the {engine} database at {target}: {source}")]
+    Unreachable {
+        engine: &'static str,
+        /// The address without its password.
+        target: String,
+        source: sqlx::Error,
+    },
+    #[error(
+        "the PostgreSQL server at {target} runs version {version}; panelcare needs PostgreSQL 13 or newer"
+    )]
+    TooOld { target: String, version: String },
+    #[error("cannot bring the database up to date: {0}")]
+    Migrate(sqlx::Error),
+}
+
+/// `url` without a password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// The engine and the sqlx address for what the operator gave: a PostgreSQL URL, a
+/// `sqlite:` URL, or a plain file path (created if missing).
+fn address(url: &str) -> (Engine, String) {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return (Engine::Postgres, url.to_owned());
+    }
+    let sqlite = if url.starts_with("sqlite:") {
+        url.to_owned()
+    } else {
+        format!("sqlite://{url}")
+    };
+    if sqlite.contains(":memory:") || sqlite.contains("mode=") {
+        (Engine::Sqlite, sqlite)
+    } else {
+        let sep = if sqlite.contains('?') { '&' } else { '?' };
+        (Engine::Sqlite, format!("{sqlite}{sep}mode=rwc"))
+    }
+}
+
+pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), ConnectError> {
+    static DRIVERS: Once = Once::new();
+    DRIVERS.call_once(sqlx::any::install_default_drivers);
+    let (engine, address) = address(url);
+    let target = redact(url);
+    let unreachable = |source| ConnectError::Unreachable {
+        engine: engine.name(),
+        target: target.clone(),
+        source,
+    };
+    let connect: AnyConnectOptions = address.parse().map_err(unreachable)?;
+    let busy_ms = options.timeout.as_millis();
+    let in_memory = address.contains(":memory:");
+    let pool = AnyPoolOptions::new()
+        .max_connections(options.max_connections)
+        .acquire_timeout(options.timeout)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if Engine::of(conn) == Engine::Sqlite {
+                    // WAL lets readers go on while one writer commits; NORMAL is durable
+                    // across application crashes in WAL mode (only power loss can drop the
+                    // last transactions, which the widget's retry queue then re-sends).
+                    let wal = if in_memory {
+                        ""
+                    } else {
+                        "PRAGMA journal_mode = WAL; "
+                    };
+                    conn.execute(
+                        format!(
+                            "{wal}PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                             PRAGMA busy_timeout = {busy_ms};"
+                        )
+                        .as_str(),
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect_with(connect)
+        .await
+        .map_err(unreachable)?;
+    if engine == Engine::Postgres {
+        let version: String = sqlx::query_scalar("SELECT current_setting('server_version_num')")
+            .fetch_one(&pool)
+            .await
+            .map_err(unreachable)?;
+        if version.trim().parse::<i64>().unwrap_or(0) < OLDEST_POSTGRES {
+            let shown: String = sqlx::query_scalar("SELECT current_setting('server_version')")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(version);
+            return Err(ConnectError::TooOld {
+                target,
+                version: shown,
+            });
+        }
+    }
+    Ok((pool, engine))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_name_their_engine() {
+        assert_eq!(
+            address("/var/lib/pc.sqlite"),
+            (
+                Engine::Sqlite,
+                "sqlite:///var/lib/pc.sqlite?mode=rwc".into()
+            )
+        );
+        assert_eq!(
+            address("sqlite:pc.sqlite?mode=ro"),
+            (Engine::Sqlite, "sqlite:pc.sqlite?mode=ro".into())
+        );
+        assert_eq!(address("postgres://u@h/db").0, Engine::Postgres);
+        assert_eq!(address("postgresql://u@h/db").0, Engine::Postgres);
+    }
+
+    #[test]
+    fn passwords_never_reach_a_message() {
+        assert_eq!(
+            redact("postgres://pc:s3cret@db.example:5432/pc"),
+            "postgres://pc:***@db.example:5432/pc"
+        );
+        assert_eq!(redact("pc.sqlite"), "pc.sqlite");
+    }
+}

@@ -1,0 +1,32 @@
+//! The server's integration suite, one test binary: every handler test through `oneshot`
+//! against a real database, the panel packages' signers and the WHMCS bridge against the real
+//! server, and the migrations. It runs on SQLite, and on PostgreSQL when `PANELCARE_TEST_PG`
+//! names a server (`cargo xtask test` runs it both ways): each test gets a database of its
+//! own on the engine the run is for.
+
+mod attachments;
+mod branding;
+mod canned_replies;
+mod common;
+mod console_auth;
+mod console_inbox;
+mod console_tickets;
+mod cpanel_dashboard;
+mod feedback_api;
+mod frame;
+mod idempotency;
+mod kb_delete;
+mod kb_notices;
+mod migrations;
+mod notification_test;
+mod notifications;
+mod offers;
+mod origins;
+mod panel_usage;
+mod signing_conformance;
+mod static_files;
+mod team;
+mod tenancy;
+mod tickets;
+mod tokens;
+mod whmcs_bridge;

@@ -1,0 +1,64 @@
+//! Static files: the demo pages carry the strict policy, the widget's files are cacheable.
+
+use crate::common::*;
+use axum::{body::Body, http::Request};
+
+#[tokio::test]
+async fn demo_pages_are_served_under_a_strict_csp() {
+    let app = TestApp::new().await;
+    let (s, body, res) = app
+        .send(
+            Request::get("/demo/cpanel.html")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(s, 200, "{body}");
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn root_redirects_to_the_demo_and_health_answers() {
+    let app = TestApp::new().await;
+    let (s, _, res) = app
+        .send(Request::get("/").body(Body::empty()).expect("request"))
+        .await;
+    assert_eq!(s.as_u16(), 307);
+    assert_eq!(res.headers()["location"], "/demo/");
+    let (s, body, _) = app
+        .send(
+            Request::get("/healthz")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!((s.as_u16(), body.as_str()), (200, Some("ok")));
+}
+
+#[tokio::test]
+async fn api_preflight_from_a_panel_origin_is_allowed() {
+    let app = TestApp::new().await;
+    let req = Request::options("/api/v1/feedback")
+        .header("origin", "https://panel.example:2083")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type,idempotency-key",
+        )
+        .body(Body::empty())
+        .expect("request");
+    let (s, _, res) = app.send(req).await;
+    assert!(s.is_success(), "{s}");
+    assert_eq!(res.headers()["access-control-allow-origin"], "*");
+}
