@@ -12,6 +12,7 @@ mod console_auth;
 mod console_inbox;
 mod console_tickets;
 mod cpanel_dashboard;
+mod engines;
 mod feedback_api;
 mod frame;
 mod idempotency;

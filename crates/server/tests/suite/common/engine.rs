@@ -56,6 +56,7 @@ async fn template(base: &str) -> &'static str {
         .get_or_init(|| async {
             let name = format!("pc_tpl_{}", std::process::id());
             let mut conn = admin(base).await;
+            forget_dead_runs(&mut conn).await;
             let _ = conn
                 .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
                 .await;
@@ -70,6 +71,28 @@ async fn template(base: &str) -> &'static str {
             name
         })
         .await
+}
+
+/// Drops what earlier runs on this machine left (a run that was killed, a template): their
+/// databases are named after their process, and a process that has ended no longer needs
+/// them. Other runs' databases are left alone.
+async fn forget_dead_runs(conn: &mut AnyConnection) {
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'pc\\_t\\_%' \
+         OR datname LIKE 'pc\\_tpl\\_%'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    for name in names {
+        let pid = name.split('_').nth(2).unwrap_or_default();
+        let alive = !pid.is_empty() && Path::new("/proc").join(pid).exists();
+        if !alive {
+            let _ = conn
+                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
+        }
+    }
 }
 
 /// `CREATE DATABASE`, in code-point order like SQLite's, with UTF-8 character classes (so
