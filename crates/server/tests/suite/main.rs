@@ -18,6 +18,7 @@ mod frame;
 mod idempotency;
 mod kb_delete;
 mod kb_notices;
+mod kb_search;
 mod migrations;
 mod notification_test;
 mod notifications;
