@@ -229,7 +229,9 @@ async fn the_console_api_is_not_open_to_other_origins() {
 #[tokio::test]
 async fn the_admin_cli_creates_an_account_that_can_sign_in() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("cli.sqlite");
+    // The run's engine: a SQLite file, or a PostgreSQL database of its own.
+    let fresh = crate::common::engine::fresh(dir.path()).await;
+    let db = fresh.url.clone();
     let bin = env!("CARGO_BIN_EXE_panelcare-server");
     let run = |args: &[&str]| {
         let out = std::process::Command::new(bin)
@@ -272,11 +274,41 @@ async fn the_admin_cli_creates_an_account_that_can_sign_in() {
         .find_map(|l| l.strip_prefix("password "))
         .expect("password line");
 
-    let app = TestApp::with_db(db.to_str().expect("utf-8")).await;
+    let app = TestApp::with_db(&db).await;
     let (cookie, _) = app.sign_in("bea@bluefox.test", password).await;
     let (_, me, _) = app
         .send(with_cookie("GET", "/console/api/me", &cookie, None))
         .await;
     assert_eq!(me["agent"]["role"], "reseller_admin");
     assert_eq!(me["agent"]["tenant_id"], "bluefox");
+    drop(app);
+    if let Some((base, name)) = fresh.drop {
+        crate::common::engine::drop_database(base, name);
+    }
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_serve_is_named_clearly() {
+    let bin = env!("CARGO_BIN_EXE_panelcare-server");
+    let fail = |db: &str| {
+        let out = std::process::Command::new(bin)
+            .args(["--db", db, "--db-timeout", "2"])
+            .args(["tenant", "create", "--id", "x", "--name", "X"])
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // Nobody listens on port 1: a message that names the server, not a panic.
+    let err = fail("postgres://panelcare:s3cret@127.0.0.1:1/panelcare");
+    assert!(
+        err.contains("cannot open the PostgreSQL database at postgres://panelcare:***@127.0.0.1:1"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("s3cret") && !err.contains("panicked"),
+        "{err}"
+    );
+    let err = fail("/nonexistent-folder/x/panelcare.sqlite");
+    assert!(err.contains("cannot open the SQLite database"), "{err}");
 }
