@@ -4,7 +4,7 @@
 use std::{sync::Once, time::Duration};
 
 use sqlx::{
-    AnyPool, Executor as _,
+    AnyConnection, AnyPool, Connection as _, Executor as _,
     any::{AnyConnectOptions, AnyPoolOptions},
 };
 
@@ -54,10 +54,10 @@ pub fn redact(url: &str) -> String {
         return url.to_owned();
     };
     match rest.split_once('@') {
-        Some((user, host)) => {
-            let user = user.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}:***@{host}")
-        }
+        Some((user, host)) => match user.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+            None => url.to_owned(),
+        },
         None => url.to_owned(),
     }
 }
@@ -92,6 +92,15 @@ pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), Con
         source,
     };
     let connect: AnyConnectOptions = address.parse().map_err(unreachable)?;
+    if engine == Engine::Postgres {
+        // One connection first: a pool that cannot connect only says it timed out, while
+        // this says why (refused, unknown host, wrong password, no such database).
+        let probe = tokio::time::timeout(options.timeout, AnyConnection::connect_with(&connect))
+            .await
+            .map_err(|_| unreachable(sqlx::Error::PoolTimedOut))?
+            .map_err(unreachable)?;
+        probe.close().await.map_err(unreachable)?;
+    }
     let busy_ms = options.timeout.as_millis();
     let in_memory = address.contains(":memory:");
     let pool = AnyPoolOptions::new()
@@ -170,5 +179,6 @@ mod tests {
             "postgres://pc:***@db.example:5432/pc"
         );
         assert_eq!(redact("pc.sqlite"), "pc.sqlite");
+        assert_eq!(redact("postgres://pc@db/pc"), "postgres://pc@db/pc");
     }
 }
