@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the real server binary on a loopback port with a
-// fresh SQLite file, and Debian's Chromium driven by playwright-core.
-import { spawn } from "node:child_process";
+// fresh database (a SQLite file, or a PostgreSQL database when PANELCARE_E2E_PG names a
+// server), and Debian's Chromium driven by playwright-core.
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -33,10 +34,25 @@ export function freePort() {
   });
 }
 
-/** A temporary directory for one test's database, removed by `cleanup()`. */
+let databases = 0;
+
+/** One test's database, removed by `cleanup()`: a SQLite file in a temporary directory, or
+ *  a new database on the PostgreSQL server PANELCARE_E2E_PG names (made with its `psql`,
+ *  PANELCARE_E2E_PSQL). */
 export function scratch() {
   const dir = mkdtempSync(join(tmpdir(), "panelcare-e2e-"));
-  return { db: join(dir, "e2e.sqlite"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const base = process.env.PANELCARE_E2E_PG;
+  if (!base) return { db: join(dir, "e2e.sqlite"), cleanup: removeDir };
+  const name = `pc_e2e_${process.pid}_${databases++}`;
+  const psql = (sql) => execFileSync(env("PANELCARE_E2E_PSQL"), [base, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]);
+  psql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    db: url.toString(),
+    cleanup: () => { removeDir(); psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); },
+  };
 }
 
 /** Starts `panelcare-server serve --demo` and resolves once it listens. With `testClock`, the

@@ -101,36 +101,57 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
         // `pg` is dropped here, after a failure too: our cluster stops and is removed.
     })?;
     run.step(BROWSER_TESTS, browser_tests)?;
-    let e2e = e2e_files()?;
-    if e2e.is_empty() {
+    let e2e_files = e2e_files()?;
+    if e2e_files.is_empty() {
         println!("\nnotice: tests/e2e/ has no *.test.mjs files yet; skipping end-to-end");
         run.skip("end-to-end", "no tests/e2e/*.test.mjs");
         return Ok(());
     }
+    // The workspace's feature set, as `cargo test --workspace` just built it, so the server
+    // is not compiled again.
+    run.step("end-to-end: build the server binary", || {
+        exec(cargo().args(["build", "--workspace"]))
+    })?;
     run.step(
-        "end-to-end: playwright-core + Chromium against the server binary",
+        "end-to-end on SQLite: playwright-core + Chromium against the server binary",
+        || e2e(&e2e_files, None),
+    )?;
+    run.step(
+        "end-to-end on PostgreSQL: the same tests, the demo on PostgreSQL",
         || {
-            // The workspace's feature set, as `cargo test --workspace` just built it, so the
-            // server is not compiled again.
-            exec(cargo().args(["build", "--workspace"]))?;
-            let chromium = which("chromium").ok_or("chromium is not on PATH")?;
-            let artifacts = at_root("target/e2e");
-            fs::create_dir_all(&artifacts)?;
-            exec(
-                cmd("node")
-                    .args(["--test", "--test-concurrency=1"])
-                    .args(&e2e)
-                    .env(
-                        "PANELCARE_SERVER_BIN",
-                        at_root("target/debug/panelcare-server"),
-                    )
-                    .env("PANELCARE_DIST", at_root("dist"))
-                    .env("PANELCARE_WWW", at_root("www"))
-                    .env("PANELCARE_ARTIFACTS", &artifacts)
-                    .env("CHROMIUM", chromium),
-            )
+            let pg = crate::postgres::Postgres::start()?;
+            e2e(&e2e_files, Some(&pg))
         },
     )
+}
+
+/// The end-to-end tests, on SQLite or on `pg`.
+fn e2e(files: &[PathBuf], pg: Option<&crate::postgres::Postgres>) -> Result {
+    let chromium = which("chromium").ok_or("chromium is not on PATH")?;
+    // Each engine's screenshots apart, so neither run's replace the other's.
+    let artifacts = at_root(if pg.is_some() {
+        "target/e2e-postgres"
+    } else {
+        "target/e2e"
+    });
+    fs::create_dir_all(&artifacts)?;
+    let mut node = cmd("node");
+    node.args(["--test", "--test-concurrency=1"])
+        .args(files)
+        .env(
+            "PANELCARE_SERVER_BIN",
+            at_root("target/debug/panelcare-server"),
+        )
+        .env("PANELCARE_DIST", at_root("dist"))
+        .env("PANELCARE_WWW", at_root("www"))
+        .env("PANELCARE_ARTIFACTS", &artifacts)
+        .env("CHROMIUM", chromium);
+    if let Some(pg) = pg {
+        let psql = crate::postgres::bin("psql").ok_or("psql is missing beside initdb")?;
+        node.env("PANELCARE_E2E_PG", &pg.url)
+            .env("PANELCARE_E2E_PSQL", psql);
+    }
+    exec(&mut node)
 }
 
 /// The widget's and the console's wasm tests. The ticket widget's tests talk to a real server

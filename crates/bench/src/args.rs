@@ -10,6 +10,8 @@ pub struct Args {
     pub warmup: usize,
     /// How often each ticket read is repeated.
     pub reads: usize,
+    /// A PostgreSQL database to run the same load on, beside SQLite.
+    pub postgres: Option<String>,
 }
 
 impl Args {
@@ -20,6 +22,7 @@ impl Args {
             concurrency: 32,
             warmup: 1_000,
             reads: 300,
+            postgres: None,
         };
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
@@ -30,9 +33,10 @@ impl Args {
                 "--concurrency" => args.concurrency = number(&flag, &value()?)?,
                 "--warmup" => args.warmup = number(&flag, &value()?)?,
                 "--reads" => args.reads = number(&flag, &value()?)?,
+                "--postgres" => args.postgres = Some(value()?),
                 "-h" | "--help" => {
                     println!(
-                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N] [--reads N]"
+                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N] [--reads N] [--postgres URL]"
                     );
                     std::process::exit(0);
                 }

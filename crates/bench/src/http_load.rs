@@ -1,5 +1,6 @@
-//! The load: `concurrency` keep-alive HTTP/1.1 connections, each posting feedback back to
-//! back with a fresh idempotency key per request, as many widgets would.
+//! The load: `concurrency` keep-alive HTTP/1.1 connections, each a customer of its own
+//! posting feedback back to back with a fresh idempotency key per request, as many widgets
+//! of many accounts would.
 
 use std::{
     net::SocketAddr,
@@ -11,18 +12,19 @@ use crate::{
     stats::Run,
 };
 
+/// Runs `requests` POSTs over `tokens.len()` connections, one account's token each.
 pub async fn run(
     addr: SocketAddr,
-    token: &str,
+    tokens: &[String],
     requests: usize,
-    concurrency: usize,
     tag: &str,
 ) -> Result<Run, BoxError> {
+    let concurrency = tokens.len();
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for conn in 0..concurrency {
+    for (conn, token) in tokens.iter().enumerate() {
         let n = requests / concurrency + usize::from(conn < requests % concurrency);
-        let (token, tag) = (token.to_owned(), tag.to_owned());
+        let (token, tag) = (token.clone(), tag.to_owned());
         tasks.push(tokio::spawn(async move {
             connection(addr, &token, &tag, conn, n).await
         }));

@@ -1,116 +1,113 @@
-//! `panelcare-bench`: how fast the real server binary stores feedback over HTTP on loopback,
-//! next to how fast the same SQLite set-up stores the same rows with no HTTP in between (the
-//! ratio of the two is what the service layer costs); then how long the server takes to
-//! answer a customer with 1,000 tickets and a 500-message thread; then the offers engine
-//! (100 rules, one snapshot) and the offers endpoint.
+//! `panelcare-bench`: the real server binary on each engine in one run, side by side — how
+//! fast it stores feedback over HTTP on loopback from many accounts, how long it takes to
+//! list 1,000 tickets, read a 500-message thread and search 1,000 articles — and, on SQLite,
+//! how fast the same store code writes the same rows with no HTTP in between (the ratio is
+//! what the service layer costs); then the offers engine and endpoint.
 
 mod args;
 mod client;
+mod engine;
 mod http_load;
 mod offers;
 mod raw_store;
+mod search;
 mod server;
 mod stats;
 mod tickets;
 
 use std::error::Error;
 
+use engine::Figures;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let args = args::Args::parse()?;
     let dir = tempfile::tempdir()?;
     println!(
-        "feedback POST: {} requests, {} connections, after {} warm-up requests",
+        "feedback POST: {} requests over {} connections (an account each), after {} warm-up requests",
         args.requests, args.concurrency, args.warmup
     );
-
-    let server = server::Server::start(&args.server_bin, &dir.path().join("http.sqlite")).await?;
-    let token = server.token();
-    http_load::run(server.addr, &token, args.warmup, args.concurrency, "warm").await?;
-    let http = http_load::run(server.addr, &token, args.requests, args.concurrency, "run").await?;
-    let stored = server.count_rows().await?;
-    let mut conn = client::Conn::open(server.addr, &server.token_for("ticket-customer")).await?;
-    let reads = tickets::run(&mut conn, args.reads).await?;
-    offers::seed(server.db()).await?;
-    const OFFER_CONNS: usize = 8;
-    let offer_tokens: Vec<String> = (0..OFFER_CONNS)
-        .map(|c| server.token_for(&format!("offer-customer-{c}")))
-        .collect();
-    offers::http(server.addr, &offer_tokens, 200).await?;
-    let offer_http = offers::http(server.addr, &offer_tokens, args.requests / 4).await?;
-    server.stop().await;
-    let engine = offers::engine(20_000)?;
-
+    let sqlite_path = dir.path().join("http.sqlite");
+    let sqlite_url = sqlite_path.to_str().ok_or("path is not UTF-8")?.to_owned();
+    let mut runs: Vec<(&str, Figures)> =
+        vec![("SQLite", engine::run(&args, &sqlite_url, true).await?)];
+    if let Some(base) = &args.postgres {
+        let (url, name) = engine::create_database(base).await?;
+        let figures = engine::run(&args, &url, false).await;
+        engine::drop_database(base, &name).await?;
+        runs.push(("PostgreSQL", figures?));
+    }
     let raw = raw_store::run(
         &dir.path().join("raw.sqlite"),
         args.requests,
         args.concurrency,
     )
     .await?;
+    let eval = offers::engine(20_000)?;
 
     println!();
     println!(
-        "{:<34} {:>10} {:>9} {:>9} {:>9}",
-        "", "rows/s", "p50 ms", "p99 ms", "max ms"
+        "{:<44} {:>10} {:>9} {:>9} {:>9}",
+        "", "per s", "p50 ms", "p99 ms", "max ms"
     );
-    http.print("HTTP POST /api/v1/feedback");
-    raw.print("SQLite insert (same store code)");
-    let ratio = http.rate() / raw.rate();
-    println!();
-    println!("HTTP / raw SQLite ratio: {:.2}", ratio);
-    println!("rows stored by the HTTP run (incl. warm-up): {stored}");
-    println!(
-        "BENCH http_rps={:.0} http_p99_ms={:.2} raw_rps={:.0} ratio={:.2}",
-        http.rate(),
-        http.percentile(99.0),
-        raw.rate(),
-        ratio
-    );
-    println!();
-    println!(
-        "{:<34} {:>10} {:>9} {:>9} {:>9}",
-        "ticket reads (one connection)", "reads/s", "p50 ms", "p99 ms", "max ms"
-    );
-    reads.list.print(&format!(
-        "list, {} of {} tickets",
-        reads.listed,
-        tickets::TICKETS
+    for (name, f) in &runs {
+        f.feedback
+            .print(&format!("{name}: HTTP POST /api/v1/feedback"));
+        f.reads.list.print(&format!(
+            "{name}: list, {} of {} tickets",
+            f.reads.listed,
+            tickets::TICKETS
+        ));
+        f.reads
+            .thread
+            .print(&format!("{name}: thread of {} messages", tickets::MESSAGES));
+        f.search
+            .print(&format!("{name}: search, {} articles", search::ARTICLES));
+        if let Some(o) = &f.offers {
+            o.print(&format!("{name}: HTTP POST /api/v1/offers, 8 conns"));
+        }
+    }
+    raw.print("SQLite insert (same store code, no HTTP)");
+    eval.print(&format!(
+        "offers engine: {} rules, one snapshot",
+        offers::RULES
     ));
-    reads
-        .thread
-        .print(&format!("thread of {} messages", tickets::MESSAGES));
+    println!();
+    let lite = &runs[0].1;
     println!(
         "answer sizes: list {} KB, thread {} KB",
-        reads.list_bytes / 1024,
-        reads.thread_bytes / 1024
+        lite.reads.list_bytes / 1024,
+        lite.reads.thread_bytes / 1024
     );
     println!(
-        "BENCH ticket_list_p50_ms={:.2} ticket_list_p99_ms={:.2} thread_p50_ms={:.2} thread_p99_ms={:.2}",
-        reads.list.percentile(50.0),
-        reads.list.percentile(99.0),
-        reads.thread.percentile(50.0),
-        reads.thread.percentile(99.0)
+        "HTTP / raw SQLite ratio: {:.2}",
+        lite.feedback.rate() / raw.rate()
     );
-    println!();
-    println!(
-        "{:<34} {:>10} {:>9} {:>9} {:>9}",
-        "offers", "per s", "p50 ms", "p99 ms", "max ms"
-    );
-    engine.print(&format!("engine: {} rules, one snapshot", offers::RULES));
-    offer_http.print(&format!("HTTP POST /api/v1/offers, {OFFER_CONNS} conns"));
-    println!(
-        "BENCH offer_eval_p50_us={:.1} offer_eval_p99_us={:.1} offers_rps={:.0} offers_p99_ms={:.2}",
-        engine.percentile(50.0) * 1000.0,
-        engine.percentile(99.0) * 1000.0,
-        offer_http.rate(),
-        offer_http.percentile(99.0)
-    );
-    if stored != (args.requests + args.warmup) as i64 {
-        return Err(format!(
-            "expected {} rows, found {stored}",
-            args.requests + args.warmup
-        )
-        .into());
+    for (name, f) in &runs {
+        println!(
+            "BENCH engine={name} feedback_rps={:.0} feedback_p99_ms={:.2} ticket_list_p99_ms={:.2} \
+             thread_p99_ms={:.2} search_p99_ms={:.2}",
+            f.feedback.rate(),
+            f.feedback.percentile(99.0),
+            f.reads.list.percentile(99.0),
+            f.reads.thread.percentile(99.0),
+            f.search.percentile(99.0)
+        );
+    }
+    if let Some((_, pg)) = runs.get(1) {
+        println!(
+            "PostgreSQL / SQLite feedback write rate: {:.2} (target at least 0.50)",
+            pg.feedback.rate() / lite.feedback.rate()
+        );
+    }
+    if let Some(o) = &lite.offers {
+        println!(
+            "BENCH offer_eval_p50_us={:.1} offer_eval_p99_us={:.1} offers_rps={:.0} offers_p99_ms={:.2}",
+            eval.percentile(50.0) * 1000.0,
+            eval.percentile(99.0) * 1000.0,
+            o.rate(),
+            o.percentile(99.0)
+        );
     }
     Ok(())
 }

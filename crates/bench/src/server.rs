@@ -22,11 +22,11 @@ pub struct Server {
 }
 
 impl Server {
+    /// The server on `db_url`: a SQLite file path, or a PostgreSQL database's address.
     pub async fn start(
         bin: &Path,
-        db_path: &Path,
+        db_url: &str,
     ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        let db_url = db_path.to_str().ok_or("database path is not UTF-8")?;
         let db = Db::connect(db_url).await?;
         tenants::store::create(&db, "bench", "Bench Hosting", None).await?;
         panelcare_server::agents::store::put_key(&db, "bench", "k1", SECRET).await?;
@@ -47,11 +47,6 @@ impl Server {
             }
         }
         Err("the server exited before it listened".into())
-    }
-
-    /// A token for the bench tenant's customer, valid for the whole run.
-    pub fn token(&self) -> String {
-        self.token_for("customer-1")
     }
 
     /// A token for another customer of the bench tenant.

@@ -80,7 +80,7 @@ pub async fn run(conn: &mut Conn, reads: usize) -> Result<Reads, BoxError> {
 }
 
 /// GETs `path` `n` times after a few warm-up reads; the timings and the last body.
-async fn repeat(
+pub(crate) async fn repeat(
     conn: &mut Conn,
     path: &str,
     n: usize,

@@ -108,7 +108,7 @@ pub async fn ticket(
         .bind(due)
         .bind(answered)
         .bind(agent)
-        .bind(answered <= due)
+        .bind(i64::from(answered <= due))
         .execute(&mut *tx)
         .await?;
     }

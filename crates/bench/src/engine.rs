@@ -1,0 +1,86 @@
+//! One engine's figures: the real server binary on it, the same load and reads each time.
+
+use sqlx::{AnyConnection, Connection as _, Executor as _};
+
+use crate::{args::Args, client, http_load, offers, search, server::Server, stats::Run, tickets};
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What one engine measured.
+pub struct Figures {
+    pub feedback: Run,
+    pub reads: tickets::Reads,
+    pub search: Run,
+    /// The offers endpoint (measured on the first engine only: its work is in memory).
+    pub offers: Option<Run>,
+}
+
+/// Runs the load against a server on `db_url`; checks every POST stored exactly one row.
+pub async fn run(args: &Args, db_url: &str, with_offers: bool) -> Result<Figures, BoxError> {
+    let server = Server::start(&args.server_bin, db_url).await?;
+    let tokens: Vec<String> = (0..args.concurrency)
+        .map(|c| server.token_for(&format!("customer-{c}")))
+        .collect();
+    http_load::run(server.addr, &tokens, args.warmup, "warm").await?;
+    let feedback = http_load::run(server.addr, &tokens, args.requests, "run").await?;
+    let stored = server.count_rows().await?;
+    if stored != (args.requests + args.warmup) as i64 {
+        return Err(format!(
+            "{db_url}: expected {} rows, found {stored}",
+            args.requests + args.warmup
+        )
+        .into());
+    }
+    let mut conn = client::Conn::open(server.addr, &server.token_for("ticket-customer")).await?;
+    let reads = tickets::run(&mut conn, args.reads).await?;
+    search::seed(server.db(), "bench").await?;
+    let search = search::run(&mut conn, args.reads).await?;
+    let offers = if with_offers {
+        offers::seed(server.db()).await?;
+        let offer_tokens: Vec<String> = (0..8)
+            .map(|c| server.token_for(&format!("offer-customer-{c}")))
+            .collect();
+        offers::http(server.addr, &offer_tokens, 200).await?;
+        Some(offers::http(server.addr, &offer_tokens, args.requests / 4).await?)
+    } else {
+        None
+    };
+    server.stop().await;
+    Ok(Figures {
+        feedback,
+        reads,
+        search,
+        offers,
+    })
+}
+
+/// A fresh database on the PostgreSQL server `base` names, for one bench run; dropped by
+/// [`drop_database`].
+pub async fn create_database(base: &str) -> Result<(String, String), BoxError> {
+    sqlx::any::install_default_drivers();
+    let name = format!("pc_bench_{}", std::process::id());
+    let mut conn = AnyConnection::connect(base).await?;
+    conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await?;
+    conn.execute(
+        format!(
+            "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' \
+             LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
+        .as_str(),
+    )
+    .await?;
+    conn.close().await?;
+    let (head, _) = base
+        .rsplit_once('/')
+        .ok_or("the PostgreSQL address names no database")?;
+    Ok((format!("{head}/{name}"), name))
+}
+
+pub async fn drop_database(base: &str, name: &str) -> Result<(), BoxError> {
+    let mut conn = AnyConnection::connect(base).await?;
+    conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await?;
+    conn.close().await?;
+    Ok(())
+}
