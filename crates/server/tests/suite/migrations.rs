@@ -16,7 +16,7 @@ mod upgrade;
 
 use crate::common::TestApp;
 use fixture_db::{applied, load, open, schema};
-use listing::{embedded, files, listed, migrations_dir, sha384};
+use listing::{LINES, Line, dir_of, embedded_of, files_of, listed_of, sha384};
 use panelcare_server::db::{ConnectError, Db};
 use sha2::{Digest as _, Sha384};
 use sqlx::{
@@ -32,38 +32,44 @@ const FIRST_0013: &str = "9ad990d1cc6e9a61f778d1549e6d6cbd76fa61d8cd077bc85ddbae
 
 #[test]
 fn every_migration_file_matches_its_checked_in_checksum() {
-    let listed = listed();
     let mut problems = Vec::new();
-    for (version, sum, file) in &listed {
-        let Ok(bytes) = std::fs::read(migrations_dir().join(file)) else {
-            problems.push(format!(
-                "{file} is listed in checksums.txt but missing. A landed migration is never \
-                 removed or renamed: databases have applied it. Restore it."
-            ));
-            continue;
-        };
-        let now = sha384(&bytes);
-        if now != *sum {
-            problems.push(format!(
-                "{file} was edited after it landed (its SHA-384 is {now}, checksums.txt has \
-                 {sum}). Databases that applied it would refuse to start. Restore it (git \
-                 checkout) and make the change in a new migration instead."
-            ));
+    for line in LINES {
+        let dir = dir_of(line);
+        let list = dir.join("checksums.txt");
+        let listed = listed_of(line);
+        for (version, sum, file) in &listed {
+            let Ok(bytes) = std::fs::read(dir.join(file)) else {
+                problems.push(format!(
+                    "{file} is listed in {} but missing. A landed migration is never \
+                     removed or renamed: databases have applied it. Restore it.",
+                    list.display()
+                ));
+                continue;
+            };
+            let now = sha384(&bytes);
+            if now != *sum {
+                problems.push(format!(
+                    "{file} was edited after it landed (its SHA-384 is {now}, checksums.txt has \
+                     {sum}). Databases that applied it would refuse to start. Restore it (git \
+                     checkout) and make the change in a new migration instead."
+                ));
+            }
+            if !file.starts_with(&format!("{version:04}_")) {
+                problems.push(format!("checksums.txt lists {file} as version {version}."));
+            }
         }
-        if !file.starts_with(&format!("{version:04}_")) {
-            problems.push(format!("checksums.txt lists {file} as version {version}."));
-        }
-    }
-    for (_, file) in files() {
-        if !listed.iter().any(|(_, _, f)| *f == file) {
-            let bytes = std::fs::read(migrations_dir().join(&file)).expect("read");
-            let version = file.split_once('_').map_or("?", |(v, _)| v);
-            let version = version.trim_start_matches('0');
-            problems.push(format!(
-                "{file} has no line in crates/server/migrations/checksums.txt. If it is a new \
-                 migration, append this line:\n{version} {} {file}",
-                sha384(&bytes)
-            ));
+        for (_, file) in files_of(line) {
+            if !listed.iter().any(|(_, _, f)| *f == file) {
+                let bytes = std::fs::read(dir.join(&file)).expect("read");
+                let version = file.split_once('_').map_or("?", |(v, _)| v);
+                let version = version.trim_start_matches('0');
+                problems.push(format!(
+                    "{file} has no line in {}. If it is a new migration, append this \
+                     line:\n{version} {} {file}",
+                    list.display(),
+                    sha384(&bytes)
+                ));
+            }
         }
     }
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n\n"));
@@ -71,27 +77,33 @@ fn every_migration_file_matches_its_checked_in_checksum() {
 
 #[test]
 fn migration_numbers_are_contiguous_unique_and_all_in_the_build() {
-    let files = files();
-    for (version, file) in &files {
-        assert!(
-            version.is_some() && file.len() > 9 && file.as_bytes()[4] == b'_',
-            "{file}: a migration is named NNNN_description.sql (sqlx skips a file without \
-             a number and an underscore)"
+    for line in LINES {
+        let files = files_of(line);
+        for (version, file) in &files {
+            assert!(
+                version.is_some() && file.len() > 9 && file.as_bytes()[4] == b'_',
+                "{file}: a migration is named NNNN_description.sql (sqlx skips a file without \
+                 a number and an underscore)"
+            );
+        }
+        let versions: Vec<i64> = files.iter().filter_map(|(v, _)| *v).collect();
+        let expected: Vec<i64> = (1..=versions.len() as i64).collect();
+        assert_eq!(
+            versions, expected,
+            "{line:?}: migration numbers must run 1, 2, 3… with no gap and no number twice: \
+             {files:?}"
+        );
+        // `sqlx::migrate!` embeds the files at build time; build.rs rebuilds when one is added.
+        let on_disk: Vec<(i64, String)> = listed_of(line)
+            .into_iter()
+            .map(|(v, s, _)| (v, s))
+            .collect();
+        assert_eq!(
+            embedded_of(line),
+            on_disk,
+            "{line:?}: the build embeds other migrations than checksums.txt lists"
         );
     }
-    let versions: Vec<i64> = files.iter().filter_map(|(v, _)| *v).collect();
-    let expected: Vec<i64> = (1..=versions.len() as i64).collect();
-    assert_eq!(
-        versions, expected,
-        "migration numbers must run 1, 2, 3… with no gap and no number twice: {files:?}"
-    );
-    // `sqlx::migrate!` embeds the files at build time; build.rs rebuilds when one is added.
-    let on_disk: Vec<(i64, String)> = listed().into_iter().map(|(v, s, _)| (v, s)).collect();
-    assert_eq!(
-        embedded(),
-        on_disk,
-        "the build embeds other migrations than checksums.txt lists"
-    );
 }
 
 #[tokio::test]
@@ -101,8 +113,11 @@ async fn the_rebuilt_outbox_is_exactly_the_table_0013_makes() {
     let dir = tempfile::tempdir().unwrap();
     let upto_13 = dir.path().join("migrations");
     std::fs::create_dir(&upto_13).unwrap();
-    for (_, file) in files().iter().filter(|(v, _)| v.is_some_and(|v| v <= 13)) {
-        std::fs::copy(migrations_dir().join(file), upto_13.join(file)).unwrap();
+    for (_, file) in files_of(Line::Sqlite)
+        .iter()
+        .filter(|(v, _)| v.is_some_and(|v| v <= 13))
+    {
+        std::fs::copy(dir_of(Line::Sqlite).join(file), upto_13.join(file)).unwrap();
     }
     let path = dir.path().join("at_13.sqlite");
     let mut conn = open(&path).await;

@@ -1,4 +1,5 @@
-//! The migrations folder and its checked-in list of checksums, as the tests read them.
+//! The migrations folders (one line of migrations per engine) and their checked-in lists of
+//! checksums, as the tests read them.
 
 use std::path::{Path, PathBuf};
 
@@ -7,27 +8,56 @@ use sqlx::migrate::Migrator;
 
 /// The migrations as this build embeds them, as the server does.
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// (version, SHA-384 in hex) of each embedded migration.
+/// One engine's line of migrations.
+#[derive(Debug, Clone, Copy)]
+pub enum Line {
+    Sqlite,
+    Postgres,
+}
+
+pub const LINES: [Line; 2] = [Line::Sqlite, Line::Postgres];
+
+impl Line {
+    fn migrator(self) -> &'static Migrator {
+        match self {
+            Self::Sqlite => &MIGRATOR,
+            Self::Postgres => &POSTGRES,
+        }
+    }
+}
+
+/// (version, SHA-384 in hex) of each embedded migration of the SQLite line.
 pub fn embedded() -> Vec<(i64, String)> {
-    MIGRATOR
+    embedded_of(Line::Sqlite)
+}
+
+/// (version, SHA-384 in hex) of each embedded migration of `line`.
+pub fn embedded_of(line: Line) -> Vec<(i64, String)> {
+    line.migrator()
         .iter()
         .map(|m| (m.version, hex::encode(&m.checksum)))
         .collect()
 }
 
-pub fn migrations_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations")
+/// `crates/server/migrations` (SQLite) or `crates/server/migrations/postgres`.
+pub fn dir_of(line: Line) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    match line {
+        Line::Sqlite => dir,
+        Line::Postgres => dir.join("postgres"),
+    }
 }
 
 pub fn sha384(bytes: &[u8]) -> String {
     hex::encode(Sha384::digest(bytes))
 }
 
-/// The lines of checksums.txt: (version, checksum, file name).
-pub fn listed() -> Vec<(i64, String, String)> {
-    let text = std::fs::read_to_string(migrations_dir().join("checksums.txt"))
-        .expect("crates/server/migrations/checksums.txt");
+/// The lines of `line`'s checksums.txt: (version, checksum, file name).
+pub fn listed_of(line: Line) -> Vec<(i64, String, String)> {
+    let text = std::fs::read_to_string(dir_of(line).join("checksums.txt"))
+        .expect("the migrations folder's checksums.txt");
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -44,9 +74,9 @@ pub fn listed() -> Vec<(i64, String, String)> {
         .collect()
 }
 
-/// Every `.sql` file of the migrations folder with its version (from `NNNN_…`), sorted.
-pub fn files() -> Vec<(Option<i64>, String)> {
-    let mut out: Vec<(Option<i64>, String)> = std::fs::read_dir(migrations_dir())
+/// Every `.sql` file of `line`'s folder with its version (from `NNNN_…`), sorted.
+pub fn files_of(line: Line) -> Vec<(Option<i64>, String)> {
+    let mut out: Vec<(Option<i64>, String)> = std::fs::read_dir(dir_of(line))
         .expect("migrations folder")
         .map(|e| {
             e.expect("entry")
