@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: bundle sizes against their budgets, the server benchmark
-//! (crates/bench), then the widget's render times in headless Chromium
+//! `cargo xtask bench`: bundle sizes against their budgets, the server benchmark on SQLite and
+//! on PostgreSQL side by side (crates/bench; a throwaway PostgreSQL as durable as it ships, or
+//! `PANELCARE_TEST_PG`'s), then the widget's render times in headless Chromium
 //! (crates/bench/render/widget.mjs); each prints its own results.
 
 use crate::util::{Result, at_root, cargo, cmd, exec, step, which};
@@ -19,13 +20,16 @@ pub fn run(args: &[String]) -> Result {
         "-p",
         "panelcare-server",
     ]))?;
-    step("bench: run");
+    step("bench: run (SQLite, then PostgreSQL)");
+    let pg = crate::postgres::Postgres::start_durable()?;
     exec(
         cmd(at_root("target/release/panelcare-bench"))
             .arg("--server-bin")
             .arg(at_root("target/release/panelcare-server"))
+            .args(["--postgres", &pg.url])
             .args(args),
     )?;
+    drop(pg);
     step("bench: widget render (headless Chromium, release widget and server)");
     let chromium = which("chromium").ok_or("chromium is not on PATH")?;
     let scratch = at_root("target/bench");

@@ -70,8 +70,19 @@ fn run(c: &mut Command, what: &str) -> Result {
 }
 
 impl Postgres {
-    /// The server named by `PANELCARE_TEST_PG`, or a new throwaway cluster.
+    /// The server named by `PANELCARE_TEST_PG`, or a new throwaway cluster for tests (no
+    /// durability: fsync off).
     pub fn start() -> Result<Self> {
+        Self::start_with(false)
+    }
+
+    /// For the benchmark: `PANELCARE_TEST_PG`'s server, or a throwaway cluster as durable as
+    /// PostgreSQL ships (fsync and synchronous_commit on).
+    pub fn start_durable() -> Result<Self> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Result<Self> {
         if let Ok(url) = std::env::var("PANELCARE_TEST_PG")
             && !url.trim().is_empty()
         {
@@ -109,10 +120,14 @@ impl Postgres {
         )?;
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         // Tests need no durability across a power cut: fsync off keeps a run quick. The
-        // benchmark runs its own server, as durable as it ships.
+        // benchmark's cluster is as durable as PostgreSQL ships.
+        let speed = if durable {
+            ""
+        } else {
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        };
         let settings = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200{speed}",
             dir.display()
         );
         let cluster = Cluster {
