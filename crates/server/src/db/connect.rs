@@ -81,6 +81,11 @@ fn address(url: &str) -> (Engine, String) {
     }
 }
 
+/// Whether a server reporting `server_version_num` (`150004` for 15.4) is new enough.
+fn supported(version_num: &str) -> bool {
+    version_num.trim().parse::<i64>().unwrap_or(0) >= OLDEST_POSTGRES
+}
+
 pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), ConnectError> {
     static DRIVERS: Once = Once::new();
     DRIVERS.call_once(sqlx::any::install_default_drivers);
@@ -137,7 +142,7 @@ pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), Con
             .fetch_one(&pool)
             .await
             .map_err(unreachable)?;
-        if version.trim().parse::<i64>().unwrap_or(0) < OLDEST_POSTGRES {
+        if !supported(&version) {
             let shown: String = sqlx::query_scalar("SELECT current_setting('server_version')")
                 .fetch_one(&pool)
                 .await
@@ -170,6 +175,12 @@ mod tests {
         );
         assert_eq!(address("postgres://u@h/db").0, Engine::Postgres);
         assert_eq!(address("postgresql://u@h/db").0, Engine::Postgres);
+    }
+
+    #[test]
+    fn postgresql_13_and_newer_are_served() {
+        assert!(supported("130000") && supported("150004") && supported("170002 "));
+        assert!(!supported("120017") && !supported("90624") && !supported("x"));
     }
 
     #[test]
