@@ -56,23 +56,7 @@ async fn many_concurrent_copies_make_one_row() {
     let app = std::sync::Arc::new(TestApp::new().await);
     let t = token("acme", "alice");
     let body = json!({"category":"idea","message":"sent from a flaky train connection"});
-    let mut tasks = Vec::new();
-    for _ in 0..32 {
-        let (app, t, body) = (app.clone(), t.clone(), body.clone());
-        tasks.push(tokio::spawn(async move {
-            app.send(post_feedback(&t, "concurrent-key-1", &body)).await
-        }));
-    }
-    let mut answers = Vec::new();
-    for task in tasks {
-        let (s, body, _) = task.await.expect("task");
-        assert_eq!(s, 201, "{body}");
-        answers.push(body);
-    }
-    assert!(
-        answers.windows(2).all(|w| w[0] == w[1]),
-        "every copy got the same answer"
-    );
+    all_at_once(&app, 32, || post_feedback(&t, "concurrent-key-1", &body)).await;
     assert_eq!(app.feedback_rows().await, 1);
 }
 
