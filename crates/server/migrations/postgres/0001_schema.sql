@@ -223,11 +223,15 @@ CREATE TABLE kb_articles (
     updated_at  BIGINT NOT NULL,
     deleted_at  BIGINT,
     deleted_by  TEXT REFERENCES agents(id),
-    -- What search matches (SQLite: the kb_fts table): title and text in the article
-    -- language's configuration, diacritics removed. Kept by kb_search_update below.
+    -- What search matches (SQLite: the kb_fts table), diacritics removed, kept by
+    -- kb_search_update below: `words` as written (the `simple` configuration: no stemming,
+    -- no stop words), which typed prefixes match as SQLite's FTS5 does; `search` in the
+    -- article language's configuration, which whole words match stemmed, and which ranks.
+    words       TSVECTOR NOT NULL DEFAULT ''::tsvector,
     search      TSVECTOR NOT NULL DEFAULT ''::tsvector
 );
 CREATE INDEX kb_by_tenant ON kb_articles (tenant_id, lang);
+CREATE INDEX kb_words ON kb_articles USING GIN (words);
 CREATE INDEX kb_search ON kb_articles USING GIN (search);
 
 -- The text search configuration of an article's language: stemming where PostgreSQL has
@@ -240,6 +244,9 @@ $$;
 
 CREATE FUNCTION kb_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    NEW.words :=
+        setweight(to_tsvector('simple', unaccent(NEW.title)), 'A') ||
+        setweight(to_tsvector('simple', unaccent(NEW.plain)), 'B');
     NEW.search :=
         setweight(to_tsvector(kb_config(NEW.lang), unaccent(NEW.title)), 'A') ||
         setweight(to_tsvector(kb_config(NEW.lang), unaccent(NEW.plain)), 'B');

@@ -2,10 +2,10 @@
 //! (the query itself is `store::search`: FTS5 ranked by BM25 on SQLite, a `tsvector` ranked
 //! by `ts_rank` on PostgreSQL).
 //!
-//! Both engines match each word as a prefix, any word matching, ignoring case and
-//! diacritics. What differs: PostgreSQL also stems English and Russian words ("errors"
-//! finds "error"; SQLite finds it only as a prefix), and the two rank and cut snippets
-//! their own way.
+//! Both engines match each word as a prefix of a word as written, any word matching,
+//! ignoring case and diacritics. What differs: PostgreSQL also matches whole words stemmed in
+//! English and Russian ("restarting" finds "Restart"; on SQLite only prefixes match), and the
+//! two rank and cut snippets their own way.
 
 /// Most suggestions at once.
 pub const LIMIT: i64 = 5;
@@ -34,11 +34,10 @@ impl Terms {
         words.join(" OR ")
     }
 
-    /// A `to_tsquery` text: each word as a prefix, any of them matching (the store removes
-    /// diacritics from it as from the articles).
-    pub fn tsquery(&self) -> String {
-        let words: Vec<String> = self.0.iter().map(|w| format!("{w}:*")).collect();
-        words.join(" | ")
+    /// The words, separated by spaces, for PostgreSQL: the store removes their diacritics
+    /// as it does the articles' and makes each a prefix query.
+    pub fn words(&self) -> String {
+        self.0.join(" ")
     }
 }
 
@@ -50,7 +49,7 @@ mod tests {
     fn typed_text_becomes_plain_prefix_terms() {
         let t = terms("Site down!").expect("terms");
         assert_eq!(t.fts5(), "\"site\"* OR \"down\"*");
-        assert_eq!(t.tsquery(), "site:* | down:*");
+        assert_eq!(t.words(), "site down");
         assert_eq!(
             terms("\"x\" OR NEAR(a b) * ^col: & !x | y:*")
                 .expect("terms")
@@ -60,6 +59,6 @@ mod tests {
         assert_eq!(terms("a ! ?"), None);
         let cyrillic = terms("šifra за").expect("terms");
         assert_eq!(cyrillic.fts5(), "\"šifra\"* OR \"за\"*");
-        assert_eq!(cyrillic.tsquery(), "šifra:* | за:*");
+        assert_eq!(cyrillic.words(), "šifra за");
     }
 }

@@ -157,13 +157,26 @@ pub async fn search(
              AND a.deleted_at IS NULL ORDER BY bm25(kb_fts, 5.0, 1.0) LIMIT $4",
             terms.fts5(),
         ),
+        // The typed words, diacritics removed by the same `unaccent` as the articles', then
+        // stripped of what `unaccent` may turn into query syntax (it maps a few letters to
+        // ':', '(' or a quote); each matches as a prefix of a word as written (`words`), or
+        // stemmed as a whole word in the article's language (`search`).
         Engine::Postgres => (
-            "SELECT a.id, a.title, ts_headline(kb_config(a.lang), a.plain, q, \
-             'MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\"') \
-             FROM kb_articles a, to_tsquery(kb_config($3), unaccent($1)) AS q \
-             WHERE a.search @@ q AND a.tenant_id = $2 AND a.lang = $3 AND a.published = 1 \
-             AND a.deleted_at IS NULL ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT $4",
-            terms.tsquery(),
+            "WITH typed AS ( \
+                 SELECT regexp_replace(unaccent(w), '[&|!():*<>''\\\\[:space:]]+', '', 'g') AS w \
+                 FROM regexp_split_to_table($1, ' ') AS w), \
+             q AS ( \
+                 SELECT to_tsquery('simple', string_agg(w || ':*', ' | ')) AS prefix, \
+                 to_tsquery(kb_config($3), string_agg(w, ' | ')) AS stemmed \
+                 FROM typed WHERE w <> '') \
+             SELECT a.id, a.title, COALESCE(ts_headline(kb_config(a.lang), a.plain, q.stemmed, \
+             'MaxWords=16, MinWords=8, StartSel=\"\", StopSel=\"\"'), '') \
+             FROM kb_articles a, q \
+             WHERE (a.words @@ q.prefix OR a.search @@ q.stemmed) \
+             AND a.tenant_id = $2 AND a.lang = $3 AND a.published = 1 AND a.deleted_at IS NULL \
+             ORDER BY ts_rank(a.search, q.stemmed) + ts_rank(a.words, q.prefix) DESC, a.id \
+             LIMIT $4",
+            terms.words(),
         ),
     };
     let rows: Vec<(String, String, String)> = sqlx::query_as(sql)

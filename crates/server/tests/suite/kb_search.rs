@@ -86,6 +86,16 @@ async fn prefixes_case_and_diacritics_match_on_every_engine() {
     )
     .await;
 
+    article(
+        &app,
+        &andrej,
+        "en",
+        "Certificate renewal after a domain move",
+        "The installation guide explains the configuration.",
+    )
+    .await;
+    article(&app, &andrej, "ru", "Тариф подходит для магазина", "Да.").await;
+
     for typed in ["cafe", "CAFÉ", "resu", "Résumé", "UPLO", "wi fi"] {
         assert_eq!(
             found(&app, "en", typed).await,
@@ -107,6 +117,29 @@ async fn prefixes_case_and_diacritics_match_on_every_engine() {
             "{typed:?}"
         );
     }
+    // Every prefix of a word finds it, however far a stemmer would cut the word, and short
+    // words a stemmer would drop as stop words too.
+    let moved = ["Certificate renewal after a domain move"];
+    for typed in [
+        "certif",
+        "certifica",
+        "certificat",
+        "renewa",
+        "installa",
+        "configura",
+        "do",
+    ] {
+        assert_eq!(found(&app, "en", typed).await, moved, "{typed:?}");
+    }
+    assert_eq!(
+        found(&app, "ru", "по").await,
+        ["Тариф подходит для магазина"]
+    );
+    // Letters that look like query syntax once their diacritics are gone are plain letters.
+    for typed in ["aːb", "⑴", "ŉx", "x:y", "(a)"] {
+        found(&app, "en", typed).await;
+    }
+
     // Each language finds its own articles only, and words of one letter find nothing.
     assert!(found(&app, "en", "ошибка").await.is_empty());
     assert!(found(&app, "en", "a b c").await.is_empty());
