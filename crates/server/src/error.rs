@@ -18,9 +18,28 @@ pub enum AppError {
     },
     /// Our fault. The client gets a generic message; the detail goes to the log.
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("internal: {0}")]
     Internal(String),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        // Text PostgreSQL cannot store (a NUL from a path, a query string or a token's
+        // claims) is the client's to fix, not our failure: SQLite would have stored it.
+        let unstorable = e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|code| code == "22021" || code == "22P05");
+        if unstorable {
+            Self::client(
+                ErrorCode::InvalidBody,
+                "Text may not contain the NUL character (\\u0000).",
+            )
+        } else {
+            Self::Database(e)
+        }
+    }
 }
 
 impl AppError {

@@ -48,8 +48,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 )
             }
         })?;
+        if has_nul(&bytes) {
+            return Err(AppError::client(
+                ErrorCode::InvalidBody,
+                "Text may not contain the NUL character (\\u0000).",
+            ));
+        }
         parse_json(&bytes).map(ApiJson)
     }
+}
+
+/// Whether JSON text carries a NUL character: only as the escape `\u0000` (a raw NUL byte
+/// is not JSON), whose backslash is not itself escaped. No text field has a use for it, and
+/// PostgreSQL cannot store it.
+fn has_nul(json: &[u8]) -> bool {
+    let mut backslashes = 0;
+    for (i, b) in json.iter().enumerate() {
+        if *b == b'\\' {
+            backslashes += 1;
+            continue;
+        }
+        if *b == b'u'
+            && backslashes % 2 == 1
+            && json
+                .get(i + 1..i + 5)
+                .is_some_and(|hex| hex.iter().all(|h| *h == b'0'))
+        {
+            return true;
+        }
+        backslashes = 0;
+    }
+    false
 }
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
@@ -108,5 +137,18 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
             ));
         }
         Ok(Self(key.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_nul;
+
+    #[test]
+    fn a_nul_is_found_only_as_an_escape_of_its_own() {
+        assert!(has_nul(br#"{"message":"a\u0000b"}"#));
+        assert!(has_nul(br#"{"message":"\\\u0000"}"#));
+        assert!(!has_nul(br#"{"message":"\\u0000 is how JSON writes it"}"#));
+        assert!(!has_nul(br#"{"message":"\u00e9 caf\u0001"}"#));
     }
 }

@@ -171,11 +171,13 @@ fn unverified_issuer(token: &str) -> Option<String> {
     serde_json::from_slice::<Iss>(&bytes).ok().map(|i| i.iss)
 }
 
-fn truncate(mut s: String, max_chars: usize) -> String {
-    if let Some((i, _)) = s.char_indices().nth(max_chars) {
-        s.truncate(i);
-    }
-    s
+/// A claim as it is kept: without control characters (a host's name or e-mail field may
+/// carry one, and no engine should store it), at most `max_chars` characters.
+fn truncate(s: String, max_chars: usize) -> String {
+    s.chars()
+        .filter(|c| !c.is_control())
+        .take(max_chars)
+        .collect()
 }
 
 /// Signs claims the way a host's backend does; used by demo mode, tests and tools.

@@ -48,18 +48,34 @@ pub enum ConnectError {
     Migrate(sqlx::Error),
 }
 
-/// `url` without a password, for messages and logs.
+/// `url` without a password, for messages and logs: the one before the last `@` (a
+/// password may contain one) and a `password=` parameter.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    match rest.split_once('@') {
-        Some((user, host)) => match user.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
-            None => url.to_owned(),
+    let (head, query) = match rest.split_once('?') {
+        Some((head, query)) => (head, Some(query)),
+        None => (rest, None),
+    };
+    let head = match head.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => head.to_owned(),
         },
-        None => url.to_owned(),
-    }
+        None => head.to_owned(),
+    };
+    let query = query.map(|q| {
+        let pairs: Vec<String> = q
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => pair.to_owned(),
+            })
+            .collect();
+        format!("?{}", pairs.join("&"))
+    });
+    format!("{scheme}://{head}{}", query.unwrap_or_default())
 }
 
 /// The engine and the sqlx address for what the operator gave: a PostgreSQL URL, a
@@ -113,6 +129,13 @@ pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), Con
         .acquire_timeout(options.timeout)
         .after_connect(move |conn, _| {
             Box::pin(async move {
+                if Engine::of(conn) == Engine::Postgres {
+                    // A transaction left open by an instance that died (or hung) gives its
+                    // write lock back after a minute instead of blocking every writer until
+                    // the server notices the connection is gone.
+                    conn.execute("SET idle_in_transaction_session_timeout = 60000")
+                        .await?;
+                }
                 if Engine::of(conn) == Engine::Sqlite {
                     // WAL lets readers go on while one writer commits; NORMAL is durable
                     // across application crashes in WAL mode (only power loss can drop the
@@ -191,5 +214,9 @@ mod tests {
         );
         assert_eq!(redact("pc.sqlite"), "pc.sqlite");
         assert_eq!(redact("postgres://pc@db/pc"), "postgres://pc@db/pc");
+        assert_eq!(
+            redact("postgres://pc:p@ss@db/pc?sslmode=require&password=x"),
+            "postgres://pc:***@db/pc?sslmode=require&password=***"
+        );
     }
 }

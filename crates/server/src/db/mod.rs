@@ -62,6 +62,8 @@ impl Engine {
 pub struct Db {
     pub pool: AnyPool,
     engine: Engine,
+    /// How long a statement waits for a connection or a lock.
+    timeout: Duration,
 }
 
 /// The key of the advisory lock every PostgreSQL write transaction holds ("pclw").
@@ -80,7 +82,11 @@ impl Db {
         migrate::run(&pool, engine)
             .await
             .map_err(ConnectError::Migrate)?;
-        Ok(Self { pool, engine })
+        Ok(Self {
+            pool,
+            engine,
+            timeout: options.timeout,
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -96,7 +102,21 @@ impl Db {
         match self.engine {
             Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Engine::Postgres => {
-                let mut tx = self.pool.begin().await?;
+                // READ COMMITTED whatever the server's default: each statement then sees what
+                // the writer before committed; a snapshot taken before the lock was granted
+                // would not.
+                let mut tx = self
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
+                    .await?;
+                // Waiting for the lock ends like waiting for a connection: after the timeout,
+                // as an error, not a request that hangs.
+                sqlx::query(&format!(
+                    "SET LOCAL lock_timeout = {}",
+                    self.timeout.as_millis()
+                ))
+                .execute(&mut *tx)
+                .await?;
                 sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
                     .bind(WRITE_LOCK)
                     .execute(&mut *tx)

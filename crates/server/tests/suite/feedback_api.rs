@@ -259,3 +259,41 @@ async fn script_in_a_message_is_stored_as_given() {
     assert_eq!(body["message"], msg);
     assert_eq!(app.feedback_rows().await, 1);
 }
+
+#[tokio::test]
+async fn a_nul_character_is_refused_on_every_engine() {
+    let app = TestApp::new().await;
+    let t = token("acme", "alice");
+    let (s, b, _) = app
+        .send(post_feedback(
+            &t,
+            "nul-key-0001",
+            &json!({"category": "idea", "message": "before\u{0}after"}),
+        ))
+        .await;
+    assert_eq!((s.as_u16(), code(&b)), (422, "invalid_body"), "{b}");
+    assert_eq!(app.feedback_rows().await, 0);
+    // In an address too: never a 500, whichever engine stores the rows.
+    let (s, b, _) = app.send(get("/api/v1/tickets/abc%00def", &t)).await;
+    assert!(s.is_client_error(), "{s} {b}");
+    // A host's claims lose control characters before anything is stored.
+    let mut c = claims("acme", "nul");
+    c.name = Some("Ni\u{0}ko".into());
+    let nul = panelcare_server::auth::sign(&c, "k1", ACME_SECRET);
+    let ticket = json!({"department": "technical", "priority": "low", "subject": "Hello",
+        "message": "Hello there.", "attachments": []});
+    let req = axum::http::Request::post("/api/v1/tickets")
+        .header("authorization", format!("Bearer {nul}"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", "nul-key-0002")
+        .body(axum::body::Body::from(ticket.to_string()))
+        .expect("request");
+    let (s, b, _) = app.send(req).await;
+    assert_eq!(s, 201, "{b}");
+    let name: Option<String> =
+        sqlx::query_scalar("SELECT account_name FROM tickets WHERE account_id = 'nul'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("stored");
+    assert_eq!(name.as_deref(), Some("Niko"));
+}

@@ -16,7 +16,7 @@ use crate::{
 /// so a second conversion of the same item by the same account within 30 days is not stored.
 pub async fn record_event(db: &Db, e: &Event<'_>) -> Result<bool, sqlx::Error> {
     let now = now_ms();
-    let done = sqlx::query(
+    let query = sqlx::query(
         "INSERT INTO offer_events (tenant_id, account_id, rule_id, variant, target, kind, view_id, \
          price_diff_cents, currency, created_at) \
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE $6 != 'conversion' OR NOT EXISTS \
@@ -34,9 +34,18 @@ pub async fn record_event(db: &Db, e: &Event<'_>) -> Result<bool, sqlx::Error> {
     .bind(e.price_diff_cents)
     .bind(e.currency)
     .bind(now)
-    .bind(now - 30 * DAY_MS)
-    .execute(&db.pool)
-    .await?;
+    .bind(now - 30 * DAY_MS);
+    // A conversion is counted once per purchase window: the check and the insert must not
+    // interleave with another report of the same purchase (SQLite's one writer does that by
+    // itself; PostgreSQL needs the write lock).
+    let done = if e.kind == "conversion" {
+        let mut tx = db.write().await?;
+        let done = query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        done
+    } else {
+        query.execute(&db.pool).await?
+    };
     Ok(done.rows_affected() == 1)
 }
 
