@@ -32,7 +32,7 @@ pub fn run(args: &[String]) -> Result {
          \n  {base}/console/          operator console (accounts below, password demo-password)\
          \n\n  data: {data}; Ctrl-C stops the server\n",
         data = if db.starts_with("postgres") {
-            format!("{db} (PostgreSQL; drop its tables to start over)")
+            format!("{db} (PostgreSQL; make the database again to start over)")
         } else {
             format!("{db} (delete it to start over)")
         }

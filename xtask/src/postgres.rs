@@ -101,6 +101,16 @@ impl Postgres {
             output(Command::new("mktemp").args(["-d", "/tmp/panelcare-pg.XXXXXX"]))
                 .ok_or("mktemp failed")?,
         );
+        // From here on a failure removes the folder (and a started server) again.
+        let cluster = Cluster {
+            dir: dir.clone(),
+            pg_ctl,
+            as_postgres,
+        };
+        let mut pg = Self {
+            url: String::new(),
+            cluster: Some(cluster),
+        };
         if as_postgres {
             run(
                 Command::new("chown").args(["postgres:postgres"]).arg(&dir),
@@ -130,13 +140,13 @@ impl Postgres {
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200{speed}",
             dir.display()
         );
-        let cluster = Cluster {
-            dir: dir.clone(),
-            pg_ctl,
-            as_postgres,
-        };
+        let pg_ctl = pg
+            .cluster
+            .as_ref()
+            .map(|c| c.pg_ctl.clone())
+            .ok_or("no cluster")?;
         run(
-            command(&cluster.pg_ctl, as_postgres)
+            command(&pg_ctl, as_postgres)
                 .arg("-D")
                 .arg(&data)
                 .args(["-o", &settings, "-l"])
@@ -144,15 +154,13 @@ impl Postgres {
                 .args(["-w", "start"]),
             "pg_ctl start",
         )?;
-        let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+        pg.url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
         println!(
-            "PostgreSQL: a throwaway cluster in {} on {url}",
-            dir.display()
+            "PostgreSQL: a throwaway cluster in {} on {}",
+            dir.display(),
+            pg.url
         );
-        Ok(Self {
-            url,
-            cluster: Some(cluster),
-        })
+        Ok(pg)
     }
 }
 

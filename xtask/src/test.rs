@@ -88,7 +88,14 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
     run.step("size budget", || sizes.as_ref().ok_or("no sizes")?.check())?;
     run.step(
         "native tests: model, server (its suite on SQLite), bench, xtask",
-        || exec(cargo().args(["test", "--workspace"])),
+        // SQLite: a PostgreSQL named in the environment is for the next step only.
+        || {
+            exec(
+                cargo()
+                    .args(["test", "--workspace"])
+                    .env_remove("PANELCARE_TEST_PG"),
+            )
+        },
     )?;
     run.step("server suite on PostgreSQL", || {
         // The workspace's feature set, as the step before built it: nothing compiles again.
@@ -146,10 +153,15 @@ fn e2e(files: &[PathBuf], pg: Option<&crate::postgres::Postgres>) -> Result {
         .env("PANELCARE_WWW", at_root("www"))
         .env("PANELCARE_ARTIFACTS", &artifacts)
         .env("CHROMIUM", chromium);
-    if let Some(pg) = pg {
-        let psql = crate::postgres::bin("psql").ok_or("psql is missing beside initdb")?;
-        node.env("PANELCARE_E2E_PG", &pg.url)
-            .env("PANELCARE_E2E_PSQL", psql);
+    match pg {
+        Some(pg) => {
+            let psql = crate::postgres::bin("psql").ok_or("psql is missing beside initdb")?;
+            node.env("PANELCARE_E2E_PG", &pg.url)
+                .env("PANELCARE_E2E_PSQL", psql);
+        }
+        None => {
+            node.env_remove("PANELCARE_E2E_PG");
+        }
     }
     exec(&mut node)
 }

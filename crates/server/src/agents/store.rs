@@ -59,7 +59,7 @@ pub async fn create(
 pub async fn team(db: &Db, scope: &Scope) -> Result<Vec<TeamMember>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(&format!(
         "SELECT id, tenant_id, email, name, role FROM agents a \
-         WHERE {} AND a.removed_at IS NULL ORDER BY tenant_id, email",
+         WHERE {} AND a.removed_at IS NULL ORDER BY tenant_id, lower(email)",
         tenants::condition(scope, "a.tenant_id")
     ))
     .bind(&scope.tenant_id)

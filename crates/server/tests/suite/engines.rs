@@ -12,19 +12,24 @@ use sqlx::Row as _;
 use crate::common::engine;
 
 /// What only one engine has, and why: the facts as the two functions below write them.
-const ENGINE_OWN: [(&str, &str); 6] = [
+const ENGINE_OWN: [(&str, &str); 8] = [
     (
         "column ticket_messages.seq integer not null",
         "PostgreSQL's insertion order; SQLite orders by rowid",
     ),
     (
-        "column kb_articles.search other not null",
+        "column kb_articles.search other not null default ''",
         "PostgreSQL's tsvector; SQLite keeps the kb_fts table beside the articles",
     ),
     (
         "index kb_search kb_articles (search)",
         "PostgreSQL's GIN index of that tsvector",
     ),
+    (
+        "column kb_articles.words other not null default ''",
+        "PostgreSQL's unstemmed tsvector, which typed prefixes match",
+    ),
+    ("index kb_words kb_articles (words)", "and its GIN index"),
     (
         "unique agents (email)",
         "SQLite: the e-mail column is UNIQUE COLLATE NOCASE",
@@ -75,11 +80,13 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
     .expect("tables");
     for table in tables {
         facts.insert(format!("table {table}"));
-        let columns = sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)")
-            .bind(&table)
-            .fetch_all(&db.pool)
-            .await
-            .expect("columns");
+        let columns = sqlx::query(
+            "SELECT name, type, \"notnull\", pk, dflt_value FROM pragma_table_info($1)",
+        )
+        .bind(&table)
+        .fetch_all(&db.pool)
+        .await
+        .expect("columns");
         let mut pk: Vec<(i64, String)> = Vec::new();
         for c in &columns {
             let name: String = c.get("name");
@@ -87,10 +94,12 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
             let key: i64 = c.get("pk");
             // A primary key column is never null, whatever SQLite's table says.
             let notnull = c.get::<i64, _>("notnull") != 0 || key > 0;
+            let default: Option<String> = c.get("dflt_value");
             facts.insert(format!(
-                "column {table}.{name} {} {}",
+                "column {table}.{name} {} {}{}",
                 kind(&ty),
-                if notnull { "not null" } else { "null" }
+                if notnull { "not null" } else { "null" },
+                default_of(default.as_deref())
             ));
             if key > 0 {
                 pk.push((key, name));
@@ -128,22 +137,38 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
                 i.get::<i64, _>("partial") != 0,
             ));
         }
-        let fks =
-            sqlx::query("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list($1)")
-                .bind(&table)
-                .fetch_all(&db.pool)
-                .await
-                .expect("foreign keys");
+        let fks = sqlx::query(
+            "SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($1)",
+        )
+        .bind(&table)
+        .fetch_all(&db.pool)
+        .await
+        .expect("foreign keys");
         for f in &fks {
-            let (to, from, col): (String, String, Option<String>) =
-                (f.get("table"), f.get("from"), f.get("to"));
+            let (to, from, col, on_delete): (String, String, Option<String>, String) = (
+                f.get("table"),
+                f.get("from"),
+                f.get("to"),
+                f.get("on_delete"),
+            );
             facts.insert(format!(
-                "foreign key {table}.{from} -> {to}.{}",
+                "foreign key {table}.{from} -> {to}.{} on delete {on_delete}",
                 col.unwrap_or_else(|| "id".into())
             ));
         }
     }
     facts
+}
+
+/// A column's default as both engines can be compared: `'new'::text` → `'new'`.
+fn default_of(declared: Option<&str>) -> String {
+    match declared {
+        None => String::new(),
+        Some(d) => {
+            let d = d.split("::").next().unwrap_or(d).trim();
+            format!(" default {d}")
+        }
+    }
 }
 
 /// One index: a unique constraint by its columns (the engines name those their own way), a
@@ -171,7 +196,8 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
     let columns = sqlx::query(
         "SELECT CAST(c.table_name AS TEXT) AS table_name, \
          CAST(c.column_name AS TEXT) AS column_name, CAST(c.data_type AS TEXT) AS data_type, \
-         CAST(c.is_nullable AS TEXT) AS is_nullable \
+         CAST(c.is_nullable AS TEXT) AS is_nullable, \
+         CAST(c.column_default AS TEXT) AS column_default \
          FROM information_schema.columns c JOIN information_schema.tables t \
          ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
          WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' \
@@ -187,13 +213,18 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
             c.get("data_type"),
             c.get("is_nullable"),
         );
+        let default: Option<String> = c.get("column_default");
         facts.insert(format!("table {table}"));
         let null = if nullable == "YES" {
             "null"
         } else {
             "not null"
         };
-        facts.insert(format!("column {table}.{name} {} {null}", kind(&ty)));
+        facts.insert(format!(
+            "column {table}.{name} {} {null}{}",
+            kind(&ty),
+            default_of(default.as_deref())
+        ));
     }
     // Indexes and constraints from the catalogue: columns in key order, expression indexes
     // by the columns they read.
@@ -232,23 +263,29 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
     let fks = sqlx::query(
         "SELECT CAST(tc.table_name AS TEXT) AS table_name, \
          CAST(kcu.column_name AS TEXT) AS column_name, CAST(ccu.table_name AS TEXT) AS to_table, \
-         CAST(ccu.column_name AS TEXT) AS to_column FROM information_schema.table_constraints tc \
+         CAST(ccu.column_name AS TEXT) AS to_column, CAST(rc.delete_rule AS TEXT) AS on_delete \
+         FROM information_schema.table_constraints tc \
          JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name \
          JOIN information_schema.constraint_column_usage ccu \
          ON ccu.constraint_name = tc.constraint_name \
+         JOIN information_schema.referential_constraints rc \
+         ON rc.constraint_name = tc.constraint_name \
          WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'",
     )
     .fetch_all(&db.pool)
     .await
     .expect("foreign keys");
     for f in &fks {
-        let (table, from, to, col): (String, String, String, String) = (
+        let (table, from, to, col, on_delete): (String, String, String, String, String) = (
             f.get("table_name"),
             f.get("column_name"),
             f.get("to_table"),
             f.get("to_column"),
+            f.get("on_delete"),
         );
-        facts.insert(format!("foreign key {table}.{from} -> {to}.{col}"));
+        facts.insert(format!(
+            "foreign key {table}.{from} -> {to}.{col} on delete {on_delete}"
+        ));
     }
     facts
 }
@@ -307,6 +344,8 @@ async fn the_two_engines_have_one_schema() {
     // What each engine keeps its own way is there on its side.
     assert!(a.iter().any(|f| f.starts_with("table kb_fts")));
     assert!(b.iter().any(|f| f.starts_with("column kb_articles.search")));
+    assert!(a.iter().any(|f| f.ends_with("on delete CASCADE")));
+    assert!(b.iter().any(|f| f.contains(" default 'new'")));
     assert!(b.iter().any(|f| f == "unique agents_email agents (email)"));
 }
 

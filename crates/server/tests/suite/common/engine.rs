@@ -49,12 +49,26 @@ async fn admin(base: &str) -> AnyConnection {
         .expect("PANELCARE_TEST_PG answers")
 }
 
+/// This machine and process in a database name: `<host>_<pid>`. Leftovers of ended runs on
+/// this machine are recognised by it; other machines' runs on a shared server are left alone.
+fn run_tag() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let host: String = host
+        .trim()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!("{host}_{}", std::process::id())
+}
+
 /// The database every test's copy starts from: migrated once per process.
 async fn template(base: &str) -> &'static str {
     static TEMPLATE: OnceCell<String> = OnceCell::const_new();
     TEMPLATE
         .get_or_init(|| async {
-            let name = format!("pc_tpl_{}", std::process::id());
+            let name = format!("pc_tpl_{}", run_tag());
             let mut conn = admin(base).await;
             forget_dead_runs(&mut conn).await;
             let _ = conn
@@ -73,19 +87,28 @@ async fn template(base: &str) -> &'static str {
         .await
 }
 
-/// Drops what earlier runs on this machine left (a run that was killed, a template): their
-/// databases are named after their process, and a process that has ended no longer needs
-/// them. Other runs' databases are left alone.
+/// Drops what earlier runs on this machine left (a run that was killed, its template): their
+/// databases carry this machine's name and their process, and a process that has ended no
+/// longer needs them. Other machines' and live runs' databases are left alone.
 async fn forget_dead_runs(conn: &mut AnyConnection) {
+    let tag = run_tag();
+    let host = tag.split('_').next().unwrap_or_default().to_owned();
     let names: Vec<String> = sqlx::query_scalar(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'pc\\_t\\_%' \
+        "SELECT CAST(datname AS TEXT) FROM pg_database WHERE datname LIKE 'pc\\_t\\_%' \
          OR datname LIKE 'pc\\_tpl\\_%'",
     )
     .fetch_all(&mut *conn)
     .await
-    .unwrap_or_default();
+    .expect("list test databases");
     for name in names {
-        let pid = name.split('_').nth(2).unwrap_or_default();
+        // pc_t_<host>_<pid>_<n> or pc_tpl_<host>_<pid>
+        let mut parts = name.split('_').skip(2);
+        let (Some(their_host), Some(pid)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if their_host != host {
+            continue;
+        }
         let alive = !pid.is_empty() && Path::new("/proc").join(pid).exists();
         if !alive {
             let _ = conn
@@ -124,7 +147,7 @@ pub async fn fresh(dir: &Path) -> Fresh {
     let template = template(&base).await;
     let name = format!(
         "pc_t_{}_{}",
-        std::process::id(),
+        run_tag(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
     let mut conn = admin(&base).await;

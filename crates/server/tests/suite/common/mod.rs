@@ -53,7 +53,12 @@ impl TestApp {
     pub async fn new_with(configure: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let fresh = engine::fresh(dir.path()).await;
-        let db = Db::connect(&fresh.url).await.expect("db");
+        // A few connections each: many tests run at once against one PostgreSQL server.
+        let options = panelcare_server::db::Options {
+            max_connections: 4,
+            ..Default::default()
+        };
+        let db = Db::connect_with(&fresh.url, &options).await.expect("db");
         // BlueFox is a reseller of Acme, as in the demo.
         for (id, name, parent, secret) in [
             ("acme", "Acme Hosting", None, ACME_SECRET),
