@@ -100,7 +100,7 @@ describe("the cPanel adapter", () => {
     await widget.locator("label[for=pc-category-idea]").click();
     await widget.locator("#pc-message").fill(message);
     await widget.locator("button[type=submit]").click();
-    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    await widget.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
     assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message));
     await context.close();
   });
@@ -197,7 +197,7 @@ describe("the WHMCS adapter", () => {
     await widget.locator("label[for=pc-category-idea]").click();
     await widget.locator("#pc-message").fill(message);
     await widget.locator("button[type=submit]").click();
-    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    await widget.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
     assert.ok(refreshed >= 1, "the near-expiry token was replaced through the addon's token URL");
     assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message), "stored for the token's customer");
     assert.deepEqual(problems, []);
@@ -248,7 +248,7 @@ describe("the Plesk adapter", () => {
     await widget.locator("label[for=pc-category-idea]").click();
     await widget.locator("#pc-message").fill(message);
     await widget.locator("button[type=submit]").click();
-    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    await widget.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
     assert.ok(signed >= 1, "the token came from the extension's token action");
     assert.ok((await apiList(server.url, "boris")).some((f) => f.message === message));
     assert.deepEqual(problems, []);
@@ -336,7 +336,7 @@ describe("the DirectAdmin adapter", () => {
     await widget.locator("label[for=pc-category-idea]").click();
     await widget.locator("#pc-message").fill(message);
     await widget.locator("button[type=submit]").click();
-    await widget.locator(".pc-item", { hasText: message }).waitFor();
+    await widget.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
     assert.ok((await apiList(server.url, "alice")).some((f) => f.message === message));
     assert.deepEqual(problems, []);
     await context.close();

@@ -32,7 +32,7 @@ async function send(frame, message) {
   await frame.locator("label[for=pc-category-idea]").click();
   await frame.locator("#pc-message").fill(message);
   await frame.locator("button[type=submit]").click();
-  await frame.locator(".pc-item", { hasText: message }).waitFor();
+  await frame.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
 }
 
 describe("the iframe fallback", () => {

@@ -29,7 +29,7 @@ describe("the Plesk and DirectAdmin demo pages", () => {
       await widget.locator("label[for=pc-category-idea]").click();
       await widget.locator("#pc-message").fill(message);
       await widget.getByRole("button", { name: submit }).click();
-      await widget.locator(".pc-item", { hasText: message }).waitFor();
+      await widget.locator(".pc-item:not(.pc-pending)", { hasText: message }).waitFor();
       assert.ok((await apiList(server.url, customer)).some((f) => f.message === message));
       await p.screenshot({ path: join(artifacts(), shot) });
       assert.deepEqual(problems, [], "no console errors and no CSP violations");
