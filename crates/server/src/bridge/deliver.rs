@@ -19,8 +19,11 @@ use crate::{
 };
 
 const MAX_ATTEMPTS: i64 = 20;
+/// How long a claimed event is left to its instance: longer than a delivery may take (90 s
+/// with its connection), short enough that another instance takes over soon after one dies.
+const LEASE_MS: i64 = 180_000;
 /// Most deliveries per round.
-const BATCH: i64 = 50;
+const BATCH: usize = 50;
 /// Rounds per call: a ticket's next event becomes due once the one before it went through.
 const ROUNDS: usize = 10;
 
@@ -38,18 +41,15 @@ struct Message {
 /// Delivers every bridge event that is due; returns how many went through.
 pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let mut delivered = 0;
-    for _ in 0..ROUNDS {
+    // One at a time: each claim is as long as one delivery takes, whichever instance sends,
+    // and a ticket's next event becomes due as soon as the one before it went through.
+    for _ in 0..BATCH * ROUNDS {
         let now = time::now_ms();
-        let due = store::due(&state.db, now, BATCH).await?;
-        let mut this_round = 0;
-        for row in &due {
-            if deliver_one(state, row).await? {
-                this_round += 1;
-            }
-        }
-        delivered += this_round;
-        if this_round == 0 {
+        let Some(row) = store::claim_next(&state.db, now, now + LEASE_MS).await? else {
             break;
+        };
+        if deliver_one(state, &row).await? {
+            delivered += 1;
         }
     }
     Ok(delivered)

@@ -162,38 +162,48 @@ pub struct Due {
     pub key_id: String,
 }
 
-/// Up to `limit` events due at `now_ms`. A ticket's event waits while an earlier one of the
-/// same ticket is still on its way, or was given up on (until an admin sends it again): the
-/// helpdesk never gets a reply before the ticket it belongs to.
-pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT o.id, o.tenant_id, o.ticket_id, o.event, o.message_id, o.status, o.attempts, o.created_at, \
-         b.url, b.key_id FROM bridge_outbox o JOIN ticket_bridges b ON b.tenant_id = o.tenant_id \
+/// Claims the oldest event due at `now_ms` whose ticket has no earlier event still on its way
+/// or given up on (until an admin sends it again: the helpdesk never gets a reply before the
+/// ticket it belongs to). It is not due again before `lease_until_ms`, so no other instance
+/// sends it meanwhile, and an instance that dies while sending it leaves it to the others.
+pub async fn claim_next(
+    db: &Db,
+    now_ms: i64,
+    lease_until_ms: i64,
+) -> Result<Option<Due>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "UPDATE bridge_outbox SET next_attempt_at = $2 WHERE id = (SELECT o.id FROM \
+         bridge_outbox o JOIN ticket_bridges b ON b.tenant_id = o.tenant_id \
          WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= $1 \
          AND NOT EXISTS (SELECT 1 FROM bridge_outbox e WHERE e.ticket_id = o.ticket_id \
          AND e.id < o.id AND e.delivered_at IS NULL) \
-         ORDER BY o.id LIMIT $2",
-    )
+         ORDER BY o.id LIMIT 1{}) \
+         RETURNING id, tenant_id, ticket_id, event, message_id, status, attempts, created_at",
+        db.engine().skip_locked("o")
+    ))
     .bind(now_ms)
-    .bind(limit)
-    .fetch_all(&db.pool)
+    .bind(lease_until_ms)
+    .fetch_optional(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Due {
-                id: r.try_get("id")?,
-                tenant_id: r.try_get("tenant_id")?,
-                ticket_id: r.try_get("ticket_id")?,
-                event: r.try_get("event")?,
-                message_id: r.try_get("message_id")?,
-                status: r.try_get("status")?,
-                attempts: r.try_get("attempts")?,
-                created_at: r.try_get("created_at")?,
-                url: r.try_get("url")?,
-                key_id: r.try_get("key_id")?,
-            })
-        })
-        .collect()
+    let Some(r) = row else { return Ok(None) };
+    let tenant_id: String = r.try_get("tenant_id")?;
+    let mut conn = db.pool.acquire().await?;
+    // Where it goes is read when it is sent: a changed address applies to what waits.
+    let Some(bridge) = settings(&mut conn, &tenant_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Due {
+        id: r.try_get("id")?,
+        tenant_id,
+        ticket_id: r.try_get("ticket_id")?,
+        event: r.try_get("event")?,
+        message_id: r.try_get("message_id")?,
+        status: r.try_get("status")?,
+        attempts: r.try_get("attempts")?,
+        created_at: r.try_get("created_at")?,
+        url: bridge.url,
+        key_id: bridge.key_id,
+    }))
 }
 
 pub async fn delivered(

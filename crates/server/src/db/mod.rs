@@ -47,6 +47,16 @@ impl Engine {
         }
     }
 
+    /// What makes a `SELECT` claim the rows it picks, skipping those another instance is
+    /// claiming at the same moment (`alias` names the table whose rows are claimed).
+    /// SQLite needs nothing: its one writer claims in turn.
+    pub fn skip_locked(self, alias: &str) -> String {
+        match self {
+            Self::Sqlite => String::new(),
+            Self::Postgres => format!(" FOR UPDATE OF {alias} SKIP LOCKED"),
+        }
+    }
+
     /// The column that orders rows as they were inserted, where a table has no id of its
     /// own for it: SQLite's `rowid`, PostgreSQL's identity column `seq`.
     pub fn insertion_order(self, alias: &str) -> String {

@@ -15,15 +15,22 @@ use lettre::{
 const MAX_ATTEMPTS: i64 = 8;
 /// Most deliveries per round.
 const BATCH: i64 = 50;
+/// How long a claimed delivery is left to its instance: longer than an SMTP or webhook
+/// attempt may take (10 s each), short enough that another instance takes over soon after
+/// one dies.
+const LEASE_MS: i64 = 60_000;
 
 /// Delivers every notification that is due; returns how many were delivered.
 pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
-    let now = time::now_ms();
-    let due = store::due(&state.db, now, BATCH).await?;
     let mut delivered = 0;
-    for n in due {
+    // One at a time: each claim is as long as one delivery takes, whichever instance sends.
+    for _ in 0..BATCH {
+        let now = time::now_ms();
+        let Some(n) = store::claim_next(&state.db, now, now + LEASE_MS).await? else {
+            break;
+        };
         let result = if n.channel == "email" {
-            send_email(state, &n.target, &n.subject, n.body).await
+            send_email(state, n.id, &n.target, &n.subject, n.body).await
         } else {
             send_webhook(state, n.id, &n.tenant_id, &n.target, &n.event, &n.body).await
         };
@@ -50,7 +57,27 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     Ok(delivered)
 }
 
-async fn send_email(state: &AppState, to: &str, subject: &str, body: String) -> Result<(), String> {
+/// The `Message-ID` of notification `id`: the same on every attempt, so a mail system (or
+/// a person) can drop the rare second copy an instance that died after sending but before
+/// recording it leaves.
+pub fn message_id(id: i64, public_url: &str) -> String {
+    let host = public_url
+        .split_once("://")
+        .map_or(public_url, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .filter(|h| !h.is_empty())
+        .unwrap_or("panelcare.invalid");
+    format!("<notification-{id}@{host}>")
+}
+
+async fn send_email(
+    state: &AppState,
+    id: i64,
+    to: &str,
+    subject: &str,
+    body: String,
+) -> Result<(), String> {
     let config = &state.config;
     if config.smtp_url.is_empty() {
         return Err("no SMTP server is configured (--smtp-url)".into());
@@ -63,6 +90,7 @@ async fn send_email(state: &AppState, to: &str, subject: &str, body: String) -> 
     let message = Message::builder()
         .from(from)
         .to(to)
+        .message_id(Some(message_id(id, &config.public_url)))
         .subject(subject)
         .header(ContentType::TEXT_PLAIN)
         .body(body)
@@ -115,5 +143,19 @@ async fn send_webhook(
         Ok(())
     } else {
         Err(format!("the webhook answered {}", res.status()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_id;
+
+    #[test]
+    fn every_attempt_carries_one_message_id() {
+        assert_eq!(
+            message_id(42, "https://care.example.com:8443/x"),
+            "<notification-42@care.example.com>"
+        );
+        assert_eq!(message_id(7, ""), "<notification-7@panelcare.invalid>");
     }
 }

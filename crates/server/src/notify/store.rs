@@ -85,31 +85,38 @@ pub struct Due {
     pub attempts: i64,
 }
 
-/// Up to `limit` deliveries due at `now_ms`, the longest waiting first.
-pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<Due>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, tenant_id, channel, target, event, subject, body, attempts FROM notifications \
-         WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
-         ORDER BY next_attempt_at LIMIT $2",
-    )
+/// Claims the delivery that has waited longest of those due at `now_ms`: it is not due
+/// again before `lease_until_ms`, so no other instance sends it meanwhile, and an instance
+/// that dies while sending it leaves it to the others once the lease ends.
+pub async fn claim_next(
+    db: &Db,
+    now_ms: i64,
+    lease_until_ms: i64,
+) -> Result<Option<Due>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "UPDATE notifications SET next_attempt_at = $2 WHERE id = (SELECT n.id FROM \
+         notifications n WHERE n.delivered_at IS NULL AND n.failed_at IS NULL \
+         AND n.next_attempt_at <= $1 ORDER BY n.next_attempt_at, n.id LIMIT 1{}) \
+         RETURNING id, tenant_id, channel, target, event, subject, body, attempts",
+        db.engine().skip_locked("n")
+    ))
     .bind(now_ms)
-    .bind(limit)
-    .fetch_all(&db.pool)
+    .bind(lease_until_ms)
+    .fetch_optional(&db.pool)
     .await?;
-    rows.iter()
-        .map(|n| {
-            Ok(Due {
-                id: n.try_get("id")?,
-                tenant_id: n.try_get("tenant_id")?,
-                channel: n.try_get("channel")?,
-                target: n.try_get("target")?,
-                event: n.try_get("event")?,
-                subject: n.try_get("subject")?,
-                body: n.try_get("body")?,
-                attempts: n.try_get("attempts")?,
-            })
+    row.map(|n| {
+        Ok(Due {
+            id: n.try_get("id")?,
+            tenant_id: n.try_get("tenant_id")?,
+            channel: n.try_get("channel")?,
+            target: n.try_get("target")?,
+            event: n.try_get("event")?,
+            subject: n.try_get("subject")?,
+            body: n.try_get("body")?,
+            attempts: n.try_get("attempts")?,
         })
-        .collect()
+    })
+    .transpose()
 }
 
 pub async fn delivered(db: &Db, id: i64, attempts: i64, now_ms: i64) -> Result<(), sqlx::Error> {
