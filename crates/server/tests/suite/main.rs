@@ -16,6 +16,7 @@ mod engines;
 mod feedback_api;
 mod frame;
 mod idempotency;
+mod instances;
 mod kb_delete;
 mod kb_notices;
 mod kb_search;

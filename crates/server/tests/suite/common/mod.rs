@@ -29,6 +29,8 @@ pub const BLUEFOX_SECRET: &str = "bluefox-test-secret-fedcba9876543210";
 pub struct TestApp {
     pub state: AppState,
     pub router: Router,
+    /// Where the database is, for a second instance on it.
+    pub db_url: String,
     // Kept alive for the database file's lifetime.
     _dir: tempfile::TempDir,
     /// The PostgreSQL database to drop when the test ends.
@@ -73,13 +75,22 @@ impl TestApp {
         }
         let mut app = Self::serving_with(db, dir, configure);
         app.drop = fresh.drop;
+        app.db_url = fresh.url;
         app
     }
 
     /// The app on an existing database (made by the CLI, say), without extra tenants.
     pub async fn with_db(path: &str) -> Self {
         let db = Db::connect(path).await.expect("db");
-        Self::serving(db, tempfile::tempdir().expect("tempdir"))
+        let mut app = Self::serving(db, tempfile::tempdir().expect("tempdir"));
+        app.db_url = path.to_owned();
+        app
+    }
+
+    /// A second server on this test's database, as another instance behind a load balancer.
+    pub async fn another_instance(&self) -> panelcare_server::AppState {
+        let db = Db::connect(&self.db_url).await.expect("second instance");
+        panelcare_server::app_state(db, (*self.state.config).clone())
     }
 
     /// The whole app on `db`, serving the repository's dist/ and www/.
@@ -106,6 +117,7 @@ impl TestApp {
             state,
             _dir: dir,
             drop: None,
+            db_url: String::new(),
         }
     }
 
