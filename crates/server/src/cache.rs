@@ -1,10 +1,11 @@
 //! Values read from the database and kept in memory for a short while, so the requests every
 //! panel page makes (a token to verify, an origin to check, an offer to pick) cost no query.
 //!
-//! Every cache is a [`TtlCache`]: an entry lives at most its time to live, so a change made
-//! by another process (the CLI, another instance) is seen within that time. A change made
-//! through this process is announced with [`Caches::changed`], and this module alone knows
-//! which caches a kind of change makes stale, so no feature clears another's cache.
+//! Every cache is a [`TtlCache`]: an entry lives at most its time to live — [`COHERENT`],
+//! five seconds — so a change made by another process (the CLI, another instance on the same
+//! database) is seen within that time. A change made through this process is announced with
+//! [`Caches::changed`] and applies at once; this module alone knows which caches a kind of
+//! change makes stale, so no feature clears another's cache.
 
 use std::{
     collections::HashMap,
@@ -82,6 +83,9 @@ impl<K: Eq + Hash + Clone, V: Clone> TtlCache<K, V> {
     }
 }
 
+/// How stale a cached value may be: another instance's change is seen within this.
+pub const COHERENT: Duration = Duration::from_secs(5);
+
 /// What changed, as the feature that changed it says so.
 #[derive(Debug, Clone, Copy)]
 pub enum Changed<'a> {
@@ -96,8 +100,8 @@ pub enum Changed<'a> {
 /// Every cache the server keeps, and which change makes which stale.
 #[derive(Debug)]
 pub struct Caches {
-    /// `(tenant, kid)` → signing secret. Keys change rarely and may be changed by the
-    /// `tenant` CLI in another process: a removed key stops working within a minute.
+    /// `(tenant, kid)` → signing secret. A key removed through another instance (or the
+    /// `tenant` CLI) stops working within [`COHERENT`].
     pub keys: TtlCache<(String, String), String>,
     /// Tenant → its allowed panel origins (empty: any).
     pub origins: TtlCache<String, Arc<Vec<String>>>,
@@ -109,9 +113,9 @@ pub struct Caches {
 impl Default for Caches {
     fn default() -> Self {
         Self {
-            keys: TtlCache::new(Duration::from_secs(60)),
-            origins: TtlCache::new(Duration::from_secs(60)),
-            offers: TtlCache::new(Duration::from_secs(30)),
+            keys: TtlCache::new(COHERENT),
+            origins: TtlCache::new(COHERENT),
+            offers: TtlCache::new(COHERENT),
         }
     }
 }

@@ -55,6 +55,9 @@ pub enum Command {
     /// Manage console accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Bring the database to this build's schema and exit: run once, before instances of
+    /// a new version start (the instances still running keep serving on the expanded schema).
+    Migrate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,6 +89,10 @@ pub struct ServeArgs {
     /// Hand-written web files (demo pages live in `www/demo`).
     #[arg(long, env = "PANELCARE_WWW", default_value = "www")]
     pub www: PathBuf,
+    /// Do not apply pending migrations at start-up (`panelcare-server migrate` does, once, for
+    /// all instances); `/readyz` answers 503 until the schema is there.
+    #[arg(long, env = "PANELCARE_NO_MIGRATE")]
+    pub no_migrate: bool,
     /// Seed demo data and serve the demo host's token and usage endpoints.
     #[arg(long, env = "PANELCARE_DEMO")]
     pub demo: bool,
@@ -145,9 +152,11 @@ pub enum TenantCommand {
 
 impl Cli {
     async fn open(&self) -> Result<Db, crate::db::ConnectError> {
+        let no_migrate = matches!(&self.command, Command::Serve(a) if a.no_migrate);
         let options = crate::db::Options {
             max_connections: self.db_pool_size.max(1),
             timeout: std::time::Duration::from_secs(self.db_timeout.max(1)),
+            migrate: !no_migrate,
         };
         Db::connect_with(&self.db, &options).await
     }
@@ -162,6 +171,21 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let db = cli.open().await?;
     match cli.command {
         Command::Serve(args) => serve(db, args).await,
+        Command::Migrate => {
+            let schema = db.schema().await?;
+            println!(
+                "{} database at migration {}; this build's newest is {}{}",
+                db.engine().name(),
+                schema.applied,
+                schema.known,
+                if schema.newer.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (a newer build applied {:?})", schema.newer)
+                }
+            );
+            Ok(())
+        }
         Command::Tenant(TenantCommand::Create { id, name, parent }) => {
             if !tenants::store::create(&db, &id, &name, parent.as_deref()).await? {
                 return Err(format!("tenant {id:?} already exists").into());

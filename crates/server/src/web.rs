@@ -2,11 +2,13 @@
 //! passes through.
 
 use axum::{
-    Router,
-    http::{HeaderName, HeaderValue, Method, header},
-    response::Redirect,
+    Json, Router,
+    extract::State,
+    http::{HeaderName, HeaderValue, Method, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
     routing::get,
 };
+use serde_json::json;
 use tower::ServiceBuilder;
 use tower_http::{
     cors::{Any, CorsLayer},
@@ -68,6 +70,7 @@ pub fn router(config: &Config) -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::temporary("/demo/") }))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
         .route_service("/panelcare.js", loader)
         .nest_service("/assets", assets)
         .nest_service("/adapters", adapters)
@@ -75,6 +78,39 @@ pub fn router(config: &Config) -> Router<AppState> {
         .nest_service("/demo", demo)
         .layer(public)
         .nest_service("/console", console)
+}
+
+/// `GET /readyz`, for the load balancer: 200 when this instance can serve the schema it
+/// finds (every migration it has is applied; one a newer build added is fine, as during a
+/// rolling upgrade's expand), 503 with the reason otherwise (the database is unreachable, or
+/// `panelcare-server migrate` has not run yet).
+async fn ready(State(state): State<AppState>) -> Response {
+    match state.db.schema().await {
+        Ok(s) if s.missing.is_empty() => Json(json!({
+            "ready": true,
+            "engine": state.db.engine().name(),
+            "schema": s.applied,
+            "build": s.known,
+        }))
+        .into_response(),
+        Ok(s) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({
+                "ready": false,
+                "reason": "the database lacks migrations this build needs; run panelcare-server migrate",
+                "missing": s.missing,
+            })),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check: the database does not answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({"ready": false, "reason": "the database does not answer"})),
+            )
+                .into_response()
+        }
+    }
 }
 
 /// CORS for the JSON API, which panels on other origins call.

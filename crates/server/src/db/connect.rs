@@ -19,6 +19,9 @@ pub struct Options {
     pub max_connections: u32,
     /// How long a request waits for a connection, and (SQLite) for another writer.
     pub timeout: Duration,
+    /// Whether opening applies this build's pending migrations (`serve --no-migrate` leaves
+    /// them to `panelcare-server migrate`).
+    pub migrate: bool,
 }
 
 impl Default for Options {
@@ -26,6 +29,7 @@ impl Default for Options {
         Self {
             max_connections: 8,
             timeout: DEFAULT_ACQUIRE_TIMEOUT,
+            migrate: true,
         }
     }
 }

@@ -6,6 +6,8 @@
 //! applied the first text are listed here, the fix reached them by a new migration, and their
 //! record is moved to the text this build carries. Any other difference is still refused.
 
+use std::borrow::Cow;
+
 use sqlx::{AnyPool, migrate::Migrator};
 
 use super::Engine;
@@ -38,13 +40,75 @@ pub fn migrator(engine: Engine) -> &'static Migrator {
     }
 }
 
-/// Brings the database at `pool` to the newest migration of its engine.
+/// Brings the database at `pool` to the newest migration this build knows. Migrations a
+/// newer build applied already are left as they are: during a rolling upgrade the schema is
+/// expanded first, and the instances still running (or restarting) the previous build keep
+/// serving on it.
 pub async fn run(pool: &AnyPool, engine: Engine) -> Result<(), sqlx::Error> {
     if engine == Engine::Sqlite {
         accept_superseded(pool).await?;
     }
-    migrator(engine).run(pool).await?;
+    let known = migrator(engine);
+    let tolerant = Migrator {
+        migrations: Cow::Borrowed(known.migrations.as_ref()),
+        ignore_missing: true,
+        locking: known.locking,
+        no_tx: known.no_tx,
+    };
+    tolerant.run(pool).await?;
     Ok(())
+}
+
+/// What a database's schema is to this build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schema {
+    /// The newest migration applied.
+    pub applied: i64,
+    /// The newest migration this build has.
+    pub known: i64,
+    /// Migrations this build has that the database lacks: it cannot serve until they run.
+    pub missing: Vec<i64>,
+    /// Migrations the database has that this build does not know (a newer build expanded
+    /// the schema): it serves on.
+    pub newer: Vec<i64>,
+}
+
+/// The schema of the database at `pool`, as this build sees it.
+pub async fn schema(pool: &AnyPool, engine: Engine) -> Result<Schema, sqlx::Error> {
+    // A database nothing was applied to has no record yet.
+    let recorded: i64 = sqlx::query_scalar(match engine {
+        Engine::Sqlite => {
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+        }
+        Engine::Postgres => {
+            "SELECT COUNT(*) FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_name = '_sqlx_migrations'"
+        }
+    })
+    .fetch_one(pool)
+    .await?;
+    let applied: Vec<i64> = if recorded == 0 {
+        Vec::new()
+    } else {
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+            .fetch_all(pool)
+            .await?
+    };
+    let known: Vec<i64> = migrator(engine).iter().map(|m| m.version).collect();
+    Ok(Schema {
+        applied: applied.last().copied().unwrap_or(0),
+        known: known.last().copied().unwrap_or(0),
+        missing: known
+            .iter()
+            .filter(|v| !applied.contains(v))
+            .copied()
+            .collect(),
+        newer: applied
+            .iter()
+            .filter(|v| !known.contains(v))
+            .copied()
+            .collect(),
+    })
 }
 
 async fn accept_superseded(pool: &AnyPool) -> Result<(), sqlx::Error> {

@@ -14,6 +14,7 @@ use std::time::Duration;
 use sqlx::{AnyPool, Row as _};
 
 pub use connect::{ConnectError, Options};
+pub use migrate::Schema;
 
 /// One connection, or a transaction borrowed as one: what store functions that must run
 /// inside a caller's transaction take. Only store modules name the engine behind it.
@@ -89,9 +90,11 @@ impl Db {
     /// [`Db::connect`] with pool size and timeouts.
     pub async fn connect_with(url: &str, options: &Options) -> Result<Self, ConnectError> {
         let (pool, engine) = connect::open(url, options).await?;
-        migrate::run(&pool, engine)
-            .await
-            .map_err(ConnectError::Migrate)?;
+        if options.migrate {
+            migrate::run(&pool, engine)
+                .await
+                .map_err(ConnectError::Migrate)?;
+        }
         Ok(Self {
             pool,
             engine,
@@ -101,6 +104,11 @@ impl Db {
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// The schema as this build sees it: whether it can serve on it (`/readyz`).
+    pub async fn schema(&self) -> Result<Schema, sqlx::Error> {
+        migrate::schema(&self.pool, self.engine).await
     }
 
     /// A transaction for a read-then-write change (idempotent replies, status moves, ticket

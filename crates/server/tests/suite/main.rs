@@ -32,4 +32,5 @@ mod team;
 mod tenancy;
 mod tickets;
 mod tokens;
+mod upgrades;
 mod whmcs_bridge;

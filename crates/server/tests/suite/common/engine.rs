@@ -161,6 +161,33 @@ pub async fn fresh(dir: &Path) -> Fresh {
     }
 }
 
+/// A new database nothing was applied to (a SQLite file not yet made, or an empty
+/// PostgreSQL database), for tests of migrating itself.
+pub async fn fresh_unmigrated(dir: &Path) -> Fresh {
+    let Some(base) = postgres() else {
+        let path = dir.join("empty.sqlite");
+        return Fresh {
+            url: path.to_str().expect("utf-8 path").to_owned(),
+            drop: None,
+        };
+    };
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "pc_t_{}_e{}",
+        run_tag(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut conn = admin(&base).await;
+    conn.execute(create(&name, None).as_str())
+        .await
+        .expect("create an empty database");
+    let _ = conn.close().await;
+    Fresh {
+        url: with_database(&base, &name),
+        drop: Some((base, name)),
+    }
+}
+
 /// Drops a test's PostgreSQL database (its connections too), on a thread of its own: the
 /// test's runtime may be shutting down.
 pub fn drop_database(base: String, name: String) {
