@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod outbox;
+pub mod process;
 
 use axum::{
     Router,

@@ -1,0 +1,100 @@
+//! The real server binary as a process of its own on a test's database: an instance behind a
+//! load balancer, reached over HTTP on a loopback port.
+
+use std::{
+    io::{BufRead as _, BufReader},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use serde_json::Value;
+
+/// A running `panelcare-server serve`; killed when dropped.
+pub struct Instance {
+    pub url: String,
+    child: Child,
+    http: reqwest::Client,
+}
+
+impl Instance {
+    /// `panelcare-server --db <db_url> serve` on a free port, once it says it listens.
+    pub fn start(db_url: &str) -> Self {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_panelcare-server"))
+            .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0", "--dist"])
+            .arg(root.join("dist"))
+            .arg("--www")
+            .arg(root.join("www"))
+            .env("PANELCARE_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the server binary starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let mut url = None;
+        for line in lines.by_ref() {
+            let line = line.expect("a line");
+            if let Some(rest) = line.strip_prefix("panelcare-server listening on ") {
+                url = Some(rest.trim().to_owned());
+                break;
+            }
+        }
+        let url = url.expect("the server listens");
+        // Whatever it prints later is read and dropped, so its stdout never closes on it.
+        std::thread::spawn(move || lines.for_each(drop));
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(20))
+            .build()
+            .expect("client");
+        Self { url, child, http }
+    }
+
+    /// Sends a request; the status and the JSON answer (`null` when there is none).
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> (u16, Value, reqwest::header::HeaderMap) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut req = self.http.request(method, format!("{}{path}", self.url));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let res = req.send().await.expect("the instance answers");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.expect("body");
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        (status, json, headers)
+    }
+
+    /// Signs a console account in; the `Cookie` and `X-CSRF-Token` values for its requests.
+    pub async fn sign_in(&self, email: &str, password: &str) -> (String, String) {
+        let body = serde_json::json!({"email": email, "password": password});
+        let (s, b, headers) = self
+            .call("POST", "/console/api/login", &[], Some(&body))
+            .await;
+        assert_eq!(s, 200, "{b}");
+        let cookie = headers["set-cookie"].to_str().expect("ascii");
+        let pair = cookie.split(';').next().expect("pair").to_owned();
+        (pair, b["csrf_token"].as_str().expect("csrf").to_owned())
+    }
+
+    /// Kills the process at once, as a crash would (no graceful shutdown).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
