@@ -118,6 +118,10 @@ pub struct ServeArgs {
         default_value = "panelcare <panelcare@localhost>"
     )]
     pub mail_from: String,
+    /// Milliseconds a claimed delivery stays this instance's (tests; the defaults suit
+    /// production).
+    #[arg(long, env = "PANELCARE_JOB_LEASE_MS", hide = true)]
+    pub job_lease_ms: Option<i64>,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
@@ -247,6 +251,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             public_url: args.public_url,
             smtp_url: args.smtp_url,
             mail_from: args.mail_from,
+            job_lease_ms: args.job_lease_ms,
         },
     );
     crate::jobs::spawn(state.clone());

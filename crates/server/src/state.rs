@@ -28,6 +28,10 @@ pub struct Config {
     pub smtp_url: String,
     /// The sender of notification e-mails.
     pub mail_from: String,
+    /// How long a delivery this instance claimed stays its own; `None` for each outbox's
+    /// own (a minute for notifications, three for the bridge). Tests shorten it to see a
+    /// dead instance's claims taken over.
+    pub job_lease_ms: Option<i64>,
 }
 
 impl Config {

@@ -45,7 +45,8 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     // and a ticket's next event becomes due as soon as the one before it went through.
     for _ in 0..BATCH * ROUNDS {
         let now = time::now_ms();
-        let Some(row) = store::claim_next(&state.db, now, now + LEASE_MS).await? else {
+        let lease = state.config.job_lease_ms.unwrap_or(LEASE_MS);
+        let Some(row) = store::claim_next(&state.db, now, now + lease).await? else {
             break;
         };
         if deliver_one(state, &row).await? {

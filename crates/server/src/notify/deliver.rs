@@ -26,7 +26,8 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
     // One at a time: each claim is as long as one delivery takes, whichever instance sends.
     for _ in 0..BATCH {
         let now = time::now_ms();
-        let Some(n) = store::claim_next(&state.db, now, now + LEASE_MS).await? else {
+        let lease = state.config.job_lease_ms.unwrap_or(LEASE_MS);
+        let Some(n) = store::claim_next(&state.db, now, now + lease).await? else {
             break;
         };
         let result = if n.channel == "email" {

@@ -226,3 +226,194 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     .await;
     assert!(shown, "B's branding is not shown on A");
 }
+
+/// One logical write: sent to `first`, and to `other` with the same key if `first` did not
+/// answer (as a load balancer retries on the instance that is left). The status answered.
+async fn write_once(
+    first: &crate::common::process::Instance,
+    other: &crate::common::process::Instance,
+    path: &str,
+    key: &str,
+    bearer: &str,
+    body: &serde_json::Value,
+) -> u16 {
+    let headers = [("authorization", bearer), ("idempotency-key", key)];
+    match first.try_call("POST", path, &headers, Some(body)).await {
+        Some((s, _)) => s,
+        None => other.call("POST", path, &headers, Some(body)).await.0,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_instance_killed_under_load_loses_nothing_and_its_work_is_finished() {
+    use std::collections::BTreeSet;
+
+    use crate::common::{outbox::SmtpSink, process::Instance};
+
+    let smtp = SmtpSink::start();
+    let (hook, seen) = webhook_receiver(0).await;
+    let app = TestApp::new().await;
+    let settings = json!({"emails": ["oncall@acme.test"], "webhook_url": hook,
+        "webhook_secret": "whsec-0123456789abcdef"});
+    let mut conn = app.state.db.pool.acquire().await.expect("conn");
+    notify::store::save_settings(&mut conn, "acme", &settings.to_string())
+        .await
+        .expect("notification settings");
+    drop(conn);
+    let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
+    // A short lease, so the survivor takes over what the killed instance had claimed soon.
+    let env = [("PANELCARE_JOB_LEASE_MS", "1500")];
+    let a = std::sync::Arc::new(Instance::start_with(
+        &app.db_url,
+        &["--smtp-url", &smtp_url],
+        &env,
+    ));
+    let b = std::sync::Arc::new(Instance::start_with(
+        &app.db_url,
+        &["--smtp-url", &smtp_url],
+        &env,
+    ));
+    let bearer = format!("Bearer {}", token("acme", "alice"));
+
+    const WRITES: usize = 36;
+    let mut acknowledged = 0;
+    for round in 0..3 {
+        if round == 1 {
+            // Mid-load, while both deliver what the first third queued.
+            a.kill();
+        }
+        let mut tasks = Vec::new();
+        for i in round * WRITES / 3..(round + 1) * WRITES / 3 {
+            let (first, other) = if i % 2 == 0 {
+                (a.clone(), b.clone())
+            } else {
+                (b.clone(), a.clone())
+            };
+            let body = if i % 3 == 0 {
+                json!({"department": "technical", "priority": "high", "subject": format!("Down {i}"),
+                    "message": "Please look.", "attachments": []})
+            } else {
+                json!({"category": "problem", "message": format!("Slow page {i}")})
+            };
+            let path = if i % 3 == 0 {
+                "/api/v1/tickets"
+            } else {
+                "/api/v1/feedback"
+            };
+            let key = format!("killed-load-{i:04}");
+            let bearer = bearer.clone();
+            tasks.push(tokio::spawn(async move {
+                write_once(&first, &other, path, &key, &bearer, &body).await
+            }));
+        }
+        for task in tasks {
+            assert_eq!(task.await.expect("task"), 201);
+            acknowledged += 1;
+        }
+    }
+    assert_eq!(acknowledged, WRITES);
+    // Every acknowledged write is stored exactly once.
+    let count = |sql: &'static str| {
+        let pool = app.state.db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .expect(sql)
+        }
+    };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM tickets").await,
+        (WRITES / 3) as i64
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM feedback").await,
+        (WRITES - WRITES / 3) as i64
+    );
+    // The survivor delivers everything, the dead instance's claims included.
+    let delivered = within(40, || async {
+        count("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL").await == 0
+    })
+    .await;
+    assert!(delivered, "notifications still waiting after 40 s");
+    let hooks = count("SELECT COUNT(*) FROM notifications WHERE channel = 'webhook'").await;
+    let mails = count("SELECT COUNT(*) FROM notifications WHERE channel = 'email'").await;
+    assert_eq!((hooks, mails), ((WRITES / 3) as i64, (WRITES / 3) as i64));
+    let ids: BTreeSet<String> = seen
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter_map(|(h, _)| {
+            h.get("x-panelcare-delivery")?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(
+        ids.len() as i64,
+        hooks,
+        "each webhook delivery arrived, under its own id"
+    );
+    let message_ids: BTreeSet<String> = smtp
+        .messages()
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
+                .map(|l| l[11..].trim().to_owned())
+        })
+        .collect();
+    assert_eq!(
+        message_ids.len() as i64,
+        mails,
+        "each e-mail arrived, under its own Message-ID"
+    );
+}
+
+#[tokio::test]
+async fn a_claim_left_by_a_dead_instance_is_taken_over_once_its_lease_ends() {
+    let a = TestApp::new().await;
+    let b = a.another_instance().await;
+    let (url, seen) = webhook_receiver(0).await;
+    let settings =
+        json!({"emails": [], "webhook_url": url, "webhook_secret": "whsec-0123456789abcdef"});
+    let mut conn = a.state.db.pool.acquire().await.expect("conn");
+    notify::store::save_settings(&mut conn, "acme", &settings.to_string())
+        .await
+        .expect("settings");
+    drop(conn);
+    let body = json!({"department": "technical", "priority": "low", "subject": "Hello",
+        "message": "Hello there.", "attachments": []});
+    let req = Request::post("/api/v1/tickets")
+        .header(
+            "authorization",
+            format!("Bearer {}", token("acme", "alice")),
+        )
+        .header("content-type", "application/json")
+        .header("idempotency-key", "lease-0001")
+        .body(Body::from(body.to_string()))
+        .expect("request");
+    let (s, t, _) = a.send(req).await;
+    assert_eq!(s, 201, "{t}");
+    // Instance A claims the delivery for 300 ms, then dies before sending it.
+    let now = panelcare_server::time::now_ms();
+    let claimed = notify::store::claim_next(&a.state.db, now, now + 300)
+        .await
+        .expect("claim")
+        .expect("a delivery to claim");
+    // While the lease runs, B leaves it alone.
+    assert_eq!(notify::deliver_due(&b).await.expect("deliver"), 0);
+    // Once it has ended, B sends it, once.
+    let taken_over = within(5, || async {
+        notify::deliver_due(&b).await.expect("deliver") == 1
+    })
+    .await;
+    assert!(taken_over, "B never took the dead instance's delivery over");
+    let seen = seen.lock().expect("lock");
+    let ids: Vec<&str> = seen
+        .iter()
+        .filter_map(|(h, _)| h.get("x-panelcare-delivery")?.to_str().ok())
+        .collect();
+    assert_eq!(ids, [claimed.id.to_string().as_str()]);
+}

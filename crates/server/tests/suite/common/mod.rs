@@ -110,6 +110,7 @@ impl TestApp {
             public_url: "http://panelcare.test".into(),
             smtp_url: String::new(),
             mail_from: "panelcare <panelcare@panelcare.test>".into(),
+            job_lease_ms: None,
         };
         configure(&mut config);
         let state = panelcare_server::app_state(db, config);

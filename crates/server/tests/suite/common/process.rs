@@ -19,12 +19,19 @@ pub struct Instance {
 impl Instance {
     /// `panelcare-server --db <db_url> serve` on a free port, once it says it listens.
     pub fn start(db_url: &str) -> Self {
+        Self::start_with(db_url, &[], &[])
+    }
+
+    /// [`Instance::start`] with more `serve` arguments and environment.
+    pub fn start_with(db_url: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut child = Command::new(env!("CARGO_BIN_EXE_panelcare-server"))
             .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0", "--dist"])
             .arg(root.join("dist"))
             .arg("--www")
             .arg(root.join("www"))
+            .args(args)
+            .envs(env.iter().copied())
             .env("PANELCARE_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -74,6 +81,28 @@ impl Instance {
         (status, json, headers)
     }
 
+    /// Like [`Instance::call`], but `None` when the instance does not answer (it is gone).
+    pub async fn try_call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Option<(u16, Value)> {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).ok()?;
+        let mut req = self.http.request(method, format!("{}{path}", self.url));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let res = req.send().await.ok()?;
+        let status = res.status().as_u16();
+        let text = res.text().await.ok()?;
+        Some((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+    }
+
     /// Signs a console account in; the `Cookie` and `X-CSRF-Token` values for its requests.
     pub async fn sign_in(&self, email: &str, password: &str) -> (String, String) {
         let body = serde_json::json!({"email": email, "password": password});
@@ -86,15 +115,17 @@ impl Instance {
         (pair, b["csrf_token"].as_str().expect("csrf").to_owned())
     }
 
-    /// Kills the process at once, as a crash would (no graceful shutdown).
-    pub fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    /// Kills the process at once with SIGKILL, as a crash would (no graceful shutdown).
+    pub fn kill(&self) {
+        let _ = Command::new("kill")
+            .args(["-9", &self.child.id().to_string()])
+            .status();
     }
 }
 
 impl Drop for Instance {
     fn drop(&mut self) {
-        self.kill();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
