@@ -54,6 +54,45 @@ pub async fn run(args: &Args, db_url: &str, with_offers: bool) -> Result<Figures
     })
 }
 
+/// The feedback load spread over two server processes on one database (half the accounts
+/// each, at the same time), as behind a load balancer.
+pub async fn two_instances(args: &Args, db_url: &str) -> Result<Run, BoxError> {
+    let one = Server::start(&args.server_bin, db_url).await?;
+    let two = Server::start(&args.server_bin, db_url).await?;
+    let tokens: Vec<String> = (0..args.concurrency)
+        .map(|c| one.token_for(&format!("pair-customer-{c}")))
+        .collect();
+    let (left, right) = tokens.split_at(tokens.len() / 2);
+    let before = one.count_rows().await?;
+    let half = args.requests / 2;
+    let warm = args.warmup / 2;
+    let (a, b) = tokio::join!(
+        http_load::run(one.addr, left, warm, "pair-warm-a"),
+        http_load::run(two.addr, right, warm, "pair-warm-b")
+    );
+    a?;
+    b?;
+    let (a, b) = tokio::join!(
+        http_load::run(one.addr, left, half, "pair-a"),
+        http_load::run(two.addr, right, half, "pair-b")
+    );
+    let (a, b) = (a?, b?);
+    let stored = one.count_rows().await? - before;
+    if stored != (2 * (half + warm)) as i64 {
+        return Err(format!(
+            "two instances: expected {} rows, found {stored}",
+            2 * (half + warm)
+        )
+        .into());
+    }
+    one.stop().await;
+    two.stop().await;
+    let elapsed = a.elapsed.max(b.elapsed);
+    let mut latencies = a.latencies;
+    latencies.extend(b.latencies);
+    Ok(Run::new(elapsed, latencies))
+}
+
 /// A fresh database on the PostgreSQL server `base` names, for one bench run; dropped by
 /// [`drop_database`].
 pub async fn create_database(base: &str) -> Result<(String, String), BoxError> {

@@ -31,11 +31,17 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let sqlite_url = sqlite_path.to_str().ok_or("path is not UTF-8")?.to_owned();
     let mut runs: Vec<(&str, Figures)> =
         vec![("SQLite", engine::run(&args, &sqlite_url, true).await?)];
+    let mut pair = None;
     if let Some(base) = &args.postgres {
         let (url, name) = engine::create_database(base).await?;
         let figures = engine::run(&args, &url, false).await;
+        let two = match &figures {
+            Ok(_) => Some(engine::two_instances(&args, &url).await),
+            Err(_) => None,
+        };
         engine::drop_database(base, &name).await?;
         runs.push(("PostgreSQL", figures?));
+        pair = two.transpose()?;
     }
     let raw = raw_store::run(
         &dir.path().join("raw.sqlite"),
@@ -66,6 +72,9 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
         if let Some(o) = &f.offers {
             o.print(&format!("{name}: HTTP POST /api/v1/offers, 8 conns"));
         }
+    }
+    if let Some(p) = &pair {
+        p.print("PostgreSQL, two instances: feedback");
     }
     raw.print("SQLite insert (same store code, no HTTP)");
     eval.print(&format!(
@@ -99,6 +108,15 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
             "PostgreSQL / SQLite feedback write rate: {:.2} (target at least 0.50)",
             pg.feedback.rate() / lite.feedback.rate()
         );
+        if let Some(p) = &pair {
+            println!(
+                "BENCH engine=PostgreSQL instances=2 feedback_rps={:.0} feedback_p99_ms={:.2} \
+                 (one instance: {:.0})",
+                p.rate(),
+                p.percentile(99.0),
+                pg.feedback.rate()
+            );
+        }
     }
     if let Some(o) = &lite.offers {
         println!(
