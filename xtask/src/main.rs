@@ -9,6 +9,7 @@ mod dist;
 mod layout;
 mod lint_scripts;
 mod postgres;
+mod rehearse;
 mod setup;
 mod sizes;
 mod test;
@@ -30,6 +31,8 @@ usage: cargo xtask <command>
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
   dist    the panel packages into target/dist/ (cPanel, WHMCS, Plesk, DirectAdmin), checked
+  rehearse the upgrade rehearsal alone: the previous commit's server and this one side by
+          side on PostgreSQL (test runs it too)
   layout  the server's layout lint: SQL only in store modules, no import circles
 ";
 
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "dist" => dist::run(),
         "layout" => layout::run(),
+        "rehearse" => rehearse::command(),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(())

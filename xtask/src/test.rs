@@ -107,6 +107,25 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
         )
         // `pg` is dropped here, after a failure too: our cluster stops and is removed.
     })?;
+    // Built before the rehearsal's step, so the step's time is the rehearsal's own.
+    let mut previous = None;
+    run.step(
+        "upgrade rehearsal: build the previous commit's server",
+        || {
+            previous = crate::rehearse::previous_server()?;
+            Ok(())
+        },
+    )?;
+    match &previous {
+        Some(bin) => run.step(
+            "upgrade rehearsal: the previous commit's server and this one side by side on PostgreSQL",
+            || crate::rehearse::run(bin, &crate::postgres::Postgres::start()?),
+        )?,
+        None => {
+            println!("\nnotice: this clone has no previous commit; no upgrade rehearsal");
+            run.skip("upgrade rehearsal", "no previous commit in this clone");
+        }
+    }
     run.step(BROWSER_TESTS, browser_tests)?;
     let e2e_files = e2e_files()?;
     if e2e_files.is_empty() {

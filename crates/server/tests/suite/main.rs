@@ -20,6 +20,7 @@ mod instances;
 mod kb_delete;
 mod kb_notices;
 mod kb_search;
+mod logs;
 mod migrations;
 mod notification_test;
 mod notifications;

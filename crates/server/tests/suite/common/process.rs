@@ -9,6 +9,25 @@ use std::{
 
 use serde_json::Value;
 
+/// This build's server binary.
+pub const THIS_BUILD: &str = env!("CARGO_BIN_EXE_panelcare-server");
+
+/// Runs `bin --db <db_url> <args>` (a command such as `migrate` or `tenant create`) to its
+/// end; what it printed, or a panic with what it said on failure.
+pub fn run_command(bin: &str, db_url: &str, args: &[&str]) -> String {
+    let out = Command::new(bin)
+        .args(["--db", db_url])
+        .args(args)
+        .output()
+        .expect("the server binary runs");
+    assert!(
+        out.status.success(),
+        "{bin} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// A running `panelcare-server serve`; killed when dropped.
 pub struct Instance {
     pub url: String,
@@ -24,8 +43,14 @@ impl Instance {
 
     /// [`Instance::start`] with more `serve` arguments and environment.
     pub fn start_with(db_url: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_binary(THIS_BUILD, db_url, args, env)
+    }
+
+    /// [`Instance::start_with`] for another build's binary (the previous one, in the upgrade
+    /// rehearsal).
+    pub fn start_binary(bin: &str, db_url: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_panelcare-server"))
+        let mut child = Command::new(bin)
             .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0", "--dist"])
             .arg(root.join("dist"))
             .arg("--www")
