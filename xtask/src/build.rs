@@ -49,6 +49,8 @@ pub fn run() -> Result<Sizes> {
     let dist = at_root("dist");
     let widget = assemble(&inputs, &dist)?;
     crate::console::build(&dist, &wasm_opt)?;
+    step("build: brotli and gzip copies beside the built files");
+    crate::precompress::run(&dist)?;
     let widget: Vec<&str> = widget.iter().map(String::as_str).collect();
     let sizes = sizes::measure(&dist, &widget)?;
     sizes.print();

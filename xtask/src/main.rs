@@ -9,6 +9,7 @@ mod dist;
 mod layout;
 mod lint_scripts;
 mod postgres;
+mod precompress;
 mod rehearse;
 mod setup;
 mod sizes;

@@ -1,8 +1,11 @@
 //! What a panel downloads, raw and compressed, against the size budgets.
 
-use std::{fs, io::Write as _, path::Path};
+use std::{fs, path::Path};
 
-use crate::util::{Result, read};
+use crate::{
+    precompress::{brotli, gzip},
+    util::{Result, read},
+};
 
 /// The loader: on every panel page, before anyone opens a widget.
 pub const LOADER_BUDGET: usize = 4096;
@@ -38,24 +41,6 @@ pub struct Sizes {
     pub widget_brotli: usize,
 }
 
-/// gzip, level 9.
-pub fn gzip(bytes: &[u8]) -> Result<usize> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes)?;
-    Ok(enc.finish()?.len())
-}
-
-/// brotli, quality 11 (what a CDN serves pre-compressed assets with).
-pub fn brotli(bytes: &[u8]) -> Result<usize> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
-    Ok(out.len())
-}
-
 /// Measures every file under `dist`; `widget` names the widget's files relative to `dist`.
 pub fn measure(dist: &Path, widget: &[&str]) -> Result<Sizes> {
     let mut files = Vec::new();
@@ -85,17 +70,18 @@ pub fn measure(dist: &Path, widget: &[&str]) -> Result<Sizes> {
 fn walk(base: &Path, dir: &Path, out: &mut Vec<FileSize>) -> Result {
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry?.path();
+        let name = path.to_string_lossy();
         if path.is_dir() {
             walk(base, &path, out)?;
-        } else {
+        } else if !name.ends_with(".br") && !name.ends_with(".gz") {
             let bytes = read(&path)?;
             let rel = path.strip_prefix(base)?.components();
             let rel: Vec<_> = rel.map(|c| c.as_os_str().to_string_lossy()).collect();
             out.push(FileSize {
                 path: rel.join("/"),
                 raw: bytes.len(),
-                gzip: gzip(&bytes)?,
-                brotli: brotli(&bytes)?,
+                gzip: gzip(&bytes)?.len(),
+                brotli: brotli(&bytes)?.len(),
             });
         }
     }
@@ -165,17 +151,6 @@ fn verdict(size: usize, budget: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compression_shrinks_repetitive_text() {
-        let text = "panelcare ".repeat(1000);
-        let (gz, br) = (
-            gzip(text.as_bytes()).unwrap(),
-            brotli(text.as_bytes()).unwrap(),
-        );
-        assert!(gz > 0 && gz < 200, "gzip {gz}");
-        assert!(br > 0 && br < 200, "brotli {br}");
-    }
 
     #[test]
     fn verdict_says_by_how_much() {

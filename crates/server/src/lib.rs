@@ -15,6 +15,7 @@ pub mod events;
 pub mod extract;
 pub mod outbound;
 pub mod state;
+pub mod static_files;
 pub mod time;
 pub mod web;
 // Features, each with its customer API, console API and store side by side (see README).
@@ -72,6 +73,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(web::api_compression())
         .layer(web::api_cors());
     // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
     let console_api = Router::new()
@@ -88,7 +90,8 @@ pub fn app(state: AppState) -> Router {
         .merge(bridge::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
-        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT));
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(web::api_compression());
     let mut router = Router::new()
         .nest("/api/v1", api)
         .nest("/console/api", console_api);

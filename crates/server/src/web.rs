@@ -11,12 +11,20 @@ use axum::{
 use serde_json::json;
 use tower::ServiceBuilder;
 use tower_http::{
+    CompressionLevel,
+    compression::{
+        CompressionLayer,
+        predicate::{DefaultPredicate, Predicate, SizeAbove},
+    },
     cors::{Any, CorsLayer},
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
 };
 
-use crate::state::{AppState, Config};
+use crate::{
+    state::{AppState, Config},
+    static_files::StaticFiles,
+};
 
 /// The policy the demo host pages are served with: no inline script or style, no eval; only
 /// WebAssembly compilation is allowed. The widget must work under it, as on a strict panel.
@@ -25,34 +33,27 @@ pub const DEMO_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-e
     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Static routes: `/panelcare.js` (the loader), `/assets/…` (content-hashed widget files),
-/// `/adapters/…`, `/vendor/…` and the demo pages under `/demo/`.
+/// `/adapters/…`, `/vendor/…`, the console's page and files under `/console/`, and the demo
+/// pages under `/demo/`. What the build wrote goes out precompressed ([`StaticFiles`]).
 pub fn router(config: &Config) -> Router<AppState> {
     let dist = &config.dist_dir;
     // Hashed names never change content, so browsers may keep them for a year.
-    let assets = ServiceBuilder::new()
-        .layer(set(
-            header::CACHE_CONTROL,
-            "public, max-age=31536000, immutable",
-        ))
-        .service(ServeDir::new(dist.join("assets")));
-    // The loader and adapters keep their names across releases: revalidate every time.
-    let loader = ServiceBuilder::new()
-        .layer(set(header::CACHE_CONTROL, "no-cache"))
-        .service(tower_http::services::ServeFile::new(
-            dist.join("panelcare.js"),
-        ));
-    let adapters = ServiceBuilder::new()
-        .layer(set(header::CACHE_CONTROL, "no-cache"))
-        .service(ServeDir::new(dist.join("adapters")));
-    let vendor = ServiceBuilder::new()
-        .layer(set(header::CACHE_CONTROL, "public, max-age=3600"))
-        .service(ServeDir::new(dist.join("vendor")));
+    let assets = StaticFiles::dir(dist.join("assets"), "public, max-age=31536000, immutable");
+    // The loader and adapters keep their names across releases. Revalidated on every page
+    // (a 304 without a body while unchanged): an upgrade replaces the hashed files the old
+    // loader names, so a loader kept even a minute would ask for files that are gone.
+    let loader = StaticFiles::file(dist.join("panelcare.js"), "no-cache");
+    let adapters = StaticFiles::dir(dist.join("adapters"), "no-cache");
+    let vendor = StaticFiles::dir(dist.join("vendor"), "public, max-age=3600");
     // The console's page and files: same policy as the demo pages, never framed.
     let console = ServiceBuilder::new()
         .layer(set(header::CONTENT_SECURITY_POLICY, DEMO_CSP))
-        .layer(set(header::CACHE_CONTROL, "no-cache"))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
-        .service(ServeDir::new(dist.join("console")));
+        .service(
+            StaticFiles::dir(dist.join("console"), "no-cache")
+                .with_index()
+                .router(),
+        );
     let demo = ServiceBuilder::new()
         .layer(set(header::CONTENT_SECURITY_POLICY, DEMO_CSP))
         .layer(set(header::CACHE_CONTROL, "no-cache"))
@@ -71,13 +72,26 @@ pub fn router(config: &Config) -> Router<AppState> {
         .route("/", get(|| async { Redirect::temporary("/demo/") }))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
-        .route_service("/panelcare.js", loader)
-        .nest_service("/assets", assets)
-        .nest_service("/adapters", adapters)
-        .nest_service("/vendor", vendor)
+        .route_service("/panelcare.js", loader.router::<()>())
+        .nest_service("/assets", assets.router::<()>())
+        .nest_service("/adapters", adapters.router::<()>())
+        .nest_service("/vendor", vendor.router::<()>())
         .nest_service("/demo", demo)
         .layer(public)
         .nest_service("/console", console)
+}
+
+/// API answers above about a kilobyte (a ticket list, a thread, the console's queues) go out
+/// compressed when the browser accepts it; smaller ones would gain less than the header
+/// costs. Images (attachment thumbnails) are compressed already.
+pub fn api_compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        // Each answer is compressed on every request, unlike the static files: the default
+        // levels (brotli 4, gzip 6) cost little CPU for most of the gain (README, Numbers).
+        .quality(CompressionLevel::Default)
+        .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024)))
 }
 
 /// `GET /readyz`, for the load balancer: 200 when this instance can serve the schema it

@@ -1,0 +1,205 @@
+//! The built widget, loader, adapters and console, sent the way a CDN would: the smallest
+//! precompressed copy the browser accepts (`cargo xtask build` writes `.br` and `.gz` beside
+//! each file), a strong `ETag` per copy and `304 Not Modified` when the browser has it, and a
+//! cache policy per mount (a year for content-hashed names, revalidation for fixed names).
+
+mod encoding;
+mod store;
+
+use std::{path::PathBuf, sync::Arc};
+
+use axum::{
+    Router,
+    body::Body,
+    extract::{OriginalUri, Request},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+
+use encoding::{Encoding, acceptable};
+use store::{Copy, Store};
+
+/// A folder (or one file) served under a mount.
+#[derive(Clone)]
+pub struct StaticFiles {
+    root: PathBuf,
+    /// Serve this one file whatever the path (the loader).
+    single: bool,
+    /// `/` and folders answer with their `index.html` (the console's page).
+    index: bool,
+    cache_control: &'static str,
+    store: Arc<Store>,
+}
+
+impl StaticFiles {
+    /// Every file under `root`, with `cache_control` on each answer.
+    pub fn dir(root: PathBuf, cache_control: &'static str) -> Self {
+        Self {
+            root,
+            single: false,
+            index: false,
+            cache_control,
+            store: Arc::default(),
+        }
+    }
+
+    /// Just the file at `path`.
+    pub fn file(path: PathBuf, cache_control: &'static str) -> Self {
+        Self {
+            single: true,
+            ..Self::dir(path, cache_control)
+        }
+    }
+
+    /// Folders answer with their `index.html`.
+    pub fn with_index(mut self) -> Self {
+        self.index = true;
+        self
+    }
+
+    /// As a router to nest or merge; any other method than GET or HEAD gets a 405.
+    pub fn router<S: Clone + Send + Sync + 'static>(self) -> Router<S> {
+        Router::new().fallback(move |req: Request| {
+            let files = self.clone();
+            async move {
+                // A folder asked for without its slash: its page's relative links need one.
+                let original = req
+                    .extensions()
+                    .get::<OriginalUri>()
+                    .map(|u| u.path().to_owned());
+                if let Some(full) = original.filter(|p| files.index && !p.ends_with('/'))
+                    && req.uri().path() == "/"
+                {
+                    return Redirect::permanent(&format!("{full}/")).into_response();
+                }
+                files
+                    .answer(req.method(), req.uri().path(), req.headers())
+                    .await
+            }
+        })
+    }
+
+    async fn answer(&self, method: &Method, path: &str, headers: &HeaderMap) -> Response {
+        if method != Method::GET && method != Method::HEAD {
+            return (
+                StatusCode::METHOD_NOT_ALLOWED,
+                [(header::ALLOW, "GET, HEAD")],
+            )
+                .into_response();
+        }
+        let Some(file) = self.resolve(path) else {
+            return StatusCode::NOT_FOUND.into_response();
+        };
+        for enc in acceptable(headers) {
+            let mut name = file.clone().into_os_string();
+            name.push(enc.suffix());
+            match self.store.get(&PathBuf::from(name)).await {
+                Ok(Some(copy)) => return self.send(method, headers, &file, enc, &copy),
+                Ok(None) => continue,
+                Err(e) => {
+                    tracing::error!(error = %e, file = %file.display(), "cannot read a static file");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
+        }
+        StatusCode::NOT_FOUND.into_response()
+    }
+
+    /// The file a request path names, or `None` for anything that could leave the root or
+    /// names a compressed copy itself.
+    fn resolve(&self, path: &str) -> Option<PathBuf> {
+        if self.single {
+            return Some(self.root.clone());
+        }
+        let mut file = self.root.clone();
+        let mut last = "";
+        for segment in path.split('/').filter(|s| !s.is_empty()) {
+            let plain = segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            if !plain || segment.starts_with('.') {
+                return None;
+            }
+            file.push(segment);
+            last = segment;
+        }
+        if last.ends_with(".br") || last.ends_with(".gz") {
+            return None;
+        }
+        if path.ends_with('/') || last.is_empty() {
+            if !self.index {
+                return None;
+            }
+            file.push("index.html");
+        }
+        Some(file)
+    }
+
+    fn send(
+        &self,
+        method: &Method,
+        headers: &HeaderMap,
+        file: &std::path::Path,
+        enc: Encoding,
+        copy: &Copy,
+    ) -> Response {
+        let mut res = if not_modified(headers, &copy.etag) {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            let body = if method == Method::HEAD {
+                Body::empty()
+            } else {
+                Body::from(copy.bytes.clone())
+            };
+            let mut res = Response::new(body);
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(file)),
+            );
+            h.insert(header::CONTENT_LENGTH, HeaderValue::from(copy.bytes.len()));
+            if let Some(coding) = enc.header() {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            res
+        };
+        let h = res.headers_mut();
+        h.insert(header::ETAG, copy.etag.clone());
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(self.cache_control),
+        );
+        // The answer depends on Accept-Encoding: caches keep a copy per coding.
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        res
+    }
+}
+
+/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header).
+fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    let ours = etag.as_bytes();
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim())
+        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t).as_bytes() == ours)
+}
+
+/// The media type by extension, for the kinds of files the build writes.
+fn content_type(file: &std::path::Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "html" => "text/html; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
