@@ -16,6 +16,8 @@ pub struct Conn {
     addr: SocketAddr,
     token: String,
     sender: SendRequest<Full<Bytes>>,
+    /// Sent as `Accept-Encoding` when set (a browser's reads are compressed).
+    pub accept_encoding: Option<&'static str>,
 }
 
 /// What one request answered, and how long the whole exchange took.
@@ -36,6 +38,7 @@ impl Conn {
             addr,
             token: token.to_owned(),
             sender,
+            accept_encoding: None,
         })
     }
 
@@ -66,6 +69,9 @@ impl Conn {
             .uri(path)
             .header("host", self.addr.to_string())
             .header("authorization", format!("Bearer {}", self.token));
+        if let Some(enc) = self.accept_encoding {
+            req = req.header("accept-encoding", enc);
+        }
         if let Some(key) = key {
             req = req
                 .header("content-type", "application/json")

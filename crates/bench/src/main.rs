@@ -67,6 +67,9 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
         f.reads
             .thread
             .print(&format!("{name}: thread of {} messages", tickets::MESSAGES));
+        f.reads
+            .thread_br
+            .print(&format!("{name}: the same thread, brotli"));
         f.search
             .print(&format!("{name}: search, {} articles", search::ARTICLES));
         if let Some(o) = &f.offers {
@@ -84,9 +87,10 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     println!();
     let lite = &runs[0].1;
     println!(
-        "answer sizes: list {} KB, thread {} KB",
+        "answer sizes: list {} KB, thread {} KB ({} KB brotli)",
         lite.reads.list_bytes / 1024,
-        lite.reads.thread_bytes / 1024
+        lite.reads.thread_bytes / 1024,
+        lite.reads.thread_br_bytes / 1024
     );
     println!(
         "HTTP / raw SQLite ratio: {:.2}",

@@ -21,6 +21,9 @@ pub struct Reads {
     pub listed: usize,
     pub thread: Run,
     pub thread_bytes: usize,
+    /// The thread again, asked for with `Accept-Encoding: br`.
+    pub thread_br: Run,
+    pub thread_br_bytes: usize,
 }
 
 /// Opens [`TICKETS`] tickets (one with [`MESSAGES`] messages) through the API, then reads
@@ -70,12 +73,18 @@ pub async fn run(conn: &mut Conn, reads: usize) -> Result<Reads, BoxError> {
     if messages < MESSAGES {
         return Err(format!("the thread has {messages} messages, not {MESSAGES}").into());
     }
+    // The same thread as a browser reads it: compressed on the fly (brotli 4).
+    conn.accept_encoding = Some("br");
+    let (thread_br, thread_br_body) = repeat(conn, &path, reads).await?;
+    conn.accept_encoding = None;
     Ok(Reads {
         list,
         list_bytes: list_body.len(),
         listed,
         thread,
         thread_bytes: thread_body.len(),
+        thread_br,
+        thread_br_bytes: thread_br_body.len(),
     })
 }
 
