@@ -79,7 +79,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let i18n = *use_memo((branding.strings.clone(), lang), |(texts, lang)| {
         I18n::with_overrides(*lang, texts.of(*lang))
     });
+    // A notices banner and an offer card are part of the page: no brand line, no "powered
+    // by", and nothing at all when nothing is announced or offered, nor while loading or
+    // when the host fails (a line that came and went would move the page).
+    let bare = props.kind == "notices" || props.kind == "offers";
     let body = match (&*context, ctx) {
+        (None, _) if bare => html! {},
+        (Some(_), None) if bare => html! {},
         (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },
         (Some(_), None) => {
             html! { <p class="pc-alert" role="alert">{ i18n.t.err_unavailable }</p> }
@@ -107,9 +113,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     } else {
         "pc-root"
     };
-    // A notices banner and an offer card are part of the page: no brand line, no "powered
-    // by", and nothing at all when nothing is announced or offered.
-    if props.kind == "notices" || props.kind == "offers" {
+    if bare {
         return html! { <div {class} lang={lang.tag()} ref={root}>{ body }</div> };
     }
     html! {

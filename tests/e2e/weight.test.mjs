@@ -1,9 +1,9 @@
 // End to end: what the widget costs a panel page on the wire. The cPanel demo dashboard as
 // Alice, all four mounts scrolled into view, in Chromium at the two viewports the issue names;
-// every byte the browser receives from our server for the widget (the loader, the hashed
-// files and anything loaded later; not the host adapter, the demo page or API answers) is
+// the body bytes the browser receives from our server for the widget (the loader, the hashed
+// files and anything loaded later; not the host adapter, the demo page or API answers) are
 // summed from the DevTools protocol, cold and warm. The total may never grow past the best
-// reached so far (tests/e2e/wire-budget.json, which this test lowers when it does better).
+// reached so far (tests/e2e/wire-budget.json; a run outside CI lowers it when it does better).
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,35 +20,44 @@ const widgetFile = (url) => {
   return pathname === "/panelcare.js" || pathname.startsWith("/assets/");
 };
 
-/** Opens the dashboard in `context`, brings each mount into view until it shows content, and
- *  returns the widget's responses: url, status, encoding and body bytes as received. */
+/** Opens the dashboard in `context`, brings each mount into view until its widget has
+ *  started, and returns the widget's responses: url, status, encoding and body bytes. */
 async function visit(context, url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   const seen = new Map();
-  cdp.on("Network.responseReceived", ({ requestId, response }) => {
-    seen.set(requestId, { url: response.url, status: response.status, encoding: response.headers["content-encoding"] ?? response.headers["Content-Encoding"] ?? "", headerBytes: response.encodedDataLength, fromCache: response.fromDiskCache || response.fromServiceWorker || response.fromPrefetchCache });
-  });
   const finished = new Map();
+  const failed = [];
+  cdp.on("Network.responseReceived", ({ requestId, response }) => {
+    const h = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    seen.set(requestId, {
+      url: response.url, status: response.status, encoding: h["content-encoding"] ?? "",
+      headerBytes: response.encodedDataLength, fromCache: response.fromDiskCache || response.fromPrefetchCache,
+    });
+  });
   cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => finished.set(requestId, encodedDataLength));
+  const cached = new Set();
+  cdp.on("Network.requestServedFromCache", ({ requestId }) => cached.add(requestId));
+  cdp.on("Network.loadingFailed", ({ requestId, errorText }) => failed.push({ requestId, errorText }));
   await page.goto(url);
   for (const mount of MOUNTS) {
-    const el = page.locator(`[data-panelcare=${mount}]`);
-    await el.scrollIntoViewIfNeeded();
-    // A positive signal that the mount started: its shadow root holds something.
+    await page.locator(`[data-panelcare=${mount}]`).scrollIntoViewIfNeeded();
+    // The widget started in this mount: the loader clears aria-busy once it hands over.
     await page.waitForFunction((m) => {
-      const host = document.querySelector(`[data-panelcare=${m}]`);
-      return host?.shadowRoot && host.shadowRoot.childElementCount > 0;
+      const root = document.querySelector(`[data-panelcare=${m}]`)?.shadowRoot;
+      return root?.querySelector(".pc-mount:not([aria-busy])") && !root.querySelector(".pc-failed");
     }, mount);
   }
   await page.waitForLoadState("networkidle");
   const files = [];
   for (const [id, r] of seen) {
-    if (!widgetFile(r.url) || !finished.has(id)) continue;
+    if (!widgetFile(r.url)) continue;
+    assert.ok(finished.has(id), `${r.url} finished loading`);
     const total = finished.get(id);
-    files.push({ ...r, bytes: Math.max(0, total - (r.fromCache ? total : r.headerBytes)) });
+    files.push({ ...r, bytes: r.fromCache || cached.has(id) ? 0 : Math.max(0, total - r.headerBytes) });
   }
+  assert.deepEqual(failed.filter((f) => seen.has(f.requestId) && widgetFile(seen.get(f.requestId).url)), [], "no widget file failed");
   await page.close();
   return files;
 }
@@ -73,20 +82,30 @@ describe("the widget's weight on the wire", () => {
       await context.close();
       const sum = (files) => files.reduce((n, f) => n + f.bytes, 0);
       const name = `${viewport.width}x${viewport.height}`;
-      report[name] = { cold: sum(cold), warm: sum(warm), files: cold.map(({ url, encoding, bytes }) => ({ path: new URL(url).pathname, encoding, bytes })) };
+      const files = cold.map(({ url, encoding, bytes }) => ({ path: new URL(url).pathname, encoding, bytes }));
+      report[name] = { cold: sum(cold), warm: sum(warm), files };
       worst = Math.max(worst, sum(cold));
       assert.ok(cold.some((f) => f.url.endsWith(".wasm")), `the wasm was loaded: ${JSON.stringify(cold)}`);
       for (const f of cold) {
         assert.equal(f.status, 200, f.url);
         assert.ok(["br", "gzip"].includes(f.encoding), `${f.url} compressed, not "${f.encoding}"`);
       }
-      // A second visit revalidates the loader and keeps the hashed files: a few hundred bytes.
-      assert.ok(sum(warm) < 1024, `warm visit: ${JSON.stringify(warm)}`);
+      // A second visit revalidates the loader (a 304 without a body) and takes the hashed
+      // files from the cache: no widget bytes at all.
+      const loader = warm.find((f) => new URL(f.url).pathname === "/panelcare.js");
+      // (DevTools reports a revalidated answer with the cached one's status, 200.)
+      assert.ok(loader && !loader.fromCache && loader.headerBytes > 0 && loader.bytes === 0,
+        `the loader revalidated with the server, no body: ${JSON.stringify(warm)}`);
+      const assets = warm.filter((f) => f !== loader);
+      assert.ok(assets.length >= 3 && assets.every((f) => f.fromCache), `hashed files from the cache: ${JSON.stringify(warm)}`);
+      assert.equal(sum(warm), 0, `warm visit: ${JSON.stringify(warm)}`);
     }
     writeFileSync(join(artifacts(), "wire.json"), JSON.stringify(report, null, 2));
     console.log(`widget on the wire: ${worst} B cold (target ${budget.target} B, best so far ${budget.best} B)`);
-    assert.ok(worst <= budget.best, `the widget is ${worst} B on the wire, over the best reached so far (${budget.best} B): ${JSON.stringify(report, null, 2)}`);
-    if (worst < budget.best) {
+    // A little room for another toolchain's output (CI's rustc may be newer); none for growth.
+    const allowed = Math.floor(budget.best * 1.005);
+    assert.ok(worst <= allowed, `the widget is ${worst} B on the wire, over the best reached so far (${budget.best} B): ${JSON.stringify(report, null, 2)}`);
+    if (worst < budget.best && !process.env.CI) {
       writeFileSync(BUDGET_FILE, `${JSON.stringify({ ...budget, best: worst }, null, 2)}\n`);
       console.log(`notice: tests/e2e/wire-budget.json lowered to ${worst} B; commit it`);
     }

@@ -17,8 +17,17 @@ use std::{
 use crate::util::{Result, at_root};
 
 /// Modules every other may use; they import no feature.
-const INFRA: [&str; 9] = [
-    "cache", "db", "error", "events", "extract", "outbound", "state", "time", "web",
+const INFRA: [&str; 10] = [
+    "cache",
+    "db",
+    "error",
+    "events",
+    "extract",
+    "outbound",
+    "state",
+    "static_files",
+    "time",
+    "web",
 ];
 /// The composition root: wires features together; nothing imports it.
 const ROOT: [&str; 4] = ["lib", "cli", "demo", "jobs"];

@@ -5,19 +5,36 @@ use std::{fs, path::PathBuf};
 
 use crate::util::{Result, at_root, cargo, cmd, exec, output};
 
-/// The commit the rehearsal upgrades from.
+/// The commit the rehearsal upgrades from, unless `PANELCARE_REHEARSE_FROM` names another (a
+/// release tag, say, to rehearse a jump over several commits).
 const FROM: &str = "HEAD~1";
 
-/// The previous commit's `panelcare-server`, built once per commit under `target/previous/`
-/// (its own target directory, so this build's artefacts are never replaced); `None` when the
-/// clone has no previous commit (a shallow or single-commit clone).
+/// The suite's rehearsal test; the step fails unless exactly it ran and passed.
+const TEST: &str = "upgrades::the_previous_build_and_this_one_serve_side_by_side";
+
+/// The previous commit's `panelcare-server`, built under `target/previous/` (its own target
+/// directory, so this build's artefacts are never replaced) and kept for that commit only;
+/// `None` when the clone has no previous commit, even after asking a shallow clone for it.
 pub fn previous_server() -> Result<Option<PathBuf>> {
-    let Some(sha) = output(cmd("git").args([
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        &format!("{FROM}^{{commit}}"),
-    ])) else {
+    let from = std::env::var("PANELCARE_REHEARSE_FROM").unwrap_or_else(|_| FROM.into());
+    let resolve = || {
+        output(cmd("git").args([
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{from}^{{commit}}"),
+        ]))
+    };
+    let mut sha = resolve();
+    if sha.is_none()
+        && output(cmd("git").args(["rev-parse", "--is-shallow-repository"])).as_deref()
+            == Some("true")
+    {
+        // A shallow clone: one more commit of history is enough.
+        let _ = exec(cmd("git").args(["fetch", "--quiet", "--deepen=1"]));
+        sha = resolve();
+    }
+    let Some(sha) = sha else {
         return Ok(None);
     };
     let dir = at_root("target/previous");
@@ -26,7 +43,20 @@ pub fn previous_server() -> Result<Option<PathBuf>> {
         println!("the previous commit's server is built: {}", bin.display());
         return Ok(Some(bin));
     }
-    // Its sources as committed, apart from this work tree.
+    fs::create_dir_all(&dir)?;
+    // Binaries of older commits are of no more use.
+    for entry in fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("panelcare-server-"))
+        {
+            fs::remove_file(&path)?;
+        }
+    }
+    // Its sources as committed, apart from this work tree. Unpacked with the time of now
+    // (`-m`): with the commit's times, cargo would take the last rehearsal's build of an
+    // older commit for up to date, since no file would be newer than it.
     let src = dir.join("src");
     if src.exists() {
         fs::remove_dir_all(&src)?;
@@ -39,7 +69,7 @@ pub fn previous_server() -> Result<Option<PathBuf>> {
             .arg(&tar)
             .arg(&sha),
     )?;
-    exec(cmd("tar").arg("-xf").arg(&tar).arg("-C").arg(&src))?;
+    exec(cmd("tar").arg("-xmf").arg(&tar).arg("-C").arg(&src))?;
     exec(
         cargo()
             .current_dir(&src)
@@ -53,7 +83,10 @@ pub fn previous_server() -> Result<Option<PathBuf>> {
             ])
             .arg(dir.join("target")),
     )?;
-    fs::copy(dir.join("target/debug/panelcare-server"), &bin)?;
+    // Copied under a temporary name, then renamed: an interrupted copy is never taken for a build.
+    let partial = dir.join("partial");
+    fs::copy(dir.join("target/debug/panelcare-server"), &partial)?;
+    fs::rename(&partial, &bin)?;
     fs::remove_dir_all(&src)?;
     fs::remove_file(&tar)?;
     Ok(Some(bin))
@@ -67,19 +100,32 @@ pub fn command() -> Result {
 
 /// The rehearsal test with `previous` on `pg`.
 pub fn run(previous: &std::path::Path, pg: &crate::postgres::Postgres) -> Result {
-    exec(
-        cargo()
-            .args([
-                "test",
-                "--workspace",
-                "--test",
-                "suite",
-                "upgrades::the_previous_build_and_this_one_serve_side_by_side",
-                "--",
-                "--ignored",
-                "--exact",
-            ])
-            .env("PANELCARE_TEST_PG", &pg.url)
-            .env("PANELCARE_PREVIOUS_SERVER", previous),
-    )
+    let mut test = cargo();
+    test.args([
+        "test",
+        "--workspace",
+        "--test",
+        "suite",
+        TEST,
+        "--",
+        "--ignored",
+        "--exact",
+    ])
+    .env("PANELCARE_TEST_PG", &pg.url)
+    .env("PANELCARE_PREVIOUS_SERVER", previous);
+    println!("$ cargo test --workspace --test suite {TEST} -- --ignored --exact");
+    let out = test
+        .output()
+        .map_err(|e| format!("cannot run cargo test: {e}"))?;
+    let said = String::from_utf8_lossy(&out.stdout);
+    print!("{said}");
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err(format!("the upgrade rehearsal failed ({})", out.status).into());
+    }
+    // A renamed test would match nothing, and cargo would call that a success.
+    if !said.contains("test result: ok. 1 passed") {
+        return Err(format!("the rehearsal test {TEST} did not run").into());
+    }
+    Ok(())
 }

@@ -1,6 +1,9 @@
 //! What a panel downloads, raw and compressed, against the size budgets.
 
-use std::{fs, path::Path};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 use crate::{
     precompress::{brotli, gzip},
@@ -77,11 +80,20 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<FileSize>) -> Result {
             let bytes = read(&path)?;
             let rel = path.strip_prefix(base)?.components();
             let rel: Vec<_> = rel.map(|c| c.as_os_str().to_string_lossy()).collect();
+            // What the server sends: the copy the build wrote beside the file, or the file
+            // itself where compressing did not make it smaller.
+            let copy = |suffix: &str, pack: fn(&[u8]) -> Result<Vec<u8>>| -> Result<usize> {
+                let beside = PathBuf::from(format!("{}.{suffix}", path.display()));
+                match fs::metadata(&beside) {
+                    Ok(m) => Ok(usize::try_from(m.len())?),
+                    Err(_) => Ok(pack(&bytes)?.len().min(bytes.len())),
+                }
+            };
             out.push(FileSize {
                 path: rel.join("/"),
                 raw: bytes.len(),
-                gzip: gzip(&bytes)?.len(),
-                brotli: brotli(&bytes)?.len(),
+                gzip: copy("gz", gzip)?,
+                brotli: copy("br", brotli)?,
             });
         }
     }

@@ -1,10 +1,10 @@
-//! Static files (the built widget and the demo host pages) and the layers every response
-//! passes through.
+//! Static files (the built widget and the demo host pages), the compression of API answers,
+//! and the layers every response passes through.
 
 use axum::{
     Json, Router,
     extract::State,
-    http::{HeaderName, HeaderValue, Method, StatusCode, header},
+    http::{Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Version, header},
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
@@ -91,7 +91,16 @@ pub fn api_compression() -> CompressionLayer<impl Predicate> {
         // Each answer is compressed on every request, unlike the static files: the default
         // levels (brotli 4, gzip 6) cost little CPU for most of the gain (README, Numbers).
         .quality(CompressionLevel::Default)
-        .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024)))
+        .compress_when(
+            DefaultPredicate::new()
+                .and(SizeAbove::new(1024))
+                // JSON only: attachments a customer uploaded (PDFs, archives) are mostly
+                // compressed already, and would lose their Content-Length for nothing.
+                .and(|_: StatusCode, _: Version, h: &HeaderMap, _: &Extensions| {
+                    h.get(header::CONTENT_TYPE)
+                        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"))
+                }),
+        )
 }
 
 /// `GET /readyz`, for the load balancer: 200 when this instance can serve the schema it

@@ -17,7 +17,7 @@ use axum::{
 };
 
 use encoding::{Encoding, acceptable};
-use store::{Copy, Store};
+use store::{Store, Variant};
 
 /// A folder (or one file) served under a mount.
 #[derive(Clone)]
@@ -63,14 +63,14 @@ impl StaticFiles {
             let files = self.clone();
             async move {
                 // A folder asked for without its slash: its page's relative links need one.
-                let original = req
-                    .extensions()
-                    .get::<OriginalUri>()
-                    .map(|u| u.path().to_owned());
-                if let Some(full) = original.filter(|p| files.index && !p.ends_with('/'))
+                let original = req.extensions().get::<OriginalUri>().map(|u| u.0.clone());
+                if let Some(full) = original.filter(|u| files.index && !u.path().ends_with('/'))
                     && req.uri().path() == "/"
+                    && (req.method() == Method::GET || req.method() == Method::HEAD)
                 {
-                    return Redirect::permanent(&format!("{full}/")).into_response();
+                    let query = full.query().map(|q| format!("?{q}")).unwrap_or_default();
+                    let to = format!("{}/{query}", full.path());
+                    return Redirect::permanent(&to).into_response();
                 }
                 files
                     .answer(req.method(), req.uri().path(), req.headers())
@@ -81,28 +81,33 @@ impl StaticFiles {
 
     async fn answer(&self, method: &Method, path: &str, headers: &HeaderMap) -> Response {
         if method != Method::GET && method != Method::HEAD {
-            return (
-                StatusCode::METHOD_NOT_ALLOWED,
-                [(header::ALLOW, "GET, HEAD")],
-            )
-                .into_response();
+            let mut res = refused(StatusCode::METHOD_NOT_ALLOWED);
+            res.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return res;
         }
         let Some(file) = self.resolve(path) else {
-            return StatusCode::NOT_FOUND.into_response();
+            return refused(StatusCode::NOT_FOUND);
         };
+        let mut failed = false;
         for enc in acceptable(headers) {
             let mut name = file.clone().into_os_string();
             name.push(enc.suffix());
             match self.store.get(&PathBuf::from(name)).await {
                 Ok(Some(copy)) => return self.send(method, headers, &file, enc, &copy),
                 Ok(None) => continue,
+                // An unreadable copy: the next one (at last the file itself) may do.
                 Err(e) => {
                     tracing::error!(error = %e, file = %file.display(), "cannot read a static file");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                    failed = true;
                 }
             }
         }
-        StatusCode::NOT_FOUND.into_response()
+        refused(if failed {
+            StatusCode::INTERNAL_SERVER_ERROR
+        } else {
+            StatusCode::NOT_FOUND
+        })
     }
 
     /// The file a request path names, or `None` for anything that could leave the root or
@@ -123,7 +128,8 @@ impl StaticFiles {
             file.push(segment);
             last = segment;
         }
-        if last.ends_with(".br") || last.ends_with(".gz") {
+        let lower = last.to_ascii_lowercase();
+        if lower.ends_with(".br") || lower.ends_with(".gz") {
             return None;
         }
         if path.ends_with('/') || last.is_empty() {
@@ -141,7 +147,7 @@ impl StaticFiles {
         headers: &HeaderMap,
         file: &std::path::Path,
         enc: Encoding,
-        copy: &Copy,
+        copy: &Variant,
     ) -> Response {
         let mut res = if not_modified(headers, &copy.etag) {
             StatusCode::NOT_MODIFIED.into_response()
@@ -173,6 +179,15 @@ impl StaticFiles {
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         res
     }
+}
+
+/// An answer without a file. Never cached: during a rolling upgrade a new hashed name asked
+/// of an old instance is missing there, but not for long.
+fn refused(status: StatusCode) -> Response {
+    let mut res = status.into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
 }
 
 /// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header).

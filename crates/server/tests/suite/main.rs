@@ -8,6 +8,7 @@ mod attachments;
 mod branding;
 mod canned_replies;
 mod common;
+mod compressed_delivery;
 mod console_auth;
 mod console_inbox;
 mod console_tickets;
