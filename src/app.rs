@@ -100,7 +100,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let inner = match props.kind.as_str() {
                 "feedback" => html! { <FeedbackPanel /> },
                 "tickets" => html! { <TicketsPanel /> },
-                "notices" => html! { <Notices /> },
+                "notices" => html! { <Notices bar=true /> },
                 "offers" => html! { <OffersPanel /> },
                 _ => html! {},
             };

@@ -28,6 +28,8 @@ pub struct Pending {
 
 const DRAFT: &str = "feedback-draft";
 const OUTBOX: &str = "feedback-outbox";
+/// What the customer hid of the notices bar: the notices and updates it showed.
+const NOTICES_HIDDEN: &str = "notices-hidden";
 
 /// One customer's corner of `localStorage`, with an in-memory stand-in.
 #[derive(Debug, Clone)]
@@ -119,6 +121,16 @@ impl Store {
             Some(v) => self.set(name, &v.to_json()),
             None => self.remove(name),
         }
+    }
+
+    /// The notices bar the customer hid on this device (see [`crate::tickets::notices`]).
+    pub fn hidden_notices(&self) -> Option<String> {
+        self.get(NOTICES_HIDDEN)
+    }
+
+    /// Hides the notices bar while it would show exactly `shown`.
+    pub fn hide_notices(&self, shown: &str) {
+        self.set(NOTICES_HIDDEN, shown);
     }
 
     pub fn draft(&self) -> Option<NewFeedback> {

@@ -113,6 +113,13 @@
     f.style.width = "100%";
     f.style.height = "0";
     f.style.display = "block";
+    // The notices bar floats over the top of the page, as it does unframed: the page never moves.
+    if (kind === "notices") {
+      f.style.position = "fixed";
+      f.style.top = f.style.left = "0";
+      f.style.zIndex = "2147483000";
+      f.style.maxHeight = "45vh";
+    }
     root.appendChild(f);
     frames.push((state.frame = f));
     return state;

@@ -1,5 +1,6 @@
 //! Service notices (`data-panelcare="notices"`, and above the ticket list): maintenance and
-//! incidents happening now or soon, so customers know before they write.
+//! incidents happening now or soon, so customers know before they write. As the page's own
+//! widget they slide in as a bar over the top of the page, so the page never moves.
 
 use panelcare_model::notice::{Notice, NoticeKind};
 use wasm_bindgen_futures::spawn_local;
@@ -39,11 +40,30 @@ fn notice(i18n: I18n, n: &Notice) -> Html {
     }
 }
 
+/// What a bar shows, as the customer would tell it apart: each notice and its latest update.
+/// Hiding the bar keeps this; a new notice or update shows the bar again.
+fn shown(items: &[Notice]) -> String {
+    items
+        .iter()
+        .map(|n| format!("{}:{}", n.id, n.updates.len()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The page's own notices widget: a bar over the top of the page that the customer may
+    /// hide, never pushing the page down. Otherwise (above the ticket list) part of the list.
+    #[prop_or_default]
+    pub bar: bool,
+}
+
 /// Draws nothing while loading, on failure, or when nothing is announced: never an empty box.
 #[component]
-pub fn Notices() -> Html {
+pub fn Notices(props: &NoticesProps) -> Html {
     let session = use_session();
     let items = use_state(Vec::<Notice>::new);
+    let hidden = use_state(|| session.store.hidden_notices());
     {
         let (api, items) = (session.api.clone(), items.clone());
         use_effect_with((), move |_| {
@@ -54,14 +74,35 @@ pub fn Notices() -> Html {
             });
         });
     }
-    if items.is_empty() {
+    let now_shown = shown(&items);
+    if items.is_empty() || (props.bar && hidden.as_deref() == Some(now_shown.as_str())) {
         return html! {};
     }
     let i18n = session.i18n;
+    let list = html! { <ul class="pc-list">{ for items.iter().map(|n| notice(i18n, n)) }</ul> };
+    if !props.bar {
+        return html! {
+            <section class="pc-notices" aria-labelledby="pc-notices-title" role="region">
+                <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
+                { list }
+            </section>
+        };
+    }
+    let hide = {
+        let (store, hidden) = (session.store.clone(), hidden.clone());
+        Callback::from(move |_: MouseEvent| {
+            store.hide_notices(&now_shown);
+            hidden.set(Some(now_shown.clone()));
+        })
+    };
     html! {
-        <section class="pc-notices" aria-labelledby="pc-notices-title" role="region">
-            <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
-            <ul class="pc-list">{ for items.iter().map(|n| notice(i18n, n)) }</ul>
+        <section class="pc-notices pc-notices-bar" aria-labelledby="pc-notices-title" role="region">
+            <div class="pc-notices-head">
+                <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
+                <button type="button" class="pc-notices-hide" aria-label={i18n.t.notices_hide}
+                    title={i18n.t.notices_hide} onclick={hide}>{ "×" }</button>
+            </div>
+            { list }
         </section>
     }
 }

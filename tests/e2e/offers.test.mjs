@@ -13,6 +13,19 @@ after(async () => { await browser?.close(); });
 
 const cpanel = (base, query) => `${base}/demo/cpanel.html?${query}`;
 
+/** The offer card sits last in the dashboard's right column, so that it moves nothing when it
+ *  appears; like a customer, scroll down to it (it loads once near the viewport). */
+async function toOffer(page) {
+  await page.locator("[data-panelcare=offers]").scrollIntoViewIfNeeded();
+}
+
+/** The demo dashboard for `query`, scrolled to the offer. */
+async function dashboard(base, query) {
+  const opened = await openPage(browser, cpanel(base, query));
+  await toOffer(opened.page);
+  return opened;
+}
+
 /** Moves the demo server's clock forward by `days`. */
 async function advance(base, days) {
   const res = await fetch(`${base}/demo-api/clock`, {
@@ -30,7 +43,7 @@ describe("upgrade offers", () => {
   after(async () => { await server?.stop(); tmp?.cleanup(); });
 
   test("near the disk limit: Pro with the right numbers; not now holds until the snooze ends", async () => {
-    const { page, context, problems } = await openPage(browser, cpanel(server.url, "customer=alice&lang=en"));
+    const { page, context, problems } = await dashboard(server.url, "customer=alice&lang=en");
     const card = page.locator("[data-panelcare=offers] .pc-offer");
     await card.waitFor();
     // The dashboard's own statistics come from the same adapter as the offer.
@@ -52,6 +65,7 @@ describe("upgrade offers", () => {
     assert.equal(await answered.evaluate((el) => el.getRootNode().activeElement === el), true);
 
     await page.reload();
+    await toOffer(page);
     await page.locator("#demo-stats [data-metric=disk]:not([hidden])").waitFor();
     // Pro stays away; the next rule (off-site backups for her 3 databases) may be offered.
     const next = page.locator("[data-panelcare=offers] .pc-offer");
@@ -61,17 +75,19 @@ describe("upgrade offers", () => {
 
     await advance(server.url, 6);
     await page.reload();
+    await toOffer(page);
     await next.waitFor();
     assert.equal(await page.getByRole("button", { name: "Upgrade to Pro" }).count(), 0, "six days: still snoozed");
     await advance(server.url, 2);
     await page.reload();
+    await toOffer(page);
     await page.getByRole("button", { name: "Upgrade to Pro" }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test("don't show again is for good, and the card says so in Russian", async () => {
-    const { page, context, problems } = await openPage(browser, cpanel(server.url, "customer=boris&lang=ru"));
+    const { page, context, problems } = await dashboard(server.url, "customer=boris&lang=ru");
     const card = page.locator("[data-panelcare=offers] .pc-offer");
     await card.waitFor();
     assert.match(await card.locator("h3").textContent(), /Занято 4,8\u00a0GB из 5\u00a0GB на диске/);
@@ -80,6 +96,7 @@ describe("upgrade offers", () => {
     await advance(server.url, 60);
     const asked = page.waitForResponse((r) => r.url().endsWith("/api/v1/offers"));
     await page.reload();
+    await toOffer(page);
     assert.equal((await (await asked).json()).offer, null);
     await page.locator("#demo-stats [data-metric=disk]:not([hidden])").waitFor();
     // Boris has only two databases: nothing else is offered, and nothing is drawn.
@@ -91,7 +108,7 @@ describe("upgrade offers", () => {
   });
 
   test("the offer card passes axe, and switching the usage changes the offer", async () => {
-    const { page, context } = await openPage(browser, cpanel(server.url, "customer=milica&lang=sr&usage=near"));
+    const { page, context } = await dashboard(server.url, "customer=milica&lang=sr&usage=near");
     const card = page.locator("[data-panelcare=offers] .pc-offer");
     await card.waitFor();
     // BlueFox's own rule, with its renamed and repriced VPS, in Serbian.
@@ -103,6 +120,7 @@ describe("upgrade offers", () => {
     // With light use nothing of BlueFox's fits: no card at all.
     const asked = page.waitForResponse((r) => r.url().endsWith("/api/v1/offers"));
     await page.goto(cpanel(server.url, "customer=milica&lang=sr&usage=light"));
+    await toOffer(page);
     assert.equal((await (await asked).json()).offer, null);
     await page.locator("#demo-stats [data-metric=bandwidth]:not([hidden])").waitFor();
     assert.equal(await card.count(), 0);
@@ -111,7 +129,7 @@ describe("upgrade offers", () => {
 
   test("an upgrade through the billing page shows up in the console's funnel", async () => {
     // A fresh customer view: Alice's Pro offer is back after the snooze (earlier test).
-    const { page, context, problems } = await openPage(browser, cpanel(server.url, "customer=alice&lang=en"));
+    const { page, context, problems } = await dashboard(server.url, "customer=alice&lang=en");
     const go = page.getByRole("button", { name: "Upgrade to Pro" });
     await go.waitFor();
     await go.click();
@@ -142,7 +160,7 @@ describe("upgrade offers", () => {
   });
 
   test("a standard customer opening a critical ticket sees premium support's promise", async () => {
-    const { page, context } = await openPage(browser, cpanel(server.url, "customer=boris&lang=en"));
+    const { page, context } = await dashboard(server.url, "customer=boris&lang=en");
     const widget = page.locator("[data-panelcare=tickets]");
     await widget.getByRole("button", { name: "New ticket" }).click();
     assert.equal(await widget.locator(".pc-upsell").count(), 0, "not for a normal ticket");

@@ -40,14 +40,22 @@ pub fn run() -> Result<Sizes> {
     let (out, optimised) = wasm_bundle("panelcare", "panelcare", &wasm_opt)?;
 
     step("build: dist/");
+    // The glue and the loader go to every panel page: without comments and long local names.
+    let glue = out.join("panelcare.min.js");
+    minify_js(&out.join("panelcare.js"), &glue, Js::Module)?;
     let inputs = Inputs {
-        glue: out.join("panelcare.js"),
+        glue,
         wasm: optimised,
         www: at_root("www"),
         require: at_root("node_modules/requirejs/require.js"),
     };
     let dist = at_root("dist");
     let widget = assemble(&inputs, &dist)?;
+    let loader = dist.join("panelcare.js");
+    let plain = dist.join("panelcare.plain.js");
+    fs::rename(&loader, &plain)?;
+    minify_js(&plain, &loader, Js::Script)?;
+    fs::remove_file(&plain)?;
     crate::console::build(&dist, &wasm_opt)?;
     step("build: brotli and gzip copies beside the built files");
     crate::precompress::run(&dist)?;
@@ -80,7 +88,15 @@ fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
     fs::create_dir_all(dist.join("assets"))?;
     let js = hashed(&inputs.glue, dist, "panelcare", "js")?;
     let wasm = hashed(&inputs.wasm, dist, "panelcare_bg", "wasm")?;
-    let css = hashed(&inputs.www.join("widget.css"), dist, "panelcare", "css")?;
+    let style = inputs.www.join("widget.css");
+    let style =
+        String::from_utf8(read(&style)?).map_err(|e| format!("{}: {e}", style.display()))?;
+    let css = hashed_bytes(
+        crate::minify::css(&style).as_bytes(),
+        dist,
+        "panelcare",
+        "css",
+    )?;
     let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
     fs::write(dist.join("manifest.json"), &manifest)?;
     fs::write(
@@ -176,10 +192,38 @@ fn with_manifest(loader: &str, manifest: &str) -> Result<String> {
     }
 }
 
+/// What a JavaScript file is to terser: an ES module (names at its top level are its own) or a
+/// classic script (they are the page's, so they keep theirs).
+#[derive(Clone, Copy)]
+enum Js {
+    Module,
+    Script,
+}
+
+/// `src` through terser (compress and mangle) into `dst`.
+fn minify_js(src: &Path, dst: &Path, kind: Js) -> Result {
+    let terser = at_root("node_modules/.bin/terser");
+    if !terser.exists() {
+        return Err("node_modules/.bin/terser is missing: run `cargo xtask setup`".into());
+    }
+    let mut c = cmd(terser);
+    c.arg(src)
+        .args(["--compress", "--mangle", "--ecma", "2020", "-o"])
+        .arg(dst);
+    if let Js::Module = kind {
+        c.arg("--module");
+    }
+    exec(&mut c)
+}
+
 /// Copies `src` to `dist/assets/<stem>-<hash>.<ext>`; returns that path relative to dist/.
 pub(crate) fn hashed(src: &Path, dist: &Path, stem: &str, ext: &str) -> Result<String> {
-    let bytes = read(src)?;
-    let name = format!("assets/{stem}-{}.{ext}", short_hash(&bytes));
+    hashed_bytes(&read(src)?, dist, stem, ext)
+}
+
+/// Writes `bytes` to `dist/assets/<stem>-<hash>.<ext>`; returns that path relative to dist/.
+fn hashed_bytes(bytes: &[u8], dist: &Path, stem: &str, ext: &str) -> Result<String> {
+    let name = format!("assets/{stem}-{}.{ext}", short_hash(bytes));
     fs::write(dist.join(&name), bytes)?;
     Ok(name)
 }

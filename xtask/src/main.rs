@@ -8,6 +8,7 @@ mod demo;
 mod dist;
 mod layout;
 mod lint_scripts;
+mod minify;
 mod postgres;
 mod precompress;
 mod rehearse;

@@ -91,8 +91,11 @@ fn npm_tools() -> Result {
         (Ok(l), Ok(i)) => i.modified()? >= l.modified()?,
         _ => false,
     };
-    if fresh && at_root("node_modules/.bin/wasm-opt").exists() {
-        println!("ok: npm tools (node {node}; binaryen, playwright-core, axe-core, requirejs)");
+    let tools = ["wasm-opt", "terser"].map(|t| at_root(&format!("node_modules/.bin/{t}")));
+    if fresh && tools.iter().all(|t| t.exists()) {
+        println!(
+            "ok: npm tools (node {node}; binaryen, terser, playwright-core, axe-core, requirejs)"
+        );
         return Ok(());
     }
     which("npm").ok_or("npm is not installed: it comes with Node.js")?;

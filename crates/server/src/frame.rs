@@ -75,7 +75,7 @@ async fn frame(
     let html = format!(
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>panelcare</title>\
          <link rel=\"stylesheet\" href=\"/frame.css\"></head><body>\
-         <div data-panelcare=\"{kind}\"></div>\
+         <div data-panelcare=\"{kind}\" data-framed></div>\
          <script src=\"/adapters/frame-host.js\"></script>\
          <script src=\"/panelcare.js\"></script></body></html>\n"
     );

@@ -124,6 +124,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     progress_badge: "Progress update",
     status_changed: "Status:",
     notices_title: "Service notices",
+    notices_hide: "Hide service notices",
     notice_now: "Now",
     notice_planned: "Planned",
     notice_incident: "Incident",

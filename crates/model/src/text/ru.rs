@@ -124,6 +124,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     progress_badge: "Ход работ",
     status_changed: "Статус:",
     notices_title: "Уведомления о работе сервиса",
+    notices_hide: "Скрыть уведомления",
     notice_now: "Сейчас",
     notice_planned: "Запланировано",
     notice_incident: "Инцидент",

@@ -124,6 +124,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     progress_badge: "Napredak",
     status_changed: "Status:",
     notices_title: "Obaveštenja o radu servisa",
+    notices_hide: "Sakrij obaveštenja",
     notice_now: "Sada",
     notice_planned: "Planirano",
     notice_incident: "Incident",
