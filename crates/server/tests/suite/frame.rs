@@ -17,7 +17,8 @@ async fn the_frame_is_served_for_known_tenants_and_kinds_with_its_own_policy() {
     assert_eq!(s, 200);
     let html = String::from_utf8(body).expect("utf-8");
     assert!(
-        html.contains(r#"<div data-panelcare="tickets"></div>"#),
+        // Marked as framed: the widget draws its notices bar as the frame's content.
+        html.contains(r#"<div data-panelcare="tickets" data-framed></div>"#),
         "{html}"
     );
     assert!(html.contains("/adapters/frame-host.js"));
