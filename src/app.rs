@@ -32,19 +32,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let context = use_state(|| None::<Result<HostContext, ()>>);
     // The tenant's look; the default look until (or unless) it arrives.
     let branding = use_state(Branding::default);
+    // Whether the branding has answered (or failed): the widget draws its content only then,
+    // so that a brand line arriving later never pushes that content down.
+    let branded = use_state(|| false);
     let root = use_node_ref();
     {
         let (context, branding, host) = (context.clone(), branding.clone(), props.host.clone());
+        let branded = branded.clone();
         let api = Api::new(props.api_base.clone(), props.host.clone());
         use_effect_with(props.host.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 context.set(Some(host.context().await.map_err(|_| ())));
             });
-            // In parallel: the widget is usable before its branding arrives.
+            // In parallel with the host's answer.
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(b) = api.branding().await {
                     branding.set(b);
                 }
+                branded.set(true);
             });
         });
     }
@@ -84,6 +89,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // when the host fails (a line that came and went would move the page).
     let bare = props.kind == "notices" || props.kind == "offers";
     let body = match (&*context, ctx) {
+        (Some(Ok(_)), _) if !*branded && bare => html! {},
+        (Some(Ok(_)), _) if !*branded => {
+            html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> }
+        }
         (None, _) if bare => html! {},
         (Some(_), None) if bare => html! {},
         (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },

@@ -84,7 +84,8 @@
         root.appendChild(container);
       });
     });
-    whenNear(el, function () {
+    // The notices float over the page wherever their mount point is: start them at once.
+    (kind === "notices" ? function (_, run) { run(); } : whenNear)(el, function () {
       Promise.all([loadWidget(), loadHost(), styled]).then(function (r) {
         if (!el.isConnected) return;
         container.className = BARE[kind] ? "pc-mount pc-bare" : "pc-mount";

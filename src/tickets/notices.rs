@@ -95,14 +95,15 @@ pub fn Notices(props: &NoticesProps) -> Html {
             hidden.set(Some(now_shown.clone()));
         })
     };
+    // A line per notice until the customer opens the details (a `<details>`, which the
+    // stylesheet reads): the bar covers the top of the page, so it stays as low as it can.
     html! {
         <section class="pc-notices pc-notices-bar" aria-labelledby="pc-notices-title" role="region">
-            <div class="pc-notices-head">
-                <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
-                <button type="button" class="pc-notices-hide" aria-label={i18n.t.notices_hide}
-                    title={i18n.t.notices_hide} onclick={hide}>{ "×" }</button>
-            </div>
+            <h3 id="pc-notices-title" class="pc-sr">{ i18n.t.notices_title }</h3>
             { list }
+            <details class="pc-notices-more"><summary>{ i18n.t.notices_more }</summary></details>
+            <button type="button" class="pc-notices-hide" aria-label={i18n.t.notices_hide}
+                title={i18n.t.notices_hide} onclick={hide}>{ "×" }</button>
         </section>
     }
 }

@@ -167,15 +167,26 @@ describe("support content", () => {
     const alice = await openPage(browser, `${server.url}/demo/cpanel.html?customer=alice`);
     const banner = alice.page.locator("[data-panelcare=notices]");
     await banner.locator(".pc-notice-item", { hasText: title }).waitFor();
+    // A line per notice over the top of the page; the details open on request.
+    await banner.locator(".pc-notices-more").click();
     await banner.locator(".pc-notice-item", { hasText: "Outgoing mail is delayed" }).locator(".pc-muted", { hasText: update }).waitFor();
-    await banner.scrollIntoViewIfNeeded();
     await alice.page.screenshot({ path: join(artifacts(), "dashboard-notice.png") });
+    // Hidden, it stays hidden on this device while the same notices stand.
+    await banner.locator(".pc-notices-hide").click();
+    await banner.locator(".pc-notices-bar").waitFor({ state: "detached" });
+    const asked = alice.page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/notices" && r.ok());
+    await alice.page.reload();
+    await asked;
+    // Two frames after the answer: the widget has drawn what it decided.
+    await alice.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal(await banner.locator(".pc-notices-bar").count(), 0, "still hidden after a reload");
     assert.deepEqual(alice.problems, [], "no console errors and no CSP violations on the dashboard");
     await alice.context.close();
 
     // Борис is on web-03: the incident concerns him, the maintenance on web-07 does not.
     const boris = await openPage(browser, `${server.url}/demo/cpanel.html?customer=boris&lang=ru`);
     const his = boris.page.locator("[data-panelcare=notices]");
+    await his.locator(".pc-notices-more").click();
     await his.locator(".pc-notice-item", { hasText: update }).waitFor();
     assert.equal(await his.locator(".pc-notice-item", { hasText: title }).count(), 0);
     await boris.context.close();

@@ -125,6 +125,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     status_changed: "Status:",
     notices_title: "Service notices",
     notices_hide: "Hide service notices",
+    notices_more: "Details",
     notice_now: "Now",
     notice_planned: "Planned",
     notice_incident: "Incident",

@@ -125,6 +125,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     status_changed: "Статус:",
     notices_title: "Уведомления о работе сервиса",
     notices_hide: "Скрыть уведомления",
+    notices_more: "Подробнее",
     notice_now: "Сейчас",
     notice_planned: "Запланировано",
     notice_incident: "Инцидент",

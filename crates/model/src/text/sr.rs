@@ -125,6 +125,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     status_changed: "Status:",
     notices_title: "Obaveštenja o radu servisa",
     notices_hide: "Sakrij obaveštenja",
+    notices_more: "Detalji",
     notice_now: "Sada",
     notice_planned: "Planirano",
     notice_incident: "Incident",
