@@ -32,8 +32,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let context = use_state(|| None::<Result<HostContext, ()>>);
     // The tenant's look; the default look until (or unless) it arrives.
     let branding = use_state(Branding::default);
-    // Whether the branding has answered (or failed): the widget draws its content only then,
-    // so that a brand line arriving later never pushes that content down.
+    // Whether the branding has answered (or failed, or taken too long): the widget draws its
+    // content only then, so that a brand line arriving later never pushes that content down.
     let branded = use_state(|| false);
     let root = use_node_ref();
     {
@@ -44,7 +44,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 context.set(Some(host.context().await.map_err(|_| ())));
             });
-            // In parallel with the host's answer.
+            // In parallel with the host's answer. A branding that is slow to answer holds the
+            // content back for at most a second and a half.
+            let late = branded.clone();
+            gloo::timers::callback::Timeout::new(1500, move || late.set(true)).forget();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(b) = api.branding().await {
                     branding.set(b);

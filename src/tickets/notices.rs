@@ -40,14 +40,22 @@ fn notice(i18n: I18n, n: &Notice) -> Html {
     }
 }
 
-/// What a bar shows, as the customer would tell it apart: each notice and its latest update.
-/// Hiding the bar keeps this; a new notice or update shows the bar again.
-fn shown(items: &[Notice]) -> String {
+/// A notice as the customer would tell it apart: anything the console can change about it (an
+/// edit keeps its id), whether it is happening now, and its updates.
+fn fingerprint(n: &Notice) -> String {
+    let last = n.updates.first().map_or("", |u| u.created_at.as_str());
+    let ends = n.ends_at.as_deref().unwrap_or("");
+    let now = if n.current { "now" } else { "" };
+    let parts: [&str; 7] = [&n.id, &n.title, &n.body, &n.starts_at, ends, last, now];
+    parts.join("\u{1f}") + &n.updates.len().to_string()
+}
+
+/// Whether the customer hid every notice in `items` (`hidden` lists what the bar showed then).
+fn all_hidden(items: &[Notice], hidden: Option<&str>) -> bool {
+    let hidden: Vec<&str> = hidden.unwrap_or("").split('\u{1e}').collect();
     items
         .iter()
-        .map(|n| format!("{}:{}", n.id, n.updates.len()))
-        .collect::<Vec<_>>()
-        .join(",")
+        .all(|n| hidden.contains(&fingerprint(n).as_str()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -74,8 +82,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             });
         });
     }
-    let now_shown = shown(&items);
-    if items.is_empty() || (props.bar && hidden.as_deref() == Some(now_shown.as_str())) {
+    if items.is_empty() || (props.bar && all_hidden(&items, hidden.as_deref())) {
         return html! {};
     }
     let i18n = session.i18n;
@@ -88,11 +95,16 @@ pub fn Notices(props: &NoticesProps) -> Html {
             </section>
         };
     }
+    let shown = items
+        .iter()
+        .map(fingerprint)
+        .collect::<Vec<_>>()
+        .join("\u{1e}");
     let hide = {
         let (store, hidden) = (session.store.clone(), hidden.clone());
-        Callback::from(move |_: MouseEvent| {
-            store.hide_notices(&now_shown);
-            hidden.set(Some(now_shown.clone()));
+        Callback::from(move |()| {
+            store.hide_notices(&shown);
+            hidden.set(Some(shown.clone()));
         })
     };
     // A line per notice until the customer opens the details (a `<details>`, which the
@@ -103,7 +115,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             { list }
             <details class="pc-notices-more"><summary>{ i18n.t.notices_more }</summary></details>
             <button type="button" class="pc-notices-hide" aria-label={i18n.t.notices_hide}
-                title={i18n.t.notices_hide} onclick={hide}>{ "×" }</button>
+                title={i18n.t.notices_hide} onclick={hide.reform(|_: MouseEvent| ())}>{ "×" }</button>
         </section>
     }
 }

@@ -58,10 +58,13 @@
     navigate: function (url) { call("navigate", String(url)).catch(function () {}); },
   };
 
-  // The frame is as tall as the widget: the panel page sizes the iframe.
+  // The frame is as tall as the widget: the panel page sizes the iframe. The body's own height,
+  // not the document's scroll height, which never falls below the frame's current height (a
+  // hidden notices bar would leave an invisible strip over the page).
   if ("ResizeObserver" in window) {
     new ResizeObserver(function () {
-      window.parent.postMessage({ panelcare: 1, height: Math.ceil(document.documentElement.scrollHeight) }, parentOrigin);
-    }).observe(document.documentElement);
+      var height = Math.ceil(document.body.getBoundingClientRect().height);
+      window.parent.postMessage({ panelcare: 1, height: height }, parentOrigin);
+    }).observe(document.body);
   }
 })();
