@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, scratch, startServer } from "./support.mjs";
+import { artifacts, freePort, launch, scratch, startMounts, startServer, twoFrames } from "./support.mjs";
 
 const LIMIT = 0.02;
 const VIEWPORTS = [{ width: 1350, height: 940 }, { width: 412, height: 823 }];
@@ -41,20 +41,16 @@ async function shiftsOf(context, url) {
   });
   await page.goto(url);
   const kinds = await page.$$eval("[data-panelcare]", (els) => els.map((e) => e.dataset.panelcare));
-  for (const kind of kinds) {
-    // scrollIntoView, not a locator's: the notices mount takes no room (its bar floats).
-    await page.$eval(`[data-panelcare=${kind}]`, (el) => el.scrollIntoView({ block: "center" }));
-    await page.waitForFunction((k) => document.querySelector(`[data-panelcare=${k}]`)?.shadowRoot?.querySelector(".pc-mount:not([aria-busy])"), kind);
-  }
+  await startMounts(page, kinds);
   const deadline = Date.now() + 20_000;
   while (!kinds.every((k) => answered.has(k))) {
     assert.ok(Date.now() < deadline, `every widget asked the server: ${[...answered]} of ${kinds}`);
     await page.waitForTimeout(50);
   }
   // Two frames after the last answer: whatever it changes is laid out and observed.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   await page.waitForLoadState("networkidle");
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   const shifts = await page.evaluate(() => window.__shifts);
   await page.close();
   return shifts;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+import { artifacts, freePort, launch, openPage, scratch, startServer, twoFrames } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -178,7 +178,7 @@ describe("support content", () => {
     await alice.page.reload();
     await asked;
     // Two frames after the answer: the widget has drawn what it decided.
-    await alice.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await twoFrames(alice.page);
     assert.equal(await banner.locator(".pc-notices-bar").count(), 0, "still hidden after a reload");
     assert.deepEqual(alice.problems, [], "no console errors and no CSP violations on the dashboard");
     await alice.context.close();

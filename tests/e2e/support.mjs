@@ -109,6 +109,24 @@ export async function openPage(browser, url, { viewport = { width: 1366, height:
   return { page, context, problems };
 }
 
+/** Brings each mount of `kinds` into view and waits until the loader has handed it to its
+ *  widget (no `aria-busy`, no `.pc-failed`). `scrollIntoView`, not a locator's: the notices
+ *  mount takes no room (its bar floats). */
+export async function startMounts(page, kinds) {
+  for (const kind of kinds) {
+    await page.$eval(`[data-panelcare=${kind}]`, (el) => el.scrollIntoView({ block: "center" }));
+    await page.waitForFunction((k) => {
+      const root = document.querySelector(`[data-panelcare=${k}]`)?.shadowRoot;
+      return root?.querySelector(".pc-mount:not([aria-busy])") && !root.querySelector(".pc-failed");
+    }, kind);
+  }
+}
+
+/** Resolves two animation frames later: whatever the page just changed is laid out. */
+export function twoFrames(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Stores a suggestion for a demo customer straight through the API, as the widget would. */
 export async function apiSend(base, account, body, key = `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
   const { token } = await (await fetch(`${base}/demo-api/token?account=${account}`)).json();

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, scratch, startServer } from "./support.mjs";
+import { artifacts, freePort, launch, scratch, startMounts, startServer } from "./support.mjs";
 
 const BUDGET_FILE = new URL("./wire-budget.json", import.meta.url);
 const MOUNTS = ["notices", "offers", "tickets", "feedback"];
@@ -41,14 +41,7 @@ async function visit(context, url) {
   cdp.on("Network.requestServedFromCache", ({ requestId }) => cached.add(requestId));
   cdp.on("Network.loadingFailed", ({ requestId, errorText }) => failed.push({ requestId, errorText }));
   await page.goto(url);
-  for (const mount of MOUNTS) {
-    await page.locator(`[data-panelcare=${mount}]`).scrollIntoViewIfNeeded();
-    // The widget started in this mount: the loader clears aria-busy once it hands over.
-    await page.waitForFunction((m) => {
-      const root = document.querySelector(`[data-panelcare=${m}]`)?.shadowRoot;
-      return root?.querySelector(".pc-mount:not([aria-busy])") && !root.querySelector(".pc-failed");
-    }, mount);
-  }
+  await startMounts(page, MOUNTS);
   await page.waitForLoadState("networkidle");
   const files = [];
   for (const [id, r] of seen) {

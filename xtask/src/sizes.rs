@@ -5,10 +5,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::{
-    precompress::{brotli, gzip},
-    util::{Result, read},
-};
+use crate::util::Result;
 
 /// The loader: on every panel page, before anyone opens a widget.
 pub const LOADER_BUDGET: usize = 4096;
@@ -77,23 +74,20 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<FileSize>) -> Result {
         if path.is_dir() {
             walk(base, &path, out)?;
         } else if !name.ends_with(".br") && !name.ends_with(".gz") {
-            let bytes = read(&path)?;
+            let raw = fs::metadata(&path)?.len() as usize;
             let rel = path.strip_prefix(base)?.components();
             let rel: Vec<_> = rel.map(|c| c.as_os_str().to_string_lossy()).collect();
             // What the server sends: the copy the build wrote beside the file, or the file
-            // itself where compressing did not make it smaller.
-            let copy = |suffix: &str, pack: fn(&[u8]) -> Result<Vec<u8>>| -> Result<usize> {
+            // itself where compressing did not make it smaller (no copy then).
+            let copy = |suffix: &str| {
                 let beside = PathBuf::from(format!("{}.{suffix}", path.display()));
-                match fs::metadata(&beside) {
-                    Ok(m) => Ok(usize::try_from(m.len())?),
-                    Err(_) => Ok(pack(&bytes)?.len().min(bytes.len())),
-                }
+                fs::metadata(&beside).map_or(raw, |m| m.len() as usize)
             };
             out.push(FileSize {
                 path: rel.join("/"),
-                raw: bytes.len(),
-                gzip: copy("gz", gzip)?,
-                brotli: copy("br", brotli)?,
+                raw,
+                gzip: copy("gz"),
+                brotli: copy("br"),
             });
         }
     }
