@@ -73,6 +73,17 @@ impl Api {
         Ok(wire::branding(&body))
     }
 
+    /// The product's texts in `lang` (only English is compiled into the widget): key and words,
+    /// as `panelcare_model::text::Catalogue::set` takes them.
+    pub async fn texts(
+        &self,
+        lang: panelcare_model::Lang,
+    ) -> Result<Vec<(String, String)>, ApiError> {
+        let path = format!("/api/v1/texts/{}", lang.tag());
+        let body = self.call("GET", &path, None, None).await?;
+        Ok(wire::words(&body))
+    }
+
     /// Stores a suggestion. Retrying with the same `key` never stores it twice.
     pub async fn create_feedback(
         &self,

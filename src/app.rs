@@ -5,6 +5,8 @@ use panelcare_model::{
     Lang,
     branding::{Branding, Theme},
 };
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::{
@@ -32,21 +34,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let context = use_state(|| None::<Result<HostContext, ()>>);
     // The tenant's look; the default look until (or unless) it arrives.
     let branding = use_state(Branding::default);
-    // Whether the branding has answered (or failed, or taken too long): the widget draws its
-    // content only then, so that a brand line arriving later never pushes that content down.
+    // Whether the branding has answered (or failed): the widget draws its content only then
+    // (and once its language's texts are in), so that a brand line or a translation arriving
+    // later never pushes that content down; or once they have taken too long.
     let branded = use_state(|| false);
+    let late = use_state(|| false);
+    // The texts of a language other than English, from the server: (language, key and words).
+    let words = use_state(|| None::<Rc<(Lang, Vec<(String, String)>)>>);
     let root = use_node_ref();
     {
         let (context, branding, host) = (context.clone(), branding.clone(), props.host.clone());
-        let branded = branded.clone();
+        let (branded, late) = (branded.clone(), late.clone());
         let api = Api::new(props.api_base.clone(), props.host.clone());
         use_effect_with(props.host.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 context.set(Some(host.context().await.map_err(|_| ())));
             });
-            // In parallel with the host's answer. A branding that is slow to answer holds the
+            // In parallel with the host's answer. A branding or texts slow to answer hold the
             // content back for at most a second and a half.
-            let late = branded.clone();
             gloo::timers::callback::Timeout::new(1500, move || late.set(true)).forget();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(b) = api.branding().await {
@@ -84,21 +89,45 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     // The tenant decides which languages its customers see and may reword any text.
     let lang = branding.pick_lang(wanted);
-    let i18n = *use_memo((branding.strings.clone(), lang), |(texts, lang)| {
-        I18n::with_overrides(*lang, texts.of(*lang))
-    });
+    {
+        let (words, api) = (
+            words.clone(),
+            Api::new(props.api_base.clone(), props.host.clone()),
+        );
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            if lang != Lang::En && words.as_ref().is_none_or(|w| w.0 != lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Failing, the widget speaks English rather than not at all.
+                    let got = api.texts(lang).await.unwrap_or_default();
+                    words.set(Some(Rc::new((lang, got))));
+                });
+            }
+        });
+    }
+    let words = (*words).clone().filter(|w| w.0 == lang);
+    // Without its texts (the server could not give them) the widget speaks English, and says so.
+    let lang = match &words {
+        Some(w) if w.1.is_empty() => Lang::En,
+        _ => lang,
+    };
+    let i18n = *use_memo(
+        (branding.strings.clone(), lang, words.clone()),
+        |(texts, lang, words)| {
+            let ours = words.iter().flat_map(|w| w.1.iter());
+            let ours = ours.map(|(k, v)| (k.as_str(), v.as_str()));
+            I18n::with_overrides(*lang, ours.chain(texts.of(*lang)))
+        },
+    );
+    let shown = *late || (*branded && (lang == Lang::En || words.is_some()));
     // A notices banner and an offer card are part of the page: no brand line, no "powered
     // by", and nothing at all when nothing is announced or offered, nor while loading or
     // when the host fails (a line that came and went would move the page).
     let bare = props.kind == "notices" || props.kind == "offers";
+    let loading = html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> };
     let body = match (&*context, ctx) {
-        (Some(Ok(_)), _) if !*branded && bare => html! {},
-        (Some(Ok(_)), _) if !*branded => {
-            html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> }
-        }
-        (None, _) if bare => html! {},
-        (Some(_), None) if bare => html! {},
-        (None, _) => html! { <p class="pc-muted" role="status">{ i18n.t.loading }</p> },
+        (None, _) | (Some(_), None) if bare => html! {},
+        (None, _) => loading,
         (Some(_), None) => {
             html! { <p class="pc-alert" role="alert">{ i18n.t.err_unavailable }</p> }
         }
@@ -112,11 +141,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let inner = match props.kind.as_str() {
                 "feedback" => html! { <FeedbackPanel /> },
                 "tickets" => html! { <TicketsPanel /> },
-                "notices" => html! { <Notices bar=true /> },
+                "notices" => html! { <Notices /> },
                 "offers" => html! { <OffersPanel /> },
                 _ => html! {},
             };
-            html! { <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>> }
+            // Drawn hidden while the branding and texts are still out, so the widget's own
+            // requests go beside them rather than after; shown once they have answered. Keyed
+            // on the language, which the branding may change: another language asks again.
+            html! {
+                <>
+                    if !shown && !bare { { loading } }
+                    <div class="pc-body" key={lang.tag()} hidden={!shown}>
+                        <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>>
+                    </div>
+                </>
+            }
         }
     };
     let b = &*branding;

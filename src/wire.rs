@@ -220,6 +220,14 @@ fn texts(o: &Obj) -> Texts {
     )
 }
 
+/// The `texts` of `GET /api/v1/texts/{lang}`: every text's key and words.
+pub fn words(o: &Obj) -> Vec<(String, String)> {
+    o.entries("texts")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_string()?)))
+        .collect()
+}
+
 pub fn branding(o: &Obj) -> Branding {
     Branding {
         product_name: o.str("product_name").unwrap_or_default(),

@@ -77,8 +77,14 @@ async fn near_the_disk_limit_the_card_explains_itself_with_the_customers_numbers
 async fn nothing_fits_nothing_is_drawn() {
     let (w, _) = card(&usage(1.0, 1), "en").await;
     assert!(w.find(".pc-offer").is_none());
-    // Not even an empty box: the root holds no element at all.
-    assert_eq!(w.get(".pc-root").child_element_count(), 0);
+    // Not even an empty box: the widget's body holds no element at all, and the root is not
+    // drawn.
+    assert_eq!(w.get(".pc-body").child_element_count(), 0);
+    let style = gloo::utils::window()
+        .get_computed_style(&w.get(".pc-root"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("display").unwrap(), "none");
 }
 
 #[wasm_bindgen_test]

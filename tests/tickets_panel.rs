@@ -329,8 +329,15 @@ async fn the_banner_draws_nothing_when_nothing_is_announced() {
     let w = Widget::mount("notices", bluefox(&fresh("quiet"), "en"));
     w.until_answered("GET /api/v1/notices", before + 1).await;
     let root = w.get(".pc-root");
-    assert_eq!(root.child_element_count(), 0, "{}", root.outer_html());
+    let body = w.get(".pc-body");
+    assert_eq!(body.child_element_count(), 0, "{}", root.outer_html());
     assert_eq!(root.text_content().unwrap_or_default(), "");
+    // No box either: the root is not drawn.
+    let style = gloo::utils::window()
+        .get_computed_style(&root)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("display").unwrap(), "none");
 }
 
 #[wasm_bindgen_test]

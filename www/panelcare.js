@@ -41,6 +41,9 @@
         : import(base + "adapters/" + (options.host || "standalone") + ".js").then(function (m) {
             return m.createHost(options);
           });
+      // Ask who is looking while the widget downloads: the adapter keeps the answer, and the
+      // widget's first request need not wait for a round trip after it starts.
+      host.then(function (h) { return h.identity(); }).catch(function () {});
     }
     return host;
   }
@@ -84,8 +87,10 @@
         root.appendChild(container);
       });
     });
-    // The notices float over the page wherever their mount point is: start them at once.
-    (kind === "notices" ? function (_, run) { run(); } : whenNear)(el, function () {
+    // Notices and the offer card are what every dashboard shows: start them at once (the
+    // notices float over the page; an offer drawn while below the fold moves nothing in view,
+    // and counts as seen only once it is on screen).
+    (BARE[kind] ? function (_, run) { run(); } : whenNear)(el, function () {
       Promise.all([loadWidget(), loadHost(), styled]).then(function (r) {
         if (!el.isConnected) return;
         container.className = BARE[kind] ? "pc-mount pc-bare" : "pc-mount";

@@ -27,10 +27,11 @@ impl I18n {
         }
     }
 
-    /// The language's catalogue with the tenant's texts in place of ours.
+    /// The compiled-in catalogue with `texts` in place of its own, in order: the language's
+    /// texts from the server (only English is compiled in), then the tenant's rewordings.
     ///
     /// The result is leaked: components hold `&'static` strings, and this runs once per
-    /// branding a widget receives, not per render.
+    /// branding or language a widget receives, not per render.
     pub fn with_overrides<'a>(
         lang: Lang,
         texts: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -41,9 +42,7 @@ impl I18n {
         }
         let mut c = Catalogue::of(lang).clone();
         for (key, text) in texts {
-            if let Some(slot) = c.slot_mut(key) {
-                *slot = Box::leak(text.to_owned().into_boxed_str());
-            }
+            c.set(key, Box::leak(text.to_owned().into_boxed_str()));
         }
         Self {
             lang,

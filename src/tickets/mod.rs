@@ -18,14 +18,16 @@ pub mod wire;
 
 use std::rc::Rc;
 
-use panelcare_model::ticket::{TicketList, TicketOptions};
+use panelcare_model::{
+    notice::Notice,
+    ticket::{TicketList, TicketOptions},
+};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::session::use_session;
 use focus::focus_soon;
 use new::NewTicket;
-use notices::Notices;
 use thread::Thread;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +72,12 @@ pub fn TicketsPanel() -> Html {
             .flatten()
             .is_some()
     });
+    // Without a banner the notices go above the list, asked for beside it and drawn with it:
+    // arriving on their own they would push the list down. Failing, they are left out.
+    let notices = {
+        let ready = *banner_on_page;
+        use_state(move || ready.then(Vec::<Notice>::new).map(Rc::new))
+    };
     let reload = {
         let (api, list) = (session.api.clone(), list.clone());
         Callback::from(move |()| {
@@ -101,9 +109,16 @@ pub fn TicketsPanel() -> Html {
     };
     {
         let (api, options, reload) = (session.api.clone(), options.clone(), reload.clone());
+        let notices = notices.clone();
         let lang = session.i18n.lang;
         use_effect_with((), move |_| {
             reload.emit(());
+            if notices.is_none() {
+                let api = api.clone();
+                spawn_local(async move {
+                    notices.set(Some(Rc::new(api.notices().await.unwrap_or_default())));
+                });
+            }
             spawn_local(async move {
                 if let Ok(o) = api.ticket_options(lang).await {
                     options.set(Some(Rc::new(o)));
@@ -146,16 +161,20 @@ pub fn TicketsPanel() -> Html {
             }
             None => html! { <p class="pc-muted" role="status">{ t.loading }</p> },
         },
+        // Nothing of the list until the notices are in too: one draw, nothing pushed. Keyed,
+        // so the list's first paragraph is a new one rather than this one moved down.
+        View::List if notices.is_none() => {
+            html! { <p class="pc-muted" role="status" key="loading">{ t.loading }</p> }
+        }
         View::List => {
             let new = {
                 let go = go.clone();
                 Callback::from(move |_: MouseEvent| go(View::New))
             };
+            let notices = notices.as_deref().map_or(&[][..], |n| n.as_slice());
             html! {
                 <>
-                    if !*banner_on_page {
-                        <Notices />
-                    }
+                    { notices::inline(session.i18n, notices) }
                     if let Some(m) = *flash {
                         <p class="pc-notice pc-ok" role="status">{ m }</p>
                     }

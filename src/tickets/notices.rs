@@ -58,17 +58,25 @@ fn all_hidden(items: &[Notice], hidden: Option<&str>) -> bool {
         .all(|n| hidden.contains(&fingerprint(n).as_str()))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    /// The page's own notices widget: a bar over the top of the page that the customer may
-    /// hide, never pushing the page down. Otherwise (above the ticket list) part of the list.
-    #[prop_or_default]
-    pub bar: bool,
+/// The notices above the ticket list, on a page without a notices bar of its own: drawn with
+/// the list (the ticket panel asks for both and waits for both), so they never push it down.
+pub fn inline(i18n: I18n, items: &[Notice]) -> Html {
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="pc-notices" aria-labelledby="pc-notices-title" role="region">
+            <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
+            <ul class="pc-list">{ for items.iter().map(|n| notice(i18n, n)) }</ul>
+        </section>
+    }
 }
 
-/// Draws nothing while loading, on failure, or when nothing is announced: never an empty box.
+/// The page's own notices widget: a bar over the top of the page that the customer may hide,
+/// never pushing the page down. Draws nothing while loading, on failure, or when nothing is
+/// announced: never an empty box.
 #[component]
-pub fn Notices(props: &NoticesProps) -> Html {
+pub fn Notices() -> Html {
     let session = use_session();
     let items = use_state(Vec::<Notice>::new);
     let hidden = use_state(|| session.store.hidden_notices());
@@ -82,19 +90,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
             });
         });
     }
-    if items.is_empty() || (props.bar && all_hidden(&items, hidden.as_deref())) {
+    if items.is_empty() || all_hidden(&items, hidden.as_deref()) {
         return html! {};
     }
     let i18n = session.i18n;
-    let list = html! { <ul class="pc-list">{ for items.iter().map(|n| notice(i18n, n)) }</ul> };
-    if !props.bar {
-        return html! {
-            <section class="pc-notices" aria-labelledby="pc-notices-title" role="region">
-                <h3 id="pc-notices-title" class="pc-subtitle">{ i18n.t.notices_title }</h3>
-                { list }
-            </section>
-        };
-    }
     let shown = items
         .iter()
         .map(fingerprint)
@@ -112,7 +111,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     html! {
         <section class="pc-notices pc-notices-bar" aria-labelledby="pc-notices-title" role="region">
             <h3 id="pc-notices-title" class="pc-sr">{ i18n.t.notices_title }</h3>
-            { list }
+            <ul class="pc-list">{ for items.iter().map(|n| notice(i18n, n)) }</ul>
             <details class="pc-notices-more"><summary>{ i18n.t.notices_more }</summary></details>
             <button type="button" class="pc-notices-hide" aria-label={i18n.t.notices_hide}
                 title={i18n.t.notices_hide} onclick={hide.reform(|_: MouseEvent| ())}>{ "×" }</button>

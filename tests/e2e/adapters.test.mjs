@@ -105,7 +105,7 @@ describe("the cPanel adapter", () => {
     await context.close();
   });
 
-  test("the dashboard snippet puts notices and the offer at the top of Home, and nowhere else", async () => {
+  test("the dashboard snippet puts notices over the top of Home and the offer after its content, and nowhere else", async () => {
     // What cPanel renders from the global footer include for an account with the feature:
     // the Template Toolkit directives gone, the server filled in as scripts/dashboard.sh does.
     const snippet = readFileSync(join(import.meta.dirname, "..", "..", "integrations", "cpanel",
@@ -143,9 +143,10 @@ describe("the cPanel adapter", () => {
     const card = page.locator("#panelcare-dashboard [data-panelcare=offers] .pc-offer");
     await card.waitFor();
     assert.match(await card.textContent(), /Disk space: 4\.6\u00a0GB \/ 5\u00a0GB \(92%\)/);
-    assert.equal(await page.evaluate(() => document.querySelector("#content").firstElementChild.id), "panelcare-dashboard",
-      "at the top of the dashboard's content");
-    assert.equal(await page.locator("#panelcare-dashboard").getAttribute("aria-label"), "Notices and offers");
+    assert.deepEqual(await page.evaluate(() => {
+      const c = document.querySelector("#content");
+      return [c.firstElementChild.dataset.panelcare, c.lastElementChild.id];
+    }), ["notices", "panelcare-dashboard"], "notices first (the bar floats), the offer after Home's own content");
     assert.deepEqual(loaded, ["/panelcare.js"]);
 
     await page.goto(`${server.url}${session}/frontend/jupiter/email_accounts/index.html`);

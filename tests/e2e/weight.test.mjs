@@ -64,6 +64,40 @@ describe("the widget's weight on the wire", () => {
   });
   after(async () => { await browser?.close(); await server?.stop(); tmp?.cleanup(); });
 
+  test("only English is in the widget: another language's texts come from the server, for whoever reads it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const asked = [];
+    let wasmUrl = null;
+    page.on("request", (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.startsWith("/api/v1/texts/")) asked.push(p);
+      if (p.endsWith(".wasm")) wasmUrl = r.url();
+    });
+    const feedbackIn = async (query, label) => {
+      await page.goto(`${server.url}/demo/cpanel.html?${query}`);
+      const widget = page.locator("[data-panelcare=feedback]");
+      await widget.scrollIntoViewIfNeeded();
+      await widget.locator("form").waitFor();
+      assert.equal(await widget.locator("label[for=pc-message]").innerText(), label);
+      return widget.locator(".pc-root").getAttribute("lang");
+    };
+    assert.equal(await feedbackIn("customer=alice", "Your message"), "en");
+    assert.deepEqual(asked, [], "a customer who reads English asks for no texts");
+    assert.equal(await feedbackIn("customer=boris&lang=ru", "Ваше сообщение"), "ru");
+    assert.ok(asked.includes("/api/v1/texts/ru"), `asked for ${asked}`);
+    assert.equal(await feedbackIn("customer=milica&lang=sr", "Vaša poruka"), "sr-Latn");
+    // The server cannot say: English, and the widget says it speaks English.
+    await page.route("**/api/v1/texts/**", (r) => r.fulfill({ status: 503, contentType: "application/json", body: "{}" }));
+    assert.equal(await feedbackIn("customer=boris&lang=ru", "Your message"), "en");
+    await context.close();
+
+    // The wasm as sent holds no Russian nor Serbian word of the catalogue.
+    const wasm = Buffer.from(await (await fetch(wasmUrl, { headers: { "Accept-Encoding": "identity" } })).arrayBuffer());
+    assert.ok(wasm.includes(Buffer.from("Your message")), "the English catalogue is in the wasm");
+    for (const word of ["Ваше сообщение", "Vaša poruka"]) assert.ok(!wasm.includes(Buffer.from(word)), word);
+  });
+
   test("the cPanel dashboard as Alice: compressed files, within the ratchet, nothing sent twice", async () => {
     const budget = JSON.parse(readFileSync(BUDGET_FILE, "utf8"));
     const report = {};

@@ -26,7 +26,9 @@ pub fn shadow_host() -> (Element, ShadowRoot) {
 /// Mounts the `kind` widget into a fresh container in `shadow`, as the loader does.
 pub fn mount_in(shadow: &ShadowRoot, kind: &str, host: JsValue, api_base: &str) -> MountHandle {
     let container = gloo::utils::document().create_element("div").unwrap();
-    container.set_class_name("pc-mount");
+    // Notices and offers draw nothing when there is nothing to show: no box (the loader's BARE).
+    let bare = kind == "notices" || kind == "offers";
+    container.set_class_name(if bare { "pc-mount pc-bare" } else { "pc-mount" });
     shadow.append_child(&container).unwrap();
     panelcare::mount(container, kind.into(), host, api_base.into())
 }

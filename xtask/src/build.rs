@@ -135,16 +135,20 @@ pub(crate) fn wasm_bundle(
     name: &str,
     wasm_opt: &Path,
 ) -> Result<(PathBuf, PathBuf)> {
-    exec(cargo().args([
-        "build",
-        "--lib",
-        "-p",
-        package,
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
+    exec(
+        cargo()
+            .args([
+                "build",
+                "--lib",
+                "-p",
+                package,
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ])
+            .env("CARGO_ENCODED_RUSTFLAGS", remapped_registry()),
+    )?;
     let out = at_root(&format!("target/wasm-bindgen/{name}"));
     let artefact = format!(
         "target/wasm32-unknown-unknown/wasm-release/{}.wasm",
@@ -241,6 +245,26 @@ fn short_hash(bytes: &[u8]) -> String {
         .take(6)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Rust flags for the wasm builds: a dependency's panic locations name its source file by where
+/// this machine keeps cargo's registry (`/root/.cargo/registry/src/index.crates.io-…/yew-0.23.0/
+/// src/…`); remapped to `yew-0.23.0/src/…`, the wasm is smaller and the same wherever it is
+/// built. Separated by 0x1f, as `CARGO_ENCODED_RUSTFLAGS` wants (paths may hold spaces); with
+/// `--target` they reach only the wasm, not build scripts.
+fn remapped_registry() -> String {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(Ok(indexes)) = home.map(|h| std::fs::read_dir(h.join("registry/src"))) else {
+        return String::new();
+    };
+    let mut flags: Vec<String> = indexes
+        .flatten()
+        .map(|index| format!("--remap-path-prefix={}/=", index.path().display()))
+        .collect();
+    flags.sort();
+    flags.join("\x1f")
 }
 
 #[cfg(test)]

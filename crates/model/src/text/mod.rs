@@ -4,9 +4,16 @@
 //! branding override replaces, and the server can refuse overrides of keys that do not exist.
 //! Plain strings can be overridden per tenant and language ([`OVERRIDABLE`]); strings with
 //! plural forms cannot, because an override would have to supply every form.
+//!
+//! Only English is compiled in everywhere. The Russian and Serbian catalogues come with the
+//! `catalogues` feature (the server and the console): the widget asks the server for them
+//! (`GET /api/v1/texts/{lang}`, written by [`Catalogue::entries`], read by
+//! [`Catalogue::set`]), so customers who read English do not download them.
 
 mod en;
+#[cfg(feature = "catalogues")]
 mod ru;
+#[cfg(feature = "catalogues")]
 mod sr;
 
 use crate::{
@@ -34,6 +41,9 @@ macro_rules! catalogue {
         /// replace.
         pub const OVERRIDABLE: &[&str] = &[ $( stringify!($s) ),* ];
 
+        /// The keys of the strings with plural forms, in catalogue order.
+        pub const PLURAL_KEYS: &[&str] = &[ $( stringify!($p) ),* ];
+
         impl Catalogue {
             /// The plain string `key`, if there is one.
             pub fn get(&self, key: &str) -> Option<&'static str> {
@@ -48,6 +58,12 @@ macro_rules! catalogue {
             pub fn slot_mut(&mut self, key: &str) -> Option<&mut &'static str> {
                 let i = OVERRIDABLE.iter().position(|k| *k == key)?;
                 [ $( &mut self.$s ),* ].into_iter().nth(i)
+            }
+
+            /// The plural forms `key`, to read or replace, found the same way.
+            pub fn plural_mut(&mut self, key: &str) -> Option<&mut Plurals> {
+                let i = PLURAL_KEYS.iter().position(|k| *k == key)?;
+                [ $( &mut self.$p ),* ].into_iter().nth(i)
             }
         }
     };
@@ -82,12 +98,57 @@ catalogue! {
 }
 
 impl Catalogue {
+    /// The language's catalogue as compiled in: English without the `catalogues` feature,
+    /// where the other languages come from the server ([`Catalogue::set`]).
     pub fn of(lang: Lang) -> &'static Catalogue {
         match lang {
-            Lang::En => &en::CATALOGUE,
+            #[cfg(feature = "catalogues")]
             Lang::Ru => &ru::CATALOGUE,
+            #[cfg(feature = "catalogues")]
             Lang::SrLatn => &sr::CATALOGUE,
+            _ => &en::CATALOGUE,
         }
+    }
+
+    /// Every text as a key and its words: the plain strings by their names, each plural form
+    /// as `name.one`, `name.few` and `name.other`. What the server sends for a language.
+    pub fn entries(&self) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = OVERRIDABLE
+            .iter()
+            .filter_map(|k| Some(((*k).to_owned(), self.get(k)?)))
+            .collect();
+        let mut c = self.clone();
+        for key in PLURAL_KEYS {
+            if let Some(p) = c.plural_mut(key) {
+                out.extend([
+                    (format!("{key}.one"), p.one),
+                    (format!("{key}.few"), p.few),
+                    (format!("{key}.other"), p.other),
+                ]);
+            }
+        }
+        out
+    }
+
+    /// Puts one text of [`Catalogue::entries`] in place; false for a key there is no such text.
+    pub fn set(&mut self, key: &str, text: &'static str) -> bool {
+        if let Some(slot) = self.slot_mut(key) {
+            *slot = text;
+            return true;
+        }
+        let Some((name, form)) = key.rsplit_once('.') else {
+            return false;
+        };
+        let Some(p) = self.plural_mut(name) else {
+            return false;
+        };
+        match form {
+            "one" => p.one = text,
+            "few" => p.few = text,
+            "other" => p.other = text,
+            _ => return false,
+        }
+        true
     }
 
     pub fn category(&self, c: FeedbackCategory) -> &'static str {
@@ -202,6 +263,25 @@ mod tests {
         assert_eq!(Catalogue::of(Lang::En).get("nope"), None);
     }
 
+    #[test]
+    fn entries_set_back_give_the_same_catalogue() {
+        for lang in Lang::ALL {
+            let ours = Catalogue::of(lang);
+            let mut c = Catalogue::of(Lang::En).clone();
+            let entries = ours.entries();
+            assert_eq!(entries.len(), OVERRIDABLE.len() + 3 * PLURAL_KEYS.len());
+            for (key, text) in entries {
+                assert!(c.set(&key, text), "{lang:?} {key}");
+            }
+            assert_eq!(format!("{c:?}"), format!("{ours:?}"), "{lang:?}");
+        }
+        let mut c = Catalogue::of(Lang::En).clone();
+        for key in ["nope", "stars.many", "title.one", ".one", "stars"] {
+            assert!(!c.set(key, "x"), "{key}");
+        }
+    }
+
+    #[cfg(feature = "catalogues")]
     #[test]
     fn translations_differ_from_english_where_they_should() {
         let en = Catalogue::of(Lang::En);

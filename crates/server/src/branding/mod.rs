@@ -1,17 +1,21 @@
 //! Tenant branding: the widget reads its tenant's look (name, logo, colours, languages,
-//! reworded texts) with the customer token; admins edit it in the console.
+//! reworded texts) with the customer token, and the product's texts in the customer's
+//! language; admins edit the branding in the console.
 
 mod console;
 mod customer;
 pub mod store;
+mod texts;
 
 use axum::{Router, routing::get};
 
 use crate::state::AppState;
 
-/// `GET /api/v1/branding`, for the widget.
+/// `GET /api/v1/branding` and `GET /api/v1/texts/{lang}`, for the widget.
 pub fn widget_router() -> Router<AppState> {
-    Router::new().route("/branding", get(customer::read))
+    Router::new()
+        .route("/branding", get(customer::read))
+        .route("/texts/{lang}", get(texts::read))
 }
 
 /// `GET|PUT /console/api/tenants/{id}/branding`, for admins.

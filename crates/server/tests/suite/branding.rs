@@ -265,3 +265,40 @@ async fn the_tenant_list_follows_the_scope() {
         assert_eq!(ids, want, "{name}");
     }
 }
+
+#[tokio::test]
+async fn a_widget_reads_the_texts_of_its_customers_language_without_signing_in() {
+    let app = TestApp::new().await;
+    let bare = |path: &str| Request::get(path).body(Body::empty()).expect("request");
+    let (s, ru, res) = app.send(bare("/api/v1/texts/ru")).await;
+    assert_eq!(s, 200, "{ru}");
+    assert_eq!(ru["lang"], "ru");
+    assert_eq!(ru["texts"]["submit"], "Отправить");
+    assert_eq!(
+        ru["texts"]["stars.few"], "{n} звезды",
+        "plural forms by name and form"
+    );
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=3600",
+        "the same for every tenant: any cache may keep it"
+    );
+    let (s, sr, _) = app.send(bare("/api/v1/texts/sr-Latn")).await;
+    assert_eq!((s.as_u16(), sr["lang"].as_str()), (200, Some("sr-Latn")));
+    assert_ne!(sr["texts"]["submit"], ru["texts"]["submit"]);
+
+    for tag in ["xx", "RU", "ru-RU", "sr", "..%2Fen", "%00"] {
+        let (s, body, _) = app.send(bare(&format!("/api/v1/texts/{tag}"))).await;
+        assert_eq!(
+            (s.as_u16(), code(&body)),
+            (404, "not_found"),
+            "{tag}: {body}"
+        );
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("sr-Latn")),
+            "{body}"
+        );
+    }
+}

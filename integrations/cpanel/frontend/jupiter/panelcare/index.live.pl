@@ -24,8 +24,8 @@ print <<"HTML";
 <div class="body-content">
   <div data-panelcare="notices"></div>
   <div class="row">
-    <div class="col-md-7"><div data-panelcare="tickets"></div></div>
-    <div class="col-md-5"><div data-panelcare="offers"></div><div data-panelcare="feedback"></div></div>
+    <div class="col-md-7"><div data-panelcare="tickets" style="height:460px;margin-bottom:16px"></div></div>
+    <div class="col-md-5"><div data-panelcare="feedback" style="height:460px;margin-bottom:16px"></div><div data-panelcare="offers"></div></div>
   </div>
 </div>
 <script src="$server/panelcare.js" data-host="cpanel" async></script>

@@ -23,8 +23,12 @@ add_hook('ClientAreaHomepagePanels', 1, function ($panels) {
         'label' => 'Support',
         'icon' => 'fa-life-ring',
         'order' => 5,
-        'bodyHtml' => '<div data-panelcare="notices"></div><div data-panelcare="offers"></div>'
-            . '<div data-panelcare="tickets"></div><div data-panelcare="feedback"></div>',
+        // The ticket widget and the feedback panel get boxes of known height (they scroll
+        // inside), the offer comes last: nothing in the client area moves as they arrive.
+        'bodyHtml' => '<div data-panelcare="notices"></div>'
+            . '<div data-panelcare="tickets" style="height:460px"></div>'
+            . '<div data-panelcare="feedback" style="height:460px"></div>'
+            . '<div data-panelcare="offers"></div>',
     ));
 });
 
