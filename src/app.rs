@@ -4,6 +4,7 @@
 use panelcare_model::{
     Lang,
     branding::{Branding, Theme},
+    text::Catalogue,
 };
 use std::rc::Rc;
 
@@ -94,32 +95,42 @@ pub fn Widget(props: &WidgetProps) -> Html {
             words.clone(),
             Api::new(props.api_base.clone(), props.host.clone()),
         );
+        // The language last asked for: an answer for an earlier one is dropped.
+        let asked = use_mut_ref(|| Lang::En);
         use_effect_with(lang, move |lang| {
             let lang = *lang;
-            if lang != Lang::En && words.as_ref().is_none_or(|w| w.0 != lang) {
+            *asked.borrow_mut() = lang;
+            if !Catalogue::compiled_in(lang) && words.as_ref().is_none_or(|w| w.0 != lang) {
                 wasm_bindgen_futures::spawn_local(async move {
                     // Failing, the widget speaks English rather than not at all.
                     let got = api.texts(lang).await.unwrap_or_default();
-                    words.set(Some(Rc::new((lang, got))));
+                    if *asked.borrow() == lang {
+                        words.set(Some(Rc::new((lang, got))));
+                    }
                 });
             }
         });
     }
     let words = (*words).clone().filter(|w| w.0 == lang);
-    // Without its texts (the server could not give them) the widget speaks English, and says so.
-    let lang = match &words {
-        Some(w) if w.1.is_empty() => Lang::En,
-        _ => lang,
+    // Whether the language's texts are in, failed or took too long: only then does the content
+    // start (so it asks for its data once, in the language it will speak).
+    let settled = Catalogue::compiled_in(lang) || words.is_some() || *late;
+    // Without its texts (not yet, or the server could not give them) the widget speaks
+    // English, and says so.
+    let speaks = match &words {
+        _ if Catalogue::compiled_in(lang) => lang,
+        Some(w) if !w.1.is_empty() => lang,
+        _ => Lang::En,
     };
     let i18n = *use_memo(
-        (branding.strings.clone(), lang, words.clone()),
+        (branding.strings.clone(), speaks, words.clone()),
         |(texts, lang, words)| {
             let ours = words.iter().flat_map(|w| w.1.iter());
             let ours = ours.map(|(k, v)| (k.as_str(), v.as_str()));
             I18n::with_overrides(*lang, ours.chain(texts.of(*lang)))
         },
     );
-    let shown = *late || (*branded && (lang == Lang::En || words.is_some()));
+    let shown = *late || (*branded && settled);
     // A notices banner and an offer card are part of the page: no brand line, no "powered
     // by", and nothing at all when nothing is announced or offered, nor while loading or
     // when the host fails (a line that came and went would move the page).
@@ -145,15 +156,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 "offers" => html! { <OffersPanel /> },
                 _ => html! {},
             };
-            // Drawn hidden while the branding and texts are still out, so the widget's own
-            // requests go beside them rather than after; shown once they have answered. Keyed
-            // on the language, which the branding may change: another language asks again.
+            // Drawn hidden while the branding is still out, so the widget's own requests go
+            // beside it rather than after; shown once it has answered. Not keyed: texts that
+            // arrive after it is shown change its words in place rather than starting it over.
+            // (A branding that changes the language after the content started leaves the data
+            // already asked for in the first language until the next page.)
             html! {
                 <>
                     if !shown && !bare { { loading } }
-                    <div class="pc-body" key={lang.tag()} hidden={!shown}>
-                        <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>>
-                    </div>
+                    if settled {
+                        <div class="pc-body" hidden={!shown}>
+                            <ContextProvider<Session> context={session}>{ inner }</ContextProvider<Session>>
+                        </div>
+                    }
                 </>
             }
         }
@@ -165,10 +180,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         "pc-root"
     };
     if bare {
-        return html! { <div {class} lang={lang.tag()} ref={root}>{ body }</div> };
+        return html! { <div {class} lang={speaks.tag()} ref={root}>{ body }</div> };
     }
     html! {
-        <div {class} lang={lang.tag()} ref={root}>
+        <div {class} lang={speaks.tag()} ref={root}>
             if !b.product_name.is_empty() || !b.logo_url.is_empty() {
                 <p class="pc-brand">
                     if !b.logo_url.is_empty() {

@@ -114,9 +114,17 @@ pub fn TicketsPanel() -> Html {
         use_effect_with((), move |_| {
             reload.emit(());
             if notices.is_none() {
+                // Slow notices hold the list back for a second and a half at most; arriving
+                // later, they still show (above it).
+                let waited = notices.clone();
+                let timer = gloo::timers::callback::Timeout::new(1500, move || {
+                    waited.set(Some(Rc::default()));
+                });
                 let api = api.clone();
                 spawn_local(async move {
-                    notices.set(Some(Rc::new(api.notices().await.unwrap_or_default())));
+                    let found = api.notices().await.unwrap_or_default();
+                    drop(timer);
+                    notices.set(Some(Rc::new(found)));
                 });
             }
             spawn_local(async move {

@@ -44,6 +44,9 @@ async function shiftsOf(context, url) {
   const kinds = await page.$$eval("[data-panelcare]", (els) => els.map((e) => e.dataset.panelcare));
   await startMounts(page, kinds);
   await Promise.all(kinds.map((k) => answers[k]));
+  // And each widget shows what it drew (its content waits for the branding, at most 1.5 s).
+  await page.waitForFunction((ks) => ks.every((k) =>
+    document.querySelector(`[data-panelcare=${k}]`).shadowRoot?.querySelector(".pc-body:not([hidden])")), kinds);
   // Two frames after the last answer: whatever it changes is laid out and observed.
   await twoFrames(page);
   await page.waitForLoadState("networkidle");

@@ -63,10 +63,12 @@ pub fn run(args: &[String]) -> Result {
     });
     let mut run = node(&["--test", "--test-concurrency=1"], &host);
     run.args(&tests);
-    // A missed target is a figure to report here, not a reason to drop the others:
-    // `cargo xtask test` is the gate.
-    if exec(&mut run).is_err() {
-        println!("note: a host-page target is not met (the failing assertion is above)");
+    // A failing test is reported here, not a reason to drop the other figures: `cargo xtask
+    // test` is the gate. (Outside CI the weight test may lower tests/e2e/wire-budget.json.)
+    if let Err(e) = exec(&mut run) {
+        println!(
+            "note: a host-page test failed ({e}): a target missed, or the run broke; see above"
+        );
     }
     exec(&mut node(
         &[

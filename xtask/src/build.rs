@@ -135,20 +135,21 @@ pub(crate) fn wasm_bundle(
     name: &str,
     wasm_opt: &Path,
 ) -> Result<(PathBuf, PathBuf)> {
-    exec(
-        cargo()
-            .args([
-                "build",
-                "--lib",
-                "-p",
-                package,
-                "--target",
-                "wasm32-unknown-unknown",
-                "--profile",
-                "wasm-release",
-            ])
-            .env("CARGO_ENCODED_RUSTFLAGS", remapped_registry()),
-    )?;
+    let mut build = cargo();
+    build.args([
+        "build",
+        "--lib",
+        "-p",
+        package,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]);
+    if let Some(flags) = rustflags_with_remapped_registry() {
+        build.env("CARGO_ENCODED_RUSTFLAGS", flags);
+    }
+    exec(&mut build)?;
     let out = at_root(&format!("target/wasm-bindgen/{name}"));
     let artefact = format!(
         "target/wasm32-unknown-unknown/wasm-release/{}.wasm",
@@ -250,21 +251,37 @@ fn short_hash(bytes: &[u8]) -> String {
 /// Rust flags for the wasm builds: a dependency's panic locations name its source file by where
 /// this machine keeps cargo's registry (`/root/.cargo/registry/src/index.crates.io-…/yew-0.23.0/
 /// src/…`); remapped to `yew-0.23.0/src/…`, the wasm is smaller and the same wherever it is
-/// built. Separated by 0x1f, as `CARGO_ENCODED_RUSTFLAGS` wants (paths may hold spaces); with
-/// `--target` they reach only the wasm, not build scripts.
-fn remapped_registry() -> String {
+/// built. Added to the flags the environment already gives (`CARGO_ENCODED_RUSTFLAGS`, else
+/// `RUSTFLAGS`), separated by 0x1f as `CARGO_ENCODED_RUSTFLAGS` wants (paths may hold spaces);
+/// with `--target` they reach only the wasm, not build scripts. None when there is nothing to
+/// remap: the environment's flags then stand as they are. (Flags from a cargo config file are
+/// not merged: setting the variable overrides them, and this repository has none.)
+fn rustflags_with_remapped_registry() -> Option<String> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let Some(Ok(indexes)) = home.map(|h| std::fs::read_dir(h.join("registry/src"))) else {
-        return String::new();
-    };
-    let mut flags: Vec<String> = indexes
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let mut remaps: Vec<String> = std::fs::read_dir(home.join("registry/src"))
+        .ok()?
         .flatten()
         .map(|index| format!("--remap-path-prefix={}/=", index.path().display()))
         .collect();
-    flags.sort();
-    flags.join("\x1f")
+    if remaps.is_empty() {
+        return None;
+    }
+    remaps.sort();
+    let given: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) => encoded
+            .split('\x1f')
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Err(_) => std::env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+    };
+    Some([given, remaps].concat().join("\x1f"))
 }
 
 #[cfg(test)]

@@ -110,6 +110,12 @@ impl Catalogue {
         }
     }
 
+    /// Whether `lang`'s catalogue is compiled in (English always; the others with the
+    /// `catalogues` feature), or has to come from the server.
+    pub fn compiled_in(lang: Lang) -> bool {
+        lang == Lang::En || cfg!(feature = "catalogues")
+    }
+
     /// Every text as a key and its words: the plain strings by their names, each plural form
     /// as `name.one`, `name.few` and `name.other`. What the server sends for a language.
     pub fn entries(&self) -> Vec<(String, &'static str)> {

@@ -5,7 +5,7 @@
 
 use axum::{
     Json,
-    extract::Path,
+    extract::{Path, rejection::PathRejection},
     http::header::CACHE_CONTROL,
     response::{IntoResponse, Response},
 };
@@ -14,13 +14,17 @@ use serde_json::{Map, Value, json};
 
 use crate::error::AppError;
 
-pub async fn read(Path(tag): Path<String>) -> Result<Response, AppError> {
-    let lang = Lang::from_tag(&tag).ok_or_else(|| {
-        AppError::client(
-            ErrorCode::NotFound,
-            "There are no texts in that language. Ask for en, ru or sr-Latn.",
-        )
-    })?;
+/// A tag that is not one of ours, or not even text (`%FF`): the same `404` either way.
+pub async fn read(tag: Result<Path<String>, PathRejection>) -> Result<Response, AppError> {
+    let lang = tag
+        .ok()
+        .and_then(|Path(tag)| Lang::from_tag(&tag))
+        .ok_or_else(|| {
+            AppError::client(
+                ErrorCode::NotFound,
+                "There are no texts in that language. Ask for en, ru or sr-Latn.",
+            )
+        })?;
     let texts: Map<String, Value> = Catalogue::of(lang)
         .entries()
         .into_iter()

@@ -287,7 +287,7 @@ async fn a_widget_reads_the_texts_of_its_customers_language_without_signing_in()
     assert_eq!((s.as_u16(), sr["lang"].as_str()), (200, Some("sr-Latn")));
     assert_ne!(sr["texts"]["submit"], ru["texts"]["submit"]);
 
-    for tag in ["xx", "RU", "ru-RU", "sr", "..%2Fen", "%00"] {
+    for tag in ["xx", "RU", "ru-RU", "sr", "..%2Fen", "%00", "%FF", "ru%20"] {
         let (s, body, _) = app.send(bare(&format!("/api/v1/texts/{tag}"))).await;
         assert_eq!(
             (s.as_u16(), code(&body)),
