@@ -61,6 +61,7 @@ impl Server {
             aud: AUDIENCE.into(),
             iat: now,
             exp: now + 900,
+            nbf: None,
             name: Some("Bench Customer".into()),
             email: None,
             plan: Some("starter".into()),

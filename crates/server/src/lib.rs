@@ -108,7 +108,8 @@ pub fn app(state: AppState) -> Router {
                 .layer(web::set(
                     header::REFERRER_POLICY,
                     "strict-origin-when-cross-origin",
-                )),
+                ))
+                .layer(web::hsts(&state.config.public_url)),
         )
         .with_state(state)
 }

@@ -68,17 +68,21 @@ pub fn router(config: &Config) -> Router<AppState> {
             HeaderName::from_static("cross-origin-resource-policy"),
             "cross-origin",
         ));
-    Router::new()
-        .route("/", get(|| async { Redirect::temporary("/demo/") }))
+    let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .route_service("/panelcare.js", loader.router::<()>())
         .nest_service("/assets", assets.router::<()>())
         .nest_service("/adapters", adapters.router::<()>())
-        .nest_service("/vendor", vendor.router::<()>())
-        .nest_service("/demo", demo)
-        .layer(public)
-        .nest_service("/console", console)
+        .nest_service("/vendor", vendor.router::<()>());
+    // The demo panels, and the address's root leading to them, only in demo mode: a provider's
+    // server shows its customers no made-up hosting company.
+    if config.demo {
+        router = router
+            .route("/", get(|| async { Redirect::temporary("/demo/") }))
+            .nest_service("/demo", demo);
+    }
+    router.layer(public).nest_service("/console", console)
 }
 
 /// API answers above about a kilobyte (a ticket list, a thread, the console's queues) go out
@@ -157,6 +161,23 @@ pub fn api_cors() -> CorsLayer {
 }
 
 /// Sets a header on responses that do not have it yet.
+/// `Strict-Transport-Security` for a year when the server's public address is https (behind a
+/// TLS-terminating proxy, as README describes): browsers then never try it over plain http.
+/// Nothing when it is http (a test or a demo on a laptop), where the header would lock a name
+/// out of the browser.
+pub fn hsts(
+    public_url: &str,
+) -> SetResponseHeaderLayer<impl Fn(&axum::response::Response) -> Option<HeaderValue> + Clone + use<>>
+{
+    let value = public_url
+        .starts_with("https://")
+        .then(|| HeaderValue::from_static("max-age=31536000"));
+    SetResponseHeaderLayer::if_not_present(
+        header::STRICT_TRANSPORT_SECURITY,
+        move |_: &axum::response::Response| value.clone(),
+    )
+}
+
 pub fn set(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }

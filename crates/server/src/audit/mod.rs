@@ -4,17 +4,25 @@
 pub mod store;
 
 use axum::{Json, Router, extract::State, routing::get};
-use panelcare_model::console::AuditEntry;
+use panelcare_model::console::{AuditEntry, Role};
 
 pub use store::record;
 
-use crate::{console::SignedIn, error::AppResult, state::AppState};
+use crate::{
+    console::SignedIn,
+    error::{AppError, AppResult},
+    state::AppState,
+};
 
 /// Routes under `/console/api`.
 pub fn console_router() -> Router<AppState> {
     Router::new().route("/audit", get(list))
 }
 
+/// Admins only, as the console shows it: an agent is answered as if there were no such page.
 async fn list(State(state): State<AppState>, who: SignedIn) -> AppResult<Json<Vec<AuditEntry>>> {
+    if who.agent.role == Role::Agent {
+        return Err(AppError::not_found());
+    }
     Ok(Json(store::list(&state.db, &who.scope()).await?))
 }

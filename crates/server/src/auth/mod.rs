@@ -26,6 +26,9 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// Not before: the token is refused until then, with the same leeway as `exp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
@@ -121,6 +124,7 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
     validation.set_issuer(&[issuer.as_str()]);
     validation.set_required_spec_claims(&["exp", "iss", "sub", "aud"]);
     validation.leeway = LEEWAY_SECS;
+    validation.validate_nbf = true;
     let claims = jsonwebtoken::decode::<Claims>(
         token,
         &DecodingKey::from_secret(secret.as_bytes()),
@@ -133,6 +137,7 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
         ),
         ErrorKind::InvalidSignature => invalid("the signature does not match"),
         ErrorKind::InvalidAudience => invalid("it is not meant for panelcare"),
+        ErrorKind::ImmatureSignature => invalid("it is not valid yet (nbf)"),
         _ => invalid("its claims are not acceptable"),
     })?
     .claims;

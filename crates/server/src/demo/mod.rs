@@ -273,6 +273,7 @@ async fn token(Query(who): Query<Who>) -> AppResult<Json<Token>> {
         aud: AUDIENCE.into(),
         iat: now,
         exp: now + lifetime,
+        nbf: None,
         name: Some(c.name.into()),
         email: Some(c.email.into()),
         // What the customer bought on the demo billing page, else what they started on.

@@ -186,6 +186,16 @@ async fn every_role_sees_exactly_its_tenants_on_every_route() {
         }
 
         let (s, log, _) = w.app.send(agent.get("/console/api/audit")).await;
+        // The audit log is the admins': an agent finds no such page.
+        if ["andrej", "bob"].contains(&agent.name) {
+            assert_eq!(
+                (s.as_u16(), code(&log)),
+                (404, "not_found"),
+                "{}",
+                agent.name
+            );
+            continue;
+        }
         assert_eq!(s, 200);
         for entry in log.as_array().expect("entries") {
             let tenant = entry["tenant_id"].as_str().expect("tenant");

@@ -5,7 +5,7 @@ use axum::{body::Body, http::Request};
 
 #[tokio::test]
 async fn demo_pages_are_served_under_a_strict_csp() {
-    let app = TestApp::new().await;
+    let app = TestApp::new_with(|c| c.demo = true).await;
     let (s, body, res) = app
         .send(
             Request::get("/demo/cpanel.html")
@@ -29,13 +29,23 @@ async fn demo_pages_are_served_under_a_strict_csp() {
 }
 
 #[tokio::test]
-async fn root_redirects_to_the_demo_and_health_answers() {
-    let app = TestApp::new().await;
+async fn root_redirects_to_the_demo_in_demo_mode_only_and_health_answers() {
+    let app = TestApp::new_with(|c| c.demo = true).await;
     let (s, _, res) = app
         .send(Request::get("/").body(Body::empty()).expect("request"))
         .await;
     assert_eq!(s.as_u16(), 307);
     assert_eq!(res.headers()["location"], "/demo/");
+
+    // A provider's server shows no demo panels and sends no one to them.
+    let app = TestApp::new().await;
+    for path in ["/", "/demo/", "/demo/cpanel.html", "/demo/billing.html"] {
+        let (s, _, res) = app
+            .send(Request::get(path).body(Body::empty()).expect("request"))
+            .await;
+        assert_eq!(s.as_u16(), 404, "{path}");
+        assert!(res.headers().get("location").is_none(), "{path}");
+    }
     let (s, body, _) = app
         .send(
             Request::get("/healthz")
@@ -61,4 +71,35 @@ async fn api_preflight_from_a_panel_origin_is_allowed() {
     let (s, _, res) = app.send(req).await;
     assert!(s.is_success(), "{s}");
     assert_eq!(res.headers()["access-control-allow-origin"], "*");
+}
+
+#[tokio::test]
+async fn browsers_are_told_to_keep_to_https_when_the_public_address_is_https() {
+    let health = || {
+        Request::get("/healthz")
+            .body(Body::empty())
+            .expect("request")
+    };
+    let app = TestApp::new_with(|c| c.public_url = "https://care.example.com".into()).await;
+    for req in [
+        health(),
+        Request::get("/api/v1/texts/en")
+            .body(Body::empty())
+            .expect("request"),
+        Request::get("/console/api/me")
+            .body(Body::empty())
+            .expect("request"),
+    ] {
+        let what = req.uri().to_string();
+        let (_, _, res) = app.send(req).await;
+        assert_eq!(
+            res.headers()["strict-transport-security"],
+            "max-age=31536000",
+            "{what}"
+        );
+    }
+    // Over plain http (a laptop, a test) the header would lock the name out of the browser.
+    let app = TestApp::new().await;
+    let (_, _, res) = app.send(health()).await;
+    assert!(res.headers().get("strict-transport-security").is_none());
 }

@@ -125,3 +125,34 @@ async fn a_second_live_key_works_for_rotation() {
         assert_eq!(s, 200, "{kid}");
     }
 }
+
+#[tokio::test]
+async fn a_token_is_refused_before_its_not_before_time() {
+    let app = TestApp::new().await;
+    let mut early = claims("acme", "alice");
+    early.nbf = Some(early.iat + 300);
+    let t = sign(&early, "k1", ACME_SECRET);
+    all_refused(&app, Some(&format!("Bearer {t}")), "invalid_token").await;
+
+    // Within the clock leeway (30 s), and in the past, it is good.
+    for nbf in [early.iat + 20, early.iat - 60] {
+        let mut ok = claims("acme", "alice");
+        ok.nbf = Some(nbf);
+        let t = sign(&ok, "k1", ACME_SECRET);
+        let (s, body, _) = app.send(get("/api/v1/feedback", &t)).await;
+        assert_eq!(s, 200, "nbf {nbf}: {body}");
+    }
+
+    // A `nbf` that is not a number is not ignored.
+    let mut value = serde_json::to_value(claims("acme", "alice")).expect("claims");
+    value["nbf"] = json!("tomorrow");
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+    header.kid = Some("k1".into());
+    let t = jsonwebtoken::encode(
+        &header,
+        &value,
+        &jsonwebtoken::EncodingKey::from_secret(ACME_SECRET.as_bytes()),
+    )
+    .expect("token");
+    all_refused(&app, Some(&format!("Bearer {t}")), "invalid_token").await;
+}

@@ -196,6 +196,7 @@ pub fn claims(tenant: &str, account: &str) -> Claims {
         aud: AUDIENCE.into(),
         iat: now,
         exp: now + 600,
+        nbf: None,
         name: Some(format!("{account} name")),
         email: Some(format!("{account}@example.test")),
         plan: Some("starter".into()),
