@@ -47,7 +47,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the widget API, the built widget and the demo pages.
+    /// Serve the widget API, the built widget and the console (and with `--demo` the demo
+    /// pages).
     Serve(ServeArgs),
     /// Manage tenants (the provider and its resellers).
     #[command(subcommand)]
@@ -86,14 +87,15 @@ pub struct ServeArgs {
     /// The built widget (`cargo xtask build` writes it).
     #[arg(long, env = "PANELCARE_DIST", default_value = "dist")]
     pub dist: PathBuf,
-    /// Hand-written web files (demo pages live in `www/demo`).
+    /// Hand-written web files (demo pages live in `www/demo`, served with `--demo` only).
     #[arg(long, env = "PANELCARE_WWW", default_value = "www")]
     pub www: PathBuf,
     /// Do not apply pending migrations at start-up (`panelcare-server migrate` does, once, for
     /// all instances); `/readyz` answers 503 until the schema is there.
     #[arg(long, env = "PANELCARE_NO_MIGRATE")]
     pub no_migrate: bool,
-    /// Seed demo data and serve the demo host's token and usage endpoints.
+    /// Seed demo data and serve the demo panels (`/demo/`, where `/` leads) and the demo host's
+    /// token and usage endpoints.
     #[arg(long, env = "PANELCARE_DEMO")]
     pub demo: bool,
     /// With `--demo`: let `POST /demo-api/clock {"days": n}` move the clock forward, so tests
@@ -104,7 +106,8 @@ pub struct ServeArgs {
     /// `https://files.panelcare.example`; empty: this server.
     #[arg(long, env = "PANELCARE_FILES_ORIGIN", default_value = "")]
     pub files_origin: String,
-    /// This server's public address, for links in notification e-mails.
+    /// This server's public address, for links in notification e-mails; an https one also
+    /// turns on `Strict-Transport-Security`.
     #[arg(long, env = "PANELCARE_PUBLIC_URL", default_value = "")]
     pub public_url: String,
     /// SMTP server for notification e-mails: `smtp://host:25`, `smtp://host:587?tls=required`,

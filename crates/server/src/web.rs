@@ -1,5 +1,5 @@
-//! Static files (the built widget and the demo host pages), the compression of API answers,
-//! and the layers every response passes through.
+//! Static files (the built widget, the console, and in demo mode the demo host pages), the
+//! compression of API answers, and the layers every response passes through.
 
 use axum::{
     Json, Router,
@@ -33,8 +33,8 @@ pub const DEMO_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-e
     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Static routes: `/panelcare.js` (the loader), `/assets/…` (content-hashed widget files),
-/// `/adapters/…`, `/vendor/…`, the console's page and files under `/console/`, and the demo
-/// pages under `/demo/`. What the build wrote goes out precompressed ([`StaticFiles`]).
+/// `/adapters/…`, `/vendor/…`, the console's page and files under `/console/`, and in demo
+/// mode the demo pages under `/demo/`. What the build wrote goes out precompressed ([`StaticFiles`]).
 pub fn router(config: &Config) -> Router<AppState> {
     let dist = &config.dist_dir;
     // Hashed names never change content, so browsers may keep them for a year.
@@ -160,7 +160,6 @@ pub fn api_cors() -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// Sets a header on responses that do not have it yet.
 /// `Strict-Transport-Security` for a year when the server's public address is https (behind a
 /// TLS-terminating proxy, as README describes): browsers then never try it over plain http.
 /// Nothing when it is http (a test or a demo on a laptop), where the header would lock a name
@@ -169,15 +168,18 @@ pub fn hsts(
     public_url: &str,
 ) -> SetResponseHeaderLayer<impl Fn(&axum::response::Response) -> Option<HeaderValue> + Clone + use<>>
 {
-    let value = public_url
-        .starts_with("https://")
-        .then(|| HeaderValue::from_static("max-age=31536000"));
+    let https = public_url
+        .trim()
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    let value = https.then(|| HeaderValue::from_static("max-age=31536000"));
     SetResponseHeaderLayer::if_not_present(
         header::STRICT_TRANSPORT_SECURITY,
         move |_: &axum::response::Response| value.clone(),
     )
 }
 
+/// Sets a header on responses that do not have it yet.
 pub fn set(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
