@@ -9,8 +9,8 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, scratch, startMounts, startServer } from "./support.mjs";
+import { describe, test } from "node:test";
+import { artifacts, browserAndDemo, startMounts } from "./support.mjs";
 
 const LIMITS = { cold: 600, warm: 150 };
 // Neither limit is met yet (README, "What the widget costs a panel page"): both are reported,
@@ -85,20 +85,14 @@ async function longTasksUnthrottled(browser, url) {
 }
 
 describe("first content", () => {
-  let browser, server, tmp;
-  before(async () => {
-    browser = await launch();
-    tmp = scratch();
-    server = await startServer({ db: tmp.db, port: await freePort() });
-  });
-  after(async () => { await browser?.close(); await server?.stop(); tmp?.cleanup(); });
+  const demo = browserAndDemo();
 
   test(`each widget's content on screen, timed against ${LIMITS.cold} ms cold and ${LIMITS.warm} ms warm at ${THROTTLES[0]}× CPU; long tasks counted`, async () => {
-    const url = `${server.url}/demo/cpanel.html?customer=alice`;
+    const url = `${demo.server.url}/demo/cpanel.html?customer=alice`;
     const report = { throttles: THROTTLES, limits: LIMITS, held: HELD, kinds: {}, longTasks: {} };
     for (const rate of THROTTLES) {
       for (const kind of Object.keys(CONTENT)) {
-        const context = await browser.newContext({ viewport: VIEWPORT });
+        const context = await demo.browser.newContext({ viewport: VIEWPORT });
         const cold = await firstContent(context, url, kind, rate);
         const warm = await firstContent(context, url, kind, rate);
         await context.close();
@@ -107,7 +101,7 @@ describe("first content", () => {
         console.log(`first content ${kind} at ${rate}× CPU: cold ${cold.ms} ms, warm ${warm.ms} ms; long tasks ${JSON.stringify(cold.longTasks)} / ${JSON.stringify(warm.longTasks)}`);
       }
     }
-    report.longTasks.unthrottled = await longTasksUnthrottled(browser, url);
+    report.longTasks.unthrottled = await longTasksUnthrottled(demo.browser, url);
     console.log(`long tasks unthrottled, every widget started: ${JSON.stringify(report.longTasks.unthrottled)}`);
     writeFileSync(join(artifacts(), "first-content.json"), JSON.stringify(report, null, 2));
 

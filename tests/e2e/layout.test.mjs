@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, scratch, startMounts, startServer, twoFrames } from "./support.mjs";
+import { describe, test } from "node:test";
+import { artifacts, browserAndDemo, startMounts, twoFrames } from "./support.mjs";
 
 const LIMIT = 0.02;
 const VIEWPORTS = [{ width: 1350, height: 940 }, { width: 412, height: 823 }];
@@ -57,20 +57,14 @@ async function shiftsOf(context, url) {
 }
 
 describe("the panel page never moves", () => {
-  let browser, server, tmp;
-  before(async () => {
-    browser = await launch();
-    tmp = scratch();
-    server = await startServer({ db: tmp.db, port: await freePort() });
-  });
-  after(async () => { await browser?.close(); await server?.stop(); tmp?.cleanup(); });
+  const demo = browserAndDemo();
 
   test("every demo panel at both viewports, first and second visit: CLS ≤ 0.02", async () => {
     const report = [];
     for (const { page, customer } of PAGES) {
       for (const viewport of VIEWPORTS) {
-        const context = await browser.newContext({ viewport });
-        const url = `${server.url}/demo/${page}?customer=${customer}`;
+        const context = await demo.browser.newContext({ viewport });
+        const url = `${demo.server.url}/demo/${page}?customer=${customer}`;
         for (const visit of ["cold", "warm"]) {
           const shifts = await shiftsOf(context, url);
           const cls = shifts.reduce((sum, s) => sum + s.value, 0);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const env = (name) => {
@@ -107,6 +108,20 @@ export async function openPage(browser, url, { viewport = { width: 1366, height:
   page.on("pageerror", (e) => problems.push(String(e)));
   await page.goto(url);
   return { page, context, problems };
+}
+
+/** Chromium and the demo server on a fresh database, for the tests of the `describe` this is
+ *  called in: started before them, stopped after. The tests read `.browser` and `.server`. */
+export function browserAndDemo() {
+  const it = {};
+  let tmp;
+  before(async () => {
+    it.browser = await launch();
+    tmp = scratch();
+    it.server = await startServer({ db: tmp.db, port: await freePort() });
+  });
+  after(async () => { await it.browser?.close(); await it.server?.stop(); tmp?.cleanup(); });
+  return it;
 }
 
 /** Brings each mount of `kinds` into view and waits until the loader has handed it to its

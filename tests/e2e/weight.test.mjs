@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { artifacts, freePort, launch, scratch, startMounts, startServer } from "./support.mjs";
+import { describe, test } from "node:test";
+import { artifacts, browserAndDemo, startMounts } from "./support.mjs";
 
 const BUDGET_FILE = new URL("./wire-budget.json", import.meta.url);
 const MOUNTS = ["notices", "offers", "tickets", "feedback"];
@@ -56,16 +56,10 @@ async function visit(context, url) {
 }
 
 describe("the widget's weight on the wire", () => {
-  let browser, server, tmp;
-  before(async () => {
-    browser = await launch();
-    tmp = scratch();
-    server = await startServer({ db: tmp.db, port: await freePort() });
-  });
-  after(async () => { await browser?.close(); await server?.stop(); tmp?.cleanup(); });
+  const demo = browserAndDemo();
 
   test("only English is in the widget: another language's texts come from the server, for whoever reads it", async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const asked = [];
     let wasmUrl = null;
@@ -75,7 +69,7 @@ describe("the widget's weight on the wire", () => {
       if (p.endsWith(".wasm")) wasmUrl = r.url();
     });
     const feedbackIn = async (query, label) => {
-      await page.goto(`${server.url}/demo/cpanel.html?${query}`);
+      await page.goto(`${demo.server.url}/demo/cpanel.html?${query}`);
       const widget = page.locator("[data-panelcare=feedback]");
       await widget.scrollIntoViewIfNeeded();
       await widget.locator("form").waitFor();
@@ -103,9 +97,9 @@ describe("the widget's weight on the wire", () => {
     const report = {};
     let worst = 0;
     for (const viewport of VIEWPORTS) {
-      const context = await browser.newContext({ viewport });
-      const cold = await visit(context, `${server.url}/demo/cpanel.html?customer=alice`);
-      const warm = await visit(context, `${server.url}/demo/cpanel.html?customer=alice`);
+      const context = await demo.browser.newContext({ viewport });
+      const cold = await visit(context, `${demo.server.url}/demo/cpanel.html?customer=alice`);
+      const warm = await visit(context, `${demo.server.url}/demo/cpanel.html?customer=alice`);
       await context.close();
       const sum = (files) => files.reduce((n, f) => n + f.bytes, 0);
       const name = `${viewport.width}x${viewport.height}`;

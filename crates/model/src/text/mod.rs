@@ -60,7 +60,13 @@ macro_rules! catalogue {
                 [ $( &mut self.$s ),* ].into_iter().nth(i)
             }
 
-            /// The plural forms `key`, to read or replace, found the same way.
+            /// The plural forms `key`, found the same way.
+            pub fn plural(&self, key: &str) -> Option<Plurals> {
+                let i = PLURAL_KEYS.iter().position(|k| *k == key)?;
+                [ $( self.$p ),* ].into_iter().nth(i)
+            }
+
+            /// The plural forms `key`, to replace, found the same way.
             pub fn plural_mut(&mut self, key: &str) -> Option<&mut Plurals> {
                 let i = PLURAL_KEYS.iter().position(|k| *k == key)?;
                 [ $( &mut self.$p ),* ].into_iter().nth(i)
@@ -123,9 +129,8 @@ impl Catalogue {
             .iter()
             .filter_map(|k| Some(((*k).to_owned(), self.get(k)?)))
             .collect();
-        let mut c = self.clone();
         for key in PLURAL_KEYS {
-            if let Some(p) = c.plural_mut(key) {
+            if let Some(p) = self.plural(key) {
                 out.extend([
                     (format!("{key}.one"), p.one),
                     (format!("{key}.few"), p.few),
