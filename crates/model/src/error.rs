@@ -28,6 +28,10 @@ pub enum ErrorCode {
     CsrfFailed,
     /// Console: too many failed sign-ins; try again later.
     TooManyAttempts,
+    /// Too many writes of one kind from one account (or tenant); `Retry-After` says when.
+    RateLimited,
+    /// An upload past the account's quota of waiting or daily bytes.
+    QuotaExceeded,
     /// The widget API was called from a page the tenant has not allowed.
     OriginNotAllowed,
     /// An upload whose content is not an image, PDF or plain text (checked by content).
@@ -47,7 +51,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    const NAMES: [(Self, &'static str); 24] = [
+    const NAMES: [(Self, &'static str); 26] = [
         (Self::MissingToken, "missing_token"),
         (Self::InvalidToken, "invalid_token"),
         (Self::TokenExpired, "token_expired"),
@@ -65,6 +69,8 @@ impl ErrorCode {
         (Self::NotSignedIn, "not_signed_in"),
         (Self::CsrfFailed, "csrf_failed"),
         (Self::TooManyAttempts, "too_many_attempts"),
+        (Self::RateLimited, "rate_limited"),
+        (Self::QuotaExceeded, "quota_exceeded"),
         (Self::OriginNotAllowed, "origin_not_allowed"),
         (Self::FileTypeNotAllowed, "file_type_not_allowed"),
         (Self::TicketClosed, "ticket_closed"),
@@ -94,11 +100,11 @@ impl ErrorCode {
             | Self::NotSignedIn
             | Self::InvalidSignature => 401,
             Self::CsrfFailed | Self::OriginNotAllowed => 403,
-            Self::TooManyAttempts => 429,
+            Self::TooManyAttempts | Self::RateLimited => 429,
             Self::MalformedJson | Self::MissingIdempotencyKey | Self::InvalidIdempotencyKey => 400,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::BodyTooLarge => 413,
+            Self::BodyTooLarge | Self::QuotaExceeded => 413,
             Self::UnsupportedMediaType | Self::FileTypeNotAllowed => 415,
             Self::TicketClosed | Self::ReopenExpired | Self::NotRatable => 409,
             Self::InvalidBody | Self::IdempotencyKeyReused | Self::ValidationFailed => 422,

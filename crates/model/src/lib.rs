@@ -10,6 +10,7 @@ pub mod feedback;
 pub mod identity;
 pub mod kb;
 pub mod lang;
+pub mod limits;
 pub mod notice;
 pub mod notify;
 pub mod numbers;

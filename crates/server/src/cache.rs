@@ -14,7 +14,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use panelcare_model::offers::Offering;
+use panelcare_model::{limits::Limits, offers::Offering};
 
 /// A map whose entries expire `ttl` after they were read.
 #[derive(Debug)]
@@ -95,6 +95,8 @@ pub enum Changed<'a> {
     Origins { tenant: &'a str },
     /// A tenant's offer catalogue, overrides or rules.
     Offers { tenant: &'a str },
+    /// A tenant's rate limits and upload quotas.
+    Limits { tenant: &'a str },
 }
 
 /// Every cache the server keeps, and which change makes which stale.
@@ -108,6 +110,8 @@ pub struct Caches {
     /// Tenant → its catalogue and compiled rules. Every dashboard view asks for an offer, and
     /// parsing and checking a hundred rules each time would cost more than the request.
     pub offers: TtlCache<String, Arc<Offering>>,
+    /// Tenant → its rate limits, read on every limited write.
+    pub limits: TtlCache<String, Arc<Limits>>,
 }
 
 impl Default for Caches {
@@ -116,6 +120,7 @@ impl Default for Caches {
             keys: TtlCache::new(COHERENT),
             origins: TtlCache::new(COHERENT),
             offers: TtlCache::new(COHERENT),
+            limits: TtlCache::new(COHERENT),
         }
     }
 }
@@ -132,6 +137,7 @@ impl Caches {
             }
             // A provider's catalogue reaches its resellers too: every tenant is read again.
             Changed::Offers { .. } => self.offers.forget_where(|_| true),
+            Changed::Limits { tenant } => self.limits.forget_where(|t| t == tenant),
         }
     }
 }

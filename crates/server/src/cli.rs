@@ -125,6 +125,12 @@ pub struct ServeArgs {
     /// production).
     #[arg(long, env = "PANELCARE_JOB_LEASE_MS", hide = true)]
     pub job_lease_ms: Option<i64>,
+    /// Behind a reverse proxy: the request header it puts the client's address in
+    /// (`X-Forwarded-For`: the last entry, the one the proxy added; `X-Real-IP`). Only set it
+    /// when every request comes through that proxy: clients can send the header themselves.
+    /// Empty: the address of the connection. Sign-in throttling counts by this address.
+    #[arg(long, env = "PANELCARE_CLIENT_ADDRESS_HEADER", default_value = "")]
+    pub client_address_header: String,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
@@ -255,6 +261,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             smtp_url: args.smtp_url,
             mail_from: args.mail_from,
             job_lease_ms: args.job_lease_ms,
+            client_address_header: args.client_address_header,
         },
     );
     crate::jobs::spawn(state.clone());
@@ -263,9 +270,12 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
     tracing::info!(%addr, demo = args.demo, "panelcare-server listening");
     // A line on stdout that scripts (and the end-to-end tests) wait for.
     println!("panelcare-server listening on http://{addr}");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("panelcare-server stopped");
     Ok(())
 }

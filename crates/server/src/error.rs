@@ -2,7 +2,7 @@
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use panelcare_model::{ApiError, ErrorBody, ErrorCode, FieldError};
@@ -15,6 +15,14 @@ pub enum AppError {
         code: ErrorCode,
         message: String,
         fields: Vec<FieldError>,
+    },
+    /// Refused for now (a rate limit, sign-in throttling): `Retry-After` says when to try
+    /// again.
+    #[error("{code:?}: {message} (retry after {retry_after_secs} s)")]
+    Later {
+        code: ErrorCode,
+        message: String,
+        retry_after_secs: u64,
     },
     /// Our fault. The client gets a generic message; the detail goes to the log.
     #[error("database: {0}")]
@@ -59,6 +67,15 @@ impl AppError {
         }
     }
 
+    /// Refused until `wait_ms` from now; the client is told to wait whole seconds.
+    pub fn later(code: ErrorCode, message: impl Into<String>, wait_ms: i64) -> Self {
+        Self::Later {
+            code,
+            message: message.into(),
+            retry_after_secs: u64::try_from(wait_ms.max(1)).unwrap_or(1).div_ceil(1000),
+        }
+    }
+
     pub fn not_found() -> Self {
         Self::client(ErrorCode::NotFound, "Nothing was found at this address.")
     }
@@ -66,6 +83,7 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut retry_after = None;
         let error = match self {
             Self::Client {
                 code,
@@ -76,6 +94,18 @@ impl IntoResponse for AppError {
                 message,
                 fields,
             },
+            Self::Later {
+                code,
+                message,
+                retry_after_secs,
+            } => {
+                retry_after = Some(retry_after_secs);
+                ApiError {
+                    code,
+                    message,
+                    fields: Vec::new(),
+                }
+            }
             other => {
                 tracing::error!(error = %other, "request failed");
                 ApiError {
@@ -87,7 +117,12 @@ impl IntoResponse for AppError {
         };
         let status =
             StatusCode::from_u16(error.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, Json(ErrorBody { error })).into_response()
+        let mut res = (status, Json(ErrorBody { error })).into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
+        res
     }
 }
 

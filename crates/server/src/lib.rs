@@ -5,6 +5,7 @@
 
 // The composition root: nothing below imports these.
 pub mod cli;
+pub mod client_address;
 pub mod demo;
 pub mod jobs;
 // Infrastructure: imports no feature.
@@ -29,6 +30,7 @@ pub mod console;
 pub mod feedback;
 pub mod frame;
 pub mod kb;
+pub mod limits;
 pub mod notices;
 pub mod notify;
 pub mod offers;
@@ -88,6 +90,7 @@ pub fn app(state: AppState) -> Router {
         .merge(notices::console_router())
         .merge(offers::console_router())
         .merge(bridge::console_router())
+        .merge(limits::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

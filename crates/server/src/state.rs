@@ -4,7 +4,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use tokio::sync::OnceCell;
 
-use crate::{cache::Caches, db::Db, events::Listeners};
+use crate::{cache::Caches, db::Db, events::Listeners, limits::Refusals};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -32,6 +32,9 @@ pub struct Config {
     /// own (a minute for notifications, three for the bridge). Tests shorten it to see a
     /// dead instance's claims taken over.
     pub job_lease_ms: Option<i64>,
+    /// The header a trusted reverse proxy puts the client's address in; empty: none, the
+    /// connection's address is the client's.
+    pub client_address_header: String,
 }
 
 impl Config {
@@ -53,6 +56,8 @@ pub struct AppState {
     pub file_url_key: Arc<OnceCell<Vec<u8>>>,
     /// Who hears about ticket events (notifications, the bridge).
     pub listeners: Listeners,
+    /// Rate-limit refusals this instance remembers until they are over.
+    pub refusals: Arc<Refusals>,
 }
 
 impl AppState {
@@ -63,6 +68,7 @@ impl AppState {
             caches: Arc::default(),
             file_url_key: Arc::default(),
             listeners,
+            refusals: Arc::default(),
         }
     }
 }

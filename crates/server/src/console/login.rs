@@ -15,9 +15,10 @@ use panelcare_model::{
 use super::{
     Agent, password,
     session::{self, SignedIn},
-    store,
+    store, throttle,
 };
 use crate::{
+    client_address::ClientAddress,
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -84,39 +85,57 @@ fn invalid_credentials() -> AppError {
     )
 }
 
+fn throttled(wait_ms: i64) -> AppError {
+    AppError::later(
+        ErrorCode::TooManyAttempts,
+        format!(
+            "Too many sign-in attempts. Try again in {} seconds.",
+            (wait_ms.max(1) + 999) / 1000
+        ),
+        wait_ms,
+    )
+}
+
+/// Reserves an attempt by the client's address, then by the e-mail; the first that says
+/// wait decides.
+async fn reserve(state: &AppState, email: &str, address: &str) -> AppResult<()> {
+    let now = now_ms();
+    let counts = [
+        (throttle::address_key(address), throttle::PER_ADDRESS),
+        (throttle::email_key(email), throttle::PER_EMAIL),
+    ];
+    for (key, policy) in counts {
+        if let Some(wait) = throttle::reserve(&state.db, &key, policy, now).await? {
+            return Err(throttled(wait));
+        }
+    }
+    Ok(())
+}
+
+/// `POST /console/api/login`. The attempt is reserved (and counted as failed) before the
+/// password is checked, so parallel attempts get no more tries than serial ones; an unknown
+/// e-mail is checked against a dummy hash and counted like a known one.
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
     validate(&req)?;
-    let Some(agent) = store::by_email(&state.db, &req.email).await? else {
-        password::verify_nobody(&req.password);
+    reserve(&state, &req.email, &address).await?;
+    let agent = store::by_email(&state.db, &req.email).await?;
+    let stored = agent.as_ref().map(|a| a.password_hash.clone());
+    let Some(right) = password::verify_async(stored, req.password.clone()).await else {
+        return Err(throttled(5_000));
+    };
+    let Some(agent) = agent.filter(|_| right) else {
         return Err(invalid_credentials());
     };
-    let now = now_ms();
-    if let Some(until) = agent.locked_until.filter(|u| *u > now) {
-        let wait_secs = (until - now + 999) / 1000;
-        let mut res = AppError::client(
-            ErrorCode::TooManyAttempts,
-            format!(
-                "Too many failed sign-ins. Try again in {} minutes.",
-                (wait_secs + 59) / 60
-            ),
-        )
-        .into_response();
-        if let Ok(v) = HeaderValue::from_str(&wait_secs.to_string()) {
-            res.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Ok(res);
-    }
-    if !password::verify(&agent.password_hash, &req.password) {
-        let failures = store::count_failure(&state.db, &agent.id).await?;
-        if let Some(ms) = password::lockout_ms(failures) {
-            store::lock_until(&state.db, &agent.id, now_ms() + ms).await?;
-        }
-        return Err(invalid_credentials());
-    }
-    store::clear_failures(&state.db, &agent.id).await?;
+    throttle::succeeded(
+        &state.db,
+        &throttle::email_key(&req.email),
+        &throttle::address_key(&address),
+    )
+    .await?;
     let new = session::create(&state.db, &agent.id).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&session::cookie(Some(&new.token))) {

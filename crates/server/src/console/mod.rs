@@ -7,6 +7,7 @@ pub mod password;
 pub mod scope;
 pub mod session;
 pub mod store;
+pub mod throttle;
 
 use axum::{
     Json, Router,
@@ -29,8 +30,6 @@ pub struct Agent {
     pub name: String,
     pub role: Role,
     pub password_hash: String,
-    pub failed_logins: i64,
-    pub locked_until: Option<i64>,
 }
 
 /// Routes mounted under `/console/api`.

@@ -1,12 +1,44 @@
-//! Password hashing (argon2id with the crate's recommended parameters) and sign-in lockout.
+//! Password hashing (argon2id with the crate's recommended parameters), off the async
+//! runtime: a hash takes tens of milliseconds of CPU, which on a runtime worker would stall
+//! every request behind it.
 
 use argon2::{
     Argon2,
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
 };
 
-/// Consecutive failures allowed before sign-in is refused for a while.
-pub const FREE_FAILURES: i64 = 5;
+/// At most this many hashes at once: more would only queue on the same cores, and the
+/// rest of the server keeps the others.
+pub const CONCURRENT_HASHES: usize = 2;
+
+/// How long a sign-in waits for a turn to hash before it is told the server is busy.
+const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+static TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_HASHES);
+
+/// Runs `work` (hashing) on the blocking pool once one of the [`CONCURRENT_HASHES`] turns
+/// is free; `None` when no turn came within [`TURN_WAIT`].
+pub async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let _turn = tokio::time::timeout(TURN_WAIT, TURNS.acquire())
+        .await
+        .ok()?
+        .ok()?;
+    tokio::task::spawn_blocking(work).await.ok()
+}
+
+/// [`verify`] off the runtime; `None` when the server had no turn for it.
+pub async fn verify_async(stored: Option<String>, password: String) -> Option<bool> {
+    off_runtime(move || match stored {
+        Some(stored) => verify(&stored, &password),
+        None => {
+            verify_nobody(&password);
+            false
+        }
+    })
+    .await
+}
 
 pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
@@ -32,13 +64,6 @@ pub fn verify_nobody(password: &str) {
     let _ = verify(dummy, password);
 }
 
-/// How long sign-in stays refused after `failures` consecutive failures: nothing for the
-/// first few, then one minute, doubling, at most an hour.
-pub fn lockout_ms(failures: i64) -> Option<i64> {
-    let over = failures - FREE_FAILURES;
-    (over >= 0).then(|| (60_000i64 << over.min(6)).min(3_600_000))
-}
-
 /// A new random password for a freshly created agent: 18 random bytes, URL-safe base64.
 pub fn generate() -> String {
     use base64::Engine as _;
@@ -61,13 +86,5 @@ mod tests {
         assert!(verify(&a, "correct horse"));
         assert!(!verify(&a, "Correct horse"));
         assert!(!verify("not a hash", "correct horse"));
-    }
-
-    #[test]
-    fn lockout_grows_and_is_capped() {
-        assert_eq!(lockout_ms(4), None);
-        assert_eq!(lockout_ms(5), Some(60_000));
-        assert_eq!(lockout_ms(6), Some(120_000));
-        assert_eq!(lockout_ms(30), Some(3_600_000));
     }
 }

@@ -8,7 +8,7 @@ use super::Agent;
 use crate::db::{Db, Row};
 
 const SELECT: &str = "SELECT a.id, a.tenant_id, t.name AS tenant_name, a.email, a.name, a.role, \
-     a.password_hash, a.failed_logins, a.locked_until FROM agents a JOIN tenants t ON t.id = a.tenant_id";
+     a.password_hash FROM agents a JOIN tenants t ON t.id = a.tenant_id";
 
 fn agent(row: &Row) -> Result<Agent, sqlx::Error> {
     let role: String = row.try_get("role")?;
@@ -23,8 +23,6 @@ fn agent(row: &Row) -> Result<Agent, sqlx::Error> {
             source: format!("unknown role {role:?}").into(),
         })?,
         password_hash: row.try_get("password_hash")?,
-        failed_logins: row.try_get("failed_logins")?,
-        locked_until: row.try_get("locked_until")?,
     })
 }
 
@@ -50,35 +48,6 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<Agent>, sqlx::Error> {
     .await?
     .map(|r| agent(&r))
     .transpose()
-}
-
-/// Counts a failed sign-in; returns the new count.
-pub async fn count_failure(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "UPDATE agents SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await
-}
-
-/// Refuses sign-in for the agent until `until_ms`.
-pub async fn lock_until(db: &Db, id: &str, until_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE agents SET locked_until = $1 WHERE id = $2")
-        .bind(until_ms)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
-/// A successful sign-in forgets earlier failures and any lock.
-pub async fn clear_failures(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE agents SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
 }
 
 /// A stored session: whose it is, its CSRF token and when it ends.
@@ -142,6 +111,71 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
 pub async fn end_sessions_of(db: &Db, agent_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE agent_id = $1")
         .bind(agent_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Reserves an attempt on throttle `key` at `now` in one statement: counts it as a failure
+/// and moves the time of the next attempt by `pause` (an SQL expression of `failures`, the
+/// count before this one), only if that time has come. Failures older than `quiet_ms` are
+/// forgotten first. A free attempt leaves no time to wait (`next_at` 0): parallel attempts
+/// that read the clock a moment apart must not wait for each other. `None` when reserved;
+/// otherwise when the next attempt may be made.
+pub async fn reserve_attempt(
+    db: &Db,
+    key: &str,
+    now: i64,
+    quiet_ms: i64,
+    pause: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES ($1, 0, 0, 0) \
+         ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .execute(&db.pool)
+    .await?;
+    let reserved: Option<i64> = sqlx::query_scalar(&format!(
+        "UPDATE sign_in_throttle SET \
+           failures = CASE WHEN $2 - last_at > $3 THEN 1 ELSE failures + 1 END, \
+           next_at = CASE WHEN $2 - last_at > $3 OR ({pause}) = 0 THEN 0 \
+                          ELSE $2 + ({pause}) END, \
+           last_at = $2 \
+         WHERE key = $1 AND (next_at <= $2 OR $2 - last_at > $3) \
+         RETURNING failures"
+    ))
+    .bind(key)
+    .bind(now)
+    .bind(quiet_ms)
+    .fetch_optional(&db.pool)
+    .await?;
+    if reserved.is_some() {
+        return Ok(None);
+    }
+    let next_at: i64 = sqlx::query_scalar("SELECT next_at FROM sign_in_throttle WHERE key = $1")
+        .bind(key)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(Some(next_at))
+}
+
+/// Takes back one failure of `key`: the attempt it was reserved for succeeded.
+pub async fn refund_attempt(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE sign_in_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END \
+         WHERE key = $1",
+    )
+    .bind(key)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Forgets `key`'s failures (a successful sign-in).
+pub async fn clear_throttle(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
+        .bind(key)
         .execute(&db.pool)
         .await?;
     Ok(())

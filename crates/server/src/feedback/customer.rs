@@ -7,6 +7,7 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use panelcare_model::limits::LimitedAction;
 use panelcare_model::{ErrorCode, Feedback, FeedbackList, NewFeedback};
 
 use super::store::{self, Created};
@@ -14,6 +15,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
+    limits,
     state::AppState,
 };
 
@@ -24,7 +26,22 @@ pub async fn create(
     ApiJson(body): ApiJson<NewFeedback>,
 ) -> AppResult<Response> {
     let valid = body.validate().map_err(AppError::validation)?;
-    let (feedback, replayed) = match store::create(&state.db, &customer, &key, &valid).await? {
+    // The limit counts new submissions only, inside the transaction that stores one: a retry
+    // replays its first answer however many the account sent since.
+    let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
+    let mut tx = state.db.write().await?;
+    let created = match store::insert(&mut tx, &customer, &key, &valid).await? {
+        Some(feedback) => {
+            limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback).await?;
+            tx.commit().await?;
+            Created::New(feedback)
+        }
+        None => {
+            tx.rollback().await?;
+            store::earlier(&state.db, &customer, &key, &valid).await?
+        }
+    };
+    let (feedback, replayed) = match created {
         Created::New(f) => (f, false),
         Created::Replayed(f) => (f, true),
         Created::KeyReused => {

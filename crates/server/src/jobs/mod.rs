@@ -1,11 +1,11 @@
 //! Background work, every two seconds until the process ends: SLA warnings, notification
-//! delivery, ticket bridge delivery and the purge of uploads nobody attached. Each job runs
+//! delivery, ticket bridge delivery, the purge of uploads nobody attached and of full rate-limit buckets. Each job runs
 //! on its own, so a slow helpdesk never holds up e-mail and webhooks; a failed round is
 //! logged and the next round tries again.
 
 use std::{future::Future, time::Duration};
 
-use crate::{attachments, bridge, notify, state::AppState, tickets, time};
+use crate::{attachments, bridge, limits, notify, state::AppState, tickets, time};
 
 const EVERY: Duration = Duration::from_secs(2);
 
@@ -19,6 +19,9 @@ pub fn spawn(state: AppState) {
     });
     every(state.clone(), "notification delivery", |s| async move {
         notify::deliver_due(&s).await.map(|_| ())
+    });
+    every(state.clone(), "rate-limit sweep", |s| async move {
+        limits::sweep(&s).await.map(|_| ())
     });
     every(state, "attachment purge", |s| async move {
         attachments::store::purge_unused(&s.db, time::now_ms())

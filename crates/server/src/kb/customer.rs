@@ -8,6 +8,7 @@ use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
 };
+use panelcare_model::limits::LimitedAction;
 use panelcare_model::{
     FieldError, Lang,
     error::FieldErrorCode,
@@ -18,6 +19,7 @@ use super::{search, store};
 use crate::{
     auth::Customer,
     error::{AppError, AppResult},
+    limits,
     state::AppState,
 };
 
@@ -71,6 +73,7 @@ pub async fn solved(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
+    limits::take(&state, &who, LimitedAction::ArticleVote).await?;
     if store::mark_solved(&state.db, &who.tenant_id, &who.account_id, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -2,6 +2,7 @@
 //! reported, or none) and `POST /api/v1/offers/events` (what the customer did with it).
 
 use axum::{Json, extract::State, http::StatusCode};
+use panelcare_model::limits::LimitedAction;
 use panelcare_model::{
     ErrorCode, FieldError, Lang,
     error::FieldErrorCode,
@@ -19,6 +20,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::ApiJson,
+    limits,
     state::AppState,
     time::now_ms,
 };
@@ -156,6 +158,7 @@ pub async fn event(
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
+    limits::take(&state, &who, LimitedAction::OfferEvent).await?;
     let db = &state.db;
     let tenant = who.tenant_id.as_str();
     let catalogue = store::catalogue(db, tenant).await?;

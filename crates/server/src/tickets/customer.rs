@@ -6,6 +6,7 @@ use axum::{
     extract::{Path, Query, State, rejection::QueryRejection},
     http::{HeaderMap, HeaderValue, StatusCode},
 };
+use panelcare_model::limits::LimitedAction;
 use panelcare_model::{
     ErrorCode, FieldError,
     error::FieldErrorCode,
@@ -22,6 +23,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
+    limits,
     state::AppState,
     time,
 };
@@ -213,6 +215,7 @@ pub async fn close(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<Json<TicketThread>> {
+    limits::take(&state, &who, LimitedAction::Reply).await?;
     lifecycle::close(&state, &who, &id).await?;
     Ok(Json(thread(&state, &who, &id).await?))
 }
@@ -222,6 +225,7 @@ pub async fn reopen(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<Json<TicketThread>> {
+    limits::take(&state, &who, LimitedAction::Reply).await?;
     lifecycle::reopen(&state, &who, &id).await?;
     Ok(Json(thread(&state, &who, &id).await?))
 }
@@ -233,6 +237,7 @@ pub async fn rate(
     ApiJson(body): ApiJson<NewRating>,
 ) -> AppResult<Json<TicketThread>> {
     let (rating, comment) = body.validate().map_err(AppError::validation)?;
+    limits::take(&state, &who, LimitedAction::Reply).await?;
     lifecycle::rate(&state, &who, &id, rating, &comment).await?;
     Ok(Json(thread(&state, &who, &id).await?))
 }

@@ -10,7 +10,7 @@ use axum::{
     extract::{Query, State},
     http::StatusCode,
 };
-use panelcare_model::ticket::Attachment;
+use panelcare_model::{limits::LimitedAction, ticket::Attachment};
 
 use super::store::settings;
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
     auth::Customer,
     console::{SignedIn, scope::require_admin_of},
     error::AppResult,
+    limits,
     state::AppState,
 };
 
@@ -46,8 +47,14 @@ pub async fn for_customer(
     Query(query): Query<HashMap<String, String>>,
     body: Body,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
+    limits::take(&state, &customer, LimitedAction::Upload).await?;
+    let s = settings::load(&state.db, &customer.tenant_id).await?;
+    let bytes = attachments::read_body(body, s.attachment_max_bytes).await?;
+    limits::check_upload(&state, &customer, bytes.len() as u64).await?;
     let uploader = Uploader::Customer(customer.account_id.clone());
-    upload(&state, &customer.tenant_id, &uploader, name(&query), body).await
+    let saved =
+        attachments::save(&state, &customer.tenant_id, &uploader, name(&query), &bytes).await?;
+    Ok((StatusCode::CREATED, Json(saved)))
 }
 
 /// `POST /console/api/attachments?tenant=…&name=…`: a file an agent attaches to an answer.

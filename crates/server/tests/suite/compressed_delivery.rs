@@ -246,6 +246,7 @@ async fn the_console_page_is_served_compressed_under_its_policy() {
 async fn api_answers_over_a_kilobyte_are_compressed_on_the_fly() {
     use std::io::Read as _;
     let app = TestApp::new().await;
+    app.lift_limits("acme").await;
     let t = token("acme", "alice");
     for n in 0..12 {
         let body = serde_json::json!({"department": "technical", "priority": "normal",

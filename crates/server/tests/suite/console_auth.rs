@@ -1,4 +1,5 @@
-//! Console sign-in: passwords, sessions, CSRF, lockout, expiry, and the admin CLI.
+//! Console sign-in: passwords, sessions, CSRF, expiry, and the admin CLI (throttling is in
+//! sign_in_throttle.rs).
 
 use crate::common::*;
 use axum::{body::Body, http::Request};
@@ -104,40 +105,6 @@ async fn bad_sign_in_bodies_are_refused_by_field() {
     let (s, body, _) = app.send(broken).await;
     assert_eq!((s.as_u16(), code(&body)), (400, "malformed_json"));
     assert_eq!(sessions(&app).await, 0);
-}
-
-#[tokio::test]
-async fn repeated_failures_lock_the_account_for_a_while() {
-    let app = TestApp::new().await;
-    let pw = app
-        .agent("acme", "ada@acme.test", Role::ProviderAdmin)
-        .await;
-    for _ in 0..5 {
-        let (s, _, _) = app.send(login("ada@acme.test", "wrong-password")).await;
-        assert_eq!(s, 401);
-    }
-    // Locked now: even the right password is refused, with a time to come back.
-    let (s, body, res) = app.send(login("ada@acme.test", &pw)).await;
-    assert_eq!((s.as_u16(), code(&body)), (429, "too_many_attempts"));
-    let retry: i64 = res.headers()["retry-after"]
-        .to_str()
-        .expect("ascii")
-        .parse()
-        .expect("secs");
-    assert!((1..=60).contains(&retry), "{retry}");
-    assert_eq!(sessions(&app).await, 0);
-
-    // Once the lock has passed, the right password works and the count starts over.
-    sqlx::query("UPDATE agents SET locked_until = 0")
-        .execute(&app.state.db.pool)
-        .await
-        .expect("unlock");
-    app.sign_in("ada@acme.test", &pw).await;
-    let failed: i64 = sqlx::query_scalar("SELECT failed_logins FROM agents")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .expect("row");
-    assert_eq!(failed, 0);
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ use crate::common::{outbox::webhook_receiver, *};
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_delivering_at_once_send_each_notification_once() {
     let a = TestApp::new().await;
+    a.lift_limits("acme").await;
     let b = a.another_instance().await;
     let (url, seen) = webhook_receiver(0).await;
     let ada = signed_in(&a, "acme", "ada", Role::ProviderAdmin).await;
@@ -253,6 +254,7 @@ async fn an_instance_killed_under_load_loses_nothing_and_its_work_is_finished() 
     let smtp = SmtpSink::start();
     let (hook, seen) = webhook_receiver(0).await;
     let app = TestApp::new().await;
+    app.lift_limits("acme").await;
     let settings = json!({"emails": ["oncall@acme.test"], "webhook_url": hook,
         "webhook_secret": "whsec-0123456789abcdef"});
     let mut conn = app.state.db.pool.acquire().await.expect("conn");

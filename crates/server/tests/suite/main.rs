@@ -28,6 +28,8 @@ mod notifications;
 mod offers;
 mod origins;
 mod panel_usage;
+mod rate_limits;
+mod sign_in_throttle;
 mod signing_conformance;
 mod static_files;
 mod team;

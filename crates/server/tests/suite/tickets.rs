@@ -431,6 +431,7 @@ async fn a_premium_customer_gets_the_premium_promise() {
 #[tokio::test]
 async fn the_list_comes_in_pages_newest_first_and_misses_none() {
     let app = TestApp::new().await;
+    app.lift_limits("acme").await;
     let page = panelcare_server::tickets::LIST_PAGE as usize;
     let count = 2 * page + 7;
     for i in 0..count {

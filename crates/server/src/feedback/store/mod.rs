@@ -9,7 +9,7 @@ use sqlx::{FromRow, Row as _};
 
 use crate::{
     auth::Customer,
-    db::{Db, Row},
+    db::{Conn, Db, Row},
     tenants::{Scope, store::condition},
     time,
 };
@@ -33,16 +33,30 @@ const COLUMNS: &str =
 /// Stores a submission exactly once per (tenant, account, idempotency key).
 ///
 /// The insert comes first and does nothing on a key conflict, so concurrent retries race
-/// inside SQLite's single writer rather than in a read-then-write gap here.
+/// inside the database's single writer rather than in a read-then-write gap here.
 pub async fn create(
     db: &Db,
     who: &Customer,
     key: &str,
     fb: &ValidFeedback,
 ) -> Result<Created, sqlx::Error> {
-    let hash = request_hash(fb);
+    let mut conn = db.pool.acquire().await?;
+    match insert(&mut conn, who, key, fb).await? {
+        Some(feedback) => Ok(Created::New(feedback)),
+        None => earlier(db, who, key, fb).await,
+    }
+}
+
+/// The insert of [`create`] on `conn` (a caller's transaction): the new row, or `None`
+/// when the key was stored before.
+pub async fn insert(
+    conn: &mut Conn,
+    who: &Customer,
+    key: &str,
+    fb: &ValidFeedback,
+) -> Result<Option<Feedback>, sqlx::Error> {
     let id = uuid::Uuid::new_v4().to_string();
-    let inserted: Option<Feedback> = sqlx::query_as::<_, Decoded>(&format!(
+    Ok(sqlx::query_as::<_, Decoded>(&format!(
         "INSERT INTO feedback (id, tenant_id, account_id, account_name, account_email, \
          account_plan, locale, category, message, rating, page, idempotency_key, request_hash, \
          created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
@@ -60,14 +74,22 @@ pub async fn create(
     .bind(fb.rating.map(i64::from))
     .bind(&fb.page)
     .bind(key)
-    .bind(&hash)
+    .bind(request_hash(fb))
     .bind(time::now_ms())
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *conn)
     .await?
-    .map(|r| r.0);
-    if let Some(feedback) = inserted {
-        return Ok(Created::New(feedback));
-    }
+    .map(|r| r.0))
+}
+
+/// What the submission stored earlier under `key` makes of this one: a replay of it, or a
+/// key reused for another body.
+pub async fn earlier(
+    db: &Db,
+    who: &Customer,
+    key: &str,
+    fb: &ValidFeedback,
+) -> Result<Created, sqlx::Error> {
+    let hash = request_hash(fb);
     let existing = sqlx::query(&format!(
         "SELECT request_hash, {COLUMNS} FROM feedback \
          WHERE tenant_id = $1 AND account_id = $2 AND idempotency_key = $3"

@@ -4,6 +4,7 @@
 
 use panelcare_model::{
     ErrorCode,
+    limits::LimitedAction,
     ticket::{MessageKind, TicketStatus, ValidReply, ValidTicket},
 };
 
@@ -13,6 +14,7 @@ use crate::{
     auth::Customer,
     error::AppError,
     events::TicketEvent,
+    limits,
     state::AppState,
     tickets::store::{self, messages::NewEntry, settings, tickets::Current},
     time,
@@ -45,6 +47,7 @@ pub async fn open(
     ]);
     let now = time::now_ms();
     let id = uuid::Uuid::new_v4().to_string();
+    let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let row = store::tickets::NewTicket {
         id: &id,
@@ -62,7 +65,11 @@ pub async fn open(
         request_hash: &hash,
         now_ms: now,
     };
-    if !store::tickets::insert(&mut tx, &row).await? {
+    let inserted = store::tickets::insert(&mut tx, &row).await?;
+    if inserted {
+        // A new ticket (not a replay) is what the limit counts.
+        limits::take_in(state, &mut tx, who, &limits, LimitedAction::Ticket).await?;
+    } else {
         tx.rollback().await?;
         return match store::tickets::by_key(&state.db, &who.tenant_id, &who.account_id, key).await?
         {
@@ -158,6 +165,7 @@ pub async fn reply(
     let s = settings::load(&state.db, &who.tenant_id).await?;
     let hash = request_hash(&[&r.message, &r.attachments.join(",")]);
     let now = time::now_ms();
+    let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let current = own(&mut tx, who, id).await?;
     if let Some((earlier, stored)) = store::messages::by_key(&mut tx, id, key).await? {
@@ -167,6 +175,7 @@ pub async fn reply(
         tx.rollback().await?;
         return Ok(Replied::Replayed(earlier));
     }
+    limits::take_in(state, &mut tx, who, &limits, LimitedAction::Reply).await?;
     match current.status {
         TicketStatus::Closed => {
             return Err(AppError::client(

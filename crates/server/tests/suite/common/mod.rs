@@ -111,6 +111,7 @@ impl TestApp {
             smtp_url: String::new(),
             mail_from: "panelcare <panelcare@panelcare.test>".into(),
             job_lease_ms: None,
+            client_address_header: String::new(),
         };
         configure(&mut config);
         let state = panelcare_server::app_state(db, config);
@@ -177,6 +178,12 @@ impl TestApp {
         let cookie = res.headers()["set-cookie"].to_str().expect("ascii");
         let pair = cookie.split(';').next().expect("pair").to_owned();
         (pair, body["csrf_token"].as_str().expect("csrf").to_owned())
+    }
+
+    /// Lifts `tenant`'s rate limits far past what a test sends, for tests that write in bulk
+    /// from one account (the limits have their own tests).
+    pub async fn lift_limits(&self, tenant: &str) {
+        lift_limits(&self.state.db, tenant).await;
     }
 
     pub async fn feedback_rows(&self) -> i64 {
@@ -280,4 +287,17 @@ pub async fn signed_in(app: &TestApp, tenant: &str, name: &str, role: Role) -> W
     let pw = app.agent(tenant, &email, role).await;
     let (c, t) = app.sign_in(&email, &pw).await;
     Who(c, t)
+}
+
+/// [`TestApp::lift_limits`] on any database.
+pub async fn lift_limits(db: &Db, tenant: &str) {
+    use panelcare_model::limits::{Limits, RATE_MAX, Rate};
+    let mut limits = Limits::default();
+    for a in &mut limits.actions {
+        a.account = Rate::new(RATE_MAX, RATE_MAX);
+        a.tenant = Rate::new(RATE_MAX, RATE_MAX);
+    }
+    panelcare_server::limits::store::save_limits(db, tenant, &limits, 0)
+        .await
+        .expect("limits");
 }
