@@ -92,7 +92,7 @@ pub struct NewFeedback {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidFeedback {
     pub category: FeedbackCategory,
-    /// Trimmed.
+    /// By the hygiene rule ([`crate::clean`]), trimmed.
     pub message: String,
     pub rating: Option<u8>,
     /// Without query string or fragment, which can carry panel session tokens.
@@ -117,9 +117,12 @@ impl NewFeedback {
                 "Category must be one of: idea, problem, praise, other.",
             ));
         }
-        let message = self.message.trim();
+        let cleaned = crate::clean::text(&self.message);
+        let message = cleaned.as_deref().map_or("", str::trim);
         let chars = message.chars().count();
-        if chars == 0 {
+        if let Err(e) = &cleaned {
+            errors.push(e.on("message"));
+        } else if chars == 0 {
             errors.push(FieldError::new(
                 "message",
                 FieldErrorCode::Required,
