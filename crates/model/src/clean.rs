@@ -23,12 +23,10 @@
 //!
 //! The widget compiles this, so it is one `match` on ranges and no tables.
 
-use std::borrow::Cow;
-
 use crate::error::{FieldError, FieldErrorCode};
 
 /// What a refused field says, in English (the catalogues say it in every language).
-pub const REFUSED: &str = "Remove the invisible control characters from this text.";
+pub const REFUSED: &str = "Remove the invisible control characters.";
 
 /// A text holds a character [`text`] refuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,35 +75,34 @@ fn class(c: char) -> Class {
     }
 }
 
-/// `s` by the rule, borrowed when nothing changes; `Forbidden` if it holds a refused character.
-pub fn text(s: &str) -> Result<Cow<'_, str>, Forbidden> {
+/// `s` by the rule, or `Forbidden` if it holds a refused character.
+pub fn text(s: &str) -> Result<String, Forbidden> {
     apply(s, true)
 }
 
 /// `s` by the rule, with the characters [`text`] refuses removed: for text from other systems.
-pub fn lenient(s: &str) -> Cow<'_, str> {
+pub fn lenient(s: &str) -> String {
     apply(s, false).unwrap_or_default()
 }
 
-fn apply(s: &str, strict: bool) -> Result<Cow<'_, str>, Forbidden> {
-    if s.chars().all(|c| class(c) == Class::Keep) {
-        return Ok(Cow::Borrowed(s));
-    }
+/// One pass that always builds a new string: a borrowing fast path would cost the widget
+/// bytes, and every caller keeps an owned copy anyway.
+fn apply(s: &str, strict: bool) -> Result<String, Forbidden> {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match class(c) {
+    let mut after_return = false;
+    for c in s.chars() {
+        let class = class(c);
+        match class {
+            Class::Keep if after_return && c == '\n' => {}
             Class::Keep => out.push(c),
-            Class::Return => {
-                chars.next_if_eq(&'\n');
-                out.push('\n');
-            }
+            Class::Return => out.push('\n'),
             Class::Remove => {}
             Class::Refuse if strict => return Err(Forbidden),
             Class::Refuse => {}
         }
+        after_return = class == Class::Return;
     }
-    Ok(Cow::Owned(out))
+    Ok(out)
 }
 
 /// `value` by the rule and trimmed, 1 to `max` characters long (counted after cleaning);

@@ -117,26 +117,8 @@ impl NewFeedback {
                 "Category must be one of: idea, problem, praise, other.",
             ));
         }
-        let cleaned = crate::clean::text(&self.message);
-        let message = cleaned.as_deref().map_or("", str::trim);
-        let chars = message.chars().count();
-        if let Err(e) = &cleaned {
-            errors.push(e.on("message"));
-        } else if chars == 0 {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::Required,
-                "Write a message.",
-            ));
-        } else if chars > MESSAGE_MAX_CHARS {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::TooLong,
-                format!(
-                    "The message is {chars} characters long; the limit is {MESSAGE_MAX_CHARS}."
-                ),
-            ));
-        }
+        let message =
+            crate::clean::required("message", &self.message, MESSAGE_MAX_CHARS, &mut errors);
         let rating = match self.rating {
             None => None,
             Some(r @ 1..=5) => Some(r as u8),
@@ -179,7 +161,7 @@ impl NewFeedback {
         match (category, errors.is_empty()) {
             (Some(category), true) => Ok(ValidFeedback {
                 category,
-                message: message.to_owned(),
+                message,
                 rating,
                 page,
             }),

@@ -16,15 +16,15 @@ const REMOVED_CHARS: &[char] = &[
 ];
 
 #[test]
-fn ordinary_text_is_borrowed_as_it_is() {
+fn ordinary_text_stays_as_it_is() {
     for s in [
         "",
         "Site down",
         "Сайт не работает\n\tс 10:00",
         "Sajt ne radi 😀",
     ] {
-        assert!(matches!(text(s), Ok(Cow::Borrowed(b)) if b == s), "{s:?}");
-        assert!(matches!(lenient(s), Cow::Borrowed(b) if b == s), "{s:?}");
+        assert_eq!(text(s).as_deref(), Ok(s));
+        assert_eq!(lenient(s), s);
     }
 }
 
@@ -119,7 +119,7 @@ mod properties {
         fn lenient_never_fails_and_leaves_only_kept_characters(s in mixed()) {
             let once = lenient(&s);
             prop_assert!(only_kept(&once), "{:?}", once);
-            prop_assert_eq!(lenient(&once), once.clone());
+            prop_assert_eq!(&lenient(&once), &once);
             prop_assert_eq!(text(&once), Ok(once.clone()));
         }
 
@@ -139,7 +139,7 @@ mod properties {
 
         #[test]
         fn joiners_and_ordinary_letters_survive(s in "[a-zA-Zа-яА-Я0-9 \u{200c}\u{200d}👨👩👧\n\t]{0,30}") {
-            prop_assert_eq!(text(&s), Ok(Cow::Borrowed(s.as_str())));
+            prop_assert_eq!(text(&s), Ok(s.clone()));
         }
     }
 }
