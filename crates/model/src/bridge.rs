@@ -6,9 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    clean,
     error::{FieldError, FieldErrorCode},
     notify::webhook_url_ok,
-    ticket::{BODY_MAX_CHARS, TicketStatus, text},
+    ticket::{BODY_MAX_CHARS, TicketStatus},
 };
 
 /// Longest reference a helpdesk may give a reply by.
@@ -105,7 +106,8 @@ pub struct BridgeAnswer {
 }
 
 impl BridgedReply {
-    /// The message trimmed, once every field is in bounds.
+    /// The message cleaned leniently and trimmed, once every field is in bounds. Lenient:
+    /// the helpdesk's user cannot fix a character our rule refuses, so it is removed.
     pub fn validate(&self) -> Result<String, Vec<FieldError>> {
         let mut errors = Vec::new();
         let id = self.external_id.trim();
@@ -123,7 +125,12 @@ impl BridgedReply {
                 format!("At most {AUTHOR_MAX} characters."),
             ));
         }
-        let message = text("message", &self.message, BODY_MAX_CHARS, &mut errors);
+        let message = clean::required(
+            "message",
+            &clean::lenient(&self.message),
+            BODY_MAX_CHARS,
+            &mut errors,
+        );
         if errors.is_empty() {
             Ok(message)
         } else {

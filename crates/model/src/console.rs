@@ -130,10 +130,11 @@ pub struct AgentText {
 pub const AGENT_TEXT_MAX_CHARS: usize = 8000;
 
 impl AgentText {
-    /// The trimmed text, or why it is refused.
-    pub fn validate(&self) -> Result<&str, crate::FieldError> {
+    /// The text by the hygiene rule and trimmed, or why it is refused.
+    pub fn validate(&self) -> Result<String, crate::FieldError> {
         use crate::error::{FieldError, FieldErrorCode};
-        let text = self.text.trim();
+        let text = crate::clean::text(&self.text).map_err(|e| e.on("text"))?;
+        let text = text.trim();
         if text.is_empty() {
             Err(FieldError::new(
                 "text",
@@ -147,7 +148,7 @@ impl AgentText {
                 format!("At most {AGENT_TEXT_MAX_CHARS} characters."),
             ))
         } else {
-            Ok(text)
+            Ok(text.to_owned())
         }
     }
 }

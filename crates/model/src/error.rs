@@ -127,12 +127,14 @@ pub enum FieldErrorCode {
     UnknownValue,
     /// The same value twice where each may appear once.
     Duplicate,
+    /// Bidi overrides or control characters (see [`crate::clean`]).
+    ForbiddenCharacters,
     #[serde(other)]
     Unknown,
 }
 
 impl FieldErrorCode {
-    const NAMES: [(Self, &'static str); 8] = [
+    const NAMES: [(Self, &'static str); 9] = [
         (Self::Required, "required"),
         (Self::TooLong, "too_long"),
         (Self::UnknownCategory, "unknown_category"),
@@ -141,6 +143,7 @@ impl FieldErrorCode {
         (Self::InvalidType, "invalid_type"),
         (Self::UnknownValue, "unknown_value"),
         (Self::Duplicate, "duplicate"),
+        (Self::ForbiddenCharacters, "forbidden_characters"),
     ];
 
     pub fn as_str(self) -> &'static str {

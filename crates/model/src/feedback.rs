@@ -92,7 +92,7 @@ pub struct NewFeedback {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidFeedback {
     pub category: FeedbackCategory,
-    /// Trimmed.
+    /// By the hygiene rule ([`crate::clean`]), trimmed.
     pub message: String,
     pub rating: Option<u8>,
     /// Without query string or fragment, which can carry panel session tokens.
@@ -117,23 +117,8 @@ impl NewFeedback {
                 "Category must be one of: idea, problem, praise, other.",
             ));
         }
-        let message = self.message.trim();
-        let chars = message.chars().count();
-        if chars == 0 {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::Required,
-                "Write a message.",
-            ));
-        } else if chars > MESSAGE_MAX_CHARS {
-            errors.push(FieldError::new(
-                "message",
-                FieldErrorCode::TooLong,
-                format!(
-                    "The message is {chars} characters long; the limit is {MESSAGE_MAX_CHARS}."
-                ),
-            ));
-        }
+        let message =
+            crate::clean::required("message", &self.message, MESSAGE_MAX_CHARS, &mut errors);
         let rating = match self.rating {
             None => None,
             Some(r @ 1..=5) => Some(r as u8),
@@ -176,7 +161,7 @@ impl NewFeedback {
         match (category, errors.is_empty()) {
             (Some(category), true) => Ok(ValidFeedback {
                 category,
-                message: message.to_owned(),
+                message,
                 rating,
                 page,
             }),

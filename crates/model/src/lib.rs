@@ -4,6 +4,7 @@
 
 pub mod branding;
 pub mod bridge;
+pub mod clean;
 pub mod console;
 pub mod error;
 pub mod feedback;

@@ -5,8 +5,9 @@ use axum::{
     extract::{FromRequest, FromRequestParts, Request},
     http::{header, request::Parts},
 };
-use panelcare_model::{ErrorCode, FieldError, error::FieldErrorCode};
+use panelcare_model::{ErrorCode, FieldError, clean::Forbidden, error::FieldErrorCode};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::AppError;
 
@@ -49,10 +50,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             }
         })?;
         if has_nul(&bytes) {
-            return Err(AppError::client(
-                ErrorCode::InvalidBody,
-                "Text may not contain the NUL character (\\u0000).",
-            ));
+            // Refused before the body reaches a handler (PostgreSQL cannot store it, whatever
+            // field it is in), but named like the text hygiene rule names it, on its field.
+            let field = serde_json::from_slice(&bytes)
+                .ok()
+                .and_then(|v| nul_path(&v));
+            return Err(match field {
+                Some(field) => AppError::validation(vec![Forbidden.on(&field)]),
+                None => AppError::client(
+                    ErrorCode::InvalidBody,
+                    "Text may not contain the NUL character (\\u0000).",
+                ),
+            });
         }
         parse_json(&bytes).map(ApiJson)
     }
@@ -79,6 +88,31 @@ fn has_nul(json: &[u8]) -> bool {
         backslashes = 0;
     }
     false
+}
+
+/// Where the first NUL is: the dotted path of the string that holds it (a key holding one is
+/// named by its object's path, or "" at the top).
+fn nul_path(v: &Value) -> Option<String> {
+    let join = |at: String, rest: String| match (at.is_empty(), rest.is_empty()) {
+        (_, true) => at,
+        (true, false) => rest,
+        (false, false) => format!("{at}.{rest}"),
+    };
+    match v {
+        Value::String(s) => s.contains('\0').then(String::new),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| Some(join(i.to_string(), nul_path(item)?))),
+        Value::Object(map) => map.iter().find_map(|(k, item)| {
+            if k.contains('\0') {
+                Some(String::new())
+            } else {
+                Some(join(k.clone(), nul_path(item)?))
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
@@ -142,7 +176,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
 
 #[cfg(test)]
 mod tests {
-    use super::has_nul;
+    use super::{has_nul, nul_path};
 
     #[test]
     fn a_nul_is_found_only_as_an_escape_of_its_own() {
@@ -150,5 +184,17 @@ mod tests {
         assert!(has_nul(br#"{"message":"\\\u0000"}"#));
         assert!(!has_nul(br#"{"message":"\\u0000 is how JSON writes it"}"#));
         assert!(!has_nul(br#"{"message":"\u00e9 caf\u0001"}"#));
+    }
+
+    #[test]
+    fn a_nul_is_named_by_its_field() {
+        let at = |json: &str| nul_path(&serde_json::from_str(json).unwrap());
+        assert_eq!(at(r#"{"message":"a\u0000b"}"#).as_deref(), Some("message"));
+        assert_eq!(
+            at(r#"{"a":1,"strings":{"en":[["t","x"],["title","\u0000"]]}}"#).as_deref(),
+            Some("strings.en.1.1")
+        );
+        assert_eq!(at(r#"{"\u0000":"x"}"#).as_deref(), Some(""));
+        assert_eq!(at(r#"{"message":"fine"}"#), None);
     }
 }

@@ -10,7 +10,7 @@ mod texts;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Lang,
+    Lang, clean,
     error::{FieldError, FieldErrorCode},
     text::OVERRIDABLE,
 };
@@ -157,13 +157,16 @@ impl Branding {
             let mut kept = Vec::new();
             for (key, text) in texts {
                 let field = format!("strings.{tag}.{key}");
-                let text = text.trim();
+                let cleaned = clean::text(text);
+                let text = cleaned.as_deref().map_or("", str::trim);
                 if !OVERRIDABLE.contains(&key.as_str()) {
                     errors.push(FieldError::new(
                         field,
                         FieldErrorCode::UnknownValue,
                         format!("The widget has no text called “{key}”."),
                     ));
+                } else if let Err(e) = &cleaned {
+                    errors.push(e.on(&field));
                 } else if text.chars().count() > STRING_MAX {
                     errors.push(FieldError::new(
                         field,
@@ -193,7 +196,10 @@ impl Branding {
         let mut errors = Vec::new();
         let mut out = self.clone();
         self.validate_texts(&mut out, &mut errors);
-        out.product_name = self.product_name.trim().to_owned();
+        match clean::text(&self.product_name) {
+            Ok(name) => out.product_name = name.trim().to_owned(),
+            Err(e) => errors.push(e.on("product_name")),
+        }
         if out.product_name.chars().count() > PRODUCT_NAME_MAX {
             errors.push(FieldError::new(
                 "product_name",
@@ -333,6 +339,10 @@ mod tests {
                 product_name: "x".repeat(61),
                 ..Default::default()
             },
+            Branding {
+                product_name: "Host\u{202e}ing".into(),
+                ..Default::default()
+            },
         ];
         for b in attacks {
             assert!(b.validate().is_err(), "{b:?}");
@@ -348,7 +358,7 @@ mod tests {
         b.strings.0.push((
             "en".into(),
             vec![
-                ("title".into(), "  Ideas for BlueFox ".into()),
+                ("title".into(), "  Ideas for\u{200b} BlueFox ".into()),
                 ("submit".into(), "   ".into()),
             ],
         ));
@@ -361,6 +371,7 @@ mod tests {
             ("en", "no_such_key", "x"),
             ("en", "stars", "x"),
             ("en", "title", "line\nbreak"),
+            ("en", "title", "Ideas\u{2066}"),
         ] {
             let mut bad = Branding::default();
             bad.strings

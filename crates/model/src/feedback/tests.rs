@@ -147,3 +147,21 @@ fn wire_names_are_snake_case_and_unknown_codes_do_not_break_old_clients() {
         assert_eq!(FeedbackStatus::parse(c.as_str()), Some(c));
     }
 }
+
+#[test]
+fn the_text_hygiene_rule_applies_to_the_message() {
+    let refused = new("idea", "fine\u{202e}txt.exe");
+    assert_eq!(
+        codes(&refused.validate().unwrap_err()),
+        [("message", FieldErrorCode::ForbiddenCharacters)]
+    );
+    let cleaned = new("idea", "\u{200b}dark\r\ntheme\u{feff}")
+        .validate()
+        .unwrap();
+    assert_eq!(cleaned.message, "dark\ntheme");
+    // Only invisible characters: nothing is left, so it is the usual "required".
+    assert_eq!(
+        codes(&new("idea", "\u{200b}").validate().unwrap_err()),
+        [("message", FieldErrorCode::Required)]
+    );
+}

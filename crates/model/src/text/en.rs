@@ -73,6 +73,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_message_too_long: "The message is too long. Shorten it a little.",
     err_rating_range: "A rating is from 1 to 5 stars.",
     err_invalid: "This value is not accepted.",
+    err_forbidden_chars: crate::clean::REFUSED,
     err_session: "Your session has ended. Reload the page and try again; your message is kept.",
     err_fix_fields: "Some fields need another look.",
     err_generic: "Something went wrong. Please try again in a moment.",

@@ -87,7 +87,7 @@ catalogue! {
         status_new, status_under_review, status_planned, status_done, status_declined,
         answer_title, your_rating,
         err_category_required, err_category_unknown, err_message_required,
-        err_message_too_long, err_rating_range, err_invalid, err_session, err_fix_fields,
+        err_message_too_long, err_rating_range, err_invalid, err_forbidden_chars, err_session, err_fix_fields,
         err_generic, err_unavailable,
         powered_by,
         tickets_title, tickets_intro, tickets_new, tickets_empty, tickets_back, tickets_failed, dept_label, dept_technical, dept_billing, dept_sales, priority_label, priority_low, priority_normal, priority_high, priority_critical, subject_label, ticket_message_label, files_label, file_remove, uploading, open_ticket, first_answer_within, suggestions_title, solved_it, solved_thanks, article_close, st_open, st_awaiting_support, st_awaiting_customer, st_resolved, st_closed, answer_due, answer_late, reply_label, send_reply, close_ticket, reopen_ticket, rate_title, rate_comment, rate_send, rated_thanks, author_you, author_support, progress_badge, status_changed, notices_title, notices_hide, notices_more, notice_now, notice_planned, notice_incident, notice_maintenance, err_required, err_too_long, err_file_type, err_file_large, err_ticket_closed, err_reopen_expired,
@@ -225,6 +225,7 @@ impl Catalogue {
     /// The message shown under a field the server or the form refused.
     pub fn field_error(&self, field: &str, code: FieldErrorCode) -> &'static str {
         match (field, code) {
+            (_, FieldErrorCode::ForbiddenCharacters) => self.err_forbidden_chars,
             ("category", FieldErrorCode::Required) => self.err_category_required,
             ("category", _) => self.err_category_unknown,
             ("message", FieldErrorCode::Required) => self.err_message_required,

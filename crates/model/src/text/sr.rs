@@ -73,6 +73,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     err_message_too_long: "Poruka je preduga. Malo je skratite.",
     err_rating_range: "Ocena je od 1 do 5 zvezdica.",
     err_invalid: "Ova vrednost nije prihvaćena.",
+    err_forbidden_chars: "Uklonite nevidljive kontrolne znakove iz teksta.",
     err_session: "Sesija je istekla. Osvežite stranicu i pokušajte ponovo; poruka je sačuvana.",
     err_fix_fields: "Proverite označena polja.",
     err_generic: "Nešto nije u redu. Pokušajte ponovo za koji trenutak.",

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::sla::{Priority, SlaState};
 
 pub use settings::{ATTACHMENT_HARD_MAX_BYTES, DEFAULT_TIER, TicketSettings};
-pub(crate) use validate::text;
 pub use validate::{ValidReply, ValidTicket};
 
 pub const SUBJECT_MAX_CHARS: usize = 150;

@@ -5,6 +5,7 @@ use super::{
     RATING_COMMENT_MAX_CHARS, SUBJECT_MAX_CHARS,
 };
 use crate::{
+    clean,
     error::{FieldError, FieldErrorCode},
     sla::Priority,
 };
@@ -24,26 +25,6 @@ pub struct ValidTicket {
 pub struct ValidReply {
     pub message: String,
     pub attachments: Vec<String>,
-}
-
-/// Trimmed text of 1 to `max` characters, or the error for `field`.
-pub(crate) fn text(field: &str, value: &str, max: usize, errors: &mut Vec<FieldError>) -> String {
-    let value = value.trim();
-    let chars = value.chars().count();
-    if chars == 0 {
-        errors.push(FieldError::new(
-            field,
-            FieldErrorCode::Required,
-            "This field is required.",
-        ));
-    } else if chars > max {
-        errors.push(FieldError::new(
-            field,
-            FieldErrorCode::TooLong,
-            format!("This is {chars} characters long; the limit is {max}."),
-        ));
-    }
-    value.to_owned()
 }
 
 /// At most [`ATTACHMENTS_MAX`] distinct ids.
@@ -108,7 +89,7 @@ impl NewTicket {
             "low, normal, high, critical",
             &mut errors,
         );
-        let subject = text("subject", &self.subject, SUBJECT_MAX_CHARS, &mut errors);
+        let subject = clean::required("subject", &self.subject, SUBJECT_MAX_CHARS, &mut errors);
         if subject.contains(['\n', '\r']) {
             errors.push(FieldError::new(
                 "subject",
@@ -116,7 +97,7 @@ impl NewTicket {
                 "A subject is one line.",
             ));
         }
-        let message = text("message", &self.message, BODY_MAX_CHARS, &mut errors);
+        let message = clean::required("message", &self.message, BODY_MAX_CHARS, &mut errors);
         let attachments = attachments(&self.attachments, &mut errors);
         match (department, priority, errors.is_empty()) {
             (Some(department), Some(priority), true) => Ok(ValidTicket {
@@ -134,7 +115,7 @@ impl NewTicket {
 impl NewReply {
     pub fn validate(&self) -> Result<ValidReply, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let message = text("message", &self.message, BODY_MAX_CHARS, &mut errors);
+        let message = clean::required("message", &self.message, BODY_MAX_CHARS, &mut errors);
         let attachments = attachments(&self.attachments, &mut errors);
         if errors.is_empty() {
             Ok(ValidReply {
@@ -170,7 +151,13 @@ impl NewRating {
                 None
             }
         };
-        let comment = self.comment.trim().to_owned();
+        let comment = match clean::text(&self.comment) {
+            Ok(c) => c.trim().to_owned(),
+            Err(e) => {
+                errors.push(e.on("comment"));
+                String::new()
+            }
+        };
         if comment.chars().count() > RATING_COMMENT_MAX_CHARS {
             errors.push(FieldError::new(
                 "comment",
@@ -262,5 +249,47 @@ mod tests {
             };
             assert!(bad.validate().is_err(), "{r:?}");
         }
+    }
+
+    #[test]
+    fn the_text_hygiene_rule_applies_to_every_text() {
+        let bad = NewTicket {
+            subject: "Invoice \u{2066}overdue".into(),
+            message: "bell\u{7}".into(),
+            ..good()
+        };
+        let codes: Vec<_> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("subject".into(), FieldErrorCode::ForbiddenCharacters),
+                ("message".into(), FieldErrorCode::ForbiddenCharacters),
+            ]
+        );
+        let cleaned = NewTicket {
+            subject: "Site\u{200b} down".into(),
+            message: "line\r\nline".into(),
+            ..good()
+        };
+        let v = cleaned.validate().unwrap();
+        assert_eq!((&*v.subject, &*v.message), ("Site down", "line\nline"));
+        let reply = NewReply {
+            message: "\u{1b}[2J".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            reply.validate().unwrap_err()[0].code,
+            FieldErrorCode::ForbiddenCharacters
+        );
+        let rating = NewRating {
+            rating: Some(5),
+            comment: "\u{202e}".into(),
+        };
+        assert_eq!(rating.validate().unwrap_err()[0].field, "comment");
     }
 }

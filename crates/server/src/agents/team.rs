@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
 };
 use panelcare_model::{
-    ErrorCode,
+    ErrorCode, clean,
     console::{CreatedAgent, NewAgent, Role, TeamMember},
     error::FieldErrorCode,
 };
@@ -41,8 +41,9 @@ pub async fn create_agent(
     ApiJson(body): ApiJson<NewAgent>,
 ) -> AppResult<(StatusCode, Json<CreatedAgent>)> {
     require_admin_of(&state.db, &who.agent, &body.tenant_id).await?;
-    let email = body.email.trim();
-    let name = body.name.trim();
+    let email = clean::text(&body.email).map_err(|e| AppError::validation(vec![e.on("email")]))?;
+    let name = clean::text(&body.name).map_err(|e| AppError::validation(vec![e.on("name")]))?;
+    let (email, name) = (email.trim(), name.trim());
     if email.len() < 3
         || email.len() > 320
         || !email.contains('@')

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use panelcare_model::{ErrorCode, ticket::Attachment};
+use panelcare_model::{ErrorCode, clean, ticket::Attachment};
 
 use super::{
     signing, sniff,
@@ -15,8 +15,12 @@ use crate::{error::AppError, state::AppState, time};
 /// Longest file name kept, in characters.
 const NAME_MAX: usize = 200;
 
-/// The last path segment of `name`, without control characters; `file` if nothing is left.
+/// The last path segment of `name` by the text hygiene rule, leniently, and without line
+/// breaks or tabs; `file` if nothing is left. Lenient, not refused: the name was given by the
+/// customer's computer, and a customer cannot easily rename a file to get rid of a character
+/// they never see — but "invoice\u{202e}fdp.exe" must not reach an agent as "invoiceexe.pdf".
 fn clean_name(name: &str) -> String {
+    let name = clean::lenient(name);
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let clean: String = last
         .chars()
@@ -138,6 +142,10 @@ mod tests {
         assert_eq!(clean_name("C:\\Users\\a\\error.log"), "error.log");
         assert_eq!(clean_name("../../etc/passwd"), "passwd");
         assert_eq!(clean_name("a\u{0}b\nc.txt"), "abc.txt");
+        assert_eq!(
+            clean_name("invoice\u{202e}fdp\u{200b}.exe"),
+            "invoicefdp.exe"
+        );
         assert_eq!(clean_name(".."), "file");
         assert_eq!(clean_name(""), "file");
     }

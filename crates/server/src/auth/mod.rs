@@ -8,7 +8,7 @@ pub mod host_call;
 use axum::{extract::FromRequestParts, http::request::Parts};
 use base64::Engine as _;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
-use panelcare_model::{AUDIENCE, ErrorCode, MAX_TOKEN_LIFETIME_SECS};
+use panelcare_model::{AUDIENCE, ErrorCode, MAX_TOKEN_LIFETIME_SECS, clean};
 use serde::{Deserialize, Serialize};
 
 use crate::{error::AppError, state::AppState};
@@ -176,10 +176,12 @@ fn unverified_issuer(token: &str) -> Option<String> {
     serde_json::from_slice::<Iss>(&bytes).ok().map(|i| i.iss)
 }
 
-/// A claim as it is kept: without control characters (a host's name or e-mail field may
-/// carry one, and no engine should store it), at most `max_chars` characters.
+/// A claim as it is kept: by the text hygiene rule, leniently (a host's name field may carry a
+/// bidi override, and the customer cannot fix it in our form), without control characters
+/// (no engine should store a line break in a name), at most `max_chars` characters.
 fn truncate(s: String, max_chars: usize) -> String {
-    s.chars()
+    clean::lenient(&s)
+        .chars()
         .filter(|c| !c.is_control())
         .take(max_chars)
         .collect()

@@ -133,7 +133,7 @@ pub async fn answer(
     ApiJson(body): ApiJson<AgentText>,
 ) -> AppResult<Json<InboxDetail>> {
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
-    let tenant = inbox::answer(&state.db, &who.scope(), &id, &who.agent.id, text)
+    let tenant = inbox::answer(&state.db, &who.scope(), &id, &who.agent.id, &text)
         .await?
         .ok_or_else(AppError::not_found)?;
     audit::record(
@@ -155,7 +155,7 @@ pub async fn add_note(
     ApiJson(body): ApiJson<AgentText>,
 ) -> AppResult<(StatusCode, Json<InboxDetail>)> {
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
-    inbox::add_note(&state.db, &who.scope(), &id, &who.agent.id, text)
+    inbox::add_note(&state.db, &who.scope(), &id, &who.agent.id, &text)
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok((

@@ -8,7 +8,7 @@ use axum::{
     http::StatusCode,
 };
 use panelcare_model::{
-    FieldError, Lang,
+    FieldError, Lang, clean,
     error::FieldErrorCode,
     kb::{AgentArticle, BODY_MAX_CHARS, NewArticle, TITLE_MAX_CHARS},
 };
@@ -39,28 +39,10 @@ fn check(a: &NewArticle) -> Result<(String, String, String), AppError> {
             "Language is en, ru or sr-Latn.",
         ));
     }
-    let (title, body) = (a.title.trim(), a.body.trim());
-    for (name, value, max) in [
-        ("title", title, TITLE_MAX_CHARS),
-        ("body", body, BODY_MAX_CHARS),
-    ] {
-        let n = value.chars().count();
-        if n == 0 {
-            errors.push(FieldError::new(
-                name,
-                FieldErrorCode::Required,
-                "This field is required.",
-            ));
-        } else if n > max {
-            errors.push(FieldError::new(
-                name,
-                FieldErrorCode::TooLong,
-                format!("At most {max} characters."),
-            ));
-        }
-    }
+    let title = clean::required("title", &a.title, TITLE_MAX_CHARS, &mut errors);
+    let body = clean::required("body", &a.body, BODY_MAX_CHARS, &mut errors);
     if errors.is_empty() {
-        Ok((a.lang.clone(), title.to_owned(), body.to_owned()))
+        Ok((a.lang.clone(), title, body))
     } else {
         Err(AppError::validation(errors))
     }

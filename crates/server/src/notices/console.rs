@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
 };
 use panelcare_model::{
-    FieldError,
+    FieldError, clean,
     console::AgentText,
     error::FieldErrorCode,
     notice::{AFFECTED_MAX, AgentNotice, BODY_MAX_CHARS, NewNotice, NoticeKind, TITLE_MAX_CHARS},
@@ -40,35 +40,17 @@ fn parse_time(s: &str) -> Option<i64> {
 
 fn check(n: &NewNotice) -> Result<Fields, AppError> {
     let mut errors = Vec::new();
-    let mut bad = |f: &str, c: FieldErrorCode, m: String| errors.push(FieldError::new(f, c, m));
     let kind = NoticeKind::parse(&n.kind);
     if kind.is_none() {
-        bad(
+        errors.push(FieldError::new(
             "kind",
             FieldErrorCode::UnknownValue,
-            "Kind is maintenance or incident.".into(),
-        );
+            "Kind is maintenance or incident.",
+        ));
     }
-    let (title, body) = (n.title.trim(), n.body.trim());
-    for (name, value, max) in [
-        ("title", title, TITLE_MAX_CHARS),
-        ("body", body, BODY_MAX_CHARS),
-    ] {
-        let count = value.chars().count();
-        if count == 0 {
-            bad(
-                name,
-                FieldErrorCode::Required,
-                "This field is required.".into(),
-            );
-        } else if count > max {
-            bad(
-                name,
-                FieldErrorCode::TooLong,
-                format!("At most {max} characters."),
-            );
-        }
-    }
+    let title = clean::required("title", &n.title, TITLE_MAX_CHARS, &mut errors);
+    let body = clean::required("body", &n.body, BODY_MAX_CHARS, &mut errors);
+    let mut bad = |f: &str, c: FieldErrorCode, m: String| errors.push(FieldError::new(f, c, m));
     let starts = parse_time(&n.starts_at);
     if starts.is_none() {
         bad(
@@ -115,27 +97,34 @@ fn check(n: &NewNotice) -> Result<Fields, AppError> {
         );
     }
     let mut names = |field: &str, list: &[String]| -> String {
-        let clean: Vec<String> = list
+        // Refused like any typed text; `lenient` then only removes the invisible characters.
+        let kept: Vec<String> = list
             .iter()
-            .map(|s| s.trim().to_owned())
+            .map(|s| clean::lenient(s).trim().to_owned())
             .filter(|s| !s.is_empty())
             .collect();
-        if clean.len() > AFFECTED_MAX || clean.iter().any(|s| s.chars().count() > 100) {
+        if list.iter().any(|s| clean::text(s).is_err()) {
+            bad(
+                field,
+                FieldErrorCode::ForbiddenCharacters,
+                clean::REFUSED.into(),
+            );
+        } else if kept.len() > AFFECTED_MAX || kept.iter().any(|s| s.chars().count() > 100) {
             bad(
                 field,
                 FieldErrorCode::TooLong,
                 format!("At most {AFFECTED_MAX} names of up to 100 characters."),
             );
         }
-        serde_json::to_string(&clean).unwrap_or_else(|_| "[]".into())
+        serde_json::to_string(&kept).unwrap_or_else(|_| "[]".into())
     };
     let plans = names("affected_plans", &n.affected_plans);
     let servers = names("affected_servers", &n.affected_servers);
     match (kind, starts, errors.is_empty()) {
         (Some(kind), Some(starts), true) => Ok(Fields {
             kind,
-            title: title.to_owned(),
-            body: body.to_owned(),
+            title,
+            body,
             starts,
             ends,
             plans,
@@ -219,7 +208,7 @@ pub async fn add_update(
 ) -> AppResult<(StatusCode, Json<AgentNotice>)> {
     owned(&state, &who, &id).await?;
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
-    store::add_update(&state.db, &id, text, &who.agent.id, time::now_ms()).await?;
+    store::add_update(&state.db, &id, &text, &who.agent.id, time::now_ms()).await?;
     Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
 }
 

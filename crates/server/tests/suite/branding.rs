@@ -197,6 +197,16 @@ async fn a_reseller_rewords_the_widget_per_language() {
         (
             json!({"strings": {"en": {"intro": "a\u{7}b"}}}),
             "strings.en.intro",
+            "forbidden_characters",
+        ),
+        (
+            json!({"strings": {"en": {"intro": "a\u{202e}b"}}}),
+            "strings.en.intro",
+            "forbidden_characters",
+        ),
+        (
+            json!({"strings": {"en": {"intro": "a\nb"}}}),
+            "strings.en.intro",
             "invalid_type",
         ),
         (json!({"languages": ["en", "en"]}), "languages", "duplicate"),

@@ -34,6 +34,7 @@ mod signing_conformance;
 mod static_files;
 mod team;
 mod tenancy;
+mod text_hygiene;
 mod tickets;
 mod tokens;
 mod upgrades;

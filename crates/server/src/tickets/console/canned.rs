@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
 };
 use panelcare_model::{
-    FieldError,
+    FieldError, clean,
     error::FieldErrorCode,
     ticket::{
         BODY_MAX_CHARS,
@@ -33,27 +33,12 @@ pub async fn list(
     Ok(Json(store::list(&state.db, &who.scope()).await?))
 }
 
-/// The trimmed title and text, or what is wrong with them.
+/// The title and text by the hygiene rule and trimmed, or what is wrong with them.
 fn check(body: &NewCannedReply) -> (String, String, Vec<FieldError>) {
-    let (title, text) = (body.title.trim(), body.body.trim());
     let mut errors = Vec::new();
-    for (name, value, max) in [("title", title, TITLE_MAX), ("body", text, BODY_MAX_CHARS)] {
-        let n = value.chars().count();
-        if n == 0 {
-            errors.push(FieldError::new(
-                name,
-                FieldErrorCode::Required,
-                "This field is required.",
-            ));
-        } else if n > max {
-            errors.push(FieldError::new(
-                name,
-                FieldErrorCode::TooLong,
-                format!("At most {max} characters."),
-            ));
-        }
-    }
-    (title.to_owned(), text.to_owned(), errors)
+    let title = clean::required("title", &body.title, TITLE_MAX, &mut errors);
+    let text = clean::required("body", &body.body, BODY_MAX_CHARS, &mut errors);
+    (title, text, errors)
 }
 
 pub async fn create(

@@ -8,7 +8,7 @@ use axum::{
     http::StatusCode,
 };
 use panelcare_model::{
-    ErrorCode, FieldError,
+    ErrorCode, FieldError, clean,
     console::StatusChange,
     error::FieldErrorCode,
     sla::Priority,
@@ -101,7 +101,9 @@ pub async fn message(
     ApiJson(body): ApiJson<NewAgentMessage>,
 ) -> AppResult<(StatusCode, Json<AgentThread>)> {
     let t = in_scope(&state, &who, &id).await?;
-    let text = body.message.trim();
+    let cleaned =
+        clean::text(&body.message).map_err(|e| AppError::validation(vec![e.on("message")]))?;
+    let text = cleaned.trim();
     let chars = text.chars().count();
     if chars == 0 {
         return Err(field(
