@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use panelcare_model::console::Role;
 
-use crate::{agents, app, db::Db, demo, state::Config, tenants};
+use crate::{agents, app, db::Db, demo, outbound::AllowList, state::Config, tenants};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -121,6 +121,12 @@ pub struct ServeArgs {
         default_value = "panelcare <panelcare@localhost>"
     )]
     pub mail_from: String,
+    /// Hosts webhooks and the ticket bridge may reach although they are on this machine, a
+    /// private network or link-local (all refused otherwise): `host`, `host:port` or
+    /// `[ipv6]:port`, comma-separated, e.g. `helpdesk.lan,10.0.0.5:8443`. Only the server's
+    /// operator sets this; tenants cannot.
+    #[arg(long, env = "PANELCARE_OUTBOUND_ALLOW", default_value = "", value_parser = AllowList::parse)]
+    pub outbound_allow: AllowList,
     /// Milliseconds a claimed delivery stays this instance's (tests; the defaults suit
     /// production).
     #[arg(long, env = "PANELCARE_JOB_LEASE_MS", hide = true)]
@@ -255,6 +261,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             smtp_url: args.smtp_url,
             mail_from: args.mail_from,
             job_lease_ms: args.job_lease_ms,
+            outbound_allow: args.outbound_allow,
         },
     );
     crate::jobs::spawn(state.clone());

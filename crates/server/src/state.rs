@@ -4,7 +4,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use tokio::sync::OnceCell;
 
-use crate::{cache::Caches, db::Db, events::Listeners};
+use crate::{cache::Caches, db::Db, events::Listeners, outbound::AllowList};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -32,6 +32,9 @@ pub struct Config {
     /// own (a minute for notifications, three for the bridge). Tests shorten it to see a
     /// dead instance's claims taken over.
     pub job_lease_ms: Option<i64>,
+    /// Hosts webhooks and the ticket bridge may reach although they are on this machine or a
+    /// private network (`--outbound-allow`); everything else such is refused.
+    pub outbound_allow: AllowList,
 }
 
 impl Config {

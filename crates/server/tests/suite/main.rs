@@ -27,6 +27,7 @@ mod notification_test;
 mod notifications;
 mod offers;
 mod origins;
+mod outbound;
 mod panel_usage;
 mod signing_conformance;
 mod static_files;

@@ -111,6 +111,10 @@ impl TestApp {
             smtp_url: String::new(),
             mail_from: "panelcare <panelcare@panelcare.test>".into(),
             job_lease_ms: None,
+            // The receivers tests deliver to listen on this machine: allowed as an operator
+            // allows its own helpdesk. Tests of the refusal take this away.
+            outbound_allow: panelcare_server::outbound::AllowList::parse("127.0.0.1,localhost")
+                .expect("allow list"),
         };
         configure(&mut config);
         let state = panelcare_server::app_state(db, config);

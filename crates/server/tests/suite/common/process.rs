@@ -56,6 +56,8 @@ impl Instance {
             .arg("--www")
             .arg(root.join("www"))
             .args(args)
+            // Tests' receivers listen on this machine, allowed as an operator allows its own.
+            .env("PANELCARE_OUTBOUND_ALLOW", "127.0.0.1,localhost")
             .envs(env.iter().copied())
             .env("PANELCARE_LOG", "warn")
             .stdout(Stdio::piped())

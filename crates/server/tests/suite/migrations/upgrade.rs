@@ -308,7 +308,7 @@ pub async fn bridged_tenants_go_on(path: &str, high: i64) -> i64 {
     assert_eq!(s, 200, "{state}");
     assert_eq!(state["pending"], 1, "{state}");
     assert_eq!(
-        state["last_error"], "the helpdesk answered 503 Service Unavailable",
+        state["last_error"], "answered 503 Service Unavailable",
         "{state}"
     );
     let t2 = "890ab6a4-be0a-45c4-ad29-9853ff411a27";
