@@ -66,7 +66,9 @@ export function startServer({ db, port, testClock = false }) {
     stdio: ["ignore", "pipe", "pipe"],
     // The tests' helpdesk and webhook receivers listen on this machine: allowed as an operator
     // allows its own (deliveries to loopback are refused otherwise).
-    env: { ...process.env, PANELCARE_LOG: "warn", PANELCARE_OUTBOUND_ALLOW: "127.0.0.1,localhost" },
+    // A fixed key, so a PostgreSQL run (which needs one) and a SQLite run start alike.
+    env: { ...process.env, PANELCARE_LOG: "warn", PANELCARE_OUTBOUND_ALLOW: "127.0.0.1,localhost",
+      PANELCARE_SECRET_KEY: "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=" },
   });
   let log = "";
   child.stderr.on("data", (d) => { log += d; });

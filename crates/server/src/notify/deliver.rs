@@ -125,10 +125,9 @@ async fn send_webhook(
     };
     let mut conn = state.db.pool.acquire().await.map_err(internal)?;
     // The current secret signs, so a rotated secret applies to retries too.
-    let secret = store::settings(&mut conn, tenant)
+    let secret = store::webhook_secret(&mut conn, &state.db.secrets, tenant)
         .await
-        .map_err(internal)?
-        .webhook_secret;
+        .map_err(internal)?;
     drop(conn);
     let timestamp = time::now_secs();
     let client = client_for(

@@ -58,8 +58,7 @@ pub async fn update(
         body.webhook_secret = stored.webhook_secret;
     }
     body.webhook_secret_set = !body.webhook_secret.is_empty();
-    let json = serde_json::to_string(&body).map_err(|e| AppError::Internal(e.to_string()))?;
-    store::save_settings(&mut conn, &tenant, &json).await?;
+    store::save_settings(&mut conn, &state.db.secrets, &tenant, &body).await?;
     let detail = format!(
         "{} addresses, webhook {}",
         body.emails.len(),

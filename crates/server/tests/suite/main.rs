@@ -29,6 +29,7 @@ mod offers;
 mod origins;
 mod outbound;
 mod panel_usage;
+mod secrets;
 mod signing_conformance;
 mod static_files;
 mod team;

@@ -81,9 +81,14 @@ async fn webhook_at(app: &TestApp, url: &str) {
     let settings =
         json!({"emails": [], "webhook_url": url, "webhook_secret": "whsec-0123456789abcdef"});
     let mut conn = app.state.db.pool.acquire().await.expect("conn");
-    notify::store::save_settings(&mut conn, "acme", &settings.to_string())
-        .await
-        .expect("settings");
+    notify::store::save_settings(
+        &mut conn,
+        &app.state.db.secrets,
+        "acme",
+        &serde_json::from_value(settings).expect("settings"),
+    )
+    .await
+    .expect("settings");
 }
 
 async fn test_delivery(app: &TestApp, admin: &Who) {
