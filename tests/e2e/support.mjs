@@ -64,7 +64,11 @@ export function startServer({ db, port, testClock = false }) {
   if (testClock) args.push("--test-clock");
   const child = spawn(env("PANELCARE_SERVER_BIN"), args, {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PANELCARE_LOG: "warn" },
+    // The tests' helpdesk and webhook receivers listen on this machine: allowed as an operator
+    // allows its own (deliveries to loopback are refused otherwise).
+    // A fixed key, so a PostgreSQL run (which needs one) and a SQLite run start alike.
+    env: { ...process.env, PANELCARE_LOG: "warn", PANELCARE_OUTBOUND_ALLOW: "127.0.0.1,localhost",
+      PANELCARE_SECRET_KEY: "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=" },
   });
   let log = "";
   child.stderr.on("data", (d) => { log += d; });

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use panelcare_model::console::Role;
 
-use crate::{agents, app, db::Db, demo, state::Config, tenants};
+use crate::{agents, app, db::Db, demo, outbound::AllowList, state::Config, tenants};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +41,29 @@ pub struct Cli {
         default_value_t = 10
     )]
     pub db_timeout: u64,
+    /// File holding the key that seals tenant signing secrets and webhook secrets in the
+    /// database: 32 random bytes in base64 (`head -c32 /dev/urandom | base64`). Every instance
+    /// on one database needs the same key. Without one, a SQLite database gets `<file>.key`
+    /// next to it on first start; PostgreSQL refuses to start.
+    #[arg(long, global = true, env = "PANELCARE_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<PathBuf>,
+    /// The key itself (base64), when no --secret-key-file is given.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELCARE_SECRET_KEY",
+        hide_env_values = true
+    )]
+    pub secret_key: Option<String>,
+    /// Files holding earlier keys, still accepted while rotating: run `rotate-secrets` with the
+    /// new key as --secret-key-file and the old one here, then drop the old one.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELCARE_OLD_SECRET_KEY_FILES",
+        value_delimiter = ','
+    )]
+    pub old_secret_key_file: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -59,6 +82,10 @@ pub enum Command {
     /// Bring the database to this build's schema and exit: run once, before instances of
     /// a new version start (the instances still running keep serving on the expanded schema).
     Migrate,
+    /// Seal every stored secret under the current key (--secret-key-file), opening those sealed
+    /// under an older one (--old-secret-key-file) or written plain; after it, the older keys
+    /// are no longer needed.
+    RotateSecrets,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +148,12 @@ pub struct ServeArgs {
         default_value = "panelcare <panelcare@localhost>"
     )]
     pub mail_from: String,
+    /// Hosts webhooks and the ticket bridge may reach although they are on this machine, a
+    /// private network or link-local (all refused otherwise): `host`, `host:port` or
+    /// `[ipv6]:port`, comma-separated, e.g. `helpdesk.lan,10.0.0.5:8443`. Only the server's
+    /// operator sets this; tenants cannot.
+    #[arg(long, env = "PANELCARE_OUTBOUND_ALLOW", default_value = "", value_parser = AllowList::parse)]
+    pub outbound_allow: AllowList,
     /// Milliseconds a claimed delivery stays this instance's (tests; the defaults suit
     /// production).
     #[arg(long, env = "PANELCARE_JOB_LEASE_MS", hide = true)]
@@ -170,6 +203,12 @@ impl Cli {
             max_connections: self.db_pool_size.max(1),
             timeout: std::time::Duration::from_secs(self.db_timeout.max(1)),
             migrate: !no_migrate,
+            keys: crate::secrets::config::KeySources {
+                key: self.secret_key.clone(),
+                key_file: self.secret_key_file.clone(),
+                old_key_files: self.old_secret_key_file.clone(),
+            },
+            secrets: None,
         };
         Db::connect_with(&self.db, &options).await
     }
@@ -196,6 +235,17 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 } else {
                     format!(" (a newer build applied {:?})", schema.newer)
                 }
+            );
+            Ok(())
+        }
+        Command::RotateSecrets => {
+            let sealed =
+                crate::secrets::store::pass(&db, &db.secrets, crate::secrets::store::Pass::Seal)
+                    .await?;
+            println!(
+                "{sealed} secrets sealed again; all are now under key {}: older keys can be \
+                 dropped from the configuration",
+                db.secrets.current_id()
             );
             Ok(())
         }
@@ -262,6 +312,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             mail_from: args.mail_from,
             job_lease_ms: args.job_lease_ms,
             client_address_header: args.client_address_header,
+            outbound_allow: args.outbound_allow,
         },
     );
     crate::jobs::spawn(state.clone());

@@ -4,7 +4,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use tokio::sync::OnceCell;
 
-use crate::{cache::Caches, db::Db, events::Listeners, limits::Refusals};
+use crate::{cache::Caches, db::Db, events::Listeners, limits::Refusals, outbound::AllowList};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]
@@ -35,6 +35,9 @@ pub struct Config {
     /// The header a trusted reverse proxy puts the client's address in; empty: none, the
     /// connection's address is the client's.
     pub client_address_header: String,
+    /// Hosts webhooks and the ticket bridge may reach although they are on this machine or a
+    /// private network (`--outbound-allow`); everything else such is refused.
+    pub outbound_allow: AllowList,
 }
 
 impl Config {

@@ -144,7 +144,10 @@ pub async fn put_key(db: &Db, tenant_id: &str, kid: &str, secret: &str) -> Resul
     )
     .bind(tenant_id)
     .bind(kid)
-    .bind(secret)
+    .bind(
+        db.secrets
+            .seal(secret, &crate::secrets::signing_key_context(tenant_id, kid)),
+    )
     .bind(now_ms())
     .execute(&db.pool)
     .await?;
@@ -157,11 +160,17 @@ pub async fn signing_secret(
     tenant_id: &str,
     kid: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = $1 AND kid = $2")
-        .bind(tenant_id)
-        .bind(kid)
-        .fetch_optional(&db.pool)
-        .await
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT secret FROM tenant_keys WHERE tenant_id = $1 AND kid = $2")
+            .bind(tenant_id)
+            .bind(kid)
+            .fetch_optional(&db.pool)
+            .await?;
+    let context = crate::secrets::signing_key_context(tenant_id, kid);
+    stored
+        .map(|s| db.secrets.open(&s, &context).map(|o| o.plain))
+        .transpose()
+        .map_err(crate::secrets::decode_error)
 }
 
 /// A tenant's keys (never their secrets), oldest first.

@@ -12,7 +12,7 @@ use serde_json::json;
 use super::store::{self, Due};
 use crate::{
     agents, attachments,
-    outbound::{Failed, signature},
+    outbound::{Failed, Failure, client_for, judge, signature},
     state::AppState,
     tickets::{self, lifecycle},
     time,
@@ -74,6 +74,7 @@ async fn deliver_one(state: &AppState, row: &Due) -> Result<bool, sqlx::Error> {
         Err(why) => {
             let id = row.id;
             tracing::warn!(id, attempts, error = %why, "bridge event not delivered");
+            let why = why.code();
             let failed = Failed {
                 id,
                 attempts,
@@ -86,23 +87,34 @@ async fn deliver_one(state: &AppState, row: &Due) -> Result<bool, sqlx::Error> {
     }
 }
 
-/// POSTs the event; the helpdesk's reference for a new ticket, if it gave one.
-async fn send(state: &AppState, row: &Due) -> Result<Option<String>, String> {
+/// POSTs the event; the helpdesk's reference for a new ticket, if it gave one. Only the class
+/// of a failure is returned: the address is the tenant's to choose, and what it answered
+/// could be anything that address serves.
+async fn send(state: &AppState, row: &Due) -> Result<Option<String>, Failure> {
     let (key_id, url, event, delivery) = (&row.key_id, &row.url, &row.event, row.id);
     let secret = agents::keys::secret(state, &row.tenant_id, key_id)
         .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("the tenant has no key '{key_id}' any more"))?;
-    let body = payload(state, row).await?;
+        .map_err(|e| {
+            tracing::warn!(delivery, error = %e, "bridge key not read");
+            Failure::Other
+        })?
+        .ok_or(Failure::NoKey)?;
+    let body = payload(state, row).await.map_err(|e| {
+        tracing::warn!(delivery, error = %e, "bridge event not built");
+        Failure::Unsendable
+    })?;
     let timestamp = time::now_secs();
     // Longer than the helpdesk's own work on a delivery (copying files included), so a slow
     // answer is not taken for a lost one and sent again while the first is still applied.
-    let client = reqwest::Client::builder()
-        .connect_timeout(std::time::Duration::from_secs(10))
-        .timeout(std::time::Duration::from_secs(90))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| e.to_string())?;
+    let client = client_for(
+        &state.config.outbound_allow,
+        url,
+        std::time::Duration::from_secs(90),
+    )?;
+    let failed = |e: reqwest::Error| {
+        tracing::debug!(delivery, error = %e, "bridge request failed");
+        Failure::of(&e)
+    };
     let mut res = client
         .post(url)
         .header("content-type", "application/json")
@@ -118,33 +130,18 @@ async fn send(state: &AppState, row: &Due) -> Result<Option<String>, String> {
         .body(body)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
-    let status = res.status();
+        .map_err(failed)?;
+    judge(res.status())?;
     // At most 64 KB of the answer is read: it only ever carries a short JSON object.
     let mut text = Vec::new();
-    while let Some(chunk) = res.chunk().await.map_err(|e| e.to_string())? {
+    while let Some(chunk) = res.chunk().await.map_err(failed)? {
         text.extend_from_slice(&chunk);
         if text.len() > 65_536 {
             break;
         }
     }
-    let answer = serde_json::from_slice::<serde_json::Value>(&text).ok();
-    if !status.is_success() {
-        // Only the status and a machine code reach the console: the address is the tenant's
-        // to choose, and an answer's text could be anything that address serves.
-        let code = answer
-            .as_ref()
-            .and_then(|v| v.get("error")?.as_str())
-            .filter(|c| {
-                (1..=40).contains(&c.len())
-                    && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-            });
-        return Err(match code {
-            Some(code) => format!("the helpdesk answered {status} ({code})"),
-            None => format!("the helpdesk answered {status}"),
-        });
-    }
-    let reference = answer
+    let reference = serde_json::from_slice::<serde_json::Value>(&text)
+        .ok()
         .and_then(|v| v.get("external_ref")?.as_str().map(str::to_owned))
         .filter(|r| !r.is_empty() && r.chars().count() <= 100);
     Ok(reference)

@@ -9,6 +9,7 @@ use crate::{
     db::Conn,
     error::{AppError, AppResult},
     extract::ApiJson,
+    outbound,
     state::AppState,
     time,
 };
@@ -30,7 +31,11 @@ async fn state_of(conn: &mut Conn, tenant_id: &str) -> AppResult<BridgeState> {
         settings,
         pending: u32::try_from(b.pending).unwrap_or(u32::MAX),
         failed: u32::try_from(b.failed).unwrap_or(u32::MAX),
-        last_error: b.last_error,
+        // Only the class of the failure, in words: stored rows hold its code (older ones their
+        // free text, of which only a status is kept).
+        last_error: b
+            .last_error
+            .map(|e| outbound::Failure::from_stored(&e).to_string()),
         last_delivered_at: b.last_delivered_at.map(time::rfc3339),
     })
 }
@@ -59,6 +64,9 @@ pub async fn update(
     body.validate().map_err(AppError::validation)?;
     let url = body.url.trim();
     let key_id = body.key_id.trim();
+    if !outbound::savable(&state.config.outbound_allow, url) {
+        return Err(AppError::validation(vec![not_allowed("url")]));
+    }
     if agents::keys::secret(&state, &tenant, key_id)
         .await?
         .is_none()
@@ -128,4 +136,15 @@ pub async fn retry(
     )
     .await?;
     Ok(Json(answer))
+}
+
+/// The field error for an address deliveries may not go to (this machine, a private network,
+/// cloud metadata), unless the server's operator allowed it.
+fn not_allowed(field: &'static str) -> FieldError {
+    FieldError::new(
+        field,
+        FieldErrorCode::InvalidUrl,
+        "This address is on the server's own machine or a private network, where deliveries \
+         are refused. Give a public address (the server's operator can allow a private one).",
+    )
 }

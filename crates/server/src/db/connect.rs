@@ -22,6 +22,10 @@ pub struct Options {
     /// Whether opening applies this build's pending migrations (`serve --no-migrate` leaves
     /// them to `panelcare-server migrate`).
     pub migrate: bool,
+    /// Where the key that seals stored secrets comes from (see [`crate::secrets::config`]).
+    pub keys: crate::secrets::config::KeySources,
+    /// A key ring to use as it is instead (tests, a second handle on one database).
+    pub secrets: Option<crate::secrets::KeyRing>,
 }
 
 impl Default for Options {
@@ -30,6 +34,8 @@ impl Default for Options {
             max_connections: 8,
             timeout: DEFAULT_ACQUIRE_TIMEOUT,
             migrate: true,
+            keys: Default::default(),
+            secrets: None,
         }
     }
 }
@@ -50,6 +56,10 @@ pub enum ConnectError {
     TooOld { target: String, version: String },
     #[error("cannot bring the database up to date: {0}")]
     Migrate(sqlx::Error),
+    #[error("{0}")]
+    Secrets(#[from] crate::secrets::SecretsError),
+    #[error("{0}")]
+    SecretsPass(#[from] crate::secrets::store::PassError),
 }
 
 /// `url` without a password, for messages and logs: the one before the last `@` (a

@@ -75,6 +75,8 @@ pub struct Db {
     engine: Engine,
     /// How long a statement waits for a connection or a lock.
     timeout: Duration,
+    /// Seals and opens the secrets stores keep (only in memory, from the configuration).
+    pub secrets: std::sync::Arc<crate::secrets::KeyRing>,
 }
 
 /// The key of the advisory lock every PostgreSQL write transaction holds ("pclw").
@@ -89,17 +91,36 @@ impl Db {
 
     /// [`Db::connect`] with pool size and timeouts.
     pub async fn connect_with(url: &str, options: &Options) -> Result<Self, ConnectError> {
+        // The database first: one that cannot be reached says so before any key question.
         let (pool, engine) = connect::open(url, options).await?;
-        if options.migrate {
-            migrate::run(&pool, engine)
-                .await
-                .map_err(ConnectError::Migrate)?;
-        }
-        Ok(Self {
+        let ring = match &options.secrets {
+            Some(ring) => ring.clone(),
+            None => crate::secrets::config::ring(&options.keys, url)?,
+        };
+        let db = Self {
             pool,
             engine,
             timeout: options.timeout,
-        })
+            secrets: std::sync::Arc::new(ring),
+        };
+        if options.migrate {
+            migrate::run(&db.pool, engine)
+                .await
+                .map_err(ConnectError::Migrate)?;
+            // A key that cannot open what is stored stops the server here, once, rather than
+            // fail every request. SQLite has one server: it seals what is not sealed yet.
+            // PostgreSQL instances may still run an older build that reads secrets plain:
+            // there `rotate-secrets` seals, once all run this one.
+            let pass = match engine {
+                Engine::Sqlite => crate::secrets::store::Pass::Seal,
+                Engine::Postgres => crate::secrets::store::Pass::Check,
+            };
+            let sealed = crate::secrets::store::pass(&db, &db.secrets, pass).await?;
+            if sealed > 0 {
+                tracing::info!(sealed, key = db.secrets.current_id(), "secrets sealed");
+            }
+        }
+        Ok(db)
     }
 
     pub fn engine(&self) -> Engine {

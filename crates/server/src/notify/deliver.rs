@@ -3,7 +3,7 @@
 
 use super::store;
 use crate::{
-    outbound::{Failed, signature},
+    outbound::{Failed, Failure, client_for, judge, signature},
     state::AppState,
     time,
 };
@@ -33,7 +33,9 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
         let result = if n.channel == "email" {
             send_email(state, n.id, &n.target, &n.subject, n.body).await
         } else {
-            send_webhook(state, n.id, &n.tenant_id, &n.target, &n.event, &n.body).await
+            send_webhook(state, n.id, &n.tenant_id, &n.target, &n.event, &n.body)
+                .await
+                .map_err(Failure::code)
         };
         let attempts = n.attempts + 1;
         let now = time::now_ms();
@@ -107,6 +109,8 @@ async fn send_email(
         .map_err(|e| e.to_string())
 }
 
+/// Sends one webhook; only the class of a failure is returned (and stored), the detail goes
+/// to the log.
 async fn send_webhook(
     state: &AppState,
     id: i64,
@@ -114,20 +118,23 @@ async fn send_webhook(
     url: &str,
     event: &str,
     body: &str,
-) -> Result<(), String> {
-    let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+) -> Result<(), Failure> {
+    let internal = |e: sqlx::Error| {
+        tracing::warn!(id, error = %e, "webhook secret not read");
+        Failure::Other
+    };
+    let mut conn = state.db.pool.acquire().await.map_err(internal)?;
     // The current secret signs, so a rotated secret applies to retries too.
-    let secret = store::settings(&mut conn, tenant)
+    let secret = store::webhook_secret(&mut conn, &state.db.secrets, tenant)
         .await
-        .map_err(|e| e.to_string())?
-        .webhook_secret;
+        .map_err(internal)?;
     drop(conn);
     let timestamp = time::now_secs();
-    let client = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(10))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| e.to_string())?;
+    let client = client_for(
+        &state.config.outbound_allow,
+        url,
+        std::time::Duration::from_secs(10),
+    )?;
     let res = client
         .post(url)
         .header("content-type", "application/json")
@@ -139,12 +146,11 @@ async fn send_webhook(
         .body(body.to_owned())
         .send()
         .await
-        .map_err(|e| e.to_string())?;
-    if res.status().is_success() {
-        Ok(())
-    } else {
-        Err(format!("the webhook answered {}", res.status()))
-    }
+        .map_err(|e| {
+            tracing::debug!(id, error = %e, "webhook request failed");
+            Failure::of(&e)
+        })?;
+    judge(res.status())
 }
 
 #[cfg(test)]

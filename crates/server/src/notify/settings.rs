@@ -5,7 +5,7 @@ use axum::{
     Json,
     extract::{Path, State},
 };
-use panelcare_model::notify::NotifySettings;
+use panelcare_model::{FieldError, error::FieldErrorCode, notify::NotifySettings};
 
 use super::store;
 use crate::{
@@ -13,6 +13,7 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    outbound,
     state::AppState,
 };
 
@@ -42,14 +43,22 @@ pub async fn update(
     let stored = store::settings(&mut conn, &tenant).await?;
     body.validate(!stored.webhook_secret.is_empty())
         .map_err(AppError::validation)?;
+    if !outbound::savable(&state.config.outbound_allow, &body.webhook_url) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "webhook_url",
+            FieldErrorCode::InvalidUrl,
+            "This address is on the server's own machine or a private network, where \
+             webhooks are refused. Give a public address (the server's operator can allow a \
+             private one).",
+        )]));
+    }
     body.emails = body.emails.iter().map(|e| e.trim().to_owned()).collect();
     body.webhook_url = body.webhook_url.trim().to_owned();
     if body.webhook_secret.trim().is_empty() {
         body.webhook_secret = stored.webhook_secret;
     }
     body.webhook_secret_set = !body.webhook_secret.is_empty();
-    let json = serde_json::to_string(&body).map_err(|e| AppError::Internal(e.to_string()))?;
-    store::save_settings(&mut conn, &tenant, &json).await?;
+    store::save_settings(&mut conn, &state.db.secrets, &tenant, &body).await?;
     let detail = format!(
         "{} addresses, webhook {}",
         body.emails.len(),

@@ -7,9 +7,11 @@ use sqlx::Row as _;
 use crate::{
     db::{Conn, Db},
     outbound::Failed,
+    secrets::{KeyRing, webhook_context},
 };
 
-/// The tenant's notification settings (the defaults when it saved none).
+/// The tenant's notification settings (the defaults when it saved none); `webhook_secret` as
+/// stored, sealed: [`webhook_secret`] opens it.
 pub async fn settings(conn: &mut Conn, tenant_id: &str) -> Result<NotifySettings, sqlx::Error> {
     let json: Option<String> =
         sqlx::query_scalar("SELECT settings FROM notify_settings WHERE tenant_id = $1")
@@ -24,18 +26,36 @@ pub async fn settings(conn: &mut Conn, tenant_id: &str) -> Result<NotifySettings
     Ok(s)
 }
 
-/// Stores `json`, validated settings.
+/// The tenant's webhook secret, opened (empty when none is set).
+pub async fn webhook_secret(
+    conn: &mut Conn,
+    secrets: &KeyRing,
+    tenant_id: &str,
+) -> Result<String, sqlx::Error> {
+    let stored = settings(conn, tenant_id).await?.webhook_secret;
+    secrets
+        .open(&stored, &webhook_context(tenant_id))
+        .map(|o| o.plain)
+        .map_err(crate::secrets::decode_error)
+}
+
+/// Stores validated settings, the webhook secret sealed (one kept from before already is).
 pub async fn save_settings(
     conn: &mut Conn,
+    secrets: &KeyRing,
     tenant_id: &str,
-    json: &str,
+    settings: &NotifySettings,
 ) -> Result<(), sqlx::Error> {
+    let mut settings = settings.clone();
+    settings.webhook_secret =
+        secrets.seal_if_plain(&settings.webhook_secret, &webhook_context(tenant_id));
+    let json = serde_json::to_string(&settings).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
         "INSERT INTO notify_settings (tenant_id, settings) VALUES ($1, $2) \
          ON CONFLICT (tenant_id) DO UPDATE SET settings = $2",
     )
     .bind(tenant_id)
-    .bind(json)
+    .bind(&json)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -204,6 +204,7 @@ async fn the_admin_cli_creates_an_account_that_can_sign_in() {
         let out = std::process::Command::new(bin)
             .arg("--db")
             .arg(&db)
+            .env("PANELCARE_SECRET_KEY", TEST_SECRET_KEY)
             .args(args)
             .output()
             .expect("run");

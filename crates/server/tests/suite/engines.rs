@@ -324,11 +324,11 @@ async fn the_two_engines_have_one_schema() {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let lite = Db::connect(dir.path().join("s.sqlite").to_str().expect("path"))
+    let lite = crate::common::connect(dir.path().join("s.sqlite").to_str().expect("path"))
         .await
         .expect("sqlite");
     let fresh = engine::fresh(dir.path()).await;
-    let pg = Db::connect(&fresh.url).await.expect("postgres");
+    let pg = crate::common::connect(&fresh.url).await.expect("postgres");
     let (a, b) = (sqlite_schema(&lite).await, postgres_schema(&pg).await);
     pg.pool.close().await;
     if let Some((base_url, name)) = fresh.drop {

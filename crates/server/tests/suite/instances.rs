@@ -258,9 +258,14 @@ async fn an_instance_killed_under_load_loses_nothing_and_its_work_is_finished() 
     let settings = json!({"emails": ["oncall@acme.test"], "webhook_url": hook,
         "webhook_secret": "whsec-0123456789abcdef"});
     let mut conn = app.state.db.pool.acquire().await.expect("conn");
-    notify::store::save_settings(&mut conn, "acme", &settings.to_string())
-        .await
-        .expect("notification settings");
+    notify::store::save_settings(
+        &mut conn,
+        &app.state.db.secrets,
+        "acme",
+        &serde_json::from_value(settings).expect("settings"),
+    )
+    .await
+    .expect("notification settings");
     drop(conn);
     let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
     // A short lease, so the survivor takes over what the killed instance had claimed soon.
@@ -381,9 +386,14 @@ async fn a_claim_left_by_a_dead_instance_is_taken_over_once_its_lease_ends() {
     let settings =
         json!({"emails": [], "webhook_url": url, "webhook_secret": "whsec-0123456789abcdef"});
     let mut conn = a.state.db.pool.acquire().await.expect("conn");
-    notify::store::save_settings(&mut conn, "acme", &settings.to_string())
-        .await
-        .expect("settings");
+    notify::store::save_settings(
+        &mut conn,
+        &a.state.db.secrets,
+        "acme",
+        &serde_json::from_value(settings).expect("settings"),
+    )
+    .await
+    .expect("settings");
     drop(conn);
     let body = json!({"department": "technical", "priority": "low", "subject": "Hello",
         "message": "Hello there.", "attachments": []});

@@ -17,6 +17,7 @@ async fn an_instance_logs_its_start_to_stderr_as_json() {
         .args(["--db", &app.db_url, "serve", "--listen", "127.0.0.1:0"])
         .args(["--log-format", "json"])
         .env("PANELCARE_LOG", "info")
+        .env("PANELCARE_SECRET_KEY", TEST_SECRET_KEY)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

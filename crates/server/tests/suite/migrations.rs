@@ -17,7 +17,7 @@ mod upgrade;
 use crate::common::TestApp;
 use fixture_db::{applied, load, open, schema};
 use listing::{LINES, Line, dir_of, embedded_of, files_of, listed_of, sha384};
-use panelcare_server::db::{ConnectError, Db};
+use panelcare_server::db::ConnectError;
 use sha2::{Digest as _, Sha384};
 use sqlx::{
     Connection as _,
@@ -197,7 +197,9 @@ async fn a_record_that_matches_no_known_text_is_still_refused() {
             .await
             .unwrap();
         conn.close().await.unwrap();
-        let err = Db::connect(path.to_str().unwrap()).await.unwrap_err();
+        let err = crate::common::connect(path.to_str().unwrap())
+            .await
+            .unwrap_err();
         assert!(
             matches!(&err, ConnectError::Migrate(sqlx::Error::Migrate(e))
                 if matches!(**e, MigrateError::VersionMismatch(v) if v == version)),

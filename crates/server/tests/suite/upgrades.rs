@@ -33,7 +33,7 @@ async fn an_instance_is_ready_on_its_schema_and_on_a_newer_builds_expansion() {
     .execute(&app.state.db.pool)
     .await
     .expect("record a newer migration");
-    let reopened = Db::connect(&app.db_url)
+    let reopened = crate::common::connect(&app.db_url)
         .await
         .expect("the previous build starts");
     let schema = reopened.schema().await.expect("schema");
@@ -51,6 +51,7 @@ async fn an_instance_that_may_not_migrate_waits_for_migrate() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fresh = engine::fresh_unmigrated(dir.path()).await;
     let options = Options {
+        secrets: Some(crate::common::test_keys()),
         migrate: false,
         ..Options::default()
     };
@@ -61,6 +62,7 @@ async fn an_instance_that_may_not_migrate_waits_for_migrate() {
     let bin = env!("CARGO_BIN_EXE_panelcare-server");
     let out = std::process::Command::new(bin)
         .args(["--db", &fresh.url, "migrate"])
+        .env("PANELCARE_SECRET_KEY", crate::common::TEST_SECRET_KEY)
         .output()
         .expect("run migrate");
     assert!(

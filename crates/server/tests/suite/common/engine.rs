@@ -9,7 +9,7 @@ use std::{
     sync::atomic::{AtomicU32, Ordering},
 };
 
-use panelcare_server::db::{Db, Engine};
+use panelcare_server::db::Engine;
 use sqlx::{AnyConnection, Connection as _, Executor as _};
 use tokio::sync::OnceCell;
 
@@ -77,7 +77,7 @@ async fn template(base: &str) -> &'static str {
             conn.execute(create(&name, None).as_str())
                 .await
                 .expect("create the template database");
-            let db = Db::connect(&with_database(base, &name))
+            let db = crate::common::connect(&with_database(base, &name))
                 .await
                 .expect("migrate the template database");
             // A template copies only when nobody is connected to it.

@@ -24,6 +24,24 @@ use panelcare_server::{
 use serde_json::Value;
 use tower::ServiceExt as _;
 
+/// The key that seals secrets in every test database, in-process and in the server processes
+/// tests start (`PANELCARE_SECRET_KEY`), so all of them read what another wrote.
+pub const TEST_SECRET_KEY: &str = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+
+/// [`TEST_SECRET_KEY`] as a key ring.
+pub fn test_keys() -> panelcare_server::secrets::KeyRing {
+    panelcare_server::secrets::KeyRing::new(&[7u8; 32], &[])
+}
+
+/// Opens the database at `url` as the tests' servers do: with [`TEST_SECRET_KEY`].
+pub async fn connect(url: &str) -> Result<Db, panelcare_server::db::ConnectError> {
+    let options = panelcare_server::db::Options {
+        secrets: Some(test_keys()),
+        ..Default::default()
+    };
+    Db::connect_with(url, &options).await
+}
+
 pub const ACME_SECRET: &str = "acme-test-secret-0123456789abcdef";
 pub const BLUEFOX_SECRET: &str = "bluefox-test-secret-fedcba9876543210";
 
@@ -59,6 +77,7 @@ impl TestApp {
         // A few connections each: many tests run at once against one PostgreSQL server.
         let options = panelcare_server::db::Options {
             max_connections: 4,
+            secrets: Some(test_keys()),
             ..Default::default()
         };
         let db = Db::connect_with(&fresh.url, &options).await.expect("db");
@@ -82,7 +101,7 @@ impl TestApp {
 
     /// The app on an existing database (made by the CLI, say), without extra tenants.
     pub async fn with_db(path: &str) -> Self {
-        let db = Db::connect(path).await.expect("db");
+        let db = connect(path).await.expect("db");
         let mut app = Self::serving(db, tempfile::tempdir().expect("tempdir"));
         app.db_url = path.to_owned();
         app
@@ -90,7 +109,7 @@ impl TestApp {
 
     /// A second server on this test's database, as another instance behind a load balancer.
     pub async fn another_instance(&self) -> panelcare_server::AppState {
-        let db = Db::connect(&self.db_url).await.expect("second instance");
+        let db = connect(&self.db_url).await.expect("second instance");
         panelcare_server::app_state(db, (*self.state.config).clone())
     }
 
@@ -112,6 +131,10 @@ impl TestApp {
             mail_from: "panelcare <panelcare@panelcare.test>".into(),
             job_lease_ms: None,
             client_address_header: String::new(),
+            // The receivers tests deliver to listen on this machine: allowed as an operator
+            // allows its own helpdesk. Tests of the refusal take this away.
+            outbound_allow: panelcare_server::outbound::AllowList::parse("127.0.0.1,localhost")
+                .expect("allow list"),
         };
         configure(&mut config);
         let state = panelcare_server::app_state(db, config);

@@ -17,6 +17,7 @@ pub const THIS_BUILD: &str = env!("CARGO_BIN_EXE_panelcare-server");
 pub fn run_command(bin: &str, db_url: &str, args: &[&str]) -> String {
     let out = Command::new(bin)
         .args(["--db", db_url])
+        .env("PANELCARE_SECRET_KEY", super::TEST_SECRET_KEY)
         .args(args)
         .output()
         .expect("the server binary runs");
@@ -56,6 +57,9 @@ impl Instance {
             .arg("--www")
             .arg(root.join("www"))
             .args(args)
+            // Tests' receivers listen on this machine, allowed as an operator allows its own.
+            .env("PANELCARE_OUTBOUND_ALLOW", "127.0.0.1,localhost")
+            .env("PANELCARE_SECRET_KEY", super::TEST_SECRET_KEY)
             .envs(env.iter().copied())
             .env("PANELCARE_LOG", "warn")
             .stdout(Stdio::piped())

@@ -1,6 +1,15 @@
-//! What deliveries leaving the server share: the signature receivers check, and the pause
-//! before a failed delivery is tried again. Notifications and the ticket bridge each keep
-//! their own outbox; this is the part of sending that does not depend on which.
+//! What deliveries leaving the server share: the one client they are sent with (which
+//! refuses this machine, private networks and cloud metadata, see [`guard`]), the classes a
+//! failure is recorded as, the signature receivers check, and the pause before a failed
+//! delivery is tried again. Notifications and the ticket bridge each keep their own outbox;
+//! this is the part of sending that does not depend on which.
+
+pub mod client;
+mod failure;
+pub mod guard;
+
+pub use client::{AllowList, client_for, judge, savable};
+pub use failure::Failure;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

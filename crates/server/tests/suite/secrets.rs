@@ -1,0 +1,142 @@
+//! Secrets at rest: tenant signing secrets and webhook secrets are stored sealed under the
+//! server's key, tokens signed with them still verify, a copy of the database under another
+//! key is refused at start with a clear error, and `rotate-secrets` moves every secret to a
+//! new key so the old one can be dropped.
+
+use panelcare_model::console::Role;
+use panelcare_server::{
+    auth,
+    db::{ConnectError, Db, Options},
+    secrets::{KeyRing, SecretsError},
+};
+use serde_json::json;
+
+use crate::common::{process::run_command, *};
+
+/// Every stored secret column as it is in the database.
+async fn raw_secrets(db: &Db) -> Vec<String> {
+    let mut all: Vec<String> = sqlx::query_scalar("SELECT secret FROM tenant_keys")
+        .fetch_all(&db.pool)
+        .await
+        .expect("keys");
+    let settings: Vec<String> = sqlx::query_scalar("SELECT settings FROM notify_settings")
+        .fetch_all(&db.pool)
+        .await
+        .expect("settings");
+    all.extend(settings);
+    all
+}
+
+async fn open_with(url: &str, ring: KeyRing) -> Result<Db, ConnectError> {
+    let options = Options {
+        secrets: Some(ring),
+        ..Default::default()
+    };
+    Db::connect_with(url, &options).await
+}
+
+#[tokio::test]
+async fn secrets_are_stored_sealed_and_tokens_still_verify() {
+    let app = TestApp::new().await;
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let (s, key, _) = app
+        .send(ada.req(
+            "POST",
+            "/console/api/tenants/acme/keys",
+            Some(json!({"kid": "k2"})),
+        ))
+        .await;
+    assert_eq!(s, 201, "{key}");
+    let k2 = key["secret"].as_str().expect("secret").to_owned();
+    let webhook = "whsec-0123456789abcdef";
+    let (s, body, _) = app
+        .send(ada.req(
+            "PUT",
+            "/console/api/tenants/acme/notifications",
+            Some(
+                json!({"emails": [], "webhook_url": "https://hooks.example.com/x",
+                "webhook_secret": webhook}),
+            ),
+        ))
+        .await;
+    assert_eq!(s, 200, "{body}");
+    let raw = raw_secrets(&app.state.db).await;
+    assert_eq!(raw.len(), 4, "{raw:?}");
+    for value in &raw {
+        for plain in [ACME_SECRET, BLUEFOX_SECRET, k2.as_str(), webhook] {
+            assert!(!value.contains(plain), "{value}");
+        }
+        assert!(value.contains("enc:v1:"), "{value}");
+    }
+    for (tenant, kid, secret) in [("acme", "k1", ACME_SECRET), ("acme", "k2", &k2)] {
+        let token = auth::sign(&claims(tenant, "alice"), kid, secret);
+        let who = auth::verify(&app.state, &token).await.expect("verifies");
+        assert_eq!(who.account_id, "alice");
+    }
+}
+
+#[tokio::test]
+async fn a_copy_under_another_key_is_refused_and_rotation_drops_the_old_key() {
+    let app = TestApp::new().await;
+    let (old, new) = ([7u8; 32], KeyRing::generate_key());
+    // Another server's key: refused when opening, naming the key it lacks, before serving.
+    let err = open_with(&app.db_url, KeyRing::new(&new, &[]))
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(err, ConnectError::Secrets(_) | ConnectError::SecretsPass(_)),
+        "{err:?}"
+    );
+    let said = err.to_string();
+    assert!(
+        said.contains(KeyRing::new(&old, &[]).current_id()),
+        "{said}"
+    );
+
+    // A row written before sealing is read as it is, and sealed by the rotation.
+    sqlx::query("UPDATE tenant_keys SET secret = $1 WHERE tenant_id = 'bluefox'")
+        .bind(BLUEFOX_SECRET)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("plain row");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old_file, new_file) = (dir.path().join("old.key"), dir.path().join("new.key"));
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    std::fs::write(&old_file, b64.encode(old)).expect("old key");
+    std::fs::write(&new_file, b64.encode(new)).expect("new key");
+    let said = run_command(
+        process::THIS_BUILD,
+        &app.db_url,
+        &[
+            "--secret-key-file",
+            new_file.to_str().expect("path"),
+            "--old-secret-key-file",
+            old_file.to_str().expect("path"),
+            "rotate-secrets",
+        ],
+    );
+    assert!(
+        said.contains(KeyRing::new(&new, &[]).current_id()),
+        "{said}"
+    );
+    // The new key alone now opens everything, and tokens verify.
+    let db = open_with(&app.db_url, KeyRing::new(&new, &[]))
+        .await
+        .expect("the old key is no longer needed");
+    for value in raw_secrets(&db).await {
+        assert!(
+            value.starts_with(&format!("enc:v1:{}:", db.secrets.current_id())),
+            "{value}"
+        );
+    }
+    let state = panelcare_server::app_state(db, (*app.state.config).clone());
+    for (tenant, secret) in [("acme", ACME_SECRET), ("bluefox", BLUEFOX_SECRET)] {
+        let token = auth::sign(&claims(tenant, "alice"), "k1", secret);
+        auth::verify(&state, &token).await.expect("verifies");
+    }
+    assert!(matches!(
+        open_with(&app.db_url, KeyRing::new(&old, &[])).await,
+        Err(ConnectError::SecretsPass(_) | ConnectError::Secrets(SecretsError::UnknownKey(_)))
+    ));
+}
