@@ -128,7 +128,7 @@ pub fn required(field: &str, value: &str, max: usize, errors: &mut Vec<FieldErro
         errors.push(FieldError::new(
             field,
             FieldErrorCode::TooLong,
-            format!("This is {chars} characters long; the limit is {max}."),
+            crate::message!("This is {chars} characters long; the limit is {max}."),
         ));
     }
     value.to_owned()

@@ -30,6 +30,25 @@ impl Role {
     }
 }
 
+/// `POST /console/api/password-reset`: send a reset link to this e-mail's account, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetRequest {
+    #[serde(default)]
+    pub email: String,
+}
+
+/// `POST /console/api/password-reset/confirm`: the link's token and the new password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetConfirm {
+    #[serde(default)]
+    pub token: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+/// The shortest password a reset sets.
+pub const PASSWORD_MIN: usize = 12;
+
 /// `POST /console/api/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginRequest {

@@ -180,11 +180,22 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A refused field. Without the `field-messages` feature (the widget) the English
+    /// `message` is dropped: the widget words every error from its code in the reader's
+    /// language, and the texts would only weigh on the page.
     pub fn new(field: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        #[cfg(not(feature = "field-messages"))]
+        let message = {
+            drop(message);
+            String::new()
+        };
         Self {
             field: field.into(),
             code,
+            #[cfg(feature = "field-messages")]
             message: message.into(),
+            #[cfg(not(feature = "field-messages"))]
+            message,
         }
     }
 }

@@ -142,7 +142,7 @@ impl NewFeedback {
                 errors.push(FieldError::new(
                     "page",
                     FieldErrorCode::TooLong,
-                    format!("The page address is longer than {PAGE_MAX_CHARS} characters."),
+                    crate::message!("The page address is longer than {PAGE_MAX_CHARS} characters."),
                 ));
                 None
             }

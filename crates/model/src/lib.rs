@@ -2,6 +2,24 @@
 //!
 //! Nothing here does I/O, so both sides agree on what is valid before a byte is sent.
 
+/// A field error's English message built with `format!` arguments; without the
+/// `field-messages` feature (the widget) nothing is formatted, as [`FieldError::new`] would
+/// drop it anyway.
+macro_rules! message {
+    ($($arg:tt)*) => {{
+        #[cfg(feature = "field-messages")]
+        let m = format!($($arg)*);
+        // Never called: it only marks the arguments as used.
+        #[cfg(not(feature = "field-messages"))]
+        let m = {
+            let _unused = || format!($($arg)*);
+            String::new()
+        };
+        m
+    }};
+}
+pub(crate) use message;
+
 pub mod branding;
 pub mod bridge;
 pub mod clean;

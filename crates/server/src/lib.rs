@@ -35,6 +35,7 @@ pub mod limits;
 pub mod notices;
 pub mod notify;
 pub mod offers;
+pub mod password_reset;
 pub mod tenants;
 pub mod tickets;
 
@@ -92,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         .merge(offers::console_router())
         .merge(bridge::console_router())
         .merge(limits::console_router())
+        .merge(password_reset::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

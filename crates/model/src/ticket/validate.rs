@@ -39,7 +39,7 @@ fn attachments(ids: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
         errors.push(FieldError::new(
             "attachments",
             FieldErrorCode::TooLong,
-            format!("At most {ATTACHMENTS_MAX} files on one message."),
+            crate::message!("At most {ATTACHMENTS_MAX} files on one message."),
         ));
     }
     out
@@ -64,7 +64,7 @@ fn choice<T>(
         errors.push(FieldError::new(
             field,
             FieldErrorCode::UnknownValue,
-            format!("Choose one of: {names}."),
+            crate::message!("Choose one of: {names}."),
         ));
     }
     parsed
@@ -162,7 +162,7 @@ impl NewRating {
             errors.push(FieldError::new(
                 "comment",
                 FieldErrorCode::TooLong,
-                format!("At most {RATING_COMMENT_MAX_CHARS} characters."),
+                crate::message!("At most {RATING_COMMENT_MAX_CHARS} characters."),
             ));
         }
         match (rating, errors.is_empty()) {

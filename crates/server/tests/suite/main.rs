@@ -29,6 +29,7 @@ mod offers;
 mod origins;
 mod outbound;
 mod panel_usage;
+mod password_reset;
 mod rate_limits;
 mod secrets;
 mod sign_in_throttle;
