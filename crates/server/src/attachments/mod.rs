@@ -10,6 +10,9 @@ pub mod store;
 mod thumbnail;
 mod upload;
 
+#[cfg(test)]
+mod properties;
+
 pub use files::{for_messages, save};
 pub use store::Uploader;
 pub use upload::read_body;
