@@ -7,7 +7,7 @@ mod serve;
 pub mod signing;
 pub mod sniff;
 pub mod store;
-mod thumbnail;
+pub mod thumbnail;
 mod upload;
 
 #[cfg(test)]
