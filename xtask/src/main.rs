@@ -6,6 +6,7 @@ mod build;
 mod console;
 mod demo;
 mod dist;
+mod fuzz;
 mod layout;
 mod lint_scripts;
 mod minify;
@@ -36,6 +37,8 @@ usage: cargo xtask <command>
   rehearse the upgrade rehearsal alone: the previous commit's server and this one side by
           side on PostgreSQL (test runs it too)
   layout  the server's layout lint: SQL only in store modules, no import circles
+  fuzz    the cargo-fuzz targets in fuzz/ on nightly (installs nightly and cargo-fuzz if
+          missing), each for a while  [target, default all] [seconds, default 60]; not in CI
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "dist" => dist::run(),
         "layout" => layout::run(),
+        "fuzz" => fuzz::run(rest),
         "rehearse" => rehearse::command(),
         "help" | "-h" | "--help" => {
             print!("{HELP}");

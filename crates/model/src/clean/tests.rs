@@ -138,6 +138,21 @@ mod properties {
         }
 
         #[test]
+        fn required_names_one_error_or_gives_trimmed_bounded_text(s in mixed(), max in 1usize..30) {
+            let mut errors = Vec::new();
+            let kept = required("field", &s, max, &mut errors);
+            match errors.as_slice() {
+                [] => {
+                    prop_assert!(only_kept(&kept), "{:?}", kept);
+                    prop_assert_eq!(kept.trim(), kept.as_str());
+                    prop_assert!((1..=max).contains(&kept.chars().count()));
+                }
+                [one] => prop_assert_eq!(one.field.as_str(), "field"),
+                more => prop_assert!(false, "{:?}", more),
+            }
+        }
+
+        #[test]
         fn joiners_and_ordinary_letters_survive(s in "[a-zA-Zа-яА-Я0-9 \u{200c}\u{200d}👨👩👧\n\t]{0,30}") {
             prop_assert_eq!(text(&s), Ok(s.clone()));
         }

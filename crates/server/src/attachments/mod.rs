@@ -7,8 +7,11 @@ mod serve;
 pub mod signing;
 pub mod sniff;
 pub mod store;
-mod thumbnail;
+pub mod thumbnail;
 mod upload;
+
+#[cfg(test)]
+mod properties;
 
 pub use files::{for_messages, save};
 pub use store::Uploader;

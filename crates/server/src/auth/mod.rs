@@ -146,7 +146,9 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Customer, AppError>
     if claims.iat > now + LEEWAY_SECS as i64 {
         return Err(invalid("it was issued in the future"));
     }
-    if claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECS {
+    // Saturating: a host may sign any i64; `i64::MIN` as `iat` must not overflow into a
+    // token that never expires (or a panic in a debug build).
+    if claims.exp.saturating_sub(claims.iat) > MAX_TOKEN_LIFETIME_SECS {
         return Err(invalid("it lives longer than 15 minutes"));
     }
     if claims.sub.is_empty() || claims.sub.len() > 200 {
@@ -199,3 +201,6 @@ pub fn sign(claims: &Claims, kid: &str, secret: &str) -> String {
     )
     .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

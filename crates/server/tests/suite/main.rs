@@ -16,6 +16,8 @@ mod cpanel_dashboard;
 mod engines;
 mod feedback_api;
 mod frame;
+mod fuzz_bodies;
+mod fuzz_rules_toml;
 mod idempotency;
 mod instances;
 mod kb_delete;
