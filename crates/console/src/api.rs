@@ -6,7 +6,8 @@ use panelcare_model::{
     branding::Branding,
     console::{
         AgentText, CreatedAgent, CreatedKey, Inbox, InboxDetail, KeyInfo, LoginRequest, NewAgent,
-        NewKey, SessionInfo, StatusChange, TeamMember, TenantInfo,
+        NewKey, PasswordResetConfirm, PasswordResetRequest, ResetRequested, SessionInfo,
+        StatusChange, TeamMember, TenantInfo,
     },
 };
 use serde::{Serialize, de::DeserializeOwned};
@@ -75,6 +76,31 @@ impl Api {
             password: password.into(),
         };
         call("POST", "/console/api/login", None, Some(&body)).await
+    }
+
+    /// Asks for a reset link; the answer's sentence says what happens next.
+    pub async fn request_reset(email: &str) -> Result<ResetRequested, ApiError> {
+        let body = PasswordResetRequest {
+            email: email.into(),
+        };
+        call("POST", "/console/api/password-reset", None, Some(&body)).await
+    }
+
+    /// Sets a new password with a reset link's token.
+    pub async fn confirm_reset(token: &str, password: &str) -> Result<(), ApiError> {
+        let body = PasswordResetConfirm {
+            token: token.into(),
+            password: password.into(),
+        };
+        no_content(
+            call(
+                "POST",
+                "/console/api/password-reset/confirm",
+                None,
+                Some(&body),
+            )
+            .await,
+        )
     }
 
     pub async fn logout(&self) -> Result<(), ApiError> {

@@ -19,6 +19,7 @@ use crate::{
     notices::NoticesView,
     numbers::NumbersView,
     offers::OffersView,
+    password_reset::{self, NewPassword},
     support::SupportSettings,
     team::TeamView,
     text,
@@ -79,7 +80,17 @@ pub fn App() -> Html {
         Stage::Checking => {
             html! { <main class="c-main"><p class="c-muted">{ "Loading…" }</p></main> }
         }
-        Stage::SignedOut => html! { <Login {on_signed_in} /> },
+        Stage::SignedOut => match password_reset::token_in_address() {
+            // Opened through a reset link: choose the password first, then sign in.
+            Some(token) => {
+                let stage = stage.clone();
+                html! {
+                    <NewPassword token={AttrValue::from(token)}
+                        on_done={Callback::from(move |()| stage.set(Stage::SignedOut))} />
+                }
+            }
+            None => html! { <Login {on_signed_in} /> },
+        },
         Stage::SignedIn(session) => {
             let api = Api {
                 csrf: session.csrf_token.clone().into(),

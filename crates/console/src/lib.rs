@@ -16,6 +16,7 @@ pub mod login;
 pub mod notices;
 pub mod numbers;
 pub mod offers;
+pub mod password_reset;
 pub mod support;
 pub mod team;
 pub mod tenants;

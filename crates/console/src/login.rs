@@ -1,11 +1,11 @@
-//! Sign-in form.
+//! Sign-in form, and the way to a password reset from it.
 
 use panelcare_model::console::SessionInfo;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::{api::Api, password_reset::ForgotPassword};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct LoginProps {
@@ -18,6 +18,7 @@ pub fn Login(props: &LoginProps) -> Html {
     let password = use_state(String::new);
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    let forgot = use_state(|| false);
     let input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -49,6 +50,14 @@ pub fn Login(props: &LoginProps) -> Html {
             });
         })
     };
+    if *forgot {
+        let forgot = forgot.clone();
+        return html! { <ForgotPassword on_back={Callback::from(move |()| forgot.set(false))} /> };
+    }
+    let to_forgot = {
+        let forgot = forgot.clone();
+        Callback::from(move |_: MouseEvent| forgot.set(true))
+    };
     html! {
         <main class="c-login">
             <form class="c-card c-login-form" {onsubmit} aria-labelledby="c-login-title">
@@ -61,6 +70,7 @@ pub fn Login(props: &LoginProps) -> Html {
                     <p class="c-error" role="alert">{ message }</p>
                 }
                 <button type="submit" class="c-button" disabled={*busy}>{ if *busy { "Signing in…" } else { "Sign in" } }</button>
+                <button type="button" class="c-link" onclick={to_forgot}>{ "Forgot your password?" }</button>
             </form>
         </main>
     }

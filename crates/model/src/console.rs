@@ -46,6 +46,12 @@ pub struct PasswordResetConfirm {
     pub password: String,
 }
 
+/// The answer to a reset request: the same sentence whether or not an account has the e-mail.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResetRequested {
+    pub message: String,
+}
+
 /// The shortest password a reset sets.
 pub const PASSWORD_MIN: usize = 12;
 
