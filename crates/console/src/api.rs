@@ -9,6 +9,7 @@ use panelcare_model::{
         NewKey, PasswordResetConfirm, PasswordResetRequest, ResetRequested, SessionInfo,
         StatusChange, TeamMember, TenantInfo,
     },
+    limits::Limits,
 };
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::{JsCast, JsValue};
@@ -267,6 +268,38 @@ impl Api {
             &format!("/console/api/tenants/{tenant}/branding"),
             Some(&self.csrf),
             Some(b),
+        )
+        .await
+    }
+
+    pub async fn limits(&self, tenant: &str) -> Result<Limits, ApiError> {
+        call(
+            "GET",
+            &format!("/console/api/tenants/{tenant}/limits"),
+            None,
+            None::<&()>,
+        )
+        .await
+    }
+
+    /// Provider admins only; the server refuses anyone else.
+    pub async fn save_limits(&self, tenant: &str, l: &Limits) -> Result<Limits, ApiError> {
+        call(
+            "PUT",
+            &format!("/console/api/tenants/{tenant}/limits"),
+            Some(&self.csrf),
+            Some(l),
+        )
+        .await
+    }
+
+    /// Forgets the tenant's own limits; the answer is the defaults it has again.
+    pub async fn reset_limits(&self, tenant: &str) -> Result<Limits, ApiError> {
+        call(
+            "DELETE",
+            &format!("/console/api/tenants/{tenant}/limits"),
+            Some(&self.csrf),
+            None::<&()>,
         )
         .await
     }

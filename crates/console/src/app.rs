@@ -15,6 +15,7 @@ use crate::{
     detail::Detail,
     inbox::InboxView,
     kb::KbView,
+    limits::LimitsPage,
     login::Login,
     notices::NoticesView,
     numbers::NumbersView,
@@ -37,6 +38,7 @@ enum Page {
     Support,
     Offers,
     Branding,
+    Limits,
     Team,
     Audit,
 }
@@ -137,6 +139,7 @@ pub fn App() -> Html {
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Offers)} onclick={go(Page::Offers)}>{ "Offers" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
+                                <button type="button" class="c-nav-link" aria-current={current(Page::Limits)} onclick={go(Page::Limits)}>{ "Limits" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Audit)} onclick={go(Page::Audit)}>{ "Audit log" }</button>
                             }
@@ -164,6 +167,8 @@ pub fn App() -> Html {
                             <OffersView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Branding && admin {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
+                        } else if *page == Page::Limits && admin {
+                            <LimitsPage api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
                         } else if *page == Page::Tickets {
                             if let Some(id) = &*open {
                                 <TicketDetail api={api.clone()} id={id.clone()} me={AttrValue::from(agent.id.clone())} {on_back} on_signed_out={on_signed_out.clone()} />

@@ -12,6 +12,7 @@ pub mod form;
 pub mod inbox;
 pub mod kb;
 pub mod latest;
+pub mod limits;
 pub mod login;
 pub mod notices;
 pub mod numbers;

@@ -1,0 +1,179 @@
+//! The Limits page: a tenant's rate limits on the widget API and its upload quotas. The
+//! provider's admins change them (a reseller could otherwise lift its own backstop); a
+//! reseller's admins read them. Server side: `crates/server/src/limits/console.rs`.
+
+mod quotas;
+mod state;
+mod table;
+
+use panelcare_model::limits::{LimitedAction, Limits};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::{
+    api::{Api, ApiError},
+    form::{self, field_errors},
+    tenants::use_tenants,
+};
+use quotas::Quotas;
+use state::{Action, LimitsState, Quota, What, Who, rate_field};
+use table::RatesTable;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct LimitsProps {
+    pub api: Api,
+    pub on_signed_out: Callback<()>,
+    /// A provider admin may change the limits; any other admin sees them read-only.
+    pub provider: bool,
+}
+
+/// The fields this page has an input for; an error on any other (a whole action's row, which
+/// this page always sends) is said above the buttons instead.
+fn shown_fields() -> Vec<String> {
+    let mut fields: Vec<String> = Quota::ALL.map(|q| q.field().to_owned()).to_vec();
+    for action in LimitedAction::ALL {
+        for who in Who::ALL {
+            fields.extend(What::ALL.map(|what| rate_field(action, who, what)));
+        }
+    }
+    fields
+}
+
+/// Tells the page how a save or reset went.
+fn settle(
+    state: &UseReducerHandle<LimitsState>,
+    result: Result<Limits, ApiError>,
+    said: &'static str,
+    on_signed_out: &Callback<()>,
+) {
+    match result {
+        Ok(l) => state.dispatch(Action::Got(l, Some(said))),
+        Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+        Err(e) => {
+            let shown = shown_fields();
+            let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+            let general = form::general_message(&e, &shown);
+            state.dispatch(Action::Refused(field_errors(&e), general));
+        }
+    }
+}
+
+#[component]
+pub fn LimitsPage(props: &LimitsProps) -> Html {
+    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let state = use_reducer(LimitsState::default);
+    {
+        let (api, state, on_signed_out) = (
+            props.api.clone(),
+            state.clone(),
+            props.on_signed_out.clone(),
+        );
+        use_effect_with((*tenant).clone(), move |t| {
+            let t = t.clone();
+            state.dispatch(Action::Choose);
+            if !t.is_empty() {
+                spawn_local(async move {
+                    match api.limits(&t).await {
+                        Ok(l) => state.dispatch(Action::Got(l, None)),
+                        Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                        Err(e) => state.dispatch(Action::Refused(Vec::new(), Some(e.message()))),
+                    }
+                });
+            }
+        });
+    }
+    let on_tenant = {
+        let tenant = tenant.clone();
+        Callback::from(move |e: Event| tenant.set(form::select_value(&e)))
+    };
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |edit| state.dispatch(Action::Edit(edit)))
+    };
+    let onsubmit = {
+        let (api, state, tenant, on_signed_out) = (
+            props.api.clone(),
+            state.clone(),
+            tenant.clone(),
+            props.on_signed_out.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(draft) = state.draft.clone() else {
+                return;
+            };
+            // The model's own check first: the same messages as the server's, without the
+            // round trip, and nothing sent that would be refused.
+            if let Err(errors) = draft.validate() {
+                state.dispatch(Action::Refused(errors, None));
+                return;
+            }
+            state.dispatch(Action::Sending);
+            let (api, state, tenant, on_signed_out) = (
+                api.clone(),
+                state.clone(),
+                (*tenant).clone(),
+                on_signed_out.clone(),
+            );
+            spawn_local(async move {
+                let saved = api.save_limits(&tenant, &draft).await;
+                settle(&state, saved, "Saved.", &on_signed_out);
+            });
+        })
+    };
+    let on_reset = {
+        let (api, state, tenant, on_signed_out) = (
+            props.api.clone(),
+            state.clone(),
+            tenant.clone(),
+            props.on_signed_out.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Sending);
+            let (api, state, tenant, on_signed_out) = (
+                api.clone(),
+                state.clone(),
+                (*tenant).clone(),
+                on_signed_out.clone(),
+            );
+            spawn_local(async move {
+                let reset = api.reset_limits(&tenant).await;
+                settle(&state, reset, "Reset to the defaults.", &on_signed_out);
+            });
+        })
+    };
+    let editable = props.provider;
+    html! {
+        <section aria-labelledby="c-limits-title">
+            <h1 id="c-limits-title" class="c-title">{ "Limits" }</h1>
+            <form class="c-card c-form c-limits-form" {onsubmit}>
+                <div class="c-field c-limits-tenant">
+                    <label for="c-l-tenant">{ "Tenant" }</label>
+                    <select id="c-l-tenant" onchange={on_tenant}>
+                        { for tenants.iter().map(|t| html! { <option value={t.id.clone()} selected={*tenant == t.id}>{ &t.name }</option> }) }
+                    </select>
+                </div>
+                if !editable {
+                    <p class="c-muted">{ "Your provider sets these limits. Ask them if your customers need more." }</p>
+                }
+                if let Some(limits) = &state.draft {
+                    <RatesTable limits={limits.clone()} errors={state.errors.clone()} {editable} on_edit={on_edit.clone()} />
+                    <Quotas limits={limits.clone()} errors={state.errors.clone()} {editable} {on_edit} />
+                }
+                <div role="status">
+                    if let Some((ok, text)) = &state.message {
+                        <p class={if *ok { "c-ok" } else { "c-error" }}>{ text }</p>
+                    } else if !state.errors.is_empty() {
+                        <p class="c-error">{ "Some limits are not valid; see the marked fields." }</p>
+                    }
+                </div>
+                if editable && state.draft.is_some() {
+                    <div class="c-actions">
+                        <button type="submit" class="c-button" disabled={state.sending}>{ "Save limits" }</button>
+                        <button type="button" class="c-button c-ghost" disabled={state.sending} onclick={on_reset}>{ "Reset to defaults" }</button>
+                    </div>
+                }
+            </form>
+        </section>
+    }
+}
