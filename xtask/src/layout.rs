@@ -17,13 +17,16 @@ use std::{
 use crate::util::{Result, at_root};
 
 /// Modules every other may use; they import no feature.
-const INFRA: [&str; 10] = [
+const INFRA: [&str; 13] = [
     "cache",
+    "client_address",
     "db",
     "error",
     "events",
     "extract",
     "outbound",
+    "refusals",
+    "secrets",
     "state",
     "static_files",
     "time",

@@ -15,6 +15,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod outbound;
+pub mod refusals;
 pub mod secrets;
 pub mod state;
 pub mod static_files;

@@ -4,7 +4,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use tokio::sync::OnceCell;
 
-use crate::{cache::Caches, db::Db, events::Listeners, limits::Refusals, outbound::AllowList};
+use crate::{cache::Caches, db::Db, events::Listeners, outbound::AllowList, refusals::Refusals};
 
 /// Settings the router needs; built from flags and `PANELCARE_*` variables by [`crate::cli`].
 #[derive(Debug, Clone)]

@@ -36,7 +36,7 @@ fn state() -> (tokio::runtime::Runtime, AppState) {
             client_address_header: String::new(),
             outbound_allow: crate::outbound::AllowList::parse("").expect("allow list"),
         };
-        crate::app_state(db, config)
+        crate::state::AppState::new(db, config, crate::events::Listeners::new(Vec::new()))
     });
     (rt, state)
 }

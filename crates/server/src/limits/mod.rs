@@ -8,7 +8,6 @@
 //! the defaults of [`Limits::default`].
 
 mod console;
-mod local;
 pub mod store;
 
 use std::sync::Arc;
@@ -18,8 +17,6 @@ use panelcare_model::{
     ErrorCode,
     limits::{LimitedAction, Limits, Rate},
 };
-
-pub use local::Refusals;
 
 use crate::{auth::Customer, db::Conn, error::AppError, state::AppState, time::now_ms};
 use store::Bucket;
@@ -96,7 +93,8 @@ async fn take_from(
     let now = now_ms();
     // A client refused a moment ago is refused again here, without a write: a flood costs
     // this instance a map lookup per request.
-    if let Some(wait) = state.refusals.wait(bucket, now) {
+    let key = bucket.key();
+    if let Some(wait) = state.refusals.wait(&key, now) {
         return Err(refused(wait));
     }
     let per_hour = i64::from(rate.per_hour.max(1));
@@ -104,7 +102,7 @@ async fn take_from(
     match store::take(conn, bucket, now, interval, i64::from(rate.burst.max(1))).await? {
         None => Ok(()),
         Some(wait) => {
-            state.refusals.note(bucket, now + wait);
+            state.refusals.note(key, now + wait);
             Err(refused(wait))
         }
     }

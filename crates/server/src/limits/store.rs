@@ -16,6 +16,16 @@ pub struct Bucket<'a> {
     pub action: &'static str,
 }
 
+impl Bucket<'_> {
+    /// The bucket's name, for the refusals an instance remembers.
+    pub fn key(&self) -> String {
+        // The action and scope are fixed words; the tenant id goes with its length, so no
+        // id holding `|` can make another bucket's name.
+        let (a, s, t, who) = (self.action, self.scope, self.tenant_id, self.subject);
+        format!("{a}|{s}|{}:{t}|{who}", t.len())
+    }
+}
+
 /// Takes one request from `bucket` at `now` (ms), refilled one every `interval_ms` and
 /// holding `burst`. `Ok(None)` when taken; `Ok(Some(ms))` when refused, with the wait until
 /// one would be taken.
