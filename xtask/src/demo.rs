@@ -41,7 +41,37 @@ pub fn run(args: &[String]) -> Result {
     server
         .args(["serve", "--demo", "--listen", &listen])
         .args(["--db", &db, "--dist", "dist", "--www", "www"]);
+    // PostgreSQL needs a key for stored secrets (SQLite makes one beside its file): the
+    // demo keeps one in .panelcare/, unless the environment gives one.
+    let given = ["PANELCARE_SECRET_KEY", "PANELCARE_SECRET_KEY_FILE"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    if db.starts_with("postgres") && !given {
+        let key = at_root(".panelcare/demo-secret.key");
+        if !key.exists() {
+            std::fs::write(&key, demo_key()?)?;
+        }
+        server.arg("--secret-key-file").arg(&key);
+    }
     replace_with(server)
+}
+
+/// 32 random bytes in base64, from the kernel's generator.
+fn demo_key() -> Result<String> {
+    use std::io::Read as _;
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bytes = [0u8; 33];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes[..32])?;
+    // 33 bytes (the last zero) make 44 characters; the last is the padding of 32.
+    let mut text = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = u32::from(chunk[0]) << 16 | u32::from(chunk[1]) << 8 | u32::from(chunk[2]);
+        for i in (0..4).rev() {
+            text.push(char::from(ALPHABET[(n >> (6 * i) & 63) as usize]));
+        }
+    }
+    text.replace_range(43.., "=");
+    Ok(text)
 }
 
 fn parse(args: &[String]) -> Result<Args> {
@@ -103,5 +133,18 @@ mod tests {
         );
         assert!(parse(&args(&["--port", "80"])).is_err());
         assert!(parse(&args(&["--listen"])).is_err());
+    }
+
+    #[test]
+    fn the_demo_key_is_32_bytes_in_base64() {
+        let key = super::demo_key().unwrap();
+        assert_eq!(key.len(), 44);
+        assert!(key.ends_with('=') && !key.ends_with("=="));
+        assert!(
+            key[..43]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+        );
+        assert_ne!(key, super::demo_key().unwrap());
     }
 }
