@@ -34,6 +34,14 @@ impl Refusals {
         }
     }
 
+    /// Forgets every refusal of `tenant`'s buckets (named `…|<len>:<tenant>|…`).
+    pub fn forget_tenant(&self, tenant: &str) {
+        let part = format!("|{}:{tenant}|", tenant.len());
+        if let Ok(mut until) = self.until.lock() {
+            until.retain(|k, _| !k.contains(&part));
+        }
+    }
+
     /// Drops refusals that are over.
     pub fn sweep(&self, now: i64) {
         if let Ok(mut until) = self.until.lock() {

@@ -155,6 +155,8 @@ pub fn api_cors() -> CorsLayer {
         ])
         .expose_headers([
             header::LOCATION,
+            // How long a rate-limited client waits; not readable across origins otherwise.
+            header::RETRY_AFTER,
             HeaderName::from_static("idempotent-replayed"),
         ])
         .max_age(std::time::Duration::from_secs(600))

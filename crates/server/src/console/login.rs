@@ -125,7 +125,18 @@ pub async fn login(
     let agent = store::by_email(&state.db, &req.email).await?;
     let stored = agent.as_ref().map(|a| a.password_hash.clone());
     let Some(right) = password::verify_async(stored, req.password.clone()).await else {
-        return Err(throttled(5_000));
+        // The server was too busy to check: the attempt was not made, so it is not counted.
+        throttle::not_made(
+            &state.db,
+            &throttle::email_key(&req.email),
+            &throttle::address_key(&address),
+        )
+        .await?;
+        return Err(AppError::later(
+            ErrorCode::TooManyAttempts,
+            "The server is busy signing others in. Try again in a few seconds.",
+            5_000,
+        ));
     };
     let Some(agent) = agent.filter(|_| right) else {
         return Err(invalid_credentials());

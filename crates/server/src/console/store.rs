@@ -172,6 +172,17 @@ pub async fn refund_attempt(db: &Db, key: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Deletes the throttle rows last touched before `before`.
+pub async fn sweep_throttle(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM sign_in_throttle WHERE last_at < $1")
+            .bind(before)
+            .execute(&db.pool)
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// Forgets `key`'s failures (a successful sign-in).
 pub async fn clear_throttle(db: &Db, key: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")

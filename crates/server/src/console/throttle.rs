@@ -95,6 +95,18 @@ pub async fn reserve(
     )
 }
 
+/// The attempt reserved on `email_key` and `address_key` could not be made (no turn to
+/// hash): both counts get it back.
+pub async fn not_made(db: &Db, email_key: &str, address_key: &str) -> Result<(), sqlx::Error> {
+    store::refund_attempt(db, email_key).await?;
+    store::refund_attempt(db, address_key).await
+}
+
+/// Forgets counts nobody added to for [`QUIET_MS`] (they behave like no row).
+pub async fn sweep(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    store::sweep_throttle(db, now - QUIET_MS).await
+}
+
 /// The attempt reserved on the e-mail `email_key` and the address `address_key` succeeded:
 /// the e-mail's failures are forgotten, and the address gets its attempt back (an office
 /// signing in every morning is not somebody guessing).

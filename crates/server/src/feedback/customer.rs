@@ -28,6 +28,7 @@ pub async fn create(
     let valid = body.validate().map_err(AppError::validation)?;
     // The limit counts new submissions only, inside the transaction that stores one: a retry
     // replays its first answer however many the account sent since.
+    limits::not_refused(&state, &customer, LimitedAction::Feedback)?;
     let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let created = match store::insert(&mut tx, &customer, &key, &valid).await? {

@@ -5,7 +5,9 @@
 
 use std::{future::Future, time::Duration};
 
-use crate::{attachments, bridge, limits, notify, state::AppState, tickets, time};
+use crate::{
+    attachments, bridge, console, limits, notify, password_reset, state::AppState, tickets, time,
+};
 
 const EVERY: Duration = Duration::from_secs(2);
 
@@ -23,6 +25,14 @@ pub fn spawn(state: AppState) {
     every(state.clone(), "rate-limit sweep", |s| async move {
         limits::sweep(&s).await.map(|_| ())
     });
+    every(
+        state.clone(),
+        "sign-in throttle and reset link sweep",
+        |s| async move {
+            console::throttle::sweep(&s.db, time::now_ms()).await?;
+            password_reset::sweep(&s).await.map(|_| ())
+        },
+    );
     every(state, "attachment purge", |s| async move {
         attachments::store::purge_unused(&s.db, time::now_ms())
             .await

@@ -45,6 +45,15 @@ async fn require_provider_of(state: &AppState, who: &SignedIn, tenant_id: &str) 
     }
 }
 
+/// New limits apply from now: the cached set, the buckets and this instance's remembered
+/// refusals of the tenant go (other instances' refusals end with their waits).
+async fn forget_counts(state: &AppState, tenant_id: &str) -> AppResult<()> {
+    state.caches.changed(Changed::Limits { tenant: tenant_id });
+    store::clear_buckets(&state.db, tenant_id).await?;
+    state.refusals.forget_tenant(tenant_id);
+    Ok(())
+}
+
 pub async fn save(
     State(state): State<AppState>,
     who: SignedIn,
@@ -54,7 +63,7 @@ pub async fn save(
     require_provider_of(&state, &who, &tenant_id).await?;
     body.validate().map_err(AppError::validation)?;
     store::save_limits(&state.db, &tenant_id, &body, now_ms()).await?;
-    state.caches.changed(Changed::Limits { tenant: &tenant_id });
+    forget_counts(&state, &tenant_id).await?;
     let json = serde_json::to_string(&body).map_err(|e| AppError::Internal(e.to_string()))?;
     audit::record(
         &state.db,
@@ -75,7 +84,7 @@ pub async fn reset(
 ) -> AppResult<Json<Limits>> {
     require_provider_of(&state, &who, &tenant_id).await?;
     store::reset_limits(&state.db, &tenant_id).await?;
-    state.caches.changed(Changed::Limits { tenant: &tenant_id });
+    forget_counts(&state, &tenant_id).await?;
     audit::record(
         &state.db,
         &tenant_id,

@@ -55,6 +55,33 @@ pub async fn take(state: &AppState, who: &Customer, action: LimitedAction) -> Re
     take_in(state, &mut conn, who, &limits, action).await
 }
 
+/// Refuses at once when this instance remembers `who`'s `action` as refused: called before a
+/// creation opens its write transaction, so a flood after the first refusal costs no write.
+/// (A retry of an earlier request sent meanwhile gets the 429 too and replays after it.)
+pub fn not_refused(
+    state: &AppState,
+    who: &Customer,
+    action: LimitedAction,
+) -> Result<(), AppError> {
+    let now = now_ms();
+    for scope in ["account", "tenant"] {
+        let bucket = Bucket {
+            tenant_id: &who.tenant_id,
+            scope,
+            subject: if scope == "account" {
+                &who.account_id
+            } else {
+                ""
+            },
+            action: action.as_str(),
+        };
+        if let Some(wait) = state.refusals.wait(&bucket.key(), now) {
+            return Err(refused(wait));
+        }
+    }
+    Ok(())
+}
+
 /// [`take`] inside the caller's write transaction, for creations keyed by an idempotency
 /// key: called once the key is known to be new, so a retry (or a copy sent at the same
 /// moment) replays its first answer without spending anything; a refusal rolls the

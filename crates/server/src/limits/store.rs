@@ -123,6 +123,15 @@ pub async fn save_limits(
     Ok(())
 }
 
+/// Empties `tenant_id`'s buckets: new limits count from now, not from the spacing of the old.
+pub async fn clear_buckets(db: &Db, tenant_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_buckets WHERE tenant_id = $1")
+        .bind(tenant_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 /// Goes back to the defaults for `tenant_id`.
 pub async fn reset_limits(db: &Db, tenant_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM tenant_limits WHERE tenant_id = $1")

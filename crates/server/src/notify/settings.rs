@@ -56,6 +56,13 @@ pub async fn update(
     body.webhook_url = body.webhook_url.trim().to_owned();
     if body.webhook_secret.trim().is_empty() {
         body.webhook_secret = stored.webhook_secret;
+    } else {
+        // Sealed whatever it looks like: a sent value shaped like a sealed one must not be
+        // stored as one (it would open under no key and stop the server's start-up check).
+        body.webhook_secret = state.db.secrets.seal(
+            &body.webhook_secret,
+            &crate::secrets::webhook_context(&tenant),
+        );
     }
     body.webhook_secret_set = !body.webhook_secret.is_empty();
     store::save_settings(&mut conn, &state.db.secrets, &tenant, &body).await?;

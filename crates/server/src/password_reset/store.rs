@@ -24,6 +24,31 @@ pub async fn insert(
     Ok(())
 }
 
+/// Whether the link `token_hash` would work at `now` (unused, unexpired, its account there).
+pub async fn usable(db: &Db, token_hash: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM password_resets \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+           AND agent_id IN (SELECT id FROM agents WHERE removed_at IS NULL)",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Deletes links that expired or were used before `before`.
+pub async fn sweep(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM password_resets WHERE expires_at < $1 OR used_at < $1")
+            .bind(before)
+            .execute(&db.pool)
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// Uses the link `token_hash` at `now`, once: the account it resets, or `None` when the
 /// link is unknown, used or expired (or its account was removed).
 pub async fn take(db: &Db, token_hash: &str, now: i64) -> Result<Option<String>, sqlx::Error> {

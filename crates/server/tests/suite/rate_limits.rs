@@ -295,3 +295,34 @@ async fn uploads_stop_at_the_bytes_waiting_and_the_bytes_of_a_day() {
     let (s, _, _) = app.send(upload(&token("acme", "other"), 600)).await;
     assert_eq!(s, 201);
 }
+
+#[tokio::test]
+async fn new_limits_count_from_now_and_the_wait_is_readable_across_origins() {
+    let app = TestApp::new().await;
+    let provider = signed_in(&app, "acme", "pat", Role::ProviderAdmin).await;
+    let mut limits = Limits::default();
+    for a in &mut limits.actions {
+        a.account = panelcare_model::limits::Rate::new(1, 1);
+    }
+    assert_eq!(set_limits(&app, &provider, "acme", &limits).await, 200);
+    let t = token("acme", "tight");
+    let (s, _, _) = app.send(post_ticket(&t, "tight-key-0001")).await;
+    assert_eq!(s, 201);
+    let mut req = post_ticket(&t, "tight-key-0002");
+    req.headers_mut()
+        .insert("origin", "https://panel.example".parse().expect("origin"));
+    let (s, _, res) = app.send(req).await;
+    assert_eq!(s, 429);
+    let exposed = res.headers()["access-control-expose-headers"]
+        .to_str()
+        .expect("ascii")
+        .to_ascii_lowercase();
+    assert!(exposed.contains("retry-after"), "{exposed}");
+    // The provider goes back to the defaults: the next ticket need not wait out the old hour.
+    let (s, _, _) = app
+        .send(provider.req("DELETE", "/console/api/tenants/acme/limits", None))
+        .await;
+    assert_eq!(s, 200);
+    let (s, body, _) = app.send(post_ticket(&t, "tight-key-0003")).await;
+    assert_eq!(s, 201, "{body}");
+}

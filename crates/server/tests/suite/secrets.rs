@@ -76,6 +76,30 @@ async fn secrets_are_stored_sealed_and_tokens_still_verify() {
 }
 
 #[tokio::test]
+async fn a_sent_secret_shaped_like_a_sealed_one_is_sealed_too() {
+    let app = TestApp::new().await;
+    let ada = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
+    let forged = "enc:v1:deadbeef:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    let (s, body, _) = app
+        .send(ada.req(
+            "PUT",
+            "/console/api/tenants/acme/notifications",
+            Some(
+                json!({"emails": [], "webhook_url": "https://hooks.example.com/x",
+                "webhook_secret": forged}),
+            ),
+        ))
+        .await;
+    assert_eq!(s, 200, "{body}");
+    let mut conn = app.state.db.pool.acquire().await.expect("conn");
+    let opened =
+        panelcare_server::notify::store::webhook_secret(&mut conn, &app.state.db.secrets, "acme")
+            .await
+            .expect("opens under the server's key");
+    assert_eq!(opened, forged);
+}
+
+#[tokio::test]
 async fn a_copy_under_another_key_is_refused_and_rotation_drops_the_old_key() {
     let app = TestApp::new().await;
     let (old, new) = ([7u8; 32], KeyRing::generate_key());

@@ -47,6 +47,7 @@ pub async fn open(
     ]);
     let now = time::now_ms();
     let id = uuid::Uuid::new_v4().to_string();
+    limits::not_refused(state, who, LimitedAction::Ticket)?;
     let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let row = store::tickets::NewTicket {
@@ -165,6 +166,7 @@ pub async fn reply(
     let s = settings::load(&state.db, &who.tenant_id).await?;
     let hash = request_hash(&[&r.message, &r.attachments.join(",")]);
     let now = time::now_ms();
+    limits::not_refused(state, who, LimitedAction::Reply)?;
     let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let current = own(&mut tx, who, id).await?;
