@@ -13,7 +13,7 @@ use panelcare_model::{
 };
 
 use super::{
-    Agent, password,
+    Agent, device, password,
     session::{self, SignedIn},
     store, throttle,
 };
@@ -96,13 +96,13 @@ fn throttled(wait_ms: i64) -> AppError {
     )
 }
 
-/// Reserves an attempt by the client's address, then by the e-mail; the first that says
-/// wait decides.
-async fn reserve(state: &AppState, email: &str, address: &str) -> AppResult<()> {
+/// Reserves an attempt by the client's address, then by the e-mail (`email_key`); the first
+/// that says wait decides.
+async fn reserve(state: &AppState, email_key: &str, address: &str) -> AppResult<()> {
     let now = now_ms();
     let counts = [
         (throttle::address_key(address), throttle::PER_ADDRESS),
-        (throttle::email_key(email), throttle::PER_EMAIL),
+        (email_key.to_owned(), throttle::PER_EMAIL),
     ];
     for (key, policy) in counts {
         if let Some(wait) = throttle::reserve(&state.db, &key, policy, now).await? {
@@ -118,20 +118,22 @@ async fn reserve(state: &AppState, email: &str, address: &str) -> AppResult<()> 
 pub async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
+    request_headers: HeaderMap,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
     validate(&req)?;
-    reserve(&state, &req.email, &address).await?;
+    // A browser the owner signed in on before is counted apart from strangers' tries.
+    let email_key = if device::is_known(&state, &request_headers, &req.email) {
+        throttle::device_key(&req.email)
+    } else {
+        throttle::email_key(&req.email)
+    };
+    reserve(&state, &email_key, &address).await?;
     let agent = store::by_email(&state.db, &req.email).await?;
     let stored = agent.as_ref().map(|a| a.password_hash.clone());
     let Some(right) = password::verify_async(stored, req.password.clone()).await else {
         // The server was too busy to check: the attempt was not made, so it is not counted.
-        throttle::not_made(
-            &state.db,
-            &throttle::email_key(&req.email),
-            &throttle::address_key(&address),
-        )
-        .await?;
+        throttle::not_made(&state.db, &email_key, &throttle::address_key(&address)).await?;
         return Err(AppError::later(
             ErrorCode::TooManyAttempts,
             "The server is busy signing others in. Try again in a few seconds.",
@@ -141,16 +143,14 @@ pub async fn login(
     let Some(agent) = agent.filter(|_| right) else {
         return Err(invalid_credentials());
     };
-    throttle::succeeded(
-        &state.db,
-        &throttle::email_key(&req.email),
-        &throttle::address_key(&address),
-    )
-    .await?;
+    throttle::succeeded(&state.db, &email_key, &throttle::address_key(&address)).await?;
     let new = session::create(&state.db, &agent.id).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&session::cookie(Some(&new.token))) {
-        headers.insert(header::SET_COOKIE, v);
+        headers.append(header::SET_COOKIE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&device::cookie(&state, &agent.email)) {
+        headers.append(header::SET_COOKIE, v);
     }
     let body = info(&agent, &new.csrf_token, new.expires_at);
     Ok((StatusCode::OK, headers, Json(body)).into_response())

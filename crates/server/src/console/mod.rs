@@ -2,6 +2,7 @@
 //! signed-in account sees. Each feature serves its console screens from its own folder
 //! (`tickets/console`, `feedback/console.rs`, …) with the [`SignedIn`] extractor from here.
 
+mod device;
 mod login;
 pub mod password;
 pub mod scope;

@@ -68,14 +68,18 @@ pub fn cookie(token: Option<&str>) -> String {
 }
 
 fn cookie_token(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+    cookie_value(&parts.headers, COOKIE)
+}
+
+/// The value of the cookie `name` a request carries.
+pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
 }
 

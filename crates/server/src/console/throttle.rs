@@ -74,6 +74,11 @@ pub fn email_key(email: &str) -> String {
     format!("email:{}", email.trim().to_lowercase())
 }
 
+/// The key of the count of a browser known to have signed in as `email` (see `device`).
+pub fn device_key(email: &str) -> String {
+    format!("device:{}", email.trim().to_lowercase())
+}
+
 /// The key of a client address's count.
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")

@@ -38,6 +38,8 @@ pub enum SecretsError {
 struct Key {
     id: String,
     cipher: ChaCha20Poly1305,
+    /// A key of its own for [`KeyRing::tag`], derived so no tag says anything of the cipher's.
+    tag_key: [u8; 32],
 }
 
 impl Key {
@@ -47,9 +49,15 @@ impl Key {
             .chain_update(b"panelcare secret key id\0")
             .chain_update(bytes)
             .finalize();
+        let tag_key = Sha256::new()
+            .chain_update(b"panelcare tag key\0")
+            .chain_update(bytes)
+            .finalize()
+            .into();
         Self {
             id: hex::encode(&digest[..4]),
             cipher: ChaCha20Poly1305::new(bytes.into()),
+            tag_key,
         }
     }
 }
@@ -93,6 +101,20 @@ impl KeyRing {
         let mut key = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut key);
         key
+    }
+
+    /// An HMAC-SHA256 of `data` for `purpose` under the current key, hex: a token the server
+    /// recognises later without storing it (a known device's cookie). Nobody without the
+    /// configured key, a database dump included, can make one.
+    pub fn tag(&self, purpose: &str, data: &str) -> String {
+        use hmac::{Hmac, Mac};
+        #[allow(clippy::expect_used)]
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.current.tag_key)
+            .expect("HMAC takes any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(data.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
     }
 
     /// The id stored values sealed now carry.

@@ -223,3 +223,41 @@ async fn hashing_does_not_hold_up_the_widget_api() {
         assert_eq!(status, 401, "{:?}", body.to_bytes());
     }
 }
+
+#[tokio::test]
+async fn strangers_failures_do_not_hold_back_the_owners_known_browser() {
+    let app = TestApp::new().await;
+    let pw = app
+        .agent("acme", "ada@acme.test", Role::ProviderAdmin)
+        .await;
+    // Ada signs in once on her browser, which keeps the known-device cookie.
+    let (s, _, res) = app.send(login("ada@acme.test", &pw)).await;
+    assert_eq!(s, 200);
+    let device = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("panelcare_device="))
+        .expect("a known-device cookie")
+        .to_owned();
+    assert!(
+        device.contains("HttpOnly") && device.contains("Path=/console/api/login"),
+        "{device}"
+    );
+    let pair = device.split(';').next().expect("pair").to_owned();
+    // A stranger keeps guessing her password until the e-mail must wait.
+    let seen = answers(&app, "ada@acme.test", "guess", 7).await;
+    assert_eq!(seen.last().map(|a| a.0), Some(429), "{seen:?}");
+    // Her browser is not held back, and a forged cookie does not get the same.
+    let with = |cookie: &str, password: &str| {
+        let mut req = login("ada@acme.test", password);
+        req.headers_mut()
+            .insert("cookie", cookie.parse().expect("cookie"));
+        req
+    };
+    let (s, _, _) = app.send(with("panelcare_device=0000", "guess")).await;
+    assert_eq!(s, 429);
+    let (s, body, _) = app.send(with(&pair, &pw)).await;
+    assert_eq!(s, 200, "{body}");
+}
