@@ -9,7 +9,7 @@
 //! hash in [`super::password`], their timing) tell nobody which e-mails have accounts.
 
 use super::store;
-use crate::db::Db;
+use crate::{db::Db, limits::store::Bucket};
 
 /// How one kind of count grows its pause.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +77,16 @@ pub fn email_key(email: &str) -> String {
 /// The key of a client address's count.
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")
+}
+
+/// The count `key` as the limits' memory of refusals names it ([`crate::limits::Refusals`]).
+pub fn paused(key: &str) -> Bucket<'_> {
+    Bucket {
+        tenant_id: "",
+        scope: "sign_in",
+        subject: key,
+        action: "sign_in",
+    }
 }
 
 /// Reserves one attempt on `key` at `now`, counted as a failure until [`succeeded`] says it

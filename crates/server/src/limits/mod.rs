@@ -71,20 +71,38 @@ pub async fn take_in(
     action: LimitedAction,
 ) -> Result<(), AppError> {
     let limit = limits.of(action);
-    let account = Bucket {
-        tenant_id: &who.tenant_id,
-        scope: "account",
-        subject: &who.account_id,
-        action: action.as_str(),
-    };
-    let tenant = Bucket {
-        tenant_id: &who.tenant_id,
-        scope: "tenant",
-        subject: "",
-        action: action.as_str(),
-    };
+    let [account, tenant] = buckets(who, action);
     take_from(state, conn, &account, limit.account).await?;
     take_from(state, conn, &tenant, limit.tenant).await
+}
+
+/// The refusal this instance gave `who`'s `action` a moment ago and that still holds, from
+/// memory: creations check it before their write transaction, so a flood of them waits for
+/// no write lock and holds no connection (a full pool would slow every other customer).
+pub fn refused_here(state: &AppState, who: &Customer, action: LimitedAction) -> Option<AppError> {
+    let now = now_ms();
+    buckets(who, action)
+        .iter()
+        .find_map(|b| state.refusals.wait(b, now))
+        .map(refused)
+}
+
+/// The account's bucket of `action`, then its tenant's.
+fn buckets(who: &Customer, action: LimitedAction) -> [Bucket<'_>; 2] {
+    [
+        Bucket {
+            tenant_id: &who.tenant_id,
+            scope: "account",
+            subject: &who.account_id,
+            action: action.as_str(),
+        },
+        Bucket {
+            tenant_id: &who.tenant_id,
+            scope: "tenant",
+            subject: "",
+            action: action.as_str(),
+        },
+    ]
 }
 
 async fn take_from(
