@@ -185,3 +185,30 @@ export async function axe(page, selector, rules = {}) {
     };
   }, { selector, rules });
 }
+
+/// Lifts `tenant`'s rate limits as the demo provider's admin would in the console, for tests
+/// that write more from one customer than the defaults let a script (the limits have their
+/// own tests).
+export async function liftLimits(base, tenant) {
+  const login = await fetch(`${base}/console/api/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: "admin@acme-hosting.example", password: "demo-password" }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in answered ${login.status}`);
+  const { csrf_token } = await login.json();
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const path = `${base}/console/api/tenants/${tenant}/limits`;
+  const limits = await (await fetch(path, { headers: { cookie } })).json();
+  const most = 1_000_000;
+  for (const a of limits.actions) {
+    a.account = { burst: most, per_hour: most };
+    a.tenant = { burst: most, per_hour: most };
+  }
+  const res = await fetch(path, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", cookie, "X-CSRF-Token": csrf_token },
+    body: JSON.stringify(limits),
+  });
+  if (res.status !== 200) throw new Error(`PUT limits answered ${res.status}: ${await res.text()}`);
+}

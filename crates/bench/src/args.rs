@@ -12,6 +12,8 @@ pub struct Args {
     pub reads: usize,
     /// A PostgreSQL database to run the same load on, beside SQLite.
     pub postgres: Option<String>,
+    /// Only the isolation step (a minute's check of the limits, without the load).
+    pub isolation_only: bool,
 }
 
 impl Args {
@@ -23,6 +25,7 @@ impl Args {
             warmup: 1_000,
             reads: 300,
             postgres: None,
+            isolation_only: false,
         };
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
@@ -34,9 +37,10 @@ impl Args {
                 "--warmup" => args.warmup = number(&flag, &value()?)?,
                 "--reads" => args.reads = number(&flag, &value()?)?,
                 "--postgres" => args.postgres = Some(value()?),
+                "--isolation-only" => args.isolation_only = true,
                 "-h" | "--help" => {
                     println!(
-                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N] [--reads N] [--postgres URL]"
+                        "panelcare-bench [--server-bin PATH] [--requests N] [--concurrency C] [--warmup N] [--reads N] [--postgres URL] [--isolation-only]"
                     );
                     std::process::exit(0);
                 }

@@ -57,6 +57,15 @@ impl Conn {
             .await
     }
 
+    /// POSTs `body` as JSON with no idempotency key (the console's sign-in).
+    pub async fn post_plain(
+        &mut self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<Answer, BoxError> {
+        self.send("POST", path, None, Some(body.to_string())).await
+    }
+
     async fn send(
         &mut self,
         method: &str,
@@ -67,15 +76,19 @@ impl Conn {
         let mut req = Request::builder()
             .method(method)
             .uri(path)
-            .header("host", self.addr.to_string())
-            .header("authorization", format!("Bearer {}", self.token));
+            .header("host", self.addr.to_string());
+        // An empty token is an anonymous client (one signing in to the console).
+        if !self.token.is_empty() {
+            req = req.header("authorization", format!("Bearer {}", self.token));
+        }
         if let Some(enc) = self.accept_encoding {
             req = req.header("accept-encoding", enc);
         }
+        if body.is_some() {
+            req = req.header("content-type", "application/json");
+        }
         if let Some(key) = key {
-            req = req
-                .header("content-type", "application/json")
-                .header("idempotency-key", key);
+            req = req.header("idempotency-key", key);
         }
         let req = req.body(Full::new(Bytes::from(body.unwrap_or_default())))?;
         self.sender.ready().await?;

@@ -93,11 +93,11 @@ pub async fn two_instances(args: &Args, db_url: &str) -> Result<Run, BoxError> {
     Ok(Run::new(elapsed, latencies))
 }
 
-/// A fresh database on the PostgreSQL server `base` names, for one bench run; dropped by
-/// [`drop_database`].
-pub async fn create_database(base: &str) -> Result<(String, String), BoxError> {
+/// A fresh database on the PostgreSQL server `base` names, for one bench step (`step` tells
+/// them apart); dropped by [`drop_database`].
+pub async fn create_database(base: &str, step: &str) -> Result<(String, String), BoxError> {
     sqlx::any::install_default_drivers();
-    let name = format!("pc_bench_{}", std::process::id());
+    let name = format!("pc_bench_{}_{step}", std::process::id());
     let mut conn = AnyConnection::connect(base).await?;
     conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
         .await?;

@@ -2,12 +2,15 @@
 //! fast it stores feedback over HTTP on loopback from many accounts, how long it takes to
 //! list 1,000 tickets, read a 500-message thread and search 1,000 articles — and, on SQLite,
 //! how fast the same store code writes the same rows with no HTTP in between (the ratio is
-//! what the service layer costs); then the offers engine and endpoint.
+//! what the service layer costs); then the offers engine and endpoint; then, on each engine,
+//! whether one customer's reads stay fast while another floods writes or sign-ins
+//! ([`isolation`]).
 
 mod args;
 mod client;
 mod engine;
 mod http_load;
+mod isolation;
 mod offers;
 mod raw_store;
 mod search;
@@ -23,17 +26,26 @@ use engine::Figures;
 async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let args = args::Args::parse()?;
     let dir = tempfile::tempdir()?;
+    if args.isolation_only {
+        return isolated(&args, dir.path()).await;
+    }
     println!(
         "feedback POST: {} requests over {} connections (an account each), after {} warm-up requests",
         args.requests, args.concurrency, args.warmup
     );
-    let sqlite_path = dir.path().join("http.sqlite");
-    let sqlite_url = sqlite_path.to_str().ok_or("path is not UTF-8")?.to_owned();
+    println!(
+        "tenant `bench` has every rate limit raised to the most a provider may set ({}/h, burst {}): \
+         the load measures throughput, not the limits (each write still takes its buckets); \
+         the isolation step uses another tenant on the default limits",
+        panelcare_model::limits::RATE_MAX,
+        panelcare_model::limits::RATE_MAX
+    );
+    let sqlite_url = path_of(&dir.path().join("http.sqlite"))?;
     let mut runs: Vec<(&str, Figures)> =
         vec![("SQLite", engine::run(&args, &sqlite_url, true).await?)];
     let mut pair = None;
     if let Some(base) = &args.postgres {
-        let (url, name) = engine::create_database(base).await?;
+        let (url, name) = engine::create_database(base, "load").await?;
         let figures = engine::run(&args, &url, false).await;
         let two = match &figures {
             Ok(_) => Some(engine::two_instances(&args, &url).await),
@@ -131,5 +143,28 @@ async fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
             o.percentile(99.0)
         );
     }
+    isolated(&args, dir.path()).await
+}
+
+/// The isolation step on each engine, each on a database of its own.
+async fn isolated(
+    args: &args::Args,
+    dir: &std::path::Path,
+) -> Result<(), Box<dyn Error + Send + Sync>> {
+    let lite = path_of(&dir.join("isolation.sqlite"))?;
+    let mut runs = vec![("SQLite", isolation::run(&args.server_bin, &lite).await?)];
+    if let Some(base) = &args.postgres {
+        let (url, name) = engine::create_database(base, "isolation").await?;
+        let run = isolation::run(&args.server_bin, &url).await;
+        engine::drop_database(base, &name).await?;
+        runs.push(("PostgreSQL", run?));
+    }
+    for (name, scenarios) in &runs {
+        isolation::print(name, scenarios);
+    }
     Ok(())
+}
+
+fn path_of(path: &std::path::Path) -> Result<String, &'static str> {
+    Ok(path.to_str().ok_or("path is not UTF-8")?.to_owned())
 }

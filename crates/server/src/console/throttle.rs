@@ -84,6 +84,12 @@ pub fn address_key(address: &str) -> String {
     format!("address:{address}")
 }
 
+/// The count `key` as the instance's memory of refusals ([`crate::refusals::Refusals`])
+/// names it, apart from the rate limits' buckets.
+pub fn paused(key: &str) -> String {
+    format!("sign_in|{key}")
+}
+
 /// Reserves one attempt on `key` at `now`, counted as a failure until [`succeeded`] says it
 /// was not: one atomic statement, so attempts made at the same moment (on any instance)
 /// each take their own turn. `Ok(None)`: reserved; `Ok(Some(ms))`: refused, try in `ms`.

@@ -28,20 +28,30 @@ pub async fn create(
     let valid = body.validate().map_err(AppError::validation)?;
     // The limit counts new submissions only, inside the transaction that stores one: a retry
     // replays its first answer however many the account sent since.
-    limits::not_refused(&state, &customer, LimitedAction::Feedback)?;
     let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
-    let mut tx = state.db.write().await?;
-    let created = match store::insert(&mut tx, &customer, &key, &valid).await? {
-        Some(feedback) => {
-            limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback).await?;
-            tx.commit().await?;
-            Created::New(feedback)
-        }
-        None => {
-            tx.rollback().await?;
-            store::earlier(&state.db, &customer, &key, &valid).await?
-        }
-    };
+    let created =
+        if let Some(refusal) = limits::refused_here(&state, &customer, LimitedAction::Feedback) {
+            // Refused a moment ago: no write transaction (a flood must not queue for the write
+            // lock), but a retry of a stored submission still gets its first answer.
+            match store::earlier(&state.db, &customer, &key, &valid).await {
+                Err(sqlx::Error::RowNotFound) => return Err(refusal),
+                found => found?,
+            }
+        } else {
+            let mut tx = state.db.write().await?;
+            match store::insert(&mut tx, &customer, &key, &valid).await? {
+                Some(feedback) => {
+                    limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback)
+                        .await?;
+                    tx.commit().await?;
+                    Created::New(feedback)
+                }
+                None => {
+                    tx.rollback().await?;
+                    store::earlier(&state.db, &customer, &key, &valid).await?
+                }
+            }
+        };
     let (feedback, replayed) = match created {
         Created::New(f) => (f, false),
         Created::Replayed(f) => (f, true),

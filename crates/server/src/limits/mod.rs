@@ -55,33 +55,6 @@ pub async fn take(state: &AppState, who: &Customer, action: LimitedAction) -> Re
     take_in(state, &mut conn, who, &limits, action).await
 }
 
-/// Refuses at once when this instance remembers `who`'s `action` as refused: called before a
-/// creation opens its write transaction, so a flood after the first refusal costs no write.
-/// (A retry of an earlier request sent meanwhile gets the 429 too and replays after it.)
-pub fn not_refused(
-    state: &AppState,
-    who: &Customer,
-    action: LimitedAction,
-) -> Result<(), AppError> {
-    let now = now_ms();
-    for scope in ["account", "tenant"] {
-        let bucket = Bucket {
-            tenant_id: &who.tenant_id,
-            scope,
-            subject: if scope == "account" {
-                &who.account_id
-            } else {
-                ""
-            },
-            action: action.as_str(),
-        };
-        if let Some(wait) = state.refusals.wait(&bucket.key(), now) {
-            return Err(refused(wait));
-        }
-    }
-    Ok(())
-}
-
 /// [`take`] inside the caller's write transaction, for creations keyed by an idempotency
 /// key: called once the key is known to be new, so a retry (or a copy sent at the same
 /// moment) replays its first answer without spending anything; a refusal rolls the
@@ -95,20 +68,38 @@ pub async fn take_in(
     action: LimitedAction,
 ) -> Result<(), AppError> {
     let limit = limits.of(action);
-    let account = Bucket {
-        tenant_id: &who.tenant_id,
-        scope: "account",
-        subject: &who.account_id,
-        action: action.as_str(),
-    };
-    let tenant = Bucket {
-        tenant_id: &who.tenant_id,
-        scope: "tenant",
-        subject: "",
-        action: action.as_str(),
-    };
+    let [account, tenant] = buckets(who, action);
     take_from(state, conn, &account, limit.account).await?;
     take_from(state, conn, &tenant, limit.tenant).await
+}
+
+/// The refusal this instance gave `who`'s `action` a moment ago and that still holds, from
+/// memory: creations check it before their write transaction, so a flood of them waits for
+/// no write lock and holds no connection (a full pool would slow every other customer).
+pub fn refused_here(state: &AppState, who: &Customer, action: LimitedAction) -> Option<AppError> {
+    let now = now_ms();
+    buckets(who, action)
+        .iter()
+        .find_map(|b| state.refusals.wait(&b.key(), now))
+        .map(refused)
+}
+
+/// The account's bucket of `action`, then its tenant's.
+fn buckets(who: &Customer, action: LimitedAction) -> [Bucket<'_>; 2] {
+    [
+        Bucket {
+            tenant_id: &who.tenant_id,
+            scope: "account",
+            subject: &who.account_id,
+            action: action.as_str(),
+        },
+        Bucket {
+            tenant_id: &who.tenant_id,
+            scope: "tenant",
+            subject: "",
+            action: action.as_str(),
+        },
+    ]
 }
 
 async fn take_from(

@@ -47,7 +47,11 @@ pub async fn open(
     ]);
     let now = time::now_ms();
     let id = uuid::Uuid::new_v4().to_string();
-    limits::not_refused(state, who, LimitedAction::Ticket)?;
+    // Refused a moment ago: answered from memory, before the write lock (a retry of a stored
+    // ticket sent meanwhile gets the 429 too, and its replay after the wait).
+    if let Some(refusal) = limits::refused_here(state, who, LimitedAction::Ticket) {
+        return Err(refusal);
+    }
     let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let row = store::tickets::NewTicket {
@@ -166,7 +170,9 @@ pub async fn reply(
     let s = settings::load(&state.db, &who.tenant_id).await?;
     let hash = request_hash(&[&r.message, &r.attachments.join(",")]);
     let now = time::now_ms();
-    limits::not_refused(state, who, LimitedAction::Reply)?;
+    if let Some(refusal) = limits::refused_here(state, who, LimitedAction::Reply) {
+        return Err(refusal);
+    }
     let limits = limits::of_tenant(state, &who.tenant_id).await?;
     let mut tx = state.db.write().await?;
     let current = own(&mut tx, who, id).await?;
