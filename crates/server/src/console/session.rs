@@ -27,13 +27,15 @@ pub struct NewSession {
     pub expires_at: i64,
 }
 
-fn random_token() -> String {
+/// 32 random bytes, URL-safe base64: a session's or a reset link's token.
+pub(crate) fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn token_hash(token: &str) -> String {
+/// What is stored of a token: its SHA-256, hex.
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -10,20 +10,19 @@
 pub mod store;
 
 use axum::{Json, Router, extract::State, http::StatusCode, routing::post};
-use base64::Engine as _;
 use panelcare_model::{
     ErrorCode, FieldError,
     console::{PASSWORD_MIN, PasswordResetConfirm, PasswordResetRequest},
     error::FieldErrorCode,
 };
-use rand::RngCore as _;
-use sha2::{Digest, Sha256};
 
 use crate::{
     audit,
     client_address::ClientAddress,
     console::{
-        password, store as accounts,
+        password,
+        session::{random_token, token_hash},
+        store as accounts,
         throttle::{self, Policy},
     },
     error::{AppError, AppResult},
@@ -51,16 +50,6 @@ pub fn console_router() -> Router<AppState> {
     Router::new()
         .route("/password-reset", post(request))
         .route("/password-reset/confirm", post(confirm))
-}
-
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 fn too_many(wait_ms: i64) -> AppError {
@@ -109,7 +98,7 @@ pub async fn request(
         }
     }
     if let Some(agent) = accounts::by_email(&state.db, email).await? {
-        let token = new_token();
+        let token = random_token();
         store::insert(
             &state.db,
             &token_hash(&token),
