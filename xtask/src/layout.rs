@@ -17,7 +17,7 @@ use std::{
 use crate::util::{Result, at_root};
 
 /// Modules every other may use; they import no feature.
-const INFRA: [&str; 13] = [
+const INFRA: [&str; 14] = [
     "cache",
     "client_address",
     "db",
@@ -27,6 +27,7 @@ const INFRA: [&str; 13] = [
     "outbound",
     "refusals",
     "secrets",
+    "slow_refusals",
     "state",
     "static_files",
     "time",

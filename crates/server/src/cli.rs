@@ -164,6 +164,11 @@ pub struct ServeArgs {
     /// Empty: the address of the connection. Sign-in throttling counts by this address.
     #[arg(long, env = "PANELCARE_CLIENT_ADDRESS_HEADER", default_value = "")]
     pub client_address_header: String,
+    /// Milliseconds a refused request (`429`) is held before its answer goes out, so a flood
+    /// that ignores `Retry-After` runs at the pace of its connections, not of the CPU; never
+    /// longer than the `Retry-After` it carries. 0: answer at once.
+    #[arg(long, env = "PANELCARE_REFUSAL_HOLD_MS", default_value_t = crate::slow_refusals::DEFAULT_HOLD_MS)]
+    pub refusal_hold_ms: u64,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
@@ -313,6 +318,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             job_lease_ms: args.job_lease_ms,
             client_address_header: args.client_address_header,
             outbound_allow: args.outbound_allow,
+            refusal_hold: std::time::Duration::from_millis(args.refusal_hold_ms),
         },
     );
     crate::jobs::spawn(state.clone());

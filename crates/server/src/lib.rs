@@ -17,6 +17,7 @@ pub mod extract;
 pub mod outbound;
 pub mod refusals;
 pub mod secrets;
+pub mod slow_refusals;
 pub mod state;
 pub mod static_files;
 pub mod time;
@@ -42,14 +43,14 @@ pub mod tickets;
 
 use std::sync::Arc;
 
-use axum::{Router, extract::DefaultBodyLimit, http::header};
+use axum::{Router, extract::DefaultBodyLimit, http::header, middleware};
 use tower::ServiceBuilder;
 use tower_http::trace::TraceLayer;
 
 pub use error::AppError;
 pub use state::AppState;
 
-use crate::{db::Db, events::Listeners, state::Config};
+use crate::{db::Db, events::Listeners, slow_refusals::SlowRefusals, state::Config};
 
 /// The state the server runs on: `db`, `config`, and the listeners that turn ticket events
 /// into outbox rows (agents' notifications, the ticket bridge).
@@ -116,7 +117,11 @@ pub fn app(state: AppState) -> Router {
                     header::REFERRER_POLICY,
                     "strict-origin-when-cross-origin",
                 ))
-                .layer(web::hsts(&state.config.public_url)),
+                .layer(web::hsts(&state.config.public_url))
+                .layer(middleware::from_fn_with_state(
+                    SlowRefusals::new(state.config.refusal_hold, slow_refusals::MAX_HELD),
+                    slow_refusals::hold,
+                )),
         )
         .with_state(state)
 }

@@ -38,6 +38,8 @@ pub struct Config {
     /// Hosts webhooks and the ticket bridge may reach although they are on this machine or a
     /// private network (`--outbound-allow`); everything else such is refused.
     pub outbound_allow: AllowList,
+    /// How long a `429` is held before it goes out ([`crate::slow_refusals`]); zero: at once.
+    pub refusal_hold: std::time::Duration,
 }
 
 impl Config {

@@ -35,6 +35,7 @@ fn state() -> (tokio::runtime::Runtime, AppState) {
             job_lease_ms: None,
             client_address_header: String::new(),
             outbound_allow: crate::outbound::AllowList::parse("").expect("allow list"),
+            refusal_hold: std::time::Duration::ZERO,
         };
         crate::state::AppState::new(db, config, crate::events::Listeners::new(Vec::new()))
     });

@@ -326,3 +326,35 @@ async fn new_limits_count_from_now_and_the_wait_is_readable_across_origins() {
     let (s, body, _) = app.send(post_ticket(&t, "tight-key-0003")).await;
     assert_eq!(s, 201, "{body}");
 }
+
+/// A refusal goes out only after the server's hold (`--refusal-hold-ms`), so a flood that
+/// ignores `Retry-After` runs at the pace of its connections; a request that is let through
+/// is not held, and another customer is answered meanwhile.
+#[tokio::test]
+async fn a_refusal_is_held_while_others_are_answered() {
+    const HOLD: std::time::Duration = std::time::Duration::from_millis(600);
+    let app = TestApp::new_with(|c| c.refusal_hold = HOLD).await;
+    let flooder = token("acme", "flooder");
+    let mut i = 0;
+    let held = loop {
+        i += 1;
+        assert!(i < 1_000, "never refused");
+        let req = post_feedback(&flooder, &format!("held-{i:04}"), &feedback());
+        let started = std::time::Instant::now();
+        let (s, _, _) = app.send(req).await;
+        if s == 429 {
+            break started.elapsed();
+        }
+        assert_eq!(s, 201);
+    };
+    assert!(held >= HOLD, "the refusal went out after {held:?}");
+    // While a refusal is being held, another account's read is answered.
+    let refused = app.send(post_feedback(&flooder, "held-again", &feedback()));
+    let read = app.send(get("/api/v1/feedback", &token("acme", "reader")));
+    tokio::pin!(refused);
+    tokio::select! {
+        (s, body, _) = read => assert_eq!(s, 200, "{body}"),
+        (s, _, _) = &mut refused => panic!("the refusal ({s}) went out before a plain read"),
+    }
+    assert_eq!(refused.await.0, 429);
+}

@@ -135,6 +135,9 @@ impl TestApp {
             // allows its own helpdesk. Tests of the refusal take this away.
             outbound_allow: panelcare_server::outbound::AllowList::parse("127.0.0.1,localhost")
                 .expect("allow list"),
+            // Refusals go out at once, so the limits' tests count answers without waiting a
+            // second for each; `slow_refusals` tests the hold.
+            refusal_hold: std::time::Duration::ZERO,
         };
         configure(&mut config);
         let state = panelcare_server::app_state(db, config);
