@@ -1,7 +1,8 @@
 //! Refusals this instance remembers (rate limits): a bucket found empty stays empty until
 //! its wait is over whatever else happens, so until then this instance refuses without
 //! asking the database. Other instances learn it from the database on their own first
-//! request. Keys are the limiting feature's own (a bucket's name).
+//! request. Keys are the limiting feature's own (a bucket's name). The same memory keeps a
+//! count that was made from being made again too soon (an article's view by a customer).
 
 use std::{collections::HashMap, sync::Mutex};
 

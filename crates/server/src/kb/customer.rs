@@ -21,6 +21,7 @@ use crate::{
     error::{AppError, AppResult},
     limits,
     state::AppState,
+    time::now_ms,
 };
 
 /// The language a customer reads articles in: the panel's, as the tenant offers it.
@@ -61,11 +62,28 @@ pub async fn read(
     who: Customer,
     Path(id): Path<String>,
 ) -> AppResult<Json<Article>> {
-    store::read_published(&state.db, &who.tenant_id, &id)
+    // A view counts once per customer, article and hour on each instance: a customer
+    // reading an article again, or a client fetching it in a loop, writes nothing (a read
+    // that wrote every time was a write flood no limit covered).
+    let seen = format!(
+        "kb-view|{}:{}|{}|{id}",
+        who.tenant_id.len(),
+        who.tenant_id,
+        who.account_id
+    );
+    let now = now_ms();
+    let count_view = state.refusals.wait(&seen, now).is_none();
+    let article = store::read_published(&state.db, &who.tenant_id, &id, count_view)
         .await?
-        .map(Json)
-        .ok_or_else(AppError::not_found)
+        .ok_or_else(AppError::not_found)?;
+    if count_view {
+        state.refusals.note(seen, now + VIEW_COUNTED_FOR_MS);
+    }
+    Ok(Json(article))
 }
+
+/// How long a customer's view of an article stays counted on an instance.
+const VIEW_COUNTED_FOR_MS: i64 = 60 * 60 * 1000;
 
 /// Counted once per customer and article, however often it is clicked.
 pub async fn solved(

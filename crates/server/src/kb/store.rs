@@ -192,21 +192,27 @@ pub async fn search(
         .collect())
 }
 
-/// A published article of the tenant as a customer reads it; the view is counted in the same
-/// statement, so reading and counting cannot disagree.
+/// A published article of the tenant as a customer reads it. With `count_view` the view is
+/// counted in the same statement, so reading and counting cannot disagree; without it the
+/// read writes nothing.
 pub async fn read_published(
     db: &Db,
     tenant_id: &str,
     id: &str,
+    count_view: bool,
 ) -> Result<Option<Article>, sqlx::Error> {
-    let row: Option<(String, String, String, i64)> = sqlx::query_as(
+    let sql = if count_view {
         "UPDATE kb_articles SET views = views + 1 WHERE id = $1 AND tenant_id = $2 AND published = 1 \
-         AND deleted_at IS NULL RETURNING lang, title, html, updated_at",
-    )
-    .bind(id)
-    .bind(tenant_id)
-    .fetch_optional(&db.pool)
-    .await?;
+         AND deleted_at IS NULL RETURNING lang, title, html, updated_at"
+    } else {
+        "SELECT lang, title, html, updated_at FROM kb_articles WHERE id = $1 AND tenant_id = $2 \
+         AND published = 1 AND deleted_at IS NULL"
+    };
+    let row: Option<(String, String, String, i64)> = sqlx::query_as(sql)
+        .bind(id)
+        .bind(tenant_id)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|(lang, title, html, updated)| Article {
         id: id.to_owned(),
         lang,
