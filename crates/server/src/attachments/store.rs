@@ -8,6 +8,7 @@ use sqlx::Row as _;
 use crate::{
     db::{Conn, Db, flag},
     error::AppError,
+    secrets::{decode_error, server_secret_context},
 };
 use panelcare_model::{FieldError, error::FieldErrorCode};
 
@@ -169,18 +170,29 @@ pub async fn download(db: &Db, id: &str, thumbnail: bool) -> Result<Option<Downl
 }
 
 /// The key that signs file addresses: `fresh` unless another process stored one first.
+/// Stored sealed under the server's secret key (a backup alone signs no file address); one
+/// stored before sealing reads as it is until start-up or `rotate-secrets` seals it.
 pub async fn file_url_key(db: &Db, fresh: &str) -> Result<String, sqlx::Error> {
+    let context = server_secret_context(FILE_URLS);
     sqlx::query(
-        "INSERT INTO server_secrets (name, value) VALUES ('file_urls', $1) \
-         ON CONFLICT (name) DO NOTHING",
+        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
     )
-    .bind(fresh)
+    .bind(FILE_URLS)
+    .bind(db.secrets.seal(fresh, &context))
     .execute(&db.pool)
     .await?;
-    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'file_urls'")
+    let stored: String = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+        .bind(FILE_URLS)
         .fetch_one(&db.pool)
-        .await
+        .await?;
+    db.secrets
+        .open(&stored, &context)
+        .map(|o| o.plain)
+        .map_err(decode_error)
 }
+
+/// The name of the file-address key among the server's secrets.
+const FILE_URLS: &str = "file_urls";
 
 /// Uploads nobody attached within a day are dropped.
 pub async fn purge_unused(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {

@@ -1,4 +1,5 @@
-//! Secrets at rest: tenant signing secrets and webhook secrets are stored sealed
+//! Secrets at rest: tenant signing secrets, webhook secrets and the key that signs file
+//! addresses are stored sealed
 //! (ChaCha20-Poly1305) under a key from the server's configuration, never the database, so a
 //! backup or a `pg_dump` alone cannot sign anyone's identity. A sealed value describes itself,
 //! `enc:v1:<key id>:<base64 nonce+ciphertext>`; a value without that prefix was written before
@@ -204,6 +205,12 @@ pub fn decode_error(err: SecretsError) -> sqlx::Error {
 /// The context of tenant `tenant`'s signing key `kid`.
 pub fn signing_key_context(tenant: &str, kid: &str) -> String {
     format!("tenant_keys/{tenant}/{kid}")
+}
+
+/// The context of the server-wide secret `name` (`file_urls`, the key that signs file
+/// addresses).
+pub fn server_secret_context(name: &str) -> String {
+    format!("server_secrets/{name}")
 }
 
 /// The context of tenant `tenant`'s webhook secret.

@@ -4,7 +4,7 @@
 
 use sqlx::Row as _;
 
-use super::{KeyRing, SecretsError, signing_key_context, webhook_context};
+use super::{KeyRing, SecretsError, server_secret_context, signing_key_context, webhook_context};
 use crate::db::Db;
 
 /// Why a pass over the stored secrets stopped.
@@ -41,6 +41,22 @@ pub async fn pass(db: &Db, ring: &KeyRing, pass: Pass) -> Result<usize, PassErro
                 .bind(ring.seal(&opened.plain, &context))
                 .bind(&tenant)
                 .bind(&kid)
+                .bind(&stored)
+                .execute(&db.pool)
+                .await?;
+            sealed += 1;
+        }
+    }
+    let server: Vec<(String, String)> = sqlx::query_as("SELECT name, value FROM server_secrets")
+        .fetch_all(&db.pool)
+        .await?;
+    for (name, stored) in server {
+        let context = server_secret_context(&name);
+        let opened = ring.open(&stored, &context)?;
+        if opened.stale && pass == Pass::Seal {
+            sqlx::query("UPDATE server_secrets SET value = $1 WHERE name = $2 AND value = $3")
+                .bind(ring.seal(&opened.plain, &context))
+                .bind(&name)
                 .bind(&stored)
                 .execute(&db.pool)
                 .await?;

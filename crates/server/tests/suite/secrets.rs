@@ -1,10 +1,12 @@
-//! Secrets at rest: tenant signing secrets and webhook secrets are stored sealed under the
+//! Secrets at rest: tenant signing secrets, webhook secrets and the key that signs file
+//! addresses are stored sealed under the
 //! server's key, tokens signed with them still verify, a copy of the database under another
 //! key is refused at start with a clear error, and `rotate-secrets` moves every secret to a
 //! new key so the old one can be dropped.
 
 use panelcare_model::console::Role;
 use panelcare_server::{
+    attachments::signing,
     auth,
     db::{ConnectError, Db, Options},
     secrets::{KeyRing, SecretsError},
@@ -24,7 +26,25 @@ async fn raw_secrets(db: &Db) -> Vec<String> {
         .await
         .expect("settings");
     all.extend(settings);
+    let server: Vec<String> = sqlx::query_scalar("SELECT value FROM server_secrets")
+        .fetch_all(&db.pool)
+        .await
+        .expect("server secrets");
+    all.extend(server);
     all
+}
+
+/// A signed file address (which makes the server's file-address key if there is none yet),
+/// and whether `state` accepts it.
+async fn file_address_checks(state: &panelcare_server::AppState, sig_from: &str) -> bool {
+    let now = panelcare_server::time::now_ms();
+    let (exp, sig) = sig_from
+        .split_once("?exp=")
+        .and_then(|(_, q)| q.split_once("&sig="))
+        .expect("a signed address");
+    signing::check(state, "file-1", false, exp.parse().expect("exp"), sig, now)
+        .await
+        .expect("checks")
 }
 
 async fn open_with(url: &str, ring: KeyRing) -> Result<Db, ConnectError> {
@@ -60,8 +80,21 @@ async fn secrets_are_stored_sealed_and_tokens_still_verify() {
         ))
         .await;
     assert_eq!(s, 200, "{body}");
+    let now = panelcare_server::time::now_ms();
+    let address = signing::path(&app.state, "file-1", false, now)
+        .await
+        .expect("signs");
     let raw = raw_secrets(&app.state.db).await;
-    assert_eq!(raw.len(), 4, "{raw:?}");
+    assert_eq!(raw.len(), 5, "{raw:?}");
+    let file_key: String =
+        sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'file_urls'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("file key");
+    assert!(file_key.starts_with("enc:v1:"), "{file_key}");
+    // Another instance on the same database reads the sealed key and accepts the address.
+    let other = app.another_instance().await;
+    assert!(file_address_checks(&other, &address).await);
     for value in &raw {
         for plain in [ACME_SECRET, BLUEFOX_SECRET, k2.as_str(), webhook] {
             assert!(!value.contains(plain), "{value}");
@@ -117,12 +150,22 @@ async fn a_copy_under_another_key_is_refused_and_rotation_drops_the_old_key() {
         "{said}"
     );
 
-    // A row written before sealing is read as it is, and sealed by the rotation.
+    // Rows written before sealing are read as they are, and sealed by the rotation.
     sqlx::query("UPDATE tenant_keys SET secret = $1 WHERE tenant_id = 'bluefox'")
         .bind(BLUEFOX_SECRET)
         .execute(&app.state.db.pool)
         .await
         .expect("plain row");
+    let plain_file_key = "ab".repeat(32);
+    sqlx::query("INSERT INTO server_secrets (name, value) VALUES ('file_urls', $1) ON CONFLICT (name) DO UPDATE SET value = $1")
+        .bind(&plain_file_key)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("plain file key");
+    let fresh = panelcare_server::app_state(app.state.db.clone(), (*app.state.config).clone());
+    let before = signing::path(&fresh, "file-1", false, panelcare_server::time::now_ms())
+        .await
+        .expect("signs with the plain key");
     let dir = tempfile::tempdir().expect("tempdir");
     let (old_file, new_file) = (dir.path().join("old.key"), dir.path().join("new.key"));
     use base64::Engine as _;
@@ -155,6 +198,8 @@ async fn a_copy_under_another_key_is_refused_and_rotation_drops_the_old_key() {
         );
     }
     let state = panelcare_server::app_state(db, (*app.state.config).clone());
+    // The file-address key was sealed, not replaced: addresses signed before still work.
+    assert!(file_address_checks(&state, &before).await);
     for (tenant, secret) in [("acme", ACME_SECRET), ("bluefox", BLUEFOX_SECRET)] {
         let token = auth::sign(&claims(tenant, "alice"), "k1", secret);
         auth::verify(&state, &token).await.expect("verifies");
