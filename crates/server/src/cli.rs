@@ -255,7 +255,14 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::Tenant(TenantCommand::Create { id, name, parent }) => {
-            if !tenants::store::create(&db, &id, &name, parent.as_deref()).await? {
+            // The name reaches customers' widgets, agents' queues and e-mails: the text rule.
+            let name = panelcare_model::clean::text(&name)
+                .map_err(|e| format!("the tenant's name: {e}"))?;
+            let name = name.trim();
+            if name.is_empty() {
+                return Err("the tenant's name is empty".into());
+            }
+            if !tenants::store::create(&db, &id, name, parent.as_deref()).await? {
                 return Err(format!("tenant {id:?} already exists").into());
             }
             let secret = tenants::generate_secret();

@@ -311,7 +311,9 @@ pub fn valid_id(id: &str) -> bool {
 
 fn text(errors: &mut Vec<FieldError>, field: String, value: &str, min: usize, max: usize) {
     let n = value.trim().chars().count();
-    if n < min {
+    if let Err(refused) = crate::clean::text(value) {
+        errors.push(refused.on(&field));
+    } else if n < min {
         errors.push(FieldError::new(
             field,
             FieldErrorCode::Required,

@@ -193,6 +193,15 @@ impl Rule {
                     );
                     return None;
                 }
+                if crate::clean::text(s).is_err() {
+                    err(
+                        errors,
+                        field,
+                        FieldErrorCode::ForbiddenCharacters,
+                        crate::clean::REFUSED.into(),
+                    );
+                    return None;
+                }
                 if s.chars().count() > max {
                     err(
                         errors,

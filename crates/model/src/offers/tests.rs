@@ -363,6 +363,34 @@ fn rules_with_unknown_names_or_bad_links_are_refused_at_save() {
 }
 
 #[test]
+fn offer_texts_and_catalogue_names_pass_the_text_rule() {
+    let cat = catalogue();
+    let mut r = rule("x", &[]);
+    r.headline = "Upgrade \u{202e}won".into();
+    let refused = r.compile(&cat, &[]).unwrap_err();
+    assert_eq!(
+        refused
+            .iter()
+            .map(|e| (e.field.as_str(), e.code))
+            .collect::<Vec<_>>(),
+        [("headline", FieldErrorCode::ForbiddenCharacters)]
+    );
+    let mut bad = catalogue();
+    bad.plans[0].name = "Pro\u{1b}[2J".into();
+    bad.plans[0].description = "Fast\u{2066}".into();
+    let refused = bad.validate().unwrap_err();
+    assert_eq!(
+        refused.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+        ["plans[0].name", "plans[0].description"]
+    );
+    assert!(
+        refused
+            .iter()
+            .all(|e| e.code == FieldErrorCode::ForbiddenCharacters)
+    );
+}
+
+#[test]
 fn filled_links_cannot_escape() {
     let mut snap = snapshot(4.6);
     snap.service_id = Some("a&b=c/../#x".into());

@@ -215,6 +215,24 @@ async fn the_admin_cli_creates_an_account_that_can_sign_in() {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
+    // A name with a right-to-left override would read backwards in every widget: refused.
+    let refused = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .env("PANELCARE_SECRET_KEY", TEST_SECRET_KEY)
+        .args([
+            "tenant",
+            "create",
+            "--id",
+            "acme",
+            "--name",
+            "Acme \u{202e}gnitsoH",
+        ])
+        .output()
+        .expect("run");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("invisible control characters"), "{said}");
     run(&["tenant", "create", "--id", "acme", "--name", "Acme Hosting"]);
     run(&[
         "tenant",
