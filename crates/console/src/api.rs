@@ -5,9 +5,9 @@ use panelcare_model::{
     ErrorBody,
     branding::Branding,
     console::{
-        AgentText, CreatedAgent, CreatedKey, Inbox, InboxDetail, KeyInfo, LoginRequest, NewAgent,
-        NewKey, PasswordResetConfirm, PasswordResetRequest, ResetRequested, SessionInfo,
-        StatusChange, TeamMember, TenantInfo,
+        AgentText, CreatedAgent, CreatedKey, Inbox, InboxDetail, KeyInfo, NewAgent, NewKey,
+        PasswordResetConfirm, PasswordResetRequest, ResetRequested, SessionInfo, StatusChange,
+        TeamMember, TenantInfo,
     },
     limits::Limits,
 };
@@ -69,14 +69,6 @@ pub struct Api {
 impl Api {
     pub async fn me() -> Result<SessionInfo, ApiError> {
         call("GET", "/console/api/me", None, None::<&()>).await
-    }
-
-    pub async fn login(email: &str, password: &str) -> Result<SessionInfo, ApiError> {
-        let body = LoginRequest {
-            email: email.into(),
-            password: password.into(),
-        };
-        call("POST", "/console/api/login", None, Some(&body)).await
     }
 
     /// Asks for a reset link; the answer's sentence says what happens next.
@@ -374,6 +366,52 @@ async fn send<T: DeserializeOwned>(
     csrf: Option<&str>,
     body: Option<(JsValue, &str)>,
 ) -> Result<T, ApiError> {
+    let (status, json) = fetch(method, path, csrf, body).await?;
+    read(status, json)
+}
+
+/// The JSON body of `status` as `T` when it is a success, else as the error it says.
+pub(crate) fn read<T: DeserializeOwned>(status: u16, json: Option<JsValue>) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        return json
+            .and_then(|j| serde_wasm_bindgen::from_value(j).ok())
+            .ok_or(ApiError::Unexpected(status));
+    }
+    match json.and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok()) {
+        Some(body) => Err(ApiError::Refused {
+            status,
+            error: body.error,
+        }),
+        None => Err(ApiError::Unexpected(status)),
+    }
+}
+
+/// Sends a JSON `body`; the answer's status and JSON body (if it has one), for calls whose
+/// refusals carry more than the error (a sign-in that asks for a second factor).
+pub(crate) async fn call_json(
+    method: &str,
+    path: &str,
+    body: &impl Serialize,
+) -> Result<(u16, Option<JsValue>), ApiError> {
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| ApiError::Network)?;
+    let text = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Network)?;
+    fetch(
+        method,
+        path,
+        None,
+        Some((JsValue::from(text), "application/json")),
+    )
+    .await
+}
+
+async fn fetch(
+    method: &str,
+    path: &str,
+    csrf: Option<&str>,
+    body: Option<(JsValue, &str)>,
+) -> Result<(u16, Option<JsValue>), ApiError> {
     let headers = Headers::new().map_err(|_| ApiError::Network)?;
     let _ = headers.set("Accept", "application/json");
     if let Some(token) = csrf {
@@ -397,16 +435,5 @@ async fn send<T: DeserializeOwned>(
         Ok(p) => JsFuture::from(p).await.ok(),
         Err(_) => None,
     };
-    if (200..300).contains(&status) {
-        return json
-            .and_then(|j| serde_wasm_bindgen::from_value(j).ok())
-            .ok_or(ApiError::Unexpected(status));
-    }
-    match json.and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok()) {
-        Some(body) => Err(ApiError::Refused {
-            status,
-            error: body.error,
-        }),
-        None => Err(ApiError::Unexpected(status)),
-    }
+    Ok((status, json))
 }

@@ -21,6 +21,7 @@ use crate::{
     numbers::NumbersView,
     offers::OffersView,
     password_reset::{self, NewPassword},
+    second_factor::SecurityPage,
     support::SupportSettings,
     team::TeamView,
     text,
@@ -41,6 +42,7 @@ enum Page {
     Limits,
     Team,
     Audit,
+    Security,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +138,7 @@ pub fn App() -> Html {
                             <button type="button" class="c-nav-link" aria-current={current(Page::Knowledge)} onclick={go(Page::Knowledge)}>{ "Knowledge base" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Notices)} onclick={go(Page::Notices)}>{ "Notices" }</button>
                             <button type="button" class="c-nav-link" aria-current={current(Page::Support)} onclick={go(Page::Support)}>{ "Support settings" }</button>
+                            <button type="button" class="c-nav-link" aria-current={current(Page::Security)} onclick={go(Page::Security)}>{ "Security" }</button>
                             if admin {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Offers)} onclick={go(Page::Offers)}>{ "Offers" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
@@ -159,6 +162,8 @@ pub fn App() -> Html {
                             <NoticesView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Support {
                             <SupportSettings api={api.clone()} on_signed_out={on_signed_out.clone()} {admin} />
+                        } else if *page == Page::Security {
+                            <SecurityPage api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Audit && admin {
                             <AuditView api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Team && admin {

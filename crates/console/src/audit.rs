@@ -26,6 +26,11 @@ fn action(a: &str) -> &str {
         "key.add" => "Key added",
         "key.remove" => "Key removed",
         "origins.update" => "Origins changed",
+        "second_factor.enable" => "Second factor turned on",
+        "second_factor.disable" => "Second factor turned off",
+        "second_factor.reset" => "Second factor reset by an admin",
+        "second_factor.require" => "Second factor requirement changed",
+        "second_factor.recovery_code_used" => "Signed in with a recovery code",
         other => other,
     }
 }

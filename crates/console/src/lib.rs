@@ -18,6 +18,7 @@ pub mod notices;
 pub mod numbers;
 pub mod offers;
 pub mod password_reset;
+pub mod second_factor;
 pub mod support;
 pub mod team;
 pub mod tenants;

@@ -1,11 +1,16 @@
-//! Sign-in form, and the way to a password reset from it.
+//! Sign-in form, and the ways on from it: the second factor's step (or the enrolment a tenant
+//! requires) when the password was right, and a password reset.
 
-use panelcare_model::console::SessionInfo;
+use panelcare_model::{console::SessionInfo, second_factor::Challenge};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::{api::Api, password_reset::ForgotPassword};
+use crate::{
+    api::Api,
+    password_reset::ForgotPassword,
+    second_factor::{EnrolAtSignIn, SecondStep, SignIn},
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct LoginProps {
@@ -19,6 +24,8 @@ pub fn Login(props: &LoginProps) -> Html {
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let forgot = use_state(|| false);
+    // The password was right and a second factor is asked next.
+    let challenge = use_state(|| None::<Challenge>);
     let input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -26,22 +33,36 @@ pub fn Login(props: &LoginProps) -> Html {
         })
     };
     let onsubmit = {
-        let (email, password, error, busy) =
-            (email.clone(), password.clone(), error.clone(), busy.clone());
+        let (email, password, error, busy, challenge) = (
+            email.clone(),
+            password.clone(),
+            error.clone(),
+            busy.clone(),
+            challenge.clone(),
+        );
         let on_signed_in = props.on_signed_in.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (email, password, error, busy, on_signed_in) = (
+            let (email, password_now, error, busy, on_signed_in, challenge, password) = (
                 (*email).clone(),
                 (*password).clone(),
                 error.clone(),
                 busy.clone(),
                 on_signed_in.clone(),
+                challenge.clone(),
+                password.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                match Api::login(&email, &password).await {
-                    Ok(session) => on_signed_in.emit(session),
+                match Api::login(&email, &password_now).await {
+                    Ok(SignIn::Done(session)) => on_signed_in.emit(session),
+                    Ok(SignIn::SecondFactor(asked)) => {
+                        // The password has done its part; it is not kept on screen.
+                        password.set(String::new());
+                        error.set(None);
+                        busy.set(false);
+                        challenge.set(Some(asked));
+                    }
                     Err(e) => {
                         error.set(Some(e.message()));
                         busy.set(false);
@@ -50,6 +71,22 @@ pub fn Login(props: &LoginProps) -> Html {
             });
         })
     };
+    if let Some(asked) = &*challenge {
+        let start_over = {
+            let challenge = challenge.clone();
+            Callback::from(move |()| {
+                challenge.set(None);
+                crate::focus::later("c-password");
+            })
+        };
+        let token = AttrValue::from(asked.challenge.clone());
+        let on_signed_in = props.on_signed_in.clone();
+        return if asked.enrol {
+            html! { <EnrolAtSignIn challenge={token} {on_signed_in} on_start_over={start_over} /> }
+        } else {
+            html! { <SecondStep challenge={token} {on_signed_in} on_start_over={start_over} /> }
+        };
+    }
     if *forgot {
         let forgot = forgot.clone();
         return html! { <ForgotPassword on_back={Callback::from(move |()| forgot.set(false))} /> };

@@ -1,12 +1,18 @@
-//! Team and keys: admins add and remove console accounts, and rotate the signing keys their
-//! panels sign customer tokens with. Passwords and secrets appear once, right after creation.
+//! Team and keys: admins add and remove console accounts (and reset a member's second factor,
+//! or require one of the tenant's accounts), and rotate the signing keys their panels sign
+//! customer tokens with. Passwords and secrets appear once, right after creation.
 
 use panelcare_model::console::{KeyInfo, NewAgent, Role, TeamMember};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::{api::Api, tenants::use_tenants, text};
+use crate::{
+    api::Api,
+    second_factor::{RequirementToggle, ResetButton},
+    tenants::use_tenants,
+    text,
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TeamProps {
@@ -20,6 +26,8 @@ pub struct TeamProps {
 pub fn TeamView(props: &TeamProps) -> Html {
     let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
     let team = use_state(Vec::<TeamMember>::new);
+    // The accounts with a second factor (ids).
+    let enrolled = use_state(Vec::<String>::new);
     let keys = use_state(Vec::<KeyInfo>::new);
     let form = use_state(NewAgent::default);
     let kid = use_state(String::new);
@@ -29,17 +37,21 @@ pub fn TeamView(props: &TeamProps) -> Html {
     // The tenant's allowed panel origins, one per line, as edited.
     let origins = use_state(String::new);
     {
-        let (api, team, keys, origins) = (
+        let (api, team, keys, origins, enrolled) = (
             props.api.clone(),
             team.clone(),
             keys.clone(),
             origins.clone(),
+            enrolled.clone(),
         );
         use_effect_with(((*tenant).clone(), *reload), move |(t, _)| {
             let t = t.clone();
             spawn_local(async move {
                 if let Ok(list) = api.team().await {
                     team.set(list);
+                }
+                if let Ok(list) = api.enrolled_accounts().await {
+                    enrolled.set(list.into_iter().map(|e| e.agent_id).collect());
                 }
                 if !t.is_empty() {
                     if let Ok(list) = api.keys(&t).await {
@@ -231,6 +243,13 @@ pub fn TeamView(props: &TeamProps) -> Html {
             });
         })
     };
+    let on_reset = {
+        let (shown, bump) = (shown.clone(), bump.clone());
+        Callback::from(move |outcome: (bool, String)| {
+            shown.set(Some(outcome));
+            bump();
+        })
+    };
     let is_reseller = tenants
         .iter()
         .any(|t| t.id == *tenant && t.parent_id.is_some());
@@ -258,12 +277,19 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <ul class="c-plain">
                         { for members.iter().map(|m| html! {
                             <li key={m.id.clone()}>
-                                <span><strong>{ &m.name }</strong>{ format!(" · {} · {}", m.email, text::role(m.role)) }</span>
+                                <span><strong>{ &m.name }</strong>{ format!(" · {} · {}", m.email, text::role(m.role)) }
+                                    if enrolled.contains(&m.id) { { " · second factor on" } }</span>
+                                if enrolled.contains(&m.id) {
+                                    <ResetButton api={props.api.clone()} agent_id={m.id.clone()} email={m.email.clone()}
+                                        on_outcome={on_reset.clone()} />
+                                }
                                 <button type="button" class="c-button c-ghost c-small" onclick={remove_agent(m.id.clone())}
                                     aria-label={format!("Remove {}", m.email)}>{ "Remove" }</button>
                             </li>
                         }) }
                     </ul>
+                    <RequirementToggle api={props.api.clone()} tenant={AttrValue::from((*tenant).clone())}
+                        on_signed_out={props.on_signed_out.clone()} />
                     <form class="c-form" onsubmit={add_agent}>
                         <h3>{ "Add an account" }</h3>
                         <label for="c-t-name">{ "Name" }</label>

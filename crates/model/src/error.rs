@@ -44,6 +44,10 @@ pub enum ErrorCode {
     NotRatable,
     /// A server-to-server call whose signature is missing, stale or wrong.
     InvalidSignature,
+    /// Console: the password was right and a second factor is asked next; the body's
+    /// `second_factor` carries the challenge to answer (see [`crate::second_factor`]).
+    #[cfg(feature = "console-codes")]
+    SecondFactorRequired,
     Internal,
     /// A code this build does not know yet (a newer server); treated like `Internal`.
     #[serde(other)]
@@ -80,13 +84,26 @@ impl ErrorCode {
         (Self::Internal, "internal"),
     ];
 
+    /// The console's own codes: the widget never gets them, and leaves their names out.
+    #[cfg(feature = "console-codes")]
+    const CONSOLE_NAMES: [(Self, &'static str); 1] =
+        [(Self::SecondFactorRequired, "second_factor_required")];
+
     /// The wire name (what serde writes), for clients that read JSON without serde.
     pub fn as_str(self) -> &'static str {
+        #[cfg(feature = "console-codes")]
+        if let Some((_, name)) = Self::CONSOLE_NAMES.iter().find(|(v, _)| *v == self) {
+            return name;
+        }
         name_of(&Self::NAMES, self)
     }
 
     /// The code of a wire name; names this build does not know are `Unknown`.
     pub fn parse(name: &str) -> Self {
+        #[cfg(feature = "console-codes")]
+        if let Some((code, _)) = Self::CONSOLE_NAMES.iter().find(|(_, n)| *n == name) {
+            return *code;
+        }
         value_of(&Self::NAMES, name, Self::Unknown)
     }
 
@@ -99,6 +116,8 @@ impl ErrorCode {
             | Self::InvalidCredentials
             | Self::NotSignedIn
             | Self::InvalidSignature => 401,
+            #[cfg(feature = "console-codes")]
+            Self::SecondFactorRequired => 401,
             Self::CsrfFailed | Self::OriginNotAllowed => 403,
             Self::TooManyAttempts | Self::RateLimited => 429,
             Self::MalformedJson | Self::MissingIdempotencyKey | Self::InvalidIdempotencyKey => 400,
@@ -223,6 +242,12 @@ mod tests {
     #[test]
     fn wire_names_match_serde() {
         for (code, name) in ErrorCode::NAMES {
+            assert_eq!(serde_json::to_value(code).unwrap(), name);
+            assert_eq!(ErrorCode::parse(name), code);
+            assert_eq!(code.as_str(), name);
+        }
+        #[cfg(feature = "console-codes")]
+        for (code, name) in ErrorCode::CONSOLE_NAMES {
             assert_eq!(serde_json::to_value(code).unwrap(), name);
             assert_eq!(ErrorCode::parse(name), code);
             assert_eq!(code.as_str(), name);

@@ -34,6 +34,7 @@ pub mod notice;
 pub mod notify;
 pub mod numbers;
 pub mod offers;
+pub mod second_factor;
 pub mod sla;
 pub mod text;
 pub mod ticket;

@@ -38,6 +38,7 @@ pub mod notices;
 pub mod notify;
 pub mod offers;
 pub mod password_reset;
+pub mod second_factor;
 pub mod tenants;
 pub mod tickets;
 
@@ -96,6 +97,7 @@ pub fn app(state: AppState) -> Router {
         .merge(bridge::console_router())
         .merge(limits::console_router())
         .merge(password_reset::console_router())
+        .merge(second_factor::console_router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

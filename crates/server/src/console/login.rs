@@ -1,4 +1,5 @@
-//! Signing in and out of the console.
+//! Signing in and out of the console: the password step of a sign-in, opening a session, signing
+//! out and `/me`.
 
 use axum::{
     Json,
@@ -18,9 +19,7 @@ use super::{
     store, throttle,
 };
 use crate::{
-    client_address::ClientAddress,
     error::{AppError, AppResult},
-    extract::ApiJson,
     state::AppState,
     time::{now_ms, rfc3339},
 };
@@ -120,28 +119,30 @@ async fn reserve(state: &AppState, email_key: &str, address: &str) -> AppResult<
     Ok(())
 }
 
-/// `POST /console/api/login`. The attempt is reserved (and counted as failed) before the
-/// password is checked, so parallel attempts get no more tries than serial ones; an unknown
-/// e-mail is checked against a dummy hash and counted like a known one.
-pub async fn login(
-    State(state): State<AppState>,
-    ClientAddress(address): ClientAddress,
-    request_headers: HeaderMap,
-    ApiJson(req): ApiJson<LoginRequest>,
-) -> AppResult<Response> {
-    validate(&req)?;
+/// The first step of `POST /console/api/login` (the route is the second factor's, which
+/// decides what follows: `second_factor/sign_in.rs`): the account whose password this is.
+/// The attempt is reserved (and counted as failed) before the password is checked, so
+/// parallel attempts get no more tries than serial ones; an unknown e-mail is checked against
+/// a dummy hash and counted like a known one.
+pub async fn password_step(
+    state: &AppState,
+    address: &str,
+    request_headers: &HeaderMap,
+    req: &LoginRequest,
+) -> AppResult<Agent> {
+    validate(req)?;
     // A browser the owner signed in on before is counted apart from strangers' tries.
-    let email_key = if device::is_known(&state, &request_headers, &req.email) {
+    let email_key = if device::is_known(state, request_headers, &req.email) {
         throttle::device_key(&req.email)
     } else {
         throttle::email_key(&req.email)
     };
-    reserve(&state, &email_key, &address).await?;
+    reserve(state, &email_key, address).await?;
     let agent = store::by_email(&state.db, &req.email).await?;
     let stored = agent.as_ref().map(|a| a.password_hash.clone());
     let Some(right) = password::verify_async(stored, req.password.clone()).await else {
         // The server was too busy to check: the attempt was not made, so it is not counted.
-        throttle::not_made(&state.db, &email_key, &throttle::address_key(&address)).await?;
+        throttle::not_made(&state.db, &email_key, &throttle::address_key(address)).await?;
         return Err(AppError::later(
             ErrorCode::TooManyAttempts,
             "The server is busy signing others in. Try again in a few seconds.",
@@ -151,17 +152,22 @@ pub async fn login(
     let Some(agent) = agent.filter(|_| right) else {
         return Err(invalid_credentials());
     };
-    throttle::succeeded(&state.db, &email_key, &throttle::address_key(&address)).await?;
+    throttle::succeeded(&state.db, &email_key, &throttle::address_key(address)).await?;
+    Ok(agent)
+}
+
+/// Signs `agent` in: a new session, and the cookies that carry it and make this browser a
+/// known device. The caller answers with the headers and the session's description.
+pub async fn open_session(state: &AppState, agent: &Agent) -> AppResult<(HeaderMap, SessionInfo)> {
     let new = session::create(&state.db, &agent.id).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&session::cookie(Some(&new.token))) {
         headers.append(header::SET_COOKIE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&device::cookie(&state, &agent.email)) {
+    if let Ok(v) = HeaderValue::from_str(&device::cookie(state, &agent.email)) {
         headers.append(header::SET_COOKIE, v);
     }
-    let body = info(&agent, &new.csrf_token, new.expires_at);
-    Ok((StatusCode::OK, headers, Json(body)).into_response())
+    Ok((headers, info(agent, &new.csrf_token, new.expires_at)))
 }
 
 pub async fn logout(State(state): State<AppState>, who: SignedIn) -> AppResult<Response> {

@@ -3,7 +3,7 @@
 //! (`tickets/console`, `feedback/console.rs`, …) with the [`SignedIn`] extractor from here.
 
 mod device;
-mod login;
+pub mod login;
 pub mod password;
 pub mod scope;
 pub mod session;
@@ -33,10 +33,11 @@ pub struct Agent {
     pub password_hash: String,
 }
 
-/// Routes mounted under `/console/api`.
+/// Routes mounted under `/console/api`. `POST /login` is the second factor's route
+/// (`second_factor/sign_in.rs`): it takes the password step from [`login`] and decides
+/// whether a session opens at once or a second factor is asked first.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/login", post(login::login))
         .route("/logout", post(login::logout))
         .route("/me", get(login::me))
         .route("/tenants", get(tenants_in_scope))

@@ -6,7 +6,8 @@
 use std::{future::Future, time::Duration};
 
 use crate::{
-    attachments, bridge, console, limits, notify, password_reset, state::AppState, tickets, time,
+    attachments, bridge, console, limits, notify, password_reset, second_factor, state::AppState,
+    tickets, time,
 };
 
 const EVERY: Duration = Duration::from_secs(2);
@@ -27,9 +28,10 @@ pub fn spawn(state: AppState) {
     });
     every(
         state.clone(),
-        "sign-in throttle and reset link sweep",
+        "sign-in throttle, reset link and challenge sweep",
         |s| async move {
             console::throttle::sweep(&s.db, time::now_ms()).await?;
+            second_factor::sweep(&s).await?;
             password_reset::sweep(&s).await.map(|_| ())
         },
     );

@@ -1,5 +1,5 @@
-//! Secrets at rest: tenant signing secrets, webhook secrets and the key that signs file
-//! addresses are stored sealed
+//! Secrets at rest: tenant signing secrets, webhook secrets, console accounts' second-factor
+//! (TOTP) secrets and the key that signs file addresses are stored sealed
 //! (ChaCha20-Poly1305) under a key from the server's configuration, never the database, so a
 //! backup or a `pg_dump` alone cannot sign anyone's identity. A sealed value describes itself,
 //! `enc:v1:<key id>:<base64 nonce+ciphertext>`; a value without that prefix was written before
@@ -216,6 +216,11 @@ pub fn server_secret_context(name: &str) -> String {
 /// The context of tenant `tenant`'s webhook secret.
 pub fn webhook_context(tenant: &str) -> String {
     format!("notify_settings/{tenant}")
+}
+
+/// The context of console account `agent`'s second-factor (TOTP) secret.
+pub fn second_factor_context(agent: &str) -> String {
+    format!("second_factors/{agent}")
 }
 
 #[cfg(test)]

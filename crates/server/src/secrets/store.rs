@@ -4,7 +4,10 @@
 
 use sqlx::Row as _;
 
-use super::{KeyRing, SecretsError, server_secret_context, signing_key_context, webhook_context};
+use super::{
+    KeyRing, SecretsError, second_factor_context, server_secret_context, signing_key_context,
+    webhook_context,
+};
 use crate::db::Db;
 
 /// Why a pass over the stored secrets stopped.
@@ -86,6 +89,26 @@ pub async fn pass(db: &Db, ring: &KeyRing, pass: Pass) -> Result<usize, PassErro
             .bind(value.to_string())
             .bind(&tenant)
             .bind(&json)
+            .execute(&db.pool)
+            .await?;
+            sealed += 1;
+        }
+    }
+    let factors: Vec<(String, String)> =
+        sqlx::query_as("SELECT agent_id, secret FROM second_factors")
+            .fetch_all(&db.pool)
+            .await?;
+    for (agent, stored) in factors {
+        let context = second_factor_context(&agent);
+        let opened = ring.open(&stored, &context)?;
+        if opened.stale && pass == Pass::Seal {
+            // Only if the secret is still the one read: a new enrolment is sealed already.
+            sqlx::query(
+                "UPDATE second_factors SET secret = $1 WHERE agent_id = $2 AND secret = $3",
+            )
+            .bind(ring.seal(&opened.plain, &context))
+            .bind(&agent)
+            .bind(&stored)
             .execute(&db.pool)
             .await?;
             sealed += 1;

@@ -33,6 +33,7 @@ mod outbound;
 mod panel_usage;
 mod password_reset;
 mod rate_limits;
+mod second_factor;
 mod secrets;
 mod sign_in_throttle;
 mod signing_conformance;

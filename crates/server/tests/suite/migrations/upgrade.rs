@@ -118,7 +118,7 @@ pub async fn upgrade(name: &str, dir: &Path) -> (PathBuf, Before) {
     }
     // Secrets are sealed at the first start on SQLite (tests/suite/secrets.rs checks they
     // open to what was stored): their rows change, their number does not.
-    let sealed = ["tenant_keys", "notify_settings"];
+    let sealed = ["tenant_keys", "notify_settings", "server_secrets"];
     for (table, columns) in old_tables.iter().filter(|(t, _)| *t != "sqlite_sequence") {
         let now = rows(&mut conn, table, columns).await;
         if sealed.contains(&table.as_ref()) {
