@@ -95,8 +95,9 @@ fn key_beside(path: &Path) -> PathBuf {
 pub enum KeyOutcome {
     /// The key file was copied to `to` (mode 0600).
     Copied { from: PathBuf, to: PathBuf },
-    /// The key comes from `PANELCARE_SECRET_KEY`: it is not written anywhere.
-    FromEnvironment,
+    /// The key is configured (`source`: `--secret-key-file <file>` or `PANELCARE_SECRET_KEY`),
+    /// kept apart from the database by choice: the backup does not copy it.
+    Apart { source: String },
     /// A key is configured (`source`: `--secret-key-file <file>` or `PANELCARE_SECRET_KEY`)
     /// and stays as it is; whether it is the backup's.
     Configured { source: String, matches: bool },
@@ -114,10 +115,10 @@ impl std::fmt::Display for KeyOutcome {
                 from.display(),
                 to.display()
             ),
-            Self::FromEnvironment => f.write_str(
-                "WARNING: the key comes from PANELCARE_SECRET_KEY and is not in the backup; \
-                 keep it apart from the database, without it the stored signing secrets \
-                 cannot be read",
+            Self::Apart { source } => write!(
+                f,
+                "NOT COPIED: the key is {source}, kept apart from the database; back it up \
+                 separately, without it the stored signing secrets cannot be read"
             ),
             Self::Configured {
                 source,

@@ -63,7 +63,7 @@ pub async fn take(
         if to.exists() {
             return Err(BackupError::Exists(to.to_owned()));
         }
-        if matches!(key_from, Some(Ok(_))) && key_to.exists() {
+        if matches!(key_from, Ok(Ok(_))) && key_to.exists() {
             return Err(BackupError::Exists(key_to));
         }
     }
@@ -97,7 +97,7 @@ pub async fn take(
         .map_err(BackupError::io(format!("cannot write {}", to.display())))?;
 
     let key = match key_from {
-        Some(Ok(from)) => {
+        Ok(Ok(from)) => {
             files::copy_private(&from, &key_to).map_err(BackupError::io(format!(
                 "the backup is written, but the key {} could not be copied to {}",
                 from.display(),
@@ -105,8 +105,8 @@ pub async fn take(
             )))?;
             KeyOutcome::Copied { from, to: key_to }
         }
-        Some(Err(looked_at)) => KeyOutcome::Missing { looked_at },
-        None => KeyOutcome::FromEnvironment,
+        Ok(Err(looked_at)) => KeyOutcome::Missing { looked_at },
+        Err(apart) => apart,
     };
     Ok(Taken {
         path: to.to_owned(),
@@ -143,20 +143,21 @@ async fn check_copy(copy: &Path, applied: &[(i64, Vec<u8>)]) -> Result<i64, Back
     Ok(applied.last().map_or(0, |(v, _)| *v))
 }
 
-/// The key file that opens this database's secrets: the configured one, else `<db>.key`
-/// (`Err` with where it was looked for when that is missing); `None` when the key comes from
-/// the environment and has no file.
-fn key_file(source: &Path, keys: &KeySources) -> Option<Result<PathBuf, PathBuf>> {
+/// The key file to copy: the one the server made beside the database, `<db>.key` (`Err`
+/// with where it was looked for when it is missing). A key the operator configured
+/// (`--secret-key-file`, `PANELCARE_SECRET_KEY`) is kept apart from the database on purpose,
+/// so a backup does not put it beside the copy: `Apart` names it.
+fn key_file(source: &Path, keys: &KeySources) -> Result<Result<PathBuf, PathBuf>, KeyOutcome> {
     match (&keys.key_file, &keys.key) {
-        (Some(file), _) => Some(if file.is_file() {
-            Ok(file.clone())
-        } else {
-            Err(file.clone())
+        (Some(file), _) => Err(KeyOutcome::Apart {
+            source: format!("--secret-key-file {}", file.display()),
         }),
-        (None, Some(_)) => None,
+        (None, Some(_)) => Err(KeyOutcome::Apart {
+            source: "PANELCARE_SECRET_KEY".into(),
+        }),
         (None, None) => {
             let default = key_beside(source);
-            Some(if default.is_file() {
+            Ok(if default.is_file() {
                 Ok(default)
             } else {
                 Err(default)
