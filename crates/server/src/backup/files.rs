@@ -103,6 +103,32 @@ fn sync_dir(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Gives `path` the permissions and owner of `like`: a backup is no more readable than its
+/// database, and a database restored by root stays the server's.
+pub fn same_access_as(path: &Path, like: &Path) -> io::Result<()> {
+    same_owner_as(path, like)?;
+    fs::set_permissions(path, fs::metadata(like)?.permissions())
+}
+
+/// Gives `path` the owner and group of `like` where this process may (only root may give a
+/// file away; anyone else keeps it theirs).
+pub fn same_owner_as(path: &Path, like: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let (mine, theirs) = (fs::metadata(path)?, fs::metadata(like)?);
+        if (mine.uid(), mine.gid()) != (theirs.uid(), theirs.gid()) {
+            match std::os::unix::fs::chown(path, Some(theirs.uid()), Some(theirs.gid())) {
+                Err(e) if e.kind() != io::ErrorKind::PermissionDenied => return Err(e),
+                _ => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, like);
+    Ok(())
+}
+
 /// Whether the file at `path` begins as every SQLite database does.
 pub fn looks_like_sqlite(path: &Path) -> io::Result<bool> {
     use std::io::Read as _;

@@ -92,6 +92,11 @@ pub async fn restore(
         }
     }
     let key = key_plan(from, &target, keys, force)?;
+    if target.exists() {
+        files::same_access_as(&partial.path, &target).map_err(BackupError::io(
+            "cannot give the copy the database's permissions",
+        ))?;
+    }
     let bytes = std::fs::metadata(&partial.path)
         .map_err(BackupError::io("cannot read the copy"))?
         .len();
@@ -111,6 +116,11 @@ pub async fn restore(
         files::copy_private(from, to).map_err(BackupError::io(format!(
             "the database is restored, but its key {} could not be copied to {}",
             from.display(),
+            to.display()
+        )))?;
+        // The server reads its key as the user it runs as, who owns the database.
+        files::same_owner_as(to, &target).map_err(BackupError::io(format!(
+            "cannot give {} the database's owner",
             to.display()
         )))?;
     }

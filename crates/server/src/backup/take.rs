@@ -89,6 +89,8 @@ pub async fn take(
     conn.close().await.map_err(BackupError::sql(what))?;
 
     let schema = check_copy(&partial.path, &applied).await?;
+    files::same_access_as(&partial.path, &source)
+        .map_err(BackupError::io("cannot set the copy's permissions"))?;
     let bytes = std::fs::metadata(&partial.path)
         .map_err(BackupError::io("cannot read the copy"))?
         .len();

@@ -113,6 +113,13 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_write() {
         })
     };
 
+    // A database readable by its owner and group only gives a backup no more readable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let perms = std::fs::Permissions::from_mode(0o640);
+        std::fs::set_permissions(&db_url, perms).expect("chmod");
+    }
     count
         .wait_for(|n| *n >= 30)
         .await
@@ -163,6 +170,15 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_write() {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+        let mode = std::fs::metadata(&out)
+            .expect("backup")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o640,
+            "the backup as readable as the database"
+        );
     }
     let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path())
         .expect("dir")
