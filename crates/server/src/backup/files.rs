@@ -129,6 +129,20 @@ pub fn same_owner_as(path: &Path, like: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether `a` and `b` name one file (`b` may not exist yet: its folder and name are compared).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let dir = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            Some(dir.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    matches!((canonical(a), canonical(b)), (Some(a), Some(b)) if a == b)
+}
+
 /// Whether the file at `path` begins as every SQLite database does.
 pub fn looks_like_sqlite(path: &Path) -> io::Result<bool> {
     use std::io::Read as _;

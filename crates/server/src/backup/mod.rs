@@ -32,6 +32,8 @@ pub enum BackupError {
     NoDatabase(PathBuf),
     #[error("{0} already exists: give --force to replace it")]
     Exists(PathBuf),
+    #[error("{0} is the database itself: write the backup to another file")]
+    OntoItself(PathBuf),
     #[error("{0} is not a SQLite database")]
     NotSqlite(PathBuf),
     #[error("{path} is damaged (SQLite's integrity check: {detail})")]

@@ -57,6 +57,9 @@ pub async fn take(
     if !source.is_file() {
         return Err(BackupError::NoDatabase(source));
     }
+    if files::same_file(&source, to) {
+        return Err(BackupError::OntoItself(to.to_owned()));
+    }
     let key_from = key_file(&source, keys);
     let key_to = key_beside(to);
     if !force {

@@ -193,6 +193,9 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_write() {
     assert!(!again.status.success(), "{}", said(&again));
     assert!(said(&again).contains("already exists") && said(&again).contains("--force"));
     assert_eq!(std::fs::read(&out).expect("backup"), first);
+    // Nor, even with --force, onto the database itself.
+    let onto = cli(&db_url, &["backup", "--to", &db_url, "--force"]);
+    assert!(!onto.status.success() && said(&onto).contains("the database itself"));
 
     // Restored into a new place, with the server's key installed beside it.
     let restored = dir.path().join("restored.sqlite");
