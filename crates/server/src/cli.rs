@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use panelcare_model::console::Role;
 
-use crate::{agents, app, db::Db, demo, outbound::AllowList, state::Config, tenants};
+use crate::{agents, app, backup, db::Db, demo, outbound::AllowList, state::Config, tenants};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -86,6 +86,33 @@ pub enum Command {
     /// under an older one (--old-secret-key-file) or written plain; after it, the older keys
     /// are no longer needed.
     RotateSecrets,
+    /// Copy a SQLite database, consistently, while the server serves and writes; the copy is
+    /// checked, and the key file that opens its secrets is copied beside it as `<file>.key`.
+    /// PostgreSQL: `pg_dump` (see the README).
+    Backup(BackupArgs),
+    /// Put a backup in place of the SQLite database (the server stopped), with its key file.
+    /// PostgreSQL: `pg_restore` (see the README).
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The file to write (it and `<file>.key` appear whole or not at all).
+    #[arg(long)]
+    pub to: PathBuf,
+    /// Replace an earlier backup (and its key file) at that name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (its key file, if any, is `<file>.key`).
+    #[arg(long)]
+    pub from: PathBuf,
+    /// Replace an existing database (never one in use) and its key file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -208,14 +235,18 @@ impl Cli {
             max_connections: self.db_pool_size.max(1),
             timeout: std::time::Duration::from_secs(self.db_timeout.max(1)),
             migrate: !no_migrate,
-            keys: crate::secrets::config::KeySources {
-                key: self.secret_key.clone(),
-                key_file: self.secret_key_file.clone(),
-                old_key_files: self.old_secret_key_file.clone(),
-            },
+            keys: self.key_sources(),
             secrets: None,
         };
         Db::connect_with(&self.db, &options).await
+    }
+
+    fn key_sources(&self) -> crate::secrets::config::KeySources {
+        crate::secrets::config::KeySources {
+            key: self.secret_key.clone(),
+            key_file: self.secret_key_file.clone(),
+            old_key_files: self.old_secret_key_file.clone(),
+        }
     }
 }
 
@@ -225,8 +256,25 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     if let Command::Serve(args) = &cli.command {
         init_logging(args.log_format);
     }
+    // Before the database opens: opening migrates, seals and may make a key file, and a
+    // backup copies the database as it is while a restore's target may not exist yet.
+    match &cli.command {
+        Command::Backup(args) => {
+            let taken = backup::take(&cli.db, &cli.key_sources(), &args.to, args.force).await?;
+            println!("{taken}");
+            return Ok(());
+        }
+        Command::Restore(args) => {
+            let restored =
+                backup::restore(&cli.db, &cli.key_sources(), &args.from, args.force).await?;
+            println!("{restored}");
+            return Ok(());
+        }
+        _ => {}
+    }
     let db = cli.open().await?;
     match cli.command {
+        Command::Backup(_) | Command::Restore(_) => unreachable!("handled above"),
         Command::Serve(args) => serve(db, args).await,
         Command::Migrate => {
             let schema = db.schema().await?;

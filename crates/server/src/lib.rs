@@ -27,6 +27,7 @@ pub mod agents;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod branding;
 pub mod bridge;
 pub mod console;

@@ -111,6 +111,23 @@ fn address(url: &str) -> (Engine, String) {
     }
 }
 
+/// The file of a SQLite address (a plain path or a `sqlite:` URL, without its `?` options);
+/// `None` for PostgreSQL and for an in-memory database, which have no file.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return None;
+    }
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let path = path.split('?').next().unwrap_or(path);
+    if path.contains(":memory:") || path.is_empty() {
+        return None;
+    }
+    Some(path.into())
+}
+
 /// Whether a server reporting `server_version_num` (`150004` for 15.4) is new enough.
 fn supported(version_num: &str) -> bool {
     version_num.trim().parse::<i64>().unwrap_or(0) >= OLDEST_POSTGRES
@@ -212,6 +229,22 @@ mod tests {
         );
         assert_eq!(address("postgres://u@h/db").0, Engine::Postgres);
         assert_eq!(address("postgresql://u@h/db").0, Engine::Postgres);
+    }
+
+    #[test]
+    fn sqlite_addresses_name_their_file() {
+        let file = |url| sqlite_file(url).map(|p| p.display().to_string());
+        assert_eq!(
+            file("/var/lib/pc.sqlite").as_deref(),
+            Some("/var/lib/pc.sqlite")
+        );
+        assert_eq!(
+            file("sqlite:///var/lib/pc.sqlite?mode=rwc").as_deref(),
+            Some("/var/lib/pc.sqlite")
+        );
+        assert_eq!(file("sqlite:pc.sqlite").as_deref(), Some("pc.sqlite"));
+        assert_eq!(file("sqlite::memory:"), None);
+        assert_eq!(file("postgres://u@h/db"), None);
     }
 
     #[test]

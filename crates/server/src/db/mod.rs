@@ -13,8 +13,17 @@ use std::time::Duration;
 
 use sqlx::{AnyPool, Row as _};
 
-pub use connect::{ConnectError, Options};
+pub use connect::{ConnectError, Options, sqlite_file};
 pub use migrate::Schema;
+
+/// The migrations this build carries for `engine`, oldest first: what `backup` and `restore`
+/// hold a copy's record against.
+pub fn known_migrations(engine: Engine) -> Vec<i64> {
+    migrate::migrator(engine)
+        .iter()
+        .map(|m| m.version)
+        .collect()
+}
 
 /// One connection, or a transaction borrowed as one: what store functions that must run
 /// inside a caller's transaction take. Only store modules name the engine behind it.

@@ -59,6 +59,15 @@ fn read_file(path: &Path) -> Result<[u8; 32], SecretsError> {
     decode(&text, &path.display().to_string())
 }
 
+/// Where a SQLite database keeps its key when none is configured: `<file>.key` beside it;
+/// `None` for PostgreSQL and an in-memory database.
+pub fn default_key_file(db_url: &str) -> Option<PathBuf> {
+    let file = crate::db::sqlite_file(db_url)?;
+    let mut name = file.into_os_string();
+    name.push(".key");
+    Some(name.into())
+}
+
 /// No key given: PostgreSQL refuses, an in-memory SQLite database gets a key for this run,
 /// a SQLite file gets `<file>.key` (made, mode 0600, when missing).
 fn default_key(db_url: &str) -> Result<[u8; 32], SecretsError> {
@@ -69,15 +78,9 @@ fn default_key(db_url: &str) -> Result<[u8; 32], SecretsError> {
                 .into(),
         ));
     }
-    let path = db_url
-        .strip_prefix("sqlite://")
-        .or_else(|| db_url.strip_prefix("sqlite:"))
-        .unwrap_or(db_url);
-    let path = path.split('?').next().unwrap_or(path);
-    if path.contains(":memory:") || path.is_empty() {
+    let Some(key_path) = default_key_file(db_url) else {
         return Ok(KeyRing::generate_key());
-    }
-    let key_path = PathBuf::from(format!("{path}.key"));
+    };
     if key_path.exists() {
         return read_file(&key_path);
     }

@@ -5,6 +5,7 @@
 //! own on the engine the run is for.
 
 mod attachments;
+mod backup;
 mod branding;
 mod canned_replies;
 mod common;
