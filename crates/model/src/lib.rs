@@ -37,6 +37,7 @@ pub mod offers;
 pub mod sla;
 pub mod text;
 pub mod ticket;
+pub mod widget_errors;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub use feedback::{

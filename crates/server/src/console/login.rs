@@ -21,6 +21,7 @@ use crate::{
     client_address::ClientAddress,
     error::{AppError, AppResult},
     extract::ApiJson,
+    metrics,
     state::AppState,
     time::{now_ms, rfc3339},
 };
@@ -86,6 +87,7 @@ fn invalid_credentials() -> AppError {
 }
 
 fn throttled(wait_ms: i64) -> AppError {
+    metrics::refused("sign_in");
     AppError::later(
         ErrorCode::TooManyAttempts,
         format!(
