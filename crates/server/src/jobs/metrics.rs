@@ -17,6 +17,8 @@ pub const EVERY: Duration = Duration::from_secs(15);
 
 /// Refreshes every gauge.
 pub async fn refresh(db: &Db) -> Result<(), sqlx::Error> {
+    // First, so a database that stopped answering reads 0 here before the rest fails.
+    metrics::set_ready(db.schema().await.is_ok_and(|s| s.missing.is_empty()));
     refresh_outboxes(db).await?;
     refresh_tickets(db).await?;
     metrics::refreshed(time::now_ms());

@@ -40,6 +40,9 @@ pub const DELIVERY_FAILURES: &str = "panelcare_outbox_delivery_failures_total";
 /// Tickets waiting for support whose answer is due soon, and those already late: `tenant`.
 pub const TICKETS_DUE_SOON: &str = "panelcare_tickets_due_soon";
 pub const TICKETS_BREACHED: &str = "panelcare_tickets_breached";
+/// 1 when this instance's database answers with every migration this build needs (what
+/// `/readyz` checks), 0 otherwise; refreshed with the gauges above.
+pub const READY: &str = "panelcare_ready";
 /// When the gauges above were last refreshed (Unix seconds).
 pub const REFRESHED: &str = "panelcare_metrics_refreshed_timestamp_seconds";
 /// Requests refused with `429`: `action` (a rate-limited write, `upload_quota`, `sign_in`,
@@ -138,6 +141,10 @@ fn describe() {
         "Tickets waiting for support whose answer is late, by tenant."
     );
     describe_gauge!(
+        READY,
+        "1 while the database answers with this build's schema (what /readyz checks)."
+    );
+    describe_gauge!(
         REFRESHED,
         "When the outbox and ticket gauges were last refreshed."
     );
@@ -186,6 +193,11 @@ pub fn set_outbox(channel: &'static str, b: Backlog, now_ms: i64) {
 pub fn set_tickets(tenant: &str, due_soon: i64, breached: i64) {
     ::metrics::gauge!(TICKETS_DUE_SOON, "tenant" => tenant.to_owned()).set(due_soon as f64);
     ::metrics::gauge!(TICKETS_BREACHED, "tenant" => tenant.to_owned()).set(breached as f64);
+}
+
+/// Whether the database answers with this build's schema.
+pub fn set_ready(ready: bool) {
+    ::metrics::gauge!(READY).set(if ready { 1.0 } else { 0.0 });
 }
 
 /// The gauges were refreshed at `now_ms`.

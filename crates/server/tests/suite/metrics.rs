@@ -384,6 +384,7 @@ async fn the_binary_serves_metrics_on_its_own_listener_only() {
         "{text}"
     );
     assert!(value(&text, metrics::POOL_SIZE, &[]).is_some());
+    assert_eq!(value(&text, metrics::READY, &[]), Some(1.0));
     assert_eq!(
         value(&text, metrics::OUTBOX_DEPTH, &[("channel", "email")]),
         Some(0.0)
