@@ -357,7 +357,7 @@ async fn the_binary_serves_metrics_on_its_own_listener_only() {
             .to_owned();
         assert!(kind.starts_with("text/plain; version=0.0.4"), "{kind}");
         text = res.text().await.expect("body");
-        if text.contains(metrics::REFRESHED) {
+        if value(&text, metrics::REFRESHED, &[]).is_some() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
