@@ -76,6 +76,8 @@ pub async fn take_in(
 /// The refusal this instance gave `who`'s `action` a moment ago and that still holds, from
 /// memory: creations check it before their write transaction, so a flood of them waits for
 /// no write lock and holds no connection (a full pool would slow every other customer).
+/// Counted as a refusal in the metrics as it is made, even where the caller then replays a
+/// stored answer instead (a retry of feedback already stored): rare, and refused all the same.
 pub fn refused_here(state: &AppState, who: &Customer, action: LimitedAction) -> Option<AppError> {
     refused_from_memory(state, who, action.as_str())
 }
