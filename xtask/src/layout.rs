@@ -17,13 +17,14 @@ use std::{
 use crate::util::{Result, at_root};
 
 /// Modules every other may use; they import no feature.
-const INFRA: [&str; 14] = [
+const INFRA: [&str; 15] = [
     "cache",
     "client_address",
     "db",
     "error",
     "events",
     "extract",
+    "metrics",
     "outbound",
     "refusals",
     "secrets",

@@ -38,6 +38,7 @@ pub mod second_factor;
 pub mod sla;
 pub mod text;
 pub mod ticket;
+pub mod widget_errors;
 
 pub use error::{ApiError, ErrorBody, ErrorCode, FieldError};
 pub use feedback::{

@@ -196,9 +196,28 @@ pub struct ServeArgs {
     /// longer than the `Retry-After` it carries. 0: answer at once.
     #[arg(long, env = "PANELCARE_REFUSAL_HOLD_MS", default_value_t = crate::slow_refusals::DEFAULT_HOLD_MS)]
     pub refusal_hold_ms: u64,
+    /// Address of a second listener that serves Prometheus metrics at `/metrics` (never on
+    /// --listen): keep it on a private interface or firewalled, it needs no token. Empty: no
+    /// metrics are kept.
+    #[arg(long, env = "PANELCARE_METRICS_LISTEN", default_value = "", value_parser = parse_optional_addr)]
+    pub metrics_listen: OptionalAddr,
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "PANELCARE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: LogFormat,
+}
+
+/// An address to listen on, or none (an empty value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionalAddr(pub Option<SocketAddr>);
+
+fn parse_optional_addr(s: &str) -> Result<OptionalAddr, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(OptionalAddr(None));
+    }
+    s.parse()
+        .map(|a| OptionalAddr(Some(a)))
+        .map_err(|e| format!("{s:?} is no address such as 127.0.0.1:9090: {e}"))
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -376,6 +395,21 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             refusal_hold: std::time::Duration::from_millis(args.refusal_hold_ms),
         },
     );
+    // Before the jobs start, so they refresh the gauges too.
+    if let OptionalAddr(Some(at)) = args.metrics_listen {
+        crate::metrics::install()?;
+        let listener = tokio::net::TcpListener::bind(at).await?;
+        let addr = listener.local_addr()?;
+        tracing::info!(%addr, "metrics listening");
+        // Scripts (and the tests) read where the metrics are, before the line they wait for.
+        println!("panelcare-server metrics on http://{addr}/metrics");
+        let router = crate::metrics::scrape::router(state.db.clone());
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, router).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+    }
     crate::jobs::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let addr = listener.local_addr()?;

@@ -14,6 +14,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod metrics;
 pub mod outbound;
 pub mod refusals;
 pub mod secrets;
@@ -42,6 +43,7 @@ pub mod password_reset;
 pub mod second_factor;
 pub mod tenants;
 pub mod tickets;
+pub mod widget_errors;
 
 use std::sync::Arc;
 
@@ -78,6 +80,7 @@ pub fn app(state: AppState) -> Router {
         .merge(offers::widget_router())
         .merge(offers::host_router())
         .merge(bridge::host_router())
+        .merge(widget_errors::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
@@ -124,7 +127,10 @@ pub fn app(state: AppState) -> Router {
                 .layer(middleware::from_fn_with_state(
                     SlowRefusals::new(state.config.refusal_hold, slow_refusals::MAX_HELD),
                     slow_refusals::hold,
-                )),
+                ))
+                // Inside the refusal hold: a held 429 counts the handler's time, not the hold
+                // (which would fill the slow buckets during every flood).
+                .layer(middleware::from_fn(metrics::track)),
         )
         .with_state(state)
 }

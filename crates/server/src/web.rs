@@ -1,15 +1,18 @@
 //! Static files (the built widget, the console, and in demo mode the demo host pages), the
 //! compression of API answers, and the layers every response passes through.
 
+use std::convert::Infallible;
+
 use axum::{
     Json, Router,
-    extract::State,
+    extract::{Request, State},
     http::{Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Version, header},
+    middleware,
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
 use serde_json::json;
-use tower::ServiceBuilder;
+use tower::{Service, ServiceBuilder};
 use tower_http::{
     CompressionLevel,
     compression::{
@@ -22,6 +25,7 @@ use tower_http::{
 };
 
 use crate::{
+    metrics,
     state::{AppState, Config},
     static_files::StaticFiles,
 };
@@ -72,17 +76,42 @@ pub fn router(config: &Config) -> Router<AppState> {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .route_service("/panelcare.js", loader.router::<()>())
-        .nest_service("/assets", assets.router::<()>())
-        .nest_service("/adapters", adapters.router::<()>())
-        .nest_service("/vendor", vendor.router::<()>());
+        .nest_service("/assets", labelled("/assets/*", assets.router::<()>()))
+        .nest_service(
+            "/adapters",
+            labelled("/adapters/*", adapters.router::<()>()),
+        )
+        .nest_service("/vendor", labelled("/vendor/*", vendor.router::<()>()));
     // The demo panels, and the address's root leading to them, only in demo mode: a provider's
     // server shows its customers no made-up hosting company.
     if config.demo {
         router = router
             .route("/", get(|| async { Redirect::temporary("/demo/") }))
-            .nest_service("/demo", demo);
+            .nest_service("/demo", labelled("/demo/*", demo));
     }
-    router.layer(public).nest_service("/console", console)
+    router
+        .layer(public)
+        .nest_service("/console", labelled("/console/*", console))
+}
+
+/// A nested service whose answers the metrics count under `route` (axum gives a nested
+/// service's requests no route template of their own).
+fn labelled<S>(
+    route: &'static str,
+    service: S,
+) -> impl Service<Request, Response = Response, Error = Infallible, Future = impl Send>
++ Clone
++ Send
++ Sync
++ 'static
+where
+    S: Service<Request, Error = Infallible> + Clone + Send + Sync + 'static,
+    S::Response: IntoResponse,
+    S::Future: Send + 'static,
+{
+    ServiceBuilder::new()
+        .layer(middleware::from_fn_with_state(route, metrics::http::nested))
+        .service(service)
 }
 
 /// API answers above about a kilobyte (a ticket list, a thread, the console's queues) go out

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::store::{self, Due};
 use crate::{
-    agents, attachments,
+    agents, attachments, metrics,
     outbound::{Failed, Failure, client_for, judge, signature},
     state::AppState,
     tickets::{self, lifecycle},
@@ -74,6 +74,7 @@ async fn deliver_one(state: &AppState, row: &Due) -> Result<bool, sqlx::Error> {
         Err(why) => {
             let id = row.id;
             tracing::warn!(id, attempts, error = %why, "bridge event not delivered");
+            metrics::delivery_failed("bridge");
             let why = why.code();
             let failed = Failed {
                 id,

@@ -6,6 +6,7 @@ use sqlx::Row as _;
 
 use crate::{
     db::{Conn, Db},
+    metrics,
     outbound::Failed,
 };
 
@@ -106,6 +107,23 @@ pub async fn backlog(conn: &mut Conn, tenant_id: &str) -> Result<Backlog, sqlx::
         failed: row.try_get("failed")?,
         last_delivered_at: row.try_get("delivered")?,
         last_error,
+    })
+}
+
+/// How the outbox stands for all tenants together, for the metrics.
+pub async fn backlog_all(db: &Db) -> Result<metrics::Backlog, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) FILTER (WHERE failed_at IS NULL) AS waiting, \
+         MIN(created_at) FILTER (WHERE failed_at IS NULL) AS oldest, \
+         COUNT(*) FILTER (WHERE failed_at IS NOT NULL) AS failed \
+         FROM bridge_outbox WHERE delivered_at IS NULL",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(metrics::Backlog {
+        waiting: row.try_get("waiting")?,
+        oldest_at: row.try_get("oldest")?,
+        failed: row.try_get("failed")?,
     })
 }
 

@@ -20,6 +20,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
+    metrics,
     state::AppState,
     time::{now_ms, rfc3339},
 };
@@ -85,6 +86,7 @@ fn invalid_credentials() -> AppError {
 }
 
 fn throttled(wait_ms: i64) -> AppError {
+    metrics::refused("sign_in");
     AppError::later(
         ErrorCode::TooManyAttempts,
         format!(

@@ -1,7 +1,9 @@
 //! Background work, every two seconds until the process ends: SLA warnings, notification
 //! delivery, ticket bridge delivery, the purge of uploads nobody attached and of full rate-limit buckets. Each job runs
 //! on its own, so a slow helpdesk never holds up e-mail and webhooks; a failed round is
-//! logged and the next round tries again.
+//! logged and the next round tries again. With metrics on, their gauges too ([`metrics`]).
+
+pub mod metrics;
 
 use std::{future::Future, time::Duration};
 
@@ -35,11 +37,25 @@ pub fn spawn(state: AppState) {
             password_reset::sweep(&s).await.map(|_| ())
         },
     );
-    every(state, "attachment purge", |s| async move {
+    every(state.clone(), "attachment purge", |s| async move {
         attachments::store::purge_unused(&s.db, time::now_ms())
             .await
             .map(|_| ())
     });
+    if crate::metrics::enabled() {
+        every_at(metrics::EVERY, state, "metrics gauges", |s| async move {
+            metrics::refresh(&s.db).await
+        });
+        // Latencies recorded between scrapes are folded into their histograms, so they do not
+        // pile up while nobody scrapes.
+        tokio::spawn(async {
+            let mut tick = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                tick.tick().await;
+                crate::metrics::upkeep();
+            }
+        });
+    }
 }
 
 /// Runs `job` every [`EVERY`], logging what went wrong in a round.
@@ -48,8 +64,17 @@ where
     F: Fn(AppState) -> Fut + Send + 'static,
     Fut: Future<Output = Result<(), sqlx::Error>> + Send,
 {
+    every_at(EVERY, state, name, job);
+}
+
+/// Runs `job` every `period`, logging what went wrong in a round.
+fn every_at<F, Fut>(period: Duration, state: AppState, name: &'static str, job: F)
+where
+    F: Fn(AppState) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(), sqlx::Error>> + Send,
+{
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(EVERY);
+        let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
             if let Err(e) = job(state.clone()).await {

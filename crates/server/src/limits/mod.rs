@@ -18,7 +18,7 @@ use panelcare_model::{
     limits::{LimitedAction, Limits, Rate},
 };
 
-use crate::{auth::Customer, db::Conn, error::AppError, state::AppState, time::now_ms};
+use crate::{auth::Customer, db::Conn, error::AppError, metrics, state::AppState, time::now_ms};
 use store::Bucket;
 
 const HOUR_MS: i64 = 3_600_000;
@@ -68,7 +68,7 @@ pub async fn take_in(
     action: LimitedAction,
 ) -> Result<(), AppError> {
     let limit = limits.of(action);
-    let [account, tenant] = buckets(who, action);
+    let [account, tenant] = buckets(who, action.as_str());
     take_from(state, conn, &account, limit.account).await?;
     take_from(state, conn, &tenant, limit.tenant).await
 }
@@ -76,28 +76,53 @@ pub async fn take_in(
 /// The refusal this instance gave `who`'s `action` a moment ago and that still holds, from
 /// memory: creations check it before their write transaction, so a flood of them waits for
 /// no write lock and holds no connection (a full pool would slow every other customer).
+/// Counted as a refusal in the metrics as it is made, even where the caller then replays a
+/// stored answer instead (a retry of feedback already stored): rare, and refused all the same.
 pub fn refused_here(state: &AppState, who: &Customer, action: LimitedAction) -> Option<AppError> {
+    refused_from_memory(state, who, action.as_str())
+}
+
+fn refused_from_memory(state: &AppState, who: &Customer, action: &'static str) -> Option<AppError> {
     let now = now_ms();
     buckets(who, action)
         .iter()
         .find_map(|b| state.refusals.wait(&b.key(), now))
-        .map(refused)
+        .map(|wait| refused(action, wait))
+}
+
+/// Takes one `action` of `who` from fixed budgets, the account's then the tenant's, for
+/// writes a provider sets no limits for (a widget's error reports): the same buckets and
+/// refusals as [`take`], with rates the caller names.
+pub async fn take_fixed(
+    state: &AppState,
+    who: &Customer,
+    action: &'static str,
+    account: Rate,
+    tenant: Rate,
+) -> Result<(), AppError> {
+    if let Some(refusal) = refused_from_memory(state, who, action) {
+        return Err(refusal);
+    }
+    let [account_bucket, tenant_bucket] = buckets(who, action);
+    let mut conn = state.db.pool.acquire().await?;
+    take_from(state, &mut conn, &account_bucket, account).await?;
+    take_from(state, &mut conn, &tenant_bucket, tenant).await
 }
 
 /// The account's bucket of `action`, then its tenant's.
-fn buckets(who: &Customer, action: LimitedAction) -> [Bucket<'_>; 2] {
+fn buckets<'a>(who: &'a Customer, action: &'static str) -> [Bucket<'a>; 2] {
     [
         Bucket {
             tenant_id: &who.tenant_id,
             scope: "account",
             subject: &who.account_id,
-            action: action.as_str(),
+            action,
         },
         Bucket {
             tenant_id: &who.tenant_id,
             scope: "tenant",
             subject: "",
-            action: action.as_str(),
+            action,
         },
     ]
 }
@@ -113,7 +138,7 @@ async fn take_from(
     // this instance a map lookup per request.
     let key = bucket.key();
     if let Some(wait) = state.refusals.wait(&key, now) {
-        return Err(refused(wait));
+        return Err(refused(bucket.action, wait));
     }
     let per_hour = i64::from(rate.per_hour.max(1));
     let interval = (HOUR_MS + per_hour - 1) / per_hour;
@@ -121,12 +146,14 @@ async fn take_from(
         None => Ok(()),
         Some(wait) => {
             state.refusals.note(key, now + wait);
-            Err(refused(wait))
+            Err(refused(bucket.action, wait))
         }
     }
 }
 
-fn refused(wait_ms: i64) -> AppError {
+/// The refusal of `action` (counted for the metrics) with its wait.
+fn refused(action: &'static str, wait_ms: i64) -> AppError {
+    metrics::refused(action);
     AppError::later(
         ErrorCode::RateLimited,
         format!(
@@ -164,6 +191,7 @@ pub async fn check_upload(state: &AppState, who: &Customer, size: u64) -> Result
             .await?
             .unwrap_or(now);
         let wait = (oldest + DAY_MS - now).max(1_000);
+        metrics::refused("upload_quota");
         return Err(AppError::later(
             ErrorCode::QuotaExceeded,
             format!(

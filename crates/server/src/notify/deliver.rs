@@ -3,6 +3,7 @@
 
 use super::store;
 use crate::{
+    metrics,
     outbound::{Failed, Failure, client_for, judge, signature},
     state::AppState,
     time,
@@ -47,6 +48,11 @@ pub async fn deliver_due(state: &AppState) -> Result<usize, sqlx::Error> {
             Err(why) => {
                 let (id, channel) = (n.id, &n.channel);
                 tracing::warn!(id, channel, attempts, error = %why, "notification not delivered");
+                metrics::delivery_failed(if n.channel == "email" {
+                    "email"
+                } else {
+                    "webhook"
+                });
                 let failed = Failed {
                     id,
                     attempts,

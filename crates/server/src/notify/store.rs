@@ -6,6 +6,7 @@ use sqlx::Row as _;
 
 use crate::{
     db::{Conn, Db},
+    metrics::Backlog,
     outbound::Failed,
     secrets::{KeyRing, webhook_context},
 };
@@ -166,4 +167,27 @@ pub async fn retry_later(db: &Db, f: &Failed<'_>, max_attempts: i64) -> Result<(
     .execute(&db.pool)
     .await?;
     Ok(())
+}
+
+/// How the outbox stands per channel (`email`, `webhook`; a channel with nothing undelivered
+/// is missing), for the metrics.
+pub async fn backlog(db: &Db) -> Result<Vec<(String, Backlog)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT channel, COUNT(*) FILTER (WHERE failed_at IS NULL) AS waiting, \
+         MIN(created_at) FILTER (WHERE failed_at IS NULL) AS oldest, \
+         COUNT(*) FILTER (WHERE failed_at IS NOT NULL) AS failed \
+         FROM notifications WHERE delivered_at IS NULL GROUP BY channel",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let backlog = Backlog {
+                waiting: r.try_get("waiting")?,
+                oldest_at: r.try_get("oldest")?,
+                failed: r.try_get("failed")?,
+            };
+            Ok((r.try_get("channel")?, backlog))
+        })
+        .collect()
 }

@@ -27,7 +27,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     extract::ApiJson,
-    notify,
+    metrics, notify,
     state::AppState,
     time::now_ms,
 };
@@ -53,6 +53,7 @@ pub fn console_router() -> Router<AppState> {
 }
 
 fn too_many(wait_ms: i64) -> AppError {
+    metrics::refused("password_reset");
     AppError::later(
         ErrorCode::TooManyAttempts,
         format!(

@@ -272,7 +272,11 @@ fn feedback_and_ticket_bodies() {
 fn offer_and_article_bodies() {
     let (rt, app, _) = setup();
     let alice = token("acme", "alice");
-    for path in ["/api/v1/offers", "/api/v1/offers/events"] {
+    for path in [
+        "/api/v1/offers",
+        "/api/v1/offers/events",
+        "/api/v1/widget-errors",
+    ] {
         check(&rt, &app, body(), |b| widget("POST", path, &alice, b));
     }
     check(&rt, &app, (segment(), body()), |(seg, b)| {

@@ -25,6 +25,7 @@ mod kb_delete;
 mod kb_notices;
 mod kb_search;
 mod logs;
+mod metrics;
 mod migrations;
 mod notification_test;
 mod notifications;

@@ -26,6 +26,10 @@ fn every_route(auth: Option<&str>) -> Vec<Request<Body>> {
         with(Request::get("/api/v1/feedback/some-id"))
             .body(Body::empty())
             .expect("request"),
+        with(Request::post("/api/v1/widget-errors"))
+            .header("content-type", "application/json")
+            .body(Body::from(json!({"kind": "api"}).to_string()))
+            .expect("request"),
     ]
 }
 

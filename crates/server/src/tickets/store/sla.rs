@@ -147,6 +147,21 @@ pub async fn unwarned_due_soon(
     .await
 }
 
+/// Per tenant (every tenant, those with none at 0): tickets waiting for support whose
+/// answer is due soon at `now_ms`, and those whose answer is late. For the metrics.
+pub async fn due_by_tenant(db: &Db, now_ms: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT tn.id, COUNT(t.id) FILTER (WHERE {}), COUNT(t.id) FILTER (WHERE {}) \
+         FROM tenants tn LEFT JOIN tickets t ON t.tenant_id = tn.id AND {WAITING} \
+         GROUP BY tn.id",
+        in_state(SlaState::DueSoon, "$1"),
+        in_state(SlaState::Breached, "$1"),
+    ))
+    .bind(now_ms)
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// Marks the warning about the deadline `due_at` as given; false when another round (or the
 /// deadline moving) got there first, so each deadline is warned about once.
 pub(in crate::tickets) async fn claim_warning(

@@ -32,6 +32,8 @@ pub fn run_command(bin: &str, db_url: &str, args: &[&str]) -> String {
 /// A running `panelcare-server serve`; killed when dropped.
 pub struct Instance {
     pub url: String,
+    /// What it printed before it said it listens (where its metrics are, say).
+    pub printed: Vec<String>,
     child: Child,
     http: reqwest::Client,
 }
@@ -69,12 +71,14 @@ impl Instance {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let mut url = None;
+        let mut printed = Vec::new();
         for line in lines.by_ref() {
             let line = line.expect("a line");
             if let Some(rest) = line.strip_prefix("panelcare-server listening on ") {
                 url = Some(rest.trim().to_owned());
                 break;
             }
+            printed.push(line);
         }
         let url = url.expect("the server listens");
         // Whatever it prints later is read and dropped, so its stdout never closes on it.
@@ -83,7 +87,12 @@ impl Instance {
             .timeout(Duration::from_secs(20))
             .build()
             .expect("client");
-        Self { url, child, http }
+        Self {
+            url,
+            printed,
+            child,
+            http,
+        }
     }
 
     /// Sends a request; the status and the JSON answer (`null` when there is none).
