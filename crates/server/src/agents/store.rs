@@ -18,6 +18,9 @@ pub enum CreateError {
     NoTenant(String),
     #[error("password hashing failed: {0}")]
     Hash(String),
+    /// Every hashing turn stayed taken (a flood of sign-ins): nothing was created.
+    #[error("the server is busy hashing passwords; try again in a few seconds")]
+    Busy,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -39,7 +42,7 @@ pub async fn create(
     let owned = password.to_owned();
     let hash = password::off_runtime(move || password::hash(&owned))
         .await
-        .ok_or_else(|| CreateError::Hash("the server had no turn to hash it".into()))?
+        .ok_or(CreateError::Busy)?
         .map_err(|e| CreateError::Hash(e.to_string()))?;
     let id = uuid::Uuid::new_v4().to_string();
     let done = sqlx::query(

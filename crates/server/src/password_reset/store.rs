@@ -64,8 +64,9 @@ pub async fn take(db: &Db, token_hash: &str, now: i64) -> Result<Option<String>,
     .await
 }
 
-/// Sets `agent_id`'s password hash, ends every session of the account and every other link
-/// it had: whoever knew the old password, or held an older link, is out.
+/// Sets `agent_id`'s password hash, ends every session of the account, every other link it
+/// had and every sign-in waiting for its second step: whoever knew the old password, or held
+/// an older link, is out.
 pub async fn set_password(db: &Db, agent_id: &str, password_hash: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
     sqlx::query("UPDATE agents SET password_hash = $1 WHERE id = $2")
@@ -78,6 +79,12 @@ pub async fn set_password(db: &Db, agent_id: &str, password_hash: &str) -> Resul
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM password_resets WHERE agent_id = $1 AND used_at IS NULL")
+        .bind(agent_id)
+        .execute(&mut *tx)
+        .await?;
+    // A sign-in half done with the old password (waiting for its code, or for an enrolment
+    // the tenant requires) must not finish after the reset either.
+    sqlx::query("DELETE FROM second_factor_challenges WHERE agent_id = $1")
         .bind(agent_id)
         .execute(&mut *tx)
         .await?;

@@ -54,6 +54,17 @@ pub async fn reset(
         .await?
         .ok_or_else(AppError::not_found)?;
     require_admin_of(&state.db, &who.agent, &target.tenant_id).await?;
+    // One's own goes off through the Security page, which asks for the password or a code:
+    // a session left open must not be enough to take it off.
+    if target.id == who.agent.id {
+        return Err(AppError::validation(vec![
+            panelcare_model::FieldError::new(
+                "id",
+                panelcare_model::error::FieldErrorCode::UnknownValue,
+                "Turn off your own second factor on your Security page.",
+            ),
+        ]));
+    }
     if !store::remove(&state.db, &target.id).await? {
         return Err(AppError::validation(vec![
             panelcare_model::FieldError::new(

@@ -7,7 +7,10 @@ use qrcode::{EcLevel, QrCode, render::svg};
 /// `data:image/svg+xml;base64,…` of `text` as a QR code; `None` if it cannot be one (an
 /// address far longer than an `otpauth://` address is).
 pub fn data_url(text: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    // M survives a smudge; L holds more, for the longest addresses (a long e-mail).
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
+        .ok()?;
     let image = code
         .render::<svg::Color<'_>>()
         .min_dimensions(220, 220)
@@ -32,5 +35,14 @@ mod tests {
         let svg = String::from_utf8(svg).expect("utf-8");
         assert!(svg.contains("<svg"), "{svg}");
         assert!(!svg.contains("<script"), "{svg}");
+    }
+
+    #[test]
+    fn the_longest_names_still_make_a_qr_code() {
+        // A tenant name of CJK characters and the longest e-mail the sign-in takes.
+        let issuer = "網".repeat(500);
+        let email = format!("{}@{}.example", "a".repeat(64), "b".repeat(240));
+        let uri = crate::second_factor::totp::uri(&issuer, &email, &"A".repeat(32));
+        assert!(super::data_url(&uri).is_some(), "{} bytes", uri.len());
     }
 }

@@ -1,6 +1,8 @@
 //! Recovery codes: ten one-time codes given when a second factor is turned on, for the day
-//! the phone is lost. Each is 50 random bits written `xxxxx-xxxxx` (base32, lower case); only a
-//! SHA-256 of its normalised form, bound to the account, is kept.
+//! the phone is lost. Each is 80 random bits written `xxxx-xxxx-xxxx-xxxx` (base32, lower
+//! case); only a SHA-256 of its normalised form, bound to the account, is kept. 80 bits, not
+//! fewer: the hash is fast, so a code must be too long to find from a stolen database by
+//! trying them all (2^80 hashes); a keyed hash would die with a rotated server key.
 
 use rand::RngCore as _;
 use sha2::{Digest, Sha256};
@@ -11,11 +13,17 @@ use super::totp::base32;
 pub fn generate(count: usize) -> Vec<String> {
     (0..count)
         .map(|_| {
-            let mut bytes = [0u8; 7];
+            let mut bytes = [0u8; 10];
             rand::rngs::OsRng.fill_bytes(&mut bytes);
-            // 56 bits make 12 characters (the last partial); ten of them are kept: 50 bits.
+            // 80 bits make exactly 16 characters.
             let text = base32(&bytes).to_lowercase();
-            format!("{}-{}", &text[..5], &text[5..10])
+            format!(
+                "{}-{}-{}-{}",
+                &text[..4],
+                &text[4..8],
+                &text[8..12],
+                &text[12..16]
+            )
         })
         .collect()
 }
@@ -32,7 +40,7 @@ pub fn normalise(typed: &str) -> String {
 /// Whether `typed` has a recovery code's shape (so a six-digit code is never taken for one).
 pub fn looks_like(typed: &str) -> bool {
     let n = normalise(typed);
-    n.len() == 10 && n.bytes().all(|b| matches!(b, b'a'..=b'z' | b'2'..=b'7'))
+    n.len() == 16 && n.bytes().all(|b| matches!(b, b'a'..=b'z' | b'2'..=b'7'))
 }
 
 /// What is stored of `code` for `agent_id`.
@@ -58,7 +66,7 @@ mod tests {
         let unique: std::collections::BTreeSet<_> = codes.iter().collect();
         assert_eq!(unique.len(), 10);
         for c in &codes {
-            assert_eq!(c.len(), 11, "{c}");
+            assert_eq!(c.len(), 19, "{c}");
             assert!(looks_like(c), "{c}");
             assert_eq!(hash("a", c), hash("a", &c.to_uppercase().replace('-', " ")));
             assert_ne!(hash("a", c), hash("b", c));

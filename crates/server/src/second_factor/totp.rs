@@ -109,9 +109,14 @@ fn escape(text: &str) -> String {
 
 /// The address apps read from the QR code: the issuer (the tenant's name, so the app lists
 /// the account under the brand its owner knows) and the account's e-mail as the label.
+/// The most characters of the issuer an enrolment address carries.
+pub const ISSUER_MAX: usize = 40;
+
 pub fn uri(issuer: &str, account: &str, secret_base32: &str) -> String {
     // A colon separates issuer and account in the label, so none may be inside the issuer.
-    let issuer = issuer.replace(':', " ");
+    // Apps show a few dozen characters of it, and a long one (a tenant's name has no limit)
+    // would make the address too long for a QR code.
+    let issuer: String = issuer.replace(':', " ").chars().take(ISSUER_MAX).collect();
     format!(
         "otpauth://totp/{}:{}?secret={secret_base32}&issuer={}&algorithm=SHA1&digits={DIGITS}&period={STEP_SECS}",
         escape(&issuer),

@@ -567,3 +567,49 @@ async fn the_secret_is_sealed_at_rest_and_rotation_moves_it_to_the_new_key() {
         .expect("answer");
     assert_eq!(res.status(), 200);
 }
+
+/// A password reset ends sign-ins waiting for their code: a challenge got with the old
+/// password opens no session after the reset.
+#[tokio::test]
+async fn a_password_reset_ends_the_sign_ins_waiting_for_a_code() {
+    let app = TestApp::new().await;
+    let ada = enrolled(&app, "acme", "ada", Role::Agent).await;
+    let (ch, _) = challenge(&app, &ada.email, &ada.password).await;
+    let id: String = sqlx::query_scalar("SELECT id FROM agents WHERE email = $1")
+        .bind(&ada.email)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("id");
+    let hash = panelcare_server::console::password::hash("a brand new password 1").expect("hash");
+    panelcare_server::password_reset::store::set_password(&app.state.db, &id, &hash)
+        .await
+        .expect("reset");
+    let (s, body, _) = app
+        .send(second_step(&ch, &code_at(&ada.secret, ada.step + 1)))
+        .await;
+    assert_eq!((s.as_u16(), code(&body)), (401, "not_signed_in"));
+}
+
+/// An admin's own second factor goes off only through the Security page (password or code),
+/// never through the reset meant for members.
+#[tokio::test]
+async fn an_admin_cannot_reset_their_own_second_factor() {
+    let app = TestApp::new().await;
+    let boss = enrolled(&app, "acme", "boss", Role::ProviderAdmin).await;
+    let id: String = sqlx::query_scalar("SELECT id FROM agents WHERE email = $1")
+        .bind(&boss.email)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("id");
+    let path = format!("/console/api/agents/{id}/second-factor");
+    let (s, body, _) = app.send(boss.who.req("DELETE", &path, None)).await;
+    assert_eq!(
+        (s.as_u16(), code(&body)),
+        (422, "validation_failed"),
+        "{body}"
+    );
+    let (_, status, _) = app
+        .send(boss.who.req("GET", "/console/api/second-factor", None))
+        .await;
+    assert_eq!(status["enabled"], true);
+}
