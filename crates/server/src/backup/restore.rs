@@ -73,11 +73,13 @@ pub async fn restore(
     }
     // The checks run on a copy, which becomes the database: the backup itself is never
     // opened for writing (opening a SQLite file may write to it).
-    let partial = files::Partial::beside(&target).map_err(BackupError::io(format!(
+    // Made 0600, and widened to the database's permissions only after the checks.
+    let partial = files::Partial::private(&target).map_err(BackupError::io(format!(
         "cannot write beside {}",
         target.display()
     )))?;
-    std::fs::copy(from, &partial.path)
+    partial
+        .fill_from(from)
         .map_err(BackupError::io(format!("cannot copy {}", from.display())))?;
     let (schema, known) = check_backup(&partial.path, from).await?;
     if target.exists() {
@@ -92,11 +94,17 @@ pub async fn restore(
         }
     }
     let key = key_plan(from, &target, keys, force)?;
-    if target.exists() {
-        files::same_access_as(&partial.path, &target).map_err(BackupError::io(
-            "cannot give the copy the database's permissions",
-        ))?;
-    }
+    // The database's permissions (and owner) when there is one, else the backup's
+    // permissions.
+    let widened = if target.exists() {
+        files::same_access_as(&partial.path, &target)
+    } else {
+        std::fs::metadata(from)
+            .and_then(|m| std::fs::set_permissions(&partial.path, m.permissions()))
+    };
+    widened.map_err(BackupError::io(
+        "cannot give the copy the database's permissions",
+    ))?;
     let bytes = std::fs::metadata(&partial.path)
         .map_err(BackupError::io("cannot read the copy"))?
         .len();

@@ -70,7 +70,7 @@ pub async fn take(
             return Err(BackupError::Exists(key_to));
         }
     }
-    let partial = files::Partial::beside(to).map_err(BackupError::io(format!(
+    let partial = files::Partial::private(to).map_err(BackupError::io(format!(
         "cannot write beside {}",
         to.display()
     )))?;
@@ -92,6 +92,8 @@ pub async fn take(
     conn.close().await.map_err(BackupError::sql(what))?;
 
     let schema = check_copy(&partial.path, &applied).await?;
+    // Made 0600 (the copy is as secret as the database); as readable as the database only
+    // now that it is checked.
     files::same_access_as(&partial.path, &source)
         .map_err(BackupError::io("cannot set the copy's permissions"))?;
     let bytes = std::fs::metadata(&partial.path)

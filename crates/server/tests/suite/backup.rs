@@ -207,6 +207,21 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_write() {
         std::fs::read_to_string(dir.path().join("restored.sqlite.key")).expect("key"),
         TEST_SECRET_KEY
     );
+    // The copy is made owner-only and widened only after the checks: to the backup's mode
+    // here (no database was there), never left at the umask's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&restored)
+            .expect("restored")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o640,
+            "the restored file as readable as the backup"
+        );
+    }
     let copy = connect(&restored_url)
         .await
         .expect("the restored database opens");
