@@ -319,6 +319,76 @@ async fn restore_refuses_what_it_cannot_trust_and_leaves_the_database_as_it_was(
     assert!(out.status.success(), "{}", said(&out));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_never_writes_over_the_databases_own_files_nor_leaves_a_stale_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_owned();
+    let (db_url, db) = sqlite_database(dir.path(), "live.sqlite").await;
+    // The server's connections keep the -wal and -shm there.
+    let _ = sqlx::query("PRAGMA journal_mode=WAL")
+        .execute(&db.pool)
+        .await;
+
+    // The database's -wal, -shm, -journal and key are refused like the database itself,
+    // --force or not, and left as they were.
+    for own in ["-wal", "-shm", "-journal", ".key"] {
+        let to = format!("{db_url}{own}");
+        let before = std::fs::read(&to).ok();
+        let out = cli(&db_url, &["backup", "--to", &to, "--force"]);
+        assert!(!out.status.success(), "backup onto {own}: {}", said(&out));
+        assert!(
+            said(&out).contains("the database's own files"),
+            "{own}: {}",
+            said(&out)
+        );
+        assert_eq!(std::fs::read(&to).ok(), before, "{own} untouched");
+    }
+    db.pool.close().await;
+
+    // A first backup copies the server-made key beside it.
+    let out_path = path("nightly.sqlite");
+    let out_key = format!("{out_path}.key");
+    let taken = cli(&db_url, &["backup", "--to", &out_path]);
+    assert!(taken.status.success(), "{}", said(&taken));
+    assert!(Path::new(&out_key).is_file());
+    // With a configured key, nothing is copied: the key left there by the first backup would
+    // pass for this one's. Refused without --force (the earlier backup left as it was)...
+    let configured = path("configured.key");
+    std::fs::write(&configured, TEST_SECRET_KEY).expect("key file");
+    let fresh = path("fresh.sqlite");
+    std::fs::copy(&out_key, format!("{fresh}.key")).expect("stale key");
+    let apart = |to: &str, force: bool| {
+        let mut args = vec!["--secret-key-file", &configured, "backup", "--to", to];
+        if force {
+            args.push("--force");
+        }
+        cli(&db_url, &args)
+    };
+    let out = apart(&fresh, false);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert!(
+        said(&out).contains("left from an earlier backup"),
+        "{}",
+        said(&out)
+    );
+    assert!(!Path::new(&fresh).exists());
+    // ... and removed with it, as when --force replaces the earlier backup.
+    for to in [&fresh, &out_path] {
+        let out = apart(to, true);
+        assert!(out.status.success(), "{}", said(&out));
+        assert!(said(&out).contains("NOT COPIED"), "{}", said(&out));
+        assert!(
+            !Path::new(&format!("{to}.key")).exists(),
+            "a stale key beside {to}"
+        );
+    }
+    // So a restore of it installs no key.
+    let restored = path("restored.sqlite");
+    let put = cli(&restored, &["restore", "--from", &out_path]);
+    assert!(put.status.success(), "{}", said(&put));
+    assert!(!Path::new(&format!("{restored}.key")).exists());
+}
+
 #[test]
 fn postgresql_gets_the_pg_dump_recipe() {
     let url = engine::postgres()
