@@ -109,6 +109,42 @@ pub fn remove_if_there(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Renames `from` to `to` if `from` is there; whether it was.
+pub fn move_if_there(from: &Path, to: &Path) -> io::Result<bool> {
+    match fs::rename(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `<path>.<what>-<UTC time>` (`db.sqlite.before-restore-20261201T031500Z`), with `-2`, `-3`…
+/// after it should that name, or its `-wal`, `-shm`, `-journal` or `.key`, be taken.
+pub fn aside_name(path: &Path, what: &str) -> PathBuf {
+    let t = time::OffsetDateTime::now_utc();
+    let base = format!(
+        ".{what}-{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let taken = |p: &PathBuf| {
+        ["", "-wal", "-shm", "-journal", ".key"]
+            .iter()
+            .any(|s| with_suffix(p, s).exists())
+    };
+    let mut name = with_suffix(path, &base);
+    let mut n = 1;
+    while taken(&name) {
+        n += 1;
+        name = with_suffix(path, &format!("{base}-{n}"));
+    }
+    name
+}
+
 /// `path` with `suffix` appended to its name (`db.sqlite` + `-wal`).
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

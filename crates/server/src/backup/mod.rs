@@ -44,6 +44,13 @@ pub enum BackupError {
          copies none): remove it, or give --force to have it removed"
     )]
     StaleKey(PathBuf),
+    #[error(
+        "{0} lies beside the backup: it holds commits the backup file alone lacks, which a \
+         restore would drop; fold them in first (`sqlite3 FILE 'PRAGMA \
+         wal_checkpoint(TRUNCATE);'`, nothing else having it open) or restore a copy made by \
+         `panelcare-server backup`"
+    )]
+    SidecarWal(PathBuf),
     #[error("{0} is not a SQLite database")]
     NotSqlite(PathBuf),
     #[error("{path} is damaged (SQLite's integrity check: {detail})")]

@@ -314,9 +314,47 @@ async fn restore_refuses_what_it_cannot_trust_and_leaves_the_database_as_it_was(
         .filter(|p| p.to_string_lossy().contains(".partial-"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    // Once the server has stopped, the same restore goes through.
+    // A backup with its own -wal beside it: the commits in it would be dropped.
+    let with_wal = path("with-wal.sqlite");
+    std::fs::copy(&good, &with_wal).expect("copy");
+    std::fs::write(format!("{with_wal}-wal"), b"commits").expect("wal");
+    refused(&with_wal, "with-wal.sqlite-wal lies beside the backup");
+    // Once the server has stopped, the same restore goes through; the database it replaces,
+    // and its key (another one here), are moved aside, not deleted, and it says where.
+    let before = std::fs::read(target).expect("database");
+    let old_key = "b2xkIGtleSBvZiB0aGUgZGF0YWJhc2UgcmVwbGFjZWQhISE=";
+    std::fs::write(format!("{target}.key"), old_key).expect("old key");
     let out = cli(target, &["restore", "--from", &good, "--force"]);
     assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("kept as"), "{}", said(&out));
+    let aside: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            name.starts_with("live.sqlite.before-restore-")
+                && !name.ends_with(".key")
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let aside = aside[0].to_str().expect("utf-8").to_owned();
+    assert!(said(&out).contains(&aside), "{}", said(&out));
+    assert_eq!(std::fs::read(&aside).expect("aside"), before);
+    assert_eq!(
+        std::fs::read_to_string(format!("{aside}.key")).expect("old key aside"),
+        old_key
+    );
+    assert_eq!(
+        std::fs::read_to_string(format!("{target}.key")).expect("key"),
+        TEST_SECRET_KEY
+    );
+    assert!(!Path::new(&format!("{target}-wal")).exists());
+    assert_eq!(
+        std::fs::read(target).expect("database"),
+        std::fs::read(&good).expect("backup")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
