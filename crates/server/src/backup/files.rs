@@ -37,6 +37,38 @@ impl Partial {
         })
     }
 
+    /// `beside(target)` with the temporary file made at once, empty and readable by its owner
+    /// only (0600, whatever the umask): whatever is written into it (`VACUUM INTO` takes an
+    /// existing empty file) is never readable by others before the checks pass; widen it
+    /// afterwards with [`same_access_as`].
+    pub fn private(target: &Path) -> io::Result<Self> {
+        let partial = Self::beside(target)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(&partial.path)?;
+        // The umask may only narrow the mode; make sure of 0600 all the same.
+        #[cfg(unix)]
+        fs::set_permissions(
+            &partial.path,
+            std::os::unix::fs::PermissionsExt::from_mode(0o600),
+        )?;
+        Ok(partial)
+    }
+
+    /// Copies the file at `from` into the (private) temporary file, keeping its permissions
+    /// (`std::fs::copy` would give it `from`'s).
+    pub fn fill_from(&self, from: &Path) -> io::Result<()> {
+        let mut source = fs::File::open(from)?;
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&self.path)?;
+        io::copy(&mut source, &mut file)?;
+        Ok(())
+    }
+
     /// Flushes the file, renames it to its final name and flushes the directory.
     pub fn put_in_place(mut self) -> io::Result<()> {
         fs::File::open(&self.path)?.sync_all()?;
@@ -57,12 +89,8 @@ impl Drop for Partial {
 /// Copies a key file to `to`, readable by its owner only (0600), whole or not at all.
 pub fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
     let text = fs::read(from)?;
-    let partial = Partial::beside(to)?;
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&partial.path)?;
+    let partial = Partial::private(to)?;
+    let mut file = fs::OpenOptions::new().write(true).open(&partial.path)?;
     file.write_all(&text)?;
     drop(file);
     partial.put_in_place()
@@ -79,6 +107,42 @@ pub fn remove_if_there(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// Renames `from` to `to` if `from` is there; whether it was.
+pub fn move_if_there(from: &Path, to: &Path) -> io::Result<bool> {
+    match fs::rename(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `<path>.<what>-<UTC time>` (`db.sqlite.before-restore-20261201T031500Z`), with `-2`, `-3`…
+/// after it should that name, or its `-wal`, `-shm`, `-journal` or `.key`, be taken.
+pub fn aside_name(path: &Path, what: &str) -> PathBuf {
+    let t = time::OffsetDateTime::now_utc();
+    let base = format!(
+        ".{what}-{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let taken = |p: &PathBuf| {
+        ["", "-wal", "-shm", "-journal", ".key"]
+            .iter()
+            .any(|s| with_suffix(p, s).exists())
+    };
+    let mut name = with_suffix(path, &base);
+    let mut n = 1;
+    while taken(&name) {
+        n += 1;
+        name = with_suffix(path, &format!("{base}-{n}"));
+    }
+    name
 }
 
 /// `path` with `suffix` appended to its name (`db.sqlite` + `-wal`).
@@ -156,4 +220,32 @@ pub fn looks_like_sqlite(path: &Path) -> io::Result<bool> {
         }
     }
     Ok(read == head.len() && &head == b"SQLite format 3\0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_partial_is_made_empty_and_owner_only_before_anything_is_written() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("copy.sqlite");
+        let partial = Partial::private(&target).expect("partial");
+        let meta = fs::metadata(&partial.path).expect("made at once");
+        assert_eq!(meta.len(), 0, "empty, as VACUUM INTO takes it");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        // Filled from a world-readable file, it stays owner-only.
+        let from = dir.path().join("from");
+        fs::write(&from, b"data").expect("from");
+        fs::set_permissions(&from, fs::Permissions::from_mode(0o644)).expect("chmod");
+        partial.fill_from(&from).expect("fill");
+        let meta = fs::metadata(&partial.path).expect("filled");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::read(&partial.path).expect("read"), b"data");
+        let path = partial.path.clone();
+        drop(partial);
+        assert!(!path.exists(), "removed when not put in place");
+    }
 }

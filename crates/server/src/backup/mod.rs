@@ -34,6 +34,23 @@ pub enum BackupError {
     Exists(PathBuf),
     #[error("{0} is the database itself: write the backup to another file")]
     OntoItself(PathBuf),
+    #[error(
+        "{0} is one of the database's own files (its -wal, -shm, -journal or key): write the \
+         backup to another file"
+    )]
+    OntoDatabaseFile(PathBuf),
+    #[error(
+        "{0} is left from an earlier backup and would pass for this one's key (this backup \
+         copies none): remove it, or give --force to have it removed"
+    )]
+    StaleKey(PathBuf),
+    #[error(
+        "{0} lies beside the backup: it holds commits the backup file alone lacks, which a \
+         restore would drop; fold them in first (`sqlite3 FILE 'PRAGMA \
+         wal_checkpoint(TRUNCATE);'`, nothing else having it open) or restore a copy made by \
+         `panelcare-server backup`"
+    )]
+    SidecarWal(PathBuf),
     #[error("{0} is not a SQLite database")]
     NotSqlite(PathBuf),
     #[error("{path} is damaged (SQLite's integrity check: {detail})")]

@@ -1,7 +1,8 @@
 //! Restoring a backup: everything is checked before anything is touched (the backup is a
 //! sound SQLite database of a schema this build knows, the target is not in use, its key is
-//! not another one), then the copy replaces the database in one rename, with the old
-//! database's `-wal` and `-shm` removed first so SQLite never replays them onto it.
+//! not another one), then, the old database locked all along, it is moved aside with its
+//! `-wal` and `-shm` (kept, never replayed onto the restored file) and the copy takes its
+//! place in one rename.
 
 use std::{
     path::{Path, PathBuf},
@@ -26,6 +27,9 @@ pub struct Restored {
     pub schema: i64,
     pub known: i64,
     pub key: KeyOutcome,
+    /// Where the database replaced (with its `-wal`/`-shm`), and its key if replaced, were
+    /// moved.
+    pub set_aside: Vec<PathBuf>,
 }
 
 impl std::fmt::Display for Restored {
@@ -47,6 +51,19 @@ impl std::fmt::Display for Restored {
         }
         writeln!(f)?;
         writeln!(f, "  checked integrity ok")?;
+        if !self.set_aside.is_empty() {
+            let moved: Vec<String> = self
+                .set_aside
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            writeln!(
+                f,
+                "  before  the replaced files are kept as {}: delete them once the restored \
+                 database is confirmed",
+                moved.join(", ")
+            )?;
+        }
         write!(f, "  key     {}", self.key)
     }
 }
@@ -63,6 +80,12 @@ pub async fn restore(
     if !from.is_file() {
         return Err(BackupError::NoDatabase(from.to_owned()));
     }
+    // Commits still in a -wal beside the file are not in it: copying the file alone would
+    // drop them.
+    let sidecar = files::with_suffix(from, "-wal");
+    if sidecar.exists() {
+        return Err(BackupError::SidecarWal(sidecar));
+    }
     if target.exists() && !force {
         return Err(BackupError::Exists(target));
     }
@@ -73,46 +96,98 @@ pub async fn restore(
     }
     // The checks run on a copy, which becomes the database: the backup itself is never
     // opened for writing (opening a SQLite file may write to it).
-    let partial = files::Partial::beside(&target).map_err(BackupError::io(format!(
+    // Made 0600, and widened to the database's permissions only after the checks.
+    let partial = files::Partial::private(&target).map_err(BackupError::io(format!(
         "cannot write beside {}",
         target.display()
     )))?;
-    std::fs::copy(from, &partial.path)
+    partial
+        .fill_from(from)
         .map_err(BackupError::io(format!("cannot copy {}", from.display())))?;
     let (schema, known) = check_backup(&partial.path, from).await?;
-    if target.exists() {
-        let busy = store::in_use(&target)
+    // Held until the copy is in place: a server starting meanwhile cannot write to the
+    // database being replaced.
+    let lock = if target.exists() {
+        let lock = store::lock(&target)
             .await
             .map_err(BackupError::sql(format!(
                 "cannot tell whether {} is in use",
                 target.display()
             )))?;
-        if busy {
-            return Err(BackupError::InUse(target));
-        }
-    }
+        Some(lock.ok_or_else(|| BackupError::InUse(target.clone()))?)
+    } else {
+        None
+    };
     let key = key_plan(from, &target, keys, force)?;
-    if target.exists() {
-        files::same_access_as(&partial.path, &target).map_err(BackupError::io(
-            "cannot give the copy the database's permissions",
-        ))?;
-    }
+    // The database's permissions (and owner) when there is one, else the backup's
+    // permissions.
+    let widened = if target.exists() {
+        files::same_access_as(&partial.path, &target)
+    } else {
+        std::fs::metadata(from)
+            .and_then(|m| std::fs::set_permissions(&partial.path, m.permissions()))
+    };
+    widened.map_err(BackupError::io(
+        "cannot give the copy the database's permissions",
+    ))?;
     let bytes = std::fs::metadata(&partial.path)
         .map_err(BackupError::io("cannot read the copy"))?
         .len();
 
-    for stale in ["-wal", "-shm", "-journal"] {
-        let stale = files::with_suffix(&target, stale);
-        files::remove_if_there(&stale).map_err(BackupError::io(format!(
-            "cannot remove {}",
-            stale.display()
+    // The database replaced is moved aside, not deleted, with its -wal and -shm (SQLite must
+    // never replay them onto the restored file, and the old database needs them).
+    let aside = files::aside_name(&target, "before-restore");
+    let mut set_aside = Vec::new();
+    if target.exists() {
+        for sidecar in ["-wal", "-shm", "-journal"] {
+            let from = files::with_suffix(&target, sidecar);
+            let to = files::with_suffix(&aside, sidecar);
+            if files::move_if_there(&from, &to).map_err(BackupError::io(format!(
+                "cannot move {} to {}",
+                from.display(),
+                to.display()
+            )))? {
+                set_aside.push(to);
+            }
+        }
+        files::move_if_there(&target, &aside).map_err(BackupError::io(format!(
+            "cannot move {} to {}",
+            target.display(),
+            aside.display()
         )))?;
+        set_aside.insert(0, aside.clone());
+    } else {
+        // Left by a database no longer there: never to be replayed onto the restored one.
+        for stale in ["-wal", "-shm", "-journal"] {
+            let stale = files::with_suffix(&target, stale);
+            files::remove_if_there(&stale).map_err(BackupError::io(format!(
+                "cannot remove {}",
+                stale.display()
+            )))?;
+        }
     }
-    partial.put_in_place().map_err(BackupError::io(format!(
-        "cannot write {}",
-        target.display()
-    )))?;
+    let placed = partial.put_in_place().map_err(BackupError::io(format!(
+        "cannot write {} (the database it replaces is {})",
+        target.display(),
+        aside.display()
+    )));
+    if let Some(lock) = lock {
+        let _ = lock.close().await;
+    }
+    placed?;
     if let KeyOutcome::Copied { from, to } = &key {
+        let differs = to.exists()
+            && !files::same_key(from, to)
+                .map_err(BackupError::io(format!("cannot read {}", to.display())))?;
+        if differs {
+            let key_aside = files::with_suffix(&aside, ".key");
+            files::move_if_there(to, &key_aside).map_err(BackupError::io(format!(
+                "the database is restored, but its old key {} could not be moved to {}",
+                to.display(),
+                key_aside.display()
+            )))?;
+            set_aside.push(key_aside);
+        }
         files::copy_private(from, to).map_err(BackupError::io(format!(
             "the database is restored, but its key {} could not be copied to {}",
             from.display(),
@@ -131,6 +206,7 @@ pub async fn restore(
         schema,
         known,
         key,
+        set_aside,
     })
 }
 

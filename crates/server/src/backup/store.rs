@@ -65,11 +65,12 @@ pub async fn migrations(
     Ok(Some(applied))
 }
 
-/// Whether another connection, in this process or another, has the database at `path` open.
-/// A connection in exclusive locking mode cannot take the lock while any other one is open,
-/// even one idle in a server's pool (under WAL each holds a shared lock on the file); it
-/// takes it at once, and gives it back, when none is.
-pub async fn in_use(path: &Path) -> Result<bool, sqlx::Error> {
+/// Takes the database at `path` for this process alone: `None` when another connection, in
+/// this process or another, has it open. A connection in exclusive locking mode cannot take
+/// the lock while any other one is open, even one idle in a server's pool (under WAL each
+/// holds a shared lock on the file); it takes it at once when none is. The connection
+/// returned holds the lock (and keeps out a server starting meanwhile) until it is closed.
+pub async fn lock(path: &Path) -> Result<Option<SqliteConnection>, sqlx::Error> {
     let mut conn = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(false)
@@ -78,16 +79,18 @@ pub async fn in_use(path: &Path) -> Result<bool, sqlx::Error> {
         .connect()
         .await?;
     let taken = sqlx::query("BEGIN EXCLUSIVE").execute(&mut conn).await;
-    let busy = match taken {
+    match taken {
+        // Exclusive locking mode keeps the lock after the transaction ends.
         Ok(_) => {
             sqlx::query("ROLLBACK").execute(&mut conn).await?;
-            false
+            Ok(Some(conn))
         }
-        Err(sqlx::Error::Database(e)) if is_busy(e.try_downcast_ref::<SqliteError>()) => true,
-        Err(e) => return Err(e),
-    };
-    conn.close().await?;
-    Ok(busy)
+        Err(sqlx::Error::Database(e)) if is_busy(e.try_downcast_ref::<SqliteError>()) => {
+            conn.close().await?;
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// SQLITE_BUSY or SQLITE_LOCKED (and their extended codes).

@@ -60,17 +60,31 @@ pub async fn take(
     if files::same_file(&source, to) {
         return Err(BackupError::OntoItself(to.to_owned()));
     }
+    // Nor onto the files SQLite and the server keep beside it, not even with --force: a copy
+    // there would wreck the database or its key.
+    for own in ["-wal", "-shm", "-journal", ".key"] {
+        if files::same_file(&files::with_suffix(&source, own), to) {
+            return Err(BackupError::OntoDatabaseFile(to.to_owned()));
+        }
+    }
     let key_from = key_file(&source, keys);
     let key_to = key_beside(to);
+    let copies_key = matches!(key_from, Ok(Ok(_)));
     if !force {
         if to.exists() {
             return Err(BackupError::Exists(to.to_owned()));
         }
-        if matches!(key_from, Ok(Ok(_))) && key_to.exists() {
-            return Err(BackupError::Exists(key_to));
+        if key_to.exists() {
+            // Replaced by this backup's key, or left from an earlier backup where a restore
+            // would take it for this one's: either way, only with --force.
+            return Err(if copies_key {
+                BackupError::Exists(key_to)
+            } else {
+                BackupError::StaleKey(key_to)
+            });
         }
     }
-    let partial = files::Partial::beside(to).map_err(BackupError::io(format!(
+    let partial = files::Partial::private(to).map_err(BackupError::io(format!(
         "cannot write beside {}",
         to.display()
     )))?;
@@ -92,6 +106,8 @@ pub async fn take(
     conn.close().await.map_err(BackupError::sql(what))?;
 
     let schema = check_copy(&partial.path, &applied).await?;
+    // Made 0600 (the copy is as secret as the database); as readable as the database only
+    // now that it is checked.
     files::same_access_as(&partial.path, &source)
         .map_err(BackupError::io("cannot set the copy's permissions"))?;
     let bytes = std::fs::metadata(&partial.path)
@@ -110,8 +126,16 @@ pub async fn take(
             )))?;
             KeyOutcome::Copied { from, to: key_to }
         }
-        Ok(Err(looked_at)) => KeyOutcome::Missing { looked_at },
-        Err(apart) => apart,
+        // No key goes with this copy: a key file an earlier backup left under its name
+        // (--force got this far) must not pass for its key.
+        Ok(Err(looked_at)) => {
+            remove_stale_key(&key_to)?;
+            KeyOutcome::Missing { looked_at }
+        }
+        Err(apart) => {
+            remove_stale_key(&key_to)?;
+            apart
+        }
     };
     Ok(Taken {
         path: to.to_owned(),
@@ -121,6 +145,14 @@ pub async fn take(
         took: started.elapsed(),
         key,
     })
+}
+
+/// Removes the key file an earlier backup left beside this one's name.
+fn remove_stale_key(key_to: &Path) -> Result<(), BackupError> {
+    files::remove_if_there(key_to).map_err(BackupError::io(format!(
+        "the backup is written, but {} (left from an earlier backup) could not be removed",
+        key_to.display()
+    )))
 }
 
 /// Checks the copy before it gets its final name; the newest migration it holds.

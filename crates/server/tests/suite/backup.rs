@@ -207,6 +207,21 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_write() {
         std::fs::read_to_string(dir.path().join("restored.sqlite.key")).expect("key"),
         TEST_SECRET_KEY
     );
+    // The copy is made owner-only and widened only after the checks: to the backup's mode
+    // here (no database was there), never left at the umask's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&restored)
+            .expect("restored")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o640,
+            "the restored file as readable as the backup"
+        );
+    }
     let copy = connect(&restored_url)
         .await
         .expect("the restored database opens");
@@ -299,9 +314,117 @@ async fn restore_refuses_what_it_cannot_trust_and_leaves_the_database_as_it_was(
         .filter(|p| p.to_string_lossy().contains(".partial-"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    // Once the server has stopped, the same restore goes through.
+    // A backup with its own -wal beside it: the commits in it would be dropped.
+    let with_wal = path("with-wal.sqlite");
+    std::fs::copy(&good, &with_wal).expect("copy");
+    std::fs::write(format!("{with_wal}-wal"), b"commits").expect("wal");
+    refused(&with_wal, "with-wal.sqlite-wal lies beside the backup");
+    // Once the server has stopped, the same restore goes through; the database it replaces,
+    // and its key (another one here), are moved aside, not deleted, and it says where.
+    let before = std::fs::read(target).expect("database");
+    let old_key = "b2xkIGtleSBvZiB0aGUgZGF0YWJhc2UgcmVwbGFjZWQhISE=";
+    std::fs::write(format!("{target}.key"), old_key).expect("old key");
     let out = cli(target, &["restore", "--from", &good, "--force"]);
     assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("kept as"), "{}", said(&out));
+    let aside: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            name.starts_with("live.sqlite.before-restore-")
+                && !name.ends_with(".key")
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let aside = aside[0].to_str().expect("utf-8").to_owned();
+    assert!(said(&out).contains(&aside), "{}", said(&out));
+    assert_eq!(std::fs::read(&aside).expect("aside"), before);
+    assert_eq!(
+        std::fs::read_to_string(format!("{aside}.key")).expect("old key aside"),
+        old_key
+    );
+    assert_eq!(
+        std::fs::read_to_string(format!("{target}.key")).expect("key"),
+        TEST_SECRET_KEY
+    );
+    assert!(!Path::new(&format!("{target}-wal")).exists());
+    assert_eq!(
+        std::fs::read(target).expect("database"),
+        std::fs::read(&good).expect("backup")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_never_writes_over_the_databases_own_files_nor_leaves_a_stale_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_owned();
+    let (db_url, db) = sqlite_database(dir.path(), "live.sqlite").await;
+    // The server's connections keep the -wal and -shm there.
+    let _ = sqlx::query("PRAGMA journal_mode=WAL")
+        .execute(&db.pool)
+        .await;
+
+    // The database's -wal, -shm, -journal and key are refused like the database itself,
+    // --force or not, and left as they were.
+    for own in ["-wal", "-shm", "-journal", ".key"] {
+        let to = format!("{db_url}{own}");
+        let before = std::fs::read(&to).ok();
+        let out = cli(&db_url, &["backup", "--to", &to, "--force"]);
+        assert!(!out.status.success(), "backup onto {own}: {}", said(&out));
+        assert!(
+            said(&out).contains("the database's own files"),
+            "{own}: {}",
+            said(&out)
+        );
+        assert_eq!(std::fs::read(&to).ok(), before, "{own} untouched");
+    }
+    db.pool.close().await;
+
+    // A first backup copies the server-made key beside it.
+    let out_path = path("nightly.sqlite");
+    let out_key = format!("{out_path}.key");
+    let taken = cli(&db_url, &["backup", "--to", &out_path]);
+    assert!(taken.status.success(), "{}", said(&taken));
+    assert!(Path::new(&out_key).is_file());
+    // With a configured key, nothing is copied: the key left there by the first backup would
+    // pass for this one's. Refused without --force (the earlier backup left as it was)...
+    let configured = path("configured.key");
+    std::fs::write(&configured, TEST_SECRET_KEY).expect("key file");
+    let fresh = path("fresh.sqlite");
+    std::fs::copy(&out_key, format!("{fresh}.key")).expect("stale key");
+    let apart = |to: &str, force: bool| {
+        let mut args = vec!["--secret-key-file", &configured, "backup", "--to", to];
+        if force {
+            args.push("--force");
+        }
+        cli(&db_url, &args)
+    };
+    let out = apart(&fresh, false);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert!(
+        said(&out).contains("left from an earlier backup"),
+        "{}",
+        said(&out)
+    );
+    assert!(!Path::new(&fresh).exists());
+    // ... and removed with it, as when --force replaces the earlier backup.
+    for to in [&fresh, &out_path] {
+        let out = apart(to, true);
+        assert!(out.status.success(), "{}", said(&out));
+        assert!(said(&out).contains("NOT COPIED"), "{}", said(&out));
+        assert!(
+            !Path::new(&format!("{to}.key")).exists(),
+            "a stale key beside {to}"
+        );
+    }
+    // So a restore of it installs no key.
+    let restored = path("restored.sqlite");
+    let put = cli(&restored, &["restore", "--from", &out_path]);
+    assert!(put.status.success(), "{}", said(&put));
+    assert!(!Path::new(&format!("{restored}.key")).exists());
 }
 
 #[test]
