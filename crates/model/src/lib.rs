@@ -24,6 +24,8 @@ pub mod branding;
 pub mod bridge;
 pub mod clean;
 pub mod console;
+#[cfg(feature = "data-rights")]
+pub mod data_rights;
 pub mod error;
 pub mod feedback;
 pub mod identity;

@@ -79,6 +79,9 @@ pub enum Command {
     /// Manage console accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// A customer account's data: export it as JSON, or erase it.
+    #[command(subcommand)]
+    Customer(crate::data_rights::cli::CustomerCommand),
     /// Bring the database to this build's schema and exit: run once, before instances of
     /// a new version start (the instances still running keep serving on the expanded schema).
     Migrate,
@@ -358,6 +361,7 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             );
             Ok(())
         }
+        Command::Customer(command) => crate::data_rights::cli::run(&db, command).await,
         Command::Tenant(TenantCommand::AddKey { tenant, kid }) => {
             let secret = tenants::generate_secret();
             agents::store::put_key(&db, &tenant, &kid, &secret).await?;

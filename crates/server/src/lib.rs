@@ -32,6 +32,7 @@ pub mod backup;
 pub mod branding;
 pub mod bridge;
 pub mod console;
+pub mod data_rights;
 pub mod feedback;
 pub mod frame;
 pub mod kb;
@@ -100,6 +101,7 @@ pub fn app(state: AppState) -> Router {
         .merge(offers::console_router())
         .merge(bridge::console_router())
         .merge(limits::console_router())
+        .merge(data_rights::console_router())
         .merge(password_reset::console_router())
         .merge(second_factor::console_router())
         .fallback(error::api_not_found)

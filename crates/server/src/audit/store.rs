@@ -4,7 +4,7 @@ use panelcare_model::console::AuditEntry;
 use sqlx::Row as _;
 
 use crate::{
-    db::Db,
+    db::{Conn, Db},
     tenants::{Scope, store as tenants},
     time,
 };
@@ -29,6 +29,31 @@ pub async fn record(
     .bind(detail)
     .bind(time::now_ms())
     .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Records an action inside the caller's transaction, so the record and the change it
+/// records commit together; `agent_id` is `None` for the command line.
+pub async fn record_in(
+    conn: &mut Conn,
+    tenant_id: &str,
+    agent_id: Option<&str>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (tenant_id, agent_id, action, subject, detail, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant_id)
+    .bind(agent_id)
+    .bind(action)
+    .bind(subject)
+    .bind(detail)
+    .bind(time::now_ms())
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Background work, every two seconds until the process ends: SLA warnings, notification
-//! delivery, ticket bridge delivery, the purge of uploads nobody attached and of full rate-limit buckets. Each job runs
-//! on its own, so a slow helpdesk never holds up e-mail and webhooks; a failed round is
+//! delivery, ticket bridge delivery, the purge of uploads nobody attached and of full
+//! rate-limit buckets; every ten minutes the deletes of tenants' retention periods
+//! ([`data_rights::retention`]). Each job runs on its own, so a slow helpdesk never holds up e-mail and webhooks; a failed round is
 //! logged and the next round tries again. With metrics on, their gauges too ([`metrics`]).
 
 pub mod metrics;
@@ -8,11 +9,12 @@ pub mod metrics;
 use std::{future::Future, time::Duration};
 
 use crate::{
-    attachments, bridge, console, limits, notify, password_reset, second_factor, state::AppState,
-    tickets, time,
+    attachments, bridge, console, data_rights, limits, notify, password_reset, second_factor,
+    state::AppState, tickets, time,
 };
 
 const EVERY: Duration = Duration::from_secs(2);
+const RETENTION_EVERY: Duration = Duration::from_secs(600);
 
 /// Starts every job on the runtime.
 pub fn spawn(state: AppState) {
@@ -42,6 +44,14 @@ pub fn spawn(state: AppState) {
             .await
             .map(|_| ())
     });
+    // Retention periods are months long: a pass every ten minutes is soon enough, and
+    // spares the tenants' settings a read every two seconds.
+    every_at(
+        RETENTION_EVERY,
+        state.clone(),
+        "retention",
+        |s| async move { data_rights::retention::run(&s.db).await.map(|_| ()) },
+    );
     if crate::metrics::enabled() {
         every_at(metrics::EVERY, state, "metrics gauges", |s| async move {
             metrics::refresh(&s.db).await

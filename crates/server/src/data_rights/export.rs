@@ -1,0 +1,134 @@
+//! The export document: everything panelcare holds about one customer account, as JSON.
+//!
+//! Agents' internal notes (ticket notes, notes on feedback) are left out and only counted
+//! under `withheld`: they are the support team's working notes, and may name other people
+//! or hold judgements the provider must review before handing them over. An admin who owes
+//! them in a request reads them in the console; the count says there are some.
+
+use serde::Serialize;
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct Export {
+    /// [`panelcare_model::data_rights::EXPORT_SCHEMA`].
+    pub schema: u32,
+    pub generated_at: String,
+    pub tenant: String,
+    pub account: String,
+    pub feedback: Vec<FeedbackItem>,
+    pub tickets: Vec<TicketItem>,
+    /// Ticket ratings, also on their tickets: one list for whoever looks for them.
+    pub ratings: Vec<RatingItem>,
+    /// Files uploaded but never sent with a message.
+    pub uploads: Vec<FileItem>,
+    pub offer_events: Vec<OfferEventItem>,
+    /// When the offers first saw the account.
+    pub offers_first_seen_at: Option<String>,
+    pub usage: Vec<UsageDay>,
+    pub kb_votes: Vec<KbVote>,
+    pub withheld: Withheld,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeedbackItem {
+    pub id: String,
+    pub category: String,
+    pub message: String,
+    pub rating: Option<i64>,
+    pub page: Option<String>,
+    pub status: String,
+    pub answer: Option<String>,
+    pub answered_at: Option<String>,
+    pub created_at: String,
+    pub account_name: Option<String>,
+    pub account_email: Option<String>,
+    pub account_plan: Option<String>,
+    pub locale: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TicketItem {
+    pub id: String,
+    pub number: i64,
+    pub subject: String,
+    pub department: String,
+    pub priority: String,
+    pub status: String,
+    pub support_tier: Option<String>,
+    pub account_name: Option<String>,
+    pub account_email: Option<String>,
+    pub account_plan: Option<String>,
+    pub rating: Option<i64>,
+    pub rating_comment: Option<String>,
+    pub rated_at: Option<String>,
+    pub created_at: String,
+    pub first_response_at: Option<String>,
+    pub resolved_at: Option<String>,
+    pub closed_at: Option<String>,
+    /// Every entry the customer sees: theirs, the agents' replies, progress and events.
+    pub messages: Vec<MessageItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MessageItem {
+    pub id: String,
+    pub kind: String,
+    pub author_name: Option<String>,
+    pub body: String,
+    pub status: Option<String>,
+    pub created_at: String,
+    pub attachments: Vec<FileItem>,
+}
+
+/// A file's name and size, never its bytes (they would make the document huge; the
+/// console downloads each file on its own).
+#[derive(Debug, Serialize)]
+pub struct FileItem {
+    pub id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatingItem {
+    pub ticket_number: i64,
+    pub rating: i64,
+    pub comment: Option<String>,
+    pub rated_at: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OfferEventItem {
+    pub rule_id: String,
+    pub variant: String,
+    pub target: String,
+    pub kind: String,
+    pub price_diff_cents: i64,
+    pub currency: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UsageDay {
+    /// Days since the Unix epoch (UTC), as stored.
+    pub day: i64,
+    pub plan: Option<String>,
+    /// The usage the host reported that day, as it reported it.
+    pub usage: serde_json::Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KbVote {
+    pub article_id: String,
+    pub title: Option<String>,
+    pub created_at: String,
+}
+
+/// What exists but is not in the document (see the module's note).
+#[derive(Debug, Default, Serialize)]
+pub struct Withheld {
+    pub ticket_internal_notes: i64,
+    pub feedback_internal_notes: i64,
+}

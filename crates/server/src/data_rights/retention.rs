@@ -1,0 +1,80 @@
+//! The retention job: for each tenant with a period set, deletes closed tickets (with their
+//! messages and files) closed longer ago than the period, and feedback sent longer ago, in
+//! batches so no transaction holds the write lock for long. A month counts as 30 days.
+
+use crate::{audit, db::Db, time};
+
+use super::store::retention as store;
+
+/// Rows one transaction deletes at most; the next round takes the rest.
+pub const BATCH: i64 = 200;
+const MONTH_MS: i64 = 30 * 24 * 3_600_000;
+
+/// What one pass deleted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Deleted {
+    pub tickets: u64,
+    pub feedback: u64,
+}
+
+/// One pass at `now` (ms): at most [`BATCH`] tickets and [`BATCH`] feedback rows per tenant.
+/// Run by the jobs loop; tests call it with a clock of their own.
+pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
+    let mut deleted = Deleted::default();
+    for (tenant, r) in store::tenants_with_settings(db).await? {
+        if let Some(months) = r.closed_tickets_months {
+            let before = now - i64::from(months) * MONTH_MS;
+            let mut tx = db.write().await?;
+            let ids = store::closed_before(&mut tx, &tenant, before, BATCH).await?;
+            for id in &ids {
+                store::delete_ticket(&mut tx, id).await?;
+            }
+            if !ids.is_empty() {
+                let detail = format!("{{\"tickets\":{}}}", ids.len());
+                audit::store::record_in(
+                    &mut tx,
+                    &tenant,
+                    None,
+                    "retention.delete",
+                    &tenant,
+                    &detail,
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            deleted.tickets += ids.len() as u64;
+        }
+        if let Some(months) = r.feedback_months {
+            let before = now - i64::from(months) * MONTH_MS;
+            let mut tx = db.write().await?;
+            let n = store::delete_feedback_before(&mut tx, &tenant, before, BATCH).await?;
+            if n > 0 {
+                let detail = format!("{{\"feedback\":{n}}}");
+                audit::store::record_in(
+                    &mut tx,
+                    &tenant,
+                    None,
+                    "retention.delete",
+                    &tenant,
+                    &detail,
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            deleted.feedback += n;
+        }
+    }
+    if deleted != Deleted::default() {
+        tracing::info!(
+            tickets = deleted.tickets,
+            feedback = deleted.feedback,
+            "retention deleted old rows"
+        );
+    }
+    Ok(deleted)
+}
+
+/// [`apply`] now.
+pub async fn run(db: &Db) -> Result<Deleted, sqlx::Error> {
+    apply(db, time::now_ms()).await
+}
