@@ -12,6 +12,7 @@ use crate::{
     api::Api,
     audit::AuditView,
     branding::BrandingEditor,
+    data_rights::DataRightsPage,
     detail::Detail,
     inbox::InboxView,
     kb::KbView,
@@ -40,6 +41,7 @@ enum Page {
     Offers,
     Branding,
     Limits,
+    CustomerData,
     Team,
     Audit,
     Security,
@@ -143,6 +145,7 @@ pub fn App() -> Html {
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Offers)} onclick={go(Page::Offers)}>{ "Offers" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Branding)} onclick={go(Page::Branding)}>{ "Branding" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Limits)} onclick={go(Page::Limits)}>{ "Limits" }</button>
+                                <button type="button" class="c-nav-link" aria-current={current(Page::CustomerData)} onclick={go(Page::CustomerData)}>{ "Customer data" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Team)} onclick={go(Page::Team)}>{ "Team and keys" }</button>
                                 <button type="button" class="c-nav-link" aria-current={current(Page::Audit)} onclick={go(Page::Audit)}>{ "Audit log" }</button>
                             }
@@ -174,6 +177,8 @@ pub fn App() -> Html {
                             <BrandingEditor api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Limits && admin {
                             <LimitsPage api={api.clone()} on_signed_out={on_signed_out.clone()} provider={agent.role == Role::ProviderAdmin} />
+                        } else if *page == Page::CustomerData && admin {
+                            <DataRightsPage api={api.clone()} on_signed_out={on_signed_out.clone()} />
                         } else if *page == Page::Tickets {
                             if let Some(id) = &*open {
                                 <TicketDetail api={api.clone()} id={id.clone()} me={AttrValue::from(agent.id.clone())} {on_back} on_signed_out={on_signed_out.clone()} />

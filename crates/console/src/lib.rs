@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod branding;
+pub mod data_rights;
 pub mod detail;
 pub mod filters;
 pub mod focus;

@@ -51,24 +51,32 @@ pub async fn run(db: &Db, command: CustomerCommand) -> Result<(), Box<dyn std::e
             account,
             to,
         } => {
-            let doc = super::export(db, &tenant, &account, None).await?;
-            let json = serde_json::to_string_pretty(&doc)?;
-            match to {
-                None => println!("{json}"),
+            // The file first: an export that cannot be written is neither made nor audited.
+            let file = match &to {
+                None => None,
                 Some(path) => {
-                    use std::io::Write as _;
                     // Personal data: owner-only, and never over another file.
                     let mut options = std::fs::OpenOptions::new();
                     options.write(true).create_new(true);
                     #[cfg(unix)]
                     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                    let mut file = options
-                        .open(&path)
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    Some(
+                        options
+                            .open(path)
+                            .map_err(|e| format!("{}: {e}", path.display()))?,
+                    )
+                }
+            };
+            let doc = super::export(db, &tenant, &account, None).await?;
+            let json = serde_json::to_string_pretty(&doc)?;
+            match (file, to) {
+                (Some(mut file), Some(path)) => {
+                    use std::io::Write as _;
                     file.write_all(json.as_bytes())?;
                     file.write_all(b"\n")?;
                     eprintln!("wrote {}", path.display());
                 }
+                _ => println!("{json}"),
             }
         }
         CustomerCommand::Erase {

@@ -1,0 +1,118 @@
+//! One customer account's data: download its export, or erase it after typing its id again.
+
+use panelcare_model::data_rights::Erased;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::api::export_url;
+use crate::{api::Api, form};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct CustomerDataProps {
+    pub api: Api,
+    pub tenant: AttrValue,
+    pub on_signed_out: Callback<()>,
+}
+
+fn summary(e: &Erased) -> String {
+    if e.is_empty() {
+        "Nothing was left to erase for this account.".into()
+    } else {
+        format!(
+            "Erased: {} feedback, {} tickets ({} messages), {} files, {} offer events, {} usage \
+             days, {} article votes.",
+            e.feedback,
+            e.tickets,
+            e.messages,
+            e.attachments,
+            e.offer_events,
+            e.usage_days,
+            e.kb_votes
+        )
+    }
+}
+
+#[component]
+pub fn CustomerData(props: &CustomerDataProps) -> Html {
+    let account = use_state(String::new);
+    let confirm = use_state(String::new);
+    // The outcome of the last erase: (succeeded, what to say).
+    let said = use_state(|| None::<(bool, String)>);
+    let busy = use_state(|| false);
+    let on_account = {
+        let (account, confirm, said) = (account.clone(), confirm.clone(), said.clone());
+        Callback::from(move |e: InputEvent| {
+            account.set(form::input_value(&e).trim().to_owned());
+            confirm.set(String::new());
+            said.set(None);
+        })
+    };
+    let on_confirm = {
+        let confirm = confirm.clone();
+        Callback::from(move |e: InputEvent| confirm.set(form::input_value(&e)))
+    };
+    let on_erase = {
+        let (api, tenant, on_signed_out) = (
+            props.api.clone(),
+            props.tenant.clone(),
+            props.on_signed_out.clone(),
+        );
+        let (account, confirm, said, busy) =
+            (account.clone(), confirm.clone(), said.clone(), busy.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            busy.set(true);
+            let (api, tenant, on_signed_out, said, busy) = (
+                api.clone(),
+                tenant.clone(),
+                on_signed_out.clone(),
+                said.clone(),
+                busy.clone(),
+            );
+            let (account, typed) = ((*account).clone(), (*confirm).clone());
+            spawn_local(async move {
+                match api.erase_customer(&tenant, &account, &typed).await {
+                    Ok(erased) => said.set(Some((true, summary(&erased)))),
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(e) => said.set(Some((false, e.message()))),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let chosen = !account.is_empty();
+    let confirmed = chosen && *confirm == *account;
+    html! {
+        <div class="c-card c-form">
+            <h2 class="c-subtitle">{ "One customer" }</h2>
+            { form::field(
+                "c-dr-account",
+                "Account id",
+                html! { <input id="c-dr-account" type="text" autocomplete="off" value={(*account).clone()} oninput={on_account} aria-describedby="c-dr-account-hint" /> },
+                Some("As the host signs it in the widget's token (the panel's user name, the billing client id…)."),
+                None,
+            ) }
+            if chosen {
+                <p>
+                    <a class="c-button" id="c-dr-export" href={export_url(&props.tenant, &account)} download={format!("customer-{}.json", *account)}>{ "Export (JSON)" }</a>
+                </p>
+                <form onsubmit={on_erase}>
+                    <p class="c-muted">{ "Erasing deletes this customer's files and replaces their texts, names and e-mail addresses; counts, ratings and SLA times stay, tied to nobody. It cannot be undone." }</p>
+                    { form::field(
+                        "c-dr-confirm",
+                        "Type the account id to confirm",
+                        html! { <input id="c-dr-confirm" type="text" autocomplete="off" value={(*confirm).clone()} oninput={on_confirm} /> },
+                        None,
+                        None,
+                    ) }
+                    <button type="submit" class="c-button c-danger-solid" disabled={!confirmed || *busy}>{ "Erase this customer" }</button>
+                </form>
+            }
+            <div role="status">
+                if let Some((ok, text)) = &*said {
+                    <p class={if *ok { "c-ok" } else { "c-error" }}>{ text }</p>
+                }
+            </div>
+        </div>
+    }
+}
