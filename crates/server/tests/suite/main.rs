@@ -14,6 +14,7 @@ mod console_auth;
 mod console_inbox;
 mod console_tickets;
 mod cpanel_dashboard;
+mod demo_mode;
 mod engines;
 mod feedback_api;
 mod frame;
