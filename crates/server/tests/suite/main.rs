@@ -15,6 +15,7 @@ mod console_inbox;
 mod console_tickets;
 mod cpanel_dashboard;
 mod demo_mode;
+mod dist_tarball;
 mod engines;
 mod feedback_api;
 mod frame;
