@@ -3,6 +3,7 @@
 //! (which also runs cPanel's install_plugin on it); WHMCS: `panelcare-whmcs-<version>.tar.gz`,
 //! unpacked into the WHMCS root; Plesk: `panelcare-plesk-<version>.zip`, uploaded in
 //! Extensions; DirectAdmin: `panelcare-directadmin-<version>.tar.gz`, for its plugin manager.
+//! Then the server's own tarball ([`crate::server_dist`]).
 
 use std::fs;
 
@@ -15,7 +16,10 @@ pub fn run() -> Result {
     crate::setup::run()?;
     step("lint: integration scripts");
     crate::lint_scripts::run()?;
-    packages()
+    packages()?;
+    // The release widget and console, then the server's tarball around them.
+    crate::build::run()?;
+    crate::server_dist::release()
 }
 
 /// Builds every package, then checks each holds the file its panel installs from.

@@ -13,6 +13,7 @@ mod minify;
 mod postgres;
 mod precompress;
 mod rehearse;
+mod server_dist;
 mod setup;
 mod sizes;
 mod test;
@@ -33,7 +34,10 @@ usage: cargo xtask <command>
   test    setup, lint, build + size gate, native, browser and end-to-end tests  [--skip-lint]
           (--browser-only: just the browser tests, with their demo server)
   bench   sizes, then the server benchmark  [further arguments go to panelcare-bench]
-  dist    the panel packages into target/dist/ (cPanel, WHMCS, Plesk, DirectAdmin), checked
+  dist    the panel packages into target/dist/ (cPanel, WHMCS, Plesk, DirectAdmin), checked,
+          and the server's release tarball panelcare-server-<version>-linux-x86_64.tar.gz
+          (release build without demo mode, dist/, systemd unit, settings, proxy examples),
+          unpacked, started and signed in to
   rehearse the upgrade rehearsal alone: the previous commit's server and this one side by
           side on PostgreSQL (test runs it too)
   layout  the server's layout lint: SQL only in store modules, no import circles

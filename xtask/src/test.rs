@@ -126,6 +126,21 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
             run.skip("upgrade rehearsal", "no previous commit in this clone");
         }
     }
+    run.step(
+        "dist: the server tarball around a debug server without demo mode, unpacked, started \
+         and signed in to",
+        || {
+            // Debug, not release: CI builds the release server once, in `cargo xtask dist`.
+            exec(cargo().args(crate::server_dist::SERVER_BUILD))?;
+            let tarball = crate::server_dist::tarball(
+                &at_root("target/debug/panelcare-server"),
+                &at_root("target/dist-test"),
+            )?;
+            // The workspace's server (with demo mode) back in place for the steps after.
+            exec(cargo().args(["build", "--workspace"]))?;
+            crate::server_dist::check(&tarball)
+        },
+    )?;
     run.step(BROWSER_TESTS, browser_tests)?;
     let e2e_files = e2e_files()?;
     if e2e_files.is_empty() {

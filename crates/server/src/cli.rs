@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 use panelcare_model::console::Role;
 
-use crate::{agents, app, backup, db::Db, demo, outbound::AllowList, state::Config, tenants};
+#[cfg(feature = "demo")]
+use crate::demo;
+use crate::{agents, app, backup, db::Db, outbound::AllowList, state::Config, tenants};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -155,8 +157,8 @@ pub struct ServeArgs {
     /// token and usage endpoints.
     #[arg(long, env = "PANELCARE_DEMO")]
     pub demo: bool,
-    /// With `--demo`: let `POST /demo-api/clock {"days": n}` move the clock forward, so tests
-    /// can see a snooze end. Never in production.
+    /// With `--demo`: let the demo's clock endpoint move the clock forward, so tests can see a
+    /// snooze end. Never in production.
     #[arg(long, env = "PANELCARE_TEST_CLOCK", requires = "demo")]
     pub test_clock: bool,
     /// Origin that serves attachment downloads (`/api/v1/files/…`), e.g.
@@ -278,6 +280,11 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     if let Command::Serve(args) = &cli.command {
         init_logging(args.log_format);
     }
+    // A production build refuses the demo before it touches the database.
+    #[cfg(not(feature = "demo"))]
+    if matches!(&cli.command, Command::Serve(a) if a.demo || a.test_clock) {
+        return Err(NO_DEMO.into());
+    }
     // Before the database opens: opening migrates, seals and may make a key file, and a
     // backup copies the database as it is while a restore's target may not exist yet.
     match &cli.command {
@@ -373,14 +380,9 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
 
 async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     if args.demo {
-        demo::seed(&db).await?;
-        println!(
-            "demo console accounts (password {:?}):",
-            demo::ADMIN_PASSWORD
-        );
-        for (tenant, email, _, role) in demo::ADMINS {
-            println!("  {email:<28} {:<15} {tenant}", role.as_str());
-        }
+        start_demo(&db).await?;
+    } else {
+        refuse_demo_database(&db).await?;
     }
     let state = crate::app_state(
         db,
@@ -427,6 +429,53 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     tracing::info!("panelcare-server stopped");
+    Ok(())
+}
+
+/// Demo mode's seed and its console accounts, printed for the person trying it.
+#[cfg(feature = "demo")]
+async fn start_demo(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    demo::start(db).await?;
+    println!(
+        "demo console accounts (password {:?}):",
+        demo::ADMIN_PASSWORD
+    );
+    for (tenant, email, _, role) in demo::ADMINS {
+        println!("  {email:<28} {:<15} {tenant}", role.as_str());
+    }
+    Ok(())
+}
+
+/// Refused before the database opens (see [`run`]).
+#[cfg(not(feature = "demo"))]
+async fn start_demo(_: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    Err(NO_DEMO.into())
+}
+
+/// What a production build says to `--demo`.
+#[cfg(not(feature = "demo"))]
+const NO_DEMO: &str = "this build has no demo mode (it was built without the `demo` feature, as \
+    the release tarball is): --demo and --test-clock are refused. The demo runs from a \
+    development build: `cargo xtask demo` in a checkout";
+
+/// A server that is not in demo mode never serves a database the demo seeded: its tenants'
+/// signing secrets and console passwords are published in this repository.
+async fn refuse_demo_database(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    // A database still short of the migration that made the mark (started with --no-migrate
+    // before `migrate` ran) has no mark to find; such a start serves nothing until migrated.
+    let marked = crate::db::marks::is_set(db, crate::db::marks::DEMO)
+        .await
+        .unwrap_or(false);
+    if marked {
+        return Err(
+            "refusing to serve: demo mode (`serve --demo`) seeded this database, and \
+            its demo tenants' signing secrets and console passwords are published. Serve a new \
+            database (--db /var/lib/panelcare/panelcare.sqlite, or a new PostgreSQL database) \
+            and create your tenant and first admin with `tenant create` and `admin create`; \
+            to keep using this one as a demo, start it with --demo on a development build"
+                .into(),
+        );
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 // The composition root: nothing below imports these.
 pub mod cli;
 pub mod client_address;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod jobs;
 // Infrastructure: imports no feature.
@@ -108,12 +109,16 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(web::api_compression());
-    let mut router = Router::new()
+    let router = Router::new()
         .nest("/api/v1", api)
         .nest("/console/api", console_api);
-    if state.config.demo {
-        router = router.merge(demo::router(state.config.test_clock));
-    }
+    // Built without the `demo` feature (the release tarball), there is no demo router at all.
+    #[cfg(feature = "demo")]
+    let router = if state.config.demo {
+        router.merge(demo::router(state.config.test_clock))
+    } else {
+        router
+    };
     router
         .merge(frame::router())
         .merge(web::router(&state.config))

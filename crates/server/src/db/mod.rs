@@ -7,6 +7,7 @@
 //! knowledge base's search).
 
 mod connect;
+pub mod marks;
 mod migrate;
 
 use std::time::Duration;

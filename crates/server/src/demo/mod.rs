@@ -154,6 +154,35 @@ pub fn router(test_clock: bool) -> Router<AppState> {
         .merge(offers::router(test_clock))
 }
 
+/// Demo mode's start on `db`: refuses a database with tenants the demo did not make, marks
+/// the database as the demo's (so a production server refuses it), then seeds it.
+pub async fn start(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    let marked = crate::db::marks::is_set(db, crate::db::marks::DEMO).await?;
+    if !marked {
+        // A database the demo seeded before the mark existed holds only the demo's tenants
+        // (and those a demo user made in the console, which this cannot tell apart: refused).
+        let others: Vec<String> = tenants::store::ids(db)
+            .await?
+            .into_iter()
+            .filter(|id| id != TENANT_ID && id != RESELLER_ID)
+            .collect();
+        if !others.is_empty() {
+            return Err(format!(
+                "refusing demo mode: this database has tenants the demo did not make ({}). \
+                 Demo mode adds tenants, signing keys and console accounts whose secrets and \
+                 passwords are published; run the demo on a database of its own (--db \
+                 demo.sqlite, or a new PostgreSQL database), never on a real one",
+                others.join(", ")
+            )
+            .into());
+        }
+    }
+    // Before the seed, so a start that stops half-way still leaves the database marked.
+    crate::db::marks::set(db, crate::db::marks::DEMO).await?;
+    seed(db).await?;
+    Ok(())
+}
+
 /// Creates the demo tenant, its key and a few earlier suggestions; safe to run at every start.
 pub async fn seed(db: &Db) -> Result<(), AppError> {
     tenants::store::create(db, TENANT_ID, TENANT_NAME, None).await?;

@@ -46,6 +46,13 @@ pub async fn exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     Ok(found.is_some())
 }
 
+/// Every tenant's id, in order.
+pub async fn ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM tenants ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
+}
+
 /// The tenant's name, if it exists.
 pub async fn name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT name FROM tenants WHERE id = $1")

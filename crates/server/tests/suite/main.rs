@@ -15,6 +15,8 @@ mod console_inbox;
 mod console_tickets;
 mod cpanel_dashboard;
 mod data_rights;
+mod demo_mode;
+mod dist_tarball;
 mod engines;
 mod feedback_api;
 mod frame;

@@ -53,11 +53,19 @@ impl Instance {
     /// rehearsal).
     pub fn start_binary(bin: &str, db_url: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dist = root.join("dist");
+        let www = root.join("www");
+        let mut serve = vec!["--dist", dist.to_str().expect("utf-8"), "--www"];
+        serve.push(www.to_str().expect("utf-8"));
+        serve.extend_from_slice(args);
+        Self::start_installed(bin, db_url, &serve, env)
+    }
+
+    /// `bin --db <db_url> serve --listen 127.0.0.1:0 <args>`: no files of this checkout
+    /// (an unpacked release names its own --dist).
+    pub fn start_installed(bin: &str, db_url: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(bin)
-            .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0", "--dist"])
-            .arg(root.join("dist"))
-            .arg("--www")
-            .arg(root.join("www"))
+            .args(["--db", db_url, "serve", "--listen", "127.0.0.1:0"])
             .args(args)
             // Tests' receivers listen on this machine, allowed as an operator allows its own.
             .env("PANELCARE_OUTBOUND_ALLOW", "127.0.0.1,localhost")
@@ -117,6 +125,19 @@ impl Instance {
         let text = res.text().await.expect("body");
         let json = serde_json::from_str(&text).unwrap_or(Value::Null);
         (status, json, headers)
+    }
+
+    /// `GET path`: the status, the body as text and the headers.
+    pub async fn get(&self, path: &str) -> (u16, String, reqwest::header::HeaderMap) {
+        let res = self
+            .http
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .expect("the instance answers");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        (status, res.text().await.expect("body"), headers)
     }
 
     /// Like [`Instance::call`], but `None` when the instance does not answer (it is gone).
