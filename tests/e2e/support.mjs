@@ -67,7 +67,11 @@ export function startServer({ db, port, testClock = false }) {
     // The tests' helpdesk and webhook receivers listen on this machine: allowed as an operator
     // allows its own (deliveries to loopback are refused otherwise).
     // A fixed key, so a PostgreSQL run (which needs one) and a SQLite run start alike.
+    // Refusals go out at once, as in the server's suite (which tests the hold): a test that
+    // runs a customer into a limit (the layout test's many visits send many offer events)
+    // then sees the same answers, without a second's hold between them.
     env: { ...process.env, PANELCARE_LOG: "warn", PANELCARE_OUTBOUND_ALLOW: "127.0.0.1,localhost",
+      PANELCARE_REFUSAL_HOLD_MS: "0",
       PANELCARE_SECRET_KEY: "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=" },
   });
   let log = "";

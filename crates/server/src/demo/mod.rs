@@ -154,25 +154,24 @@ pub fn router(test_clock: bool) -> Router<AppState> {
         .merge(offers::router(test_clock))
 }
 
-/// Demo mode's start on `db`: refuses a database with tenants the demo did not make, marks
+/// Demo mode's start on `db`: refuses an unmarked database that has any tenant, marks
 /// the database as the demo's (so a production server refuses it), then seeds it.
 pub async fn start(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let marked = crate::db::marks::is_set(db, crate::db::marks::DEMO).await?;
     if !marked {
-        // A database the demo seeded before the mark existed holds only the demo's tenants
-        // (and those a demo user made in the console, which this cannot tell apart: refused).
-        let others: Vec<String> = tenants::store::ids(db)
-            .await?
-            .into_iter()
-            .filter(|id| id != TENANT_ID && id != RESELLER_ID)
-            .collect();
-        if !others.is_empty() {
+        // Any tenant at all is refused, the demo's own ids included: a real provider may
+        // have called its tenant `acme`, and the seed would add a published signing key and
+        // a published admin password to it. (A demo database from before the mark is refused
+        // too; it is a demo's, so deleting it costs nothing.)
+        let found = tenants::store::ids(db).await?;
+        if !found.is_empty() {
             return Err(format!(
-                "refusing demo mode: this database has tenants the demo did not make ({}). \
-                 Demo mode adds tenants, signing keys and console accounts whose secrets and \
+                "refusing demo mode: this database already has tenants ({}) and demo mode did \
+                 not make it. Demo mode adds signing keys and console accounts whose secrets and \
                  passwords are published; run the demo on a database of its own (--db \
-                 demo.sqlite, or a new PostgreSQL database), never on a real one",
-                others.join(", ")
+                 demo.sqlite, or a new PostgreSQL database), never on a real one. An old demo \
+                 database can be deleted and made again",
+                found.join(", ")
             )
             .into());
         }

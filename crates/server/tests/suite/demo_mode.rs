@@ -76,18 +76,19 @@ async fn demo_mode_refuses_a_database_with_real_tenants() {
     run_command(
         THIS_BUILD,
         &fresh.url,
-        &[
-            "tenant",
-            "create",
-            "--id",
-            "examplehost",
-            "--name",
-            "Example Host",
-        ],
+        &["tenant", "create", "--id", "acme", "--name", "Acme Hosting"],
     );
+    // Even a real tenant with the demo's own id: the seed would add a published key to it.
     let said = refused(&fresh.url, &["--demo"]);
     assert!(said.contains("refusing demo mode"), "{said}");
-    assert!(said.contains("examplehost"), "names the tenants: {said}");
+    assert!(said.contains("acme"), "names the tenants: {said}");
+    let db = crate::common::connect(&fresh.url).await.expect("db");
+    let demo_keys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenant_keys WHERE kid <> 'k1'")
+        .fetch_one(&db.pool)
+        .await
+        .expect("keys");
+    assert_eq!(demo_keys, 0, "no demo key was added");
+    drop(db);
     // Nothing of the demo was written: the real server still serves it.
     let real = Instance::start(&fresh.url);
     let (s, _, _) = real.call("GET", "/readyz", &[], None).await;
