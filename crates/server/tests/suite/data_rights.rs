@@ -525,7 +525,14 @@ async fn retention_deletes_old_closed_tickets_and_feedback_of_its_tenant_only() 
         &[&old_open],
     )
     .await;
-    exec(&app, &format!("UPDATE feedback SET created_at = {long_ago} WHERE message IN ('idea of old-closed', 'idea of bluefox-old')"), &[]).await;
+    exec(&app, &format!("UPDATE feedback SET created_at = {long_ago}, status = 'done' WHERE message IN ('idea of old-closed', 'idea of bluefox-old')"), &[]).await;
+    // Old but still open (nobody has answered it yet): retention keeps it.
+    exec(
+        &app,
+        &format!("UPDATE feedback SET created_at = {long_ago} WHERE message = 'idea of old-open'"),
+        &[],
+    )
+    .await;
 
     let admin = signed_in(&app, "acme", "ada", Role::ProviderAdmin).await;
     let path = "/console/api/tenants/acme/retention";

@@ -105,8 +105,9 @@ pub async fn delete_ticket(conn: &mut Conn, id: &str) -> Result<(), sqlx::Error>
     Ok(())
 }
 
-/// Deletes up to `limit` feedback rows of `tenant` sent before `before` (ms), with their
-/// notes; returns how many.
+/// Deletes up to `limit` feedback rows of `tenant` sent before `before` (ms) and done or
+/// declined, with their notes; returns how many. Suggestions still open are kept whatever
+/// their age: the loop with the customer is not closed yet.
 pub async fn delete_feedback_before(
     conn: &mut Conn,
     tenant: &str,
@@ -115,7 +116,7 @@ pub async fn delete_feedback_before(
 ) -> Result<u64, sqlx::Error> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM feedback WHERE tenant_id = $1 AND created_at < $2 \
-         ORDER BY created_at LIMIT $3",
+         AND status IN ('done', 'declined') ORDER BY created_at LIMIT $3",
     )
     .bind(tenant)
     .bind(before)
