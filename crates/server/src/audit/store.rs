@@ -18,19 +18,16 @@ pub async fn record(
     subject: &str,
     detail: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (tenant_id, agent_id, action, subject, detail, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+    let mut conn = db.pool.acquire().await?;
+    record_in(
+        &mut conn,
+        tenant_id,
+        Some(agent_id),
+        action,
+        subject,
+        detail,
     )
-    .bind(tenant_id)
-    .bind(agent_id)
-    .bind(action)
-    .bind(subject)
-    .bind(detail)
-    .bind(time::now_ms())
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Records an action inside the caller's transaction, so the record and the change it

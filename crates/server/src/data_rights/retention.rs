@@ -30,16 +30,7 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
                 store::delete_ticket(&mut tx, id).await?;
             }
             if !ids.is_empty() {
-                let detail = format!("{{\"tickets\":{}}}", ids.len());
-                audit::store::record_in(
-                    &mut tx,
-                    &tenant,
-                    None,
-                    "retention.delete",
-                    &tenant,
-                    &detail,
-                )
-                .await?;
+                audited(&mut tx, &tenant, "tickets", ids.len() as u64).await?;
             }
             tx.commit().await?;
             deleted.tickets += ids.len() as u64;
@@ -49,16 +40,7 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
             let mut tx = db.write().await?;
             let n = store::delete_feedback_before(&mut tx, &tenant, before, BATCH).await?;
             if n > 0 {
-                let detail = format!("{{\"feedback\":{n}}}");
-                audit::store::record_in(
-                    &mut tx,
-                    &tenant,
-                    None,
-                    "retention.delete",
-                    &tenant,
-                    &detail,
-                )
-                .await?;
+                audited(&mut tx, &tenant, "feedback", n).await?;
             }
             tx.commit().await?;
             deleted.feedback += n;
@@ -77,4 +59,15 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
 /// [`apply`] now.
 pub async fn run(db: &Db) -> Result<Deleted, sqlx::Error> {
     apply(db, time::now_ms()).await
+}
+
+/// The audit record of one batch: `n` rows of `what` deleted from `tenant`, by no agent.
+async fn audited(
+    tx: &mut crate::db::Conn,
+    tenant: &str,
+    what: &str,
+    n: u64,
+) -> Result<(), sqlx::Error> {
+    let detail = format!("{{\"{what}\":{n}}}");
+    audit::store::record_in(tx, tenant, None, "retention.delete", tenant, &detail).await
 }
