@@ -88,13 +88,7 @@ pub async fn create_agent(
                 "An account with this e-mail exists already.",
             ));
         }
-        Err(CreateError::Busy) => {
-            return Err(AppError::later(
-                ErrorCode::TooManyAttempts,
-                "The server is busy signing others in. Try again in a few seconds.",
-                5_000,
-            ));
-        }
+        Err(CreateError::Busy) => return Err(password::busy()),
         Err(e) => return Err(AppError::Internal(e.to_string())),
     };
     audit::record(

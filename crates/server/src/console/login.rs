@@ -145,11 +145,7 @@ pub async fn password_step(
     let Some(right) = password::verify_async(stored, req.password.clone()).await else {
         // The server was too busy to check: the attempt was not made, so it is not counted.
         throttle::not_made(&state.db, &email_key, &throttle::address_key(address)).await?;
-        return Err(AppError::later(
-            ErrorCode::TooManyAttempts,
-            "The server is busy signing others in. Try again in a few seconds.",
-            5_000,
-        ));
+        return Err(password::busy());
     };
     let Some(agent) = agent.filter(|_| right) else {
         return Err(invalid_credentials());

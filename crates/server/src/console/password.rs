@@ -28,6 +28,15 @@ pub async fn off_runtime<T: Send + 'static>(
     tokio::task::spawn_blocking(work).await.ok()
 }
 
+/// The answer when no hashing turn came in time: nothing was done, try again shortly.
+pub fn busy() -> crate::error::AppError {
+    crate::error::AppError::later(
+        panelcare_model::ErrorCode::TooManyAttempts,
+        "The server is busy signing others in. Try again in a few seconds.",
+        5_000,
+    )
+}
+
 /// [`verify`] off the runtime; `None` when the server had no turn for it.
 pub async fn verify_async(stored: Option<String>, password: String) -> Option<bool> {
     off_runtime(move || match stored {
