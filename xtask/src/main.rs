@@ -10,6 +10,7 @@ mod fuzz;
 mod layout;
 mod lint_scripts;
 mod minify;
+mod openapi;
 mod postgres;
 mod precompress;
 mod rehearse;
@@ -40,6 +41,8 @@ usage: cargo xtask <command>
           unpacked, started and signed in to
   rehearse the upgrade rehearsal alone: the previous commit's server and this one side by
           side on PostgreSQL (test runs it too)
+  openapi write docs/openapi.json (the API contract) from the code; the suite fails while
+          the checked-in copy and the code disagree
   layout  the server's layout lint: SQL only in store modules, no import circles
   fuzz    the cargo-fuzz targets in fuzz/ on nightly (installs nightly and cargo-fuzz if
           missing), each for a while  [target, default all] [seconds, default 60]; not in CI
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "dist" => dist::run(),
         "layout" => layout::run(),
+        "openapi" => openapi::run(),
         "fuzz" => fuzz::run(rest),
         "rehearse" => rehearse::command(),
         "help" | "-h" | "--help" => {

@@ -19,6 +19,7 @@ pub const AUTHOR_MAX: usize = 100;
 
 /// Where a tenant's tickets go: `PUT /console/api/tenants/{id}/ticket-bridge`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BridgeSettings {
     /// The helpdesk's receiving address, `https://…` (`http://` only on this machine).
     pub url: String,
@@ -54,6 +55,7 @@ impl BridgeSettings {
 
 /// What the console shows about a tenant's bridge.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BridgeState {
     /// None when the tenant has no bridge.
     pub settings: Option<BridgeSettings>,
@@ -69,6 +71,7 @@ pub struct BridgeState {
 
 /// Who wrote a message that comes back over the bridge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BridgeAuthor {
     /// Support staff in the helpdesk: shown to the customer as an answer.
@@ -79,6 +82,7 @@ pub enum BridgeAuthor {
 
 /// `POST /api/v1/bridge/tickets/{id}/replies`, signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BridgedReply {
     pub tenant: String,
     /// The helpdesk's id for this reply: the same id is stored once.
@@ -92,6 +96,7 @@ pub struct BridgedReply {
 
 /// `POST /api/v1/bridge/tickets/{id}/status`, signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BridgedStatus {
     pub tenant: String,
     pub status: String,
@@ -99,6 +104,7 @@ pub struct BridgedStatus {
 
 /// The answer to a bridged reply or status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BridgeAnswer {
     /// False when nothing changed (the reply was stored before, or the status was already so).
     pub recorded: bool,

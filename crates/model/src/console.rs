@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an agent may do; see README "Tenants and roles".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Everything, for the provider and all its resellers.
@@ -32,6 +33,7 @@ impl Role {
 
 /// `POST /console/api/password-reset`: send a reset link to this e-mail's account, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetRequest {
     #[serde(default)]
     pub email: String,
@@ -39,6 +41,7 @@ pub struct PasswordResetRequest {
 
 /// `POST /console/api/password-reset/confirm`: the link's token and the new password.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetConfirm {
     #[serde(default)]
     pub token: String,
@@ -48,6 +51,7 @@ pub struct PasswordResetConfirm {
 
 /// The answer to a reset request: the same sentence whether or not an account has the e-mail.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetRequested {
     pub message: String,
 }
@@ -57,6 +61,7 @@ pub const PASSWORD_MIN: usize = 12;
 
 /// `POST /console/api/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     #[serde(default)]
     pub email: String,
@@ -66,6 +71,7 @@ pub struct LoginRequest {
 
 /// The signed-in agent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentInfo {
     pub id: String,
     pub email: String,
@@ -78,6 +84,7 @@ pub struct AgentInfo {
 /// The answer to a sign-in and to `GET /console/api/me`: who is signed in, and the token
 /// every state-changing request must repeat in `X-CSRF-Token`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInfo {
     pub agent: AgentInfo,
     pub csrf_token: String,
@@ -88,6 +95,7 @@ pub struct SessionInfo {
 /// One suggestion in the console's inbox: what the customer sent, who they are, and where
 /// the provider is with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxItem {
     pub id: String,
     pub tenant_id: String,
@@ -117,12 +125,14 @@ pub struct InboxItem {
 
 /// `GET /console/api/feedback`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Inbox {
     pub items: Vec<InboxItem>,
 }
 
 /// An internal note: agents see it, the customer never does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
     pub id: String,
     pub agent_name: String,
@@ -132,6 +142,7 @@ pub struct Note {
 
 /// `GET /console/api/feedback/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxDetail {
     pub item: InboxItem,
     pub notes: Vec<Note>,
@@ -139,6 +150,7 @@ pub struct InboxDetail {
 
 /// `POST /console/api/feedback/{id}/status`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusChange {
     #[serde(default)]
     pub status: String,
@@ -146,6 +158,7 @@ pub struct StatusChange {
 
 /// `POST /console/api/feedback/{id}/answer` and `…/notes`: a text an agent writes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentText {
     #[serde(default)]
     pub text: String,
@@ -180,6 +193,7 @@ impl AgentText {
 
 /// One line of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub id: i64,
     pub tenant_id: String,
@@ -195,6 +209,7 @@ pub struct AuditEntry {
 
 /// `GET /console/api/tenants`: a tenant the agent works for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TenantInfo {
     pub id: String,
     pub name: String,
@@ -205,6 +220,7 @@ pub struct TenantInfo {
 
 /// `POST /console/api/agents`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAgent {
     #[serde(default)]
     pub tenant_id: String,
@@ -218,6 +234,7 @@ pub struct NewAgent {
 
 /// A console account as admins see it in the team list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TeamMember {
     pub id: String,
     pub tenant_id: String,
@@ -228,6 +245,7 @@ pub struct TeamMember {
 
 /// The answer to creating an account: its password, shown this once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreatedAgent {
     pub agent: TeamMember,
     pub password: String,
@@ -235,6 +253,7 @@ pub struct CreatedAgent {
 
 /// A tenant's signing key, without its secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KeyInfo {
     pub kid: String,
     pub created_at: String,
@@ -242,6 +261,7 @@ pub struct KeyInfo {
 
 /// `POST /console/api/tenants/{id}/keys`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewKey {
     #[serde(default)]
     pub kid: String,
@@ -249,6 +269,7 @@ pub struct NewKey {
 
 /// A new key with its secret, shown this once: the host's backend signs tokens with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreatedKey {
     pub kid: String,
     pub secret: String,
@@ -257,6 +278,7 @@ pub struct CreatedKey {
 /// `GET|PUT /console/api/tenants/{id}/origins`: the panel origins the tenant's widget may call
 /// the API from (`https://panel.example.com:2083`); an empty list allows any.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Origins {
     #[serde(default)]
     pub origins: Vec<String>,

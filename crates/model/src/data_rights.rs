@@ -18,6 +18,7 @@ pub const MAX_ACCOUNT_LEN: usize = 200;
 /// `POST …/customers/{account}/erase`: the account id typed again, so a slip of the mouse
 /// erases nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EraseRequest {
     #[serde(default)]
     pub confirm: String,
@@ -46,6 +47,7 @@ impl EraseRequest {
 
 /// What an erase changed. A second erase of the same account finds nothing: all zeros.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Erased {
     pub feedback: u64,
     pub tickets: u64,
@@ -66,6 +68,7 @@ impl Erased {
 /// A tenant's retention: closed tickets and feedback are deleted this many months after
 /// they were closed or sent. `None` keeps them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     #[serde(default)]

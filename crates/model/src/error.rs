@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Machine-readable reason for a refused request. The widget translates these; the server's
 /// English `message` is for people reading logs and raw responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     MissingToken,
@@ -134,6 +135,7 @@ impl ErrorCode {
 
 /// Why one field was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
     Required,
@@ -192,6 +194,7 @@ fn value_of<T: Copy>(table: &[(T, &'static str)], name: &str, unknown: T) -> T {
 
 /// One refused field: `field` is the JSON name the client sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub code: FieldErrorCode,
@@ -221,6 +224,7 @@ impl FieldError {
 
 /// The error itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
@@ -230,6 +234,7 @@ pub struct ApiError {
 
 /// What goes over the wire: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ApiError,
 }

@@ -11,6 +11,7 @@ pub const PAGE_MAX_CHARS: usize = 2048;
 
 /// What the suggestion is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackCategory {
     Idea,
@@ -38,6 +39,7 @@ impl FeedbackCategory {
 
 /// Where the provider is with a suggestion; the customer sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackStatus {
     New,
@@ -76,6 +78,7 @@ impl FeedbackStatus {
 /// Fields are loose on purpose (`category` is a string, `rating` any integer) so that a bad
 /// value becomes a field-level error the widget can show, not a generic parse failure.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewFeedback {
     /// Missing is the same as empty: both become a `required` error on the field.
     #[serde(default)]
@@ -207,6 +210,7 @@ fn is_cpanel_session(segment: &str) -> bool {
 
 /// One stored suggestion as its author sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Feedback {
     pub id: String,
     pub category: FeedbackCategory,
@@ -228,6 +232,7 @@ pub struct Feedback {
 
 /// `GET /api/v1/feedback`: the caller's own suggestions, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeedbackList {
     pub items: Vec<Feedback>,
 }

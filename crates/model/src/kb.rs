@@ -8,6 +8,7 @@ pub const BODY_MAX_CHARS: usize = 50_000;
 
 /// A search result: enough to decide whether to open it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleHit {
     pub id: String,
     pub title: String,
@@ -16,6 +17,7 @@ pub struct ArticleHit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KbSearch {
     pub items: Vec<ArticleHit>,
 }
@@ -23,6 +25,7 @@ pub struct KbSearch {
 /// An article as a customer reads it. `html` is cleaned on the server: no scripts, styles,
 /// event handlers or non-http(s)/mailto links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
     pub id: String,
     pub lang: String,
@@ -33,6 +36,7 @@ pub struct Article {
 
 /// An article as agents edit it, with how it helps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentArticle {
     pub id: String,
     pub tenant_id: String,
@@ -50,6 +54,7 @@ pub struct AgentArticle {
 
 /// The body of `POST /console/api/kb` and `PUT /console/api/kb/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewArticle {
     pub tenant_id: String,
     #[serde(default)]

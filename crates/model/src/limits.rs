@@ -8,6 +8,7 @@ use crate::{FieldError, error::FieldErrorCode};
 
 /// A write the widget API counts against a limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitedAction {
     Feedback,
@@ -56,6 +57,7 @@ impl LimitedAction {
 
 /// A token bucket: `burst` at once, refilled at `per_hour`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rate {
     pub burst: u32,
     pub per_hour: u32,
@@ -72,6 +74,7 @@ impl Rate {
 
 /// One action's limits: per customer account, and for the whole tenant together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionLimit {
     pub action: LimitedAction,
     pub account: Rate,
@@ -80,6 +83,7 @@ pub struct ActionLimit {
 
 /// A tenant's limits. A tenant nobody set limits for has [`Limits::default`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Limits {
     /// One entry per [`LimitedAction`], in [`LimitedAction::ALL`]'s order.
     pub actions: Vec<ActionLimit>,

@@ -9,6 +9,7 @@ pub const BODY_MAX_CHARS: usize = 5_000;
 pub const AFFECTED_MAX: usize = 50;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     /// Planned work with a window.
@@ -33,6 +34,7 @@ impl NoticeKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeUpdate {
     pub body: String,
     pub created_at: String,
@@ -40,6 +42,7 @@ pub struct NoticeUpdate {
 
 /// A notice as customers see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
@@ -60,12 +63,14 @@ pub struct Notice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeList {
     pub items: Vec<Notice>,
 }
 
 /// The body of `POST /console/api/notices` and `PUT /console/api/notices/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewNotice {
     pub tenant_id: String,
     #[serde(default)]
@@ -88,6 +93,7 @@ pub struct NewNotice {
 
 /// A notice as agents list it, with its tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentNotice {
     pub tenant_id: String,
     #[serde(flatten)]

@@ -21,6 +21,7 @@ pub const EVENTS: [&str; 4] = [
 
 /// The answer to `POST /console/api/tenants/{id}/notifications/test`: what was queued.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TestQueued {
     /// One test e-mail to each of these addresses.
     #[serde(default)]
@@ -31,6 +32,7 @@ pub struct TestQueued {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NotifySettings {
     #[serde(default)]
     pub emails: Vec<String>,

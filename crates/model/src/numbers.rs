@@ -16,6 +16,7 @@ pub struct Sample {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// Suggestions in the period.
     pub count: u32,
@@ -33,6 +34,7 @@ pub struct Summary {
 
 /// One tenant's numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TenantNumbers {
     pub tenant_id: String,
     pub tenant_name: String,
@@ -41,6 +43,7 @@ pub struct TenantNumbers {
 
 /// `GET /console/api/numbers`: every tenant in scope, and all of them together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Numbers {
     pub period_days: u32,
     pub tenants: Vec<TenantNumbers>,

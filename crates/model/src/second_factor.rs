@@ -14,6 +14,7 @@ pub const RECOVERY_CODES: usize = 10;
 /// What a sign-in whose password was right must do next, in the `401
 /// second_factor_required` answer of `POST /console/api/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Challenge {
     /// Single-use token naming this sign-in; goes back with the code.
     pub challenge: String,
@@ -25,6 +26,7 @@ pub struct Challenge {
 
 /// The whole `401 second_factor_required` body: the usual error, and the challenge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChallengeBody {
     pub error: ApiError,
     pub second_factor: Challenge,
@@ -34,6 +36,7 @@ pub struct ChallengeBody {
 /// code. Also `POST …/login/second-factor/enrolment` (challenge only) and
 /// `…/enrolment/confirm` (challenge and the first code) for an enrolment sign-in asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChallengeAnswer {
     #[serde(default)]
     pub challenge: String,
@@ -44,6 +47,7 @@ pub struct ChallengeAnswer {
 /// A new secret waiting for its first code: for the authenticator app as a QR code, an
 /// `otpauth://` address, or the secret to type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Enrolment {
     /// Base32 (RFC 4648, no padding), as apps take it typed in.
     pub secret: String,
@@ -55,6 +59,7 @@ pub struct Enrolment {
 
 /// `POST /console/api/second-factor/enrolment/confirm`: the first code from the app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConfirmCode {
     #[serde(default)]
     pub code: String,
@@ -62,12 +67,14 @@ pub struct ConfirmCode {
 
 /// Recovery codes, shown once: only their hashes are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoveryCodes {
     pub recovery_codes: Vec<String>,
 }
 
 /// The answer to confirming an enrolment during sign-in: the session, and the recovery codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EnrolledSignIn {
     pub session: SessionInfo,
     pub recovery_codes: Vec<String>,
@@ -75,6 +82,7 @@ pub struct EnrolledSignIn {
 
 /// `GET /console/api/second-factor`: the signed-in account's second factor.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Status {
     pub enabled: bool,
     /// RFC 3339, when it was turned on.
@@ -89,6 +97,7 @@ pub struct Status {
 
 /// `POST /console/api/second-factor/disable`: the password or a current code (either).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TurnOff {
     #[serde(default)]
     pub password: String,
@@ -99,6 +108,7 @@ pub struct TurnOff {
 /// `GET|PUT /console/api/tenants/{id}/second-factor`: whether the tenant's console accounts
 /// must have a second factor.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Requirement {
     pub required: bool,
     /// Read only: the tenant's provider requires it for everyone under it, whatever this
@@ -110,6 +120,7 @@ pub struct Requirement {
 /// One account with a second factor, in `GET /console/api/second-factor/accounts` (the
 /// admin's tenants).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Enrolled {
     pub agent_id: String,
     /// RFC 3339.

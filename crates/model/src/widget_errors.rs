@@ -44,6 +44,7 @@ impl WidgetErrorKind {
 
 /// The body of `POST /api/v1/widget-errors`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WidgetErrorReport {
     /// One of [`WidgetErrorKind::as_str`].
     pub kind: String,

@@ -98,6 +98,8 @@ pub enum Command {
     /// Put a backup in place of the SQLite database (the server stopped), with its key file.
     /// PostgreSQL: `pg_restore` (see the README).
     Restore(RestoreArgs),
+    /// Print the API contract (OpenAPI 3.1, JSON) this build serves; no database is opened.
+    Openapi,
 }
 
 #[derive(Debug, Args)]
@@ -299,11 +301,17 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             println!("{restored}");
             return Ok(());
         }
+        Command::Openapi => {
+            print!("{}", crate::openapi::json());
+            return Ok(());
+        }
         _ => {}
     }
     let db = cli.open().await?;
     match cli.command {
-        Command::Backup(_) | Command::Restore(_) => unreachable!("handled above"),
+        Command::Backup(_) | Command::Restore(_) | Command::Openapi => {
+            unreachable!("handled above")
+        }
         Command::Serve(args) => serve(db, args).await,
         Command::Migrate => {
             let schema = db.schema().await?;

@@ -41,6 +41,7 @@ pub mod limits;
 pub mod notices;
 pub mod notify;
 pub mod offers;
+pub mod openapi;
 pub mod password_reset;
 pub mod second_factor;
 pub mod tenants;
@@ -49,9 +50,10 @@ pub mod widget_errors;
 
 use std::sync::Arc;
 
-use axum::{Router, extract::DefaultBodyLimit, http::header, middleware};
+use axum::{Router, extract::DefaultBodyLimit, http::header, middleware, routing::get};
 use tower::ServiceBuilder;
 use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 pub use error::AppError;
 pub use state::AppState;
@@ -70,9 +72,11 @@ pub fn app_state(db: Db, config: Config) -> AppState {
     AppState::new(db, config, listeners)
 }
 
-/// The whole service: widget API, demo endpoints (in demo mode) and static files.
-pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+/// The widget API and the host (server-to-server) API, mounted under `/api/v1`. Each route
+/// is registered with its `#[utoipa::path]` documentation, so the OpenAPI document
+/// ([`openapi::document`]) lists exactly the routes served.
+pub fn widget_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(feedback::router())
         .merge(branding::widget_router())
         .merge(tickets::widget_router())
@@ -83,13 +87,11 @@ pub fn app(state: AppState) -> Router {
         .merge(offers::host_router())
         .merge(bridge::host_router())
         .merge(widget_errors::router())
-        .fallback(error::api_not_found)
-        .method_not_allowed_fallback(error::api_method_not_allowed)
-        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
-        .layer(web::api_compression())
-        .layer(web::api_cors());
-    // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
-    let console_api = Router::new()
+}
+
+/// The console's API, mounted under `/console/api`, documented the same way.
+pub fn console_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(console::router())
         .merge(agents::console_router())
         .merge(audit::console_router())
@@ -105,6 +107,21 @@ pub fn app(state: AppState) -> Router {
         .merge(data_rights::console_router())
         .merge(password_reset::console_router())
         .merge(second_factor::console_router())
+}
+
+/// The whole service: widget API, demo endpoints (in demo mode) and static files.
+pub fn app(state: AppState) -> Router {
+    let (api, _) = widget_api().split_for_parts();
+    let api = api
+        .route("/openapi.json", get(openapi::serve))
+        .fallback(error::api_not_found)
+        .method_not_allowed_fallback(error::api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(web::api_compression())
+        .layer(web::api_cors());
+    // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
+    let (console_api, _) = console_api().split_for_parts();
+    let console_api = console_api
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

@@ -19,6 +19,7 @@ pub use texts::Texts;
 
 /// Light or dark widget.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     #[default]
@@ -27,6 +28,7 @@ pub enum Theme {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Branding {
     /// Shown above the widget's title; empty for none.
     #[serde(default)]

@@ -12,6 +12,12 @@ use crate::Lang;
 
 /// Language tag → (text key, text) pairs, each sorted by key once validated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+// On the wire an object of objects: `{"en": {"title": "Ideas"}}`.
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(value_type = std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>)
+)]
 pub struct Texts(pub Vec<(String, Vec<(String, String)>)>);
 
 impl Texts {

@@ -13,6 +13,7 @@ use crate::{
 
 /// How often a price is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     #[default]
@@ -24,6 +25,7 @@ pub enum Period {
 
 /// A price in minor units (cents), so sums never drift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Price {
     pub cents: i64,
     /// ISO 4217, upper case.
@@ -44,6 +46,7 @@ impl Price {
 
 /// What kind of thing an offer sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Plan,
@@ -69,6 +72,7 @@ impl ItemKind {
 
 /// One thing in the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Item {
     /// Stable id, the one hosts use (`pro`, `backups`): the token's `plan` names a plan by it.
     pub id: String,
@@ -90,6 +94,7 @@ pub struct Item {
 
 /// `GET|PUT /console/api/offers/catalogue?tenant=`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalogue {
     #[serde(default)]
     pub plans: Vec<Item>,
@@ -108,6 +113,7 @@ pub const ITEMS_MAX: usize = 100;
 
 /// A reseller's change to one item its provider offers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Override {
     #[serde(default)]
     pub hidden: bool,
@@ -119,6 +125,7 @@ pub struct Override {
 
 /// `GET|PUT /console/api/offers/overrides?tenant=`: keyed `plan:pro`, `addon:backups`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Overrides {
     #[serde(default)]
     pub items: BTreeMap<String, Override>,
@@ -348,6 +355,7 @@ fn price(errors: &mut Vec<FieldError>, at: &str, p: &Price) {
 /// `GET|PUT /console/api/offers/overrides?tenant=`: what a reseller's provider offers it,
 /// the reseller's changes, and where the reseller's own offer links may lead.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResellerCatalogue {
     /// The provider's catalogue as the provider wrote it (ignored when saving).
     #[serde(default)]

@@ -48,6 +48,7 @@ pub struct Input<'a> {
 /// One reason an offer is shown: `key` names the figure (`disk`, `tickets_urgent`,
 /// `bandwidth_trend`), `text` is the figure written out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Why {
     pub key: String,
     pub text: String,
@@ -55,6 +56,7 @@ pub struct Why {
 
 /// One line of "what changes": a metric's limit now and with the offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub metric: Metric,
     pub current: String,
@@ -63,6 +65,7 @@ pub struct Change {
 
 /// The offer as the widget draws it (`GET /api/v1/offers` answers `{"offer": … | null}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Offer {
     pub rule: String,
     #[serde(default)]

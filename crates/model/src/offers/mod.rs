@@ -40,6 +40,7 @@ pub const EVENT_KINDS: [&str; 4] = ["impression", "click", "snooze", "dismiss"];
 
 /// `POST /api/v1/offers/events`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferEvent {
     pub rule: String,
     #[serde(default)]
@@ -52,6 +53,7 @@ pub struct OfferEvent {
 
 /// `PUT /console/api/offers/rules?tenant=`: the whole ordered list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleSet {
     #[serde(default, rename = "rule")]
     pub rules: Vec<Rule>,
@@ -59,6 +61,7 @@ pub struct RuleSet {
 
 /// `POST /api/v1/offers/conversions` (signed by the host's backend).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Conversion {
     pub tenant: String,
     pub account: String,
@@ -71,6 +74,7 @@ pub struct Conversion {
 /// Premium support offered while a customer on a slower tier opens an urgent ticket
 /// (part of `GET /api/v1/ticket-options`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Upsell {
     /// The pseudo-rule its events are counted under: `support:<item id>`.
     pub rule: String,

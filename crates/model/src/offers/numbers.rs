@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// One rule (and variant) of one tenant over the period asked for. Counts are customers,
 /// not events: a customer who reloads the page ten times was shown the offer once.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FunnelRow {
     pub rule: String,
     pub rule_name: String,
@@ -33,6 +34,7 @@ pub struct FunnelRow {
 
 /// One tenant's offers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TenantOffers {
     pub tenant_id: String,
     pub tenant_name: String,
@@ -43,6 +45,7 @@ pub struct TenantOffers {
 
 /// `GET /console/api/offers/numbers?days=`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferNumbers {
     pub days: u32,
     pub tenants: Vec<TenantOffers>,

@@ -23,6 +23,7 @@ pub const CONDITIONS_MAX: usize = 20;
 
 /// How often one customer may see one offer: at most `impressions` views in `per_days` days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cap {
     pub impressions: u32,
     pub per_days: u32,
@@ -39,6 +40,7 @@ impl Default for Cap {
 
 /// Headline and body in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Wording {
     #[serde(default)]
     pub headline: String,
@@ -48,6 +50,7 @@ pub struct Wording {
 
 /// One arm of an A/B test: its share of customers and, optionally, its own wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Variant {
     pub id: String,
     pub weight: u32,
@@ -59,6 +62,7 @@ pub struct Variant {
 
 /// A rule: when its conditions all hold, `offer` may be shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rule {
     pub id: String,
     pub name: String,

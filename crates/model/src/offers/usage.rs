@@ -13,6 +13,7 @@ use crate::error::{FieldError, FieldErrorCode};
 
 /// What a snapshot can measure, and what the plans in a catalogue can limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     Disk,
@@ -75,6 +76,7 @@ pub const MAX_AMOUNT: f64 = 1e18;
 
 /// A limit: a finite allowance or none at all.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Limit {
     /// At most this much; `0` means nothing of it is included.

@@ -19,6 +19,7 @@ pub use clock::{due_at, known_time_zone};
 
 /// How urgent a ticket is, as the customer (or an agent) sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     Low,
@@ -49,6 +50,7 @@ pub const MAX_TARGET_MINUTES: u32 = 24 * 60;
 
 /// Minutes to an answer, per priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Targets {
     pub low: u32,
     pub normal: u32,
@@ -81,6 +83,7 @@ impl Default for Targets {
 
 /// The hours of one weekday during which the clock runs, in minutes after local midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hours {
     pub start: u16,
     pub end: u16,
@@ -88,6 +91,7 @@ pub struct Hours {
 
 /// When support works, in the tenant's time zone. `days[0]` is Monday; `None` is closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BusinessHours {
     /// An IANA zone name, e.g. `Europe/Belgrade`.
     pub time_zone: String,
@@ -96,6 +100,7 @@ pub struct BusinessHours {
 
 /// A tenant's promise for one support tier.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SlaPolicy {
     /// Until the first answer from support.
     #[serde(default)]
@@ -161,6 +166,7 @@ pub const DUE_SOON_PARTS: i64 = 4;
 
 /// Whether the promise on an open response is being kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SlaState {
     /// More than a quarter of the target left.

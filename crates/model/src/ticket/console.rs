@@ -6,6 +6,7 @@ use super::{Message, TicketSummary};
 
 /// A console account named on a ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentRef {
     pub id: String,
     pub name: String,
@@ -13,6 +14,7 @@ pub struct AgentRef {
 
 /// A ticket in the queue, with whose it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     #[serde(flatten)]
     pub ticket: TicketSummary,
@@ -41,12 +43,14 @@ pub struct QueueItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Queue {
     pub items: Vec<QueueItem>,
 }
 
 /// One ticket for an agent: the whole thread, internal notes included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentThread {
     pub item: QueueItem,
     pub messages: Vec<Message>,
@@ -54,6 +58,7 @@ pub struct AgentThread {
 
 /// What an agent writes on a ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgentWrite {
     /// An answer the customer sees; it stops the SLA clock.
@@ -66,6 +71,7 @@ pub enum AgentWrite {
 
 /// The body of `POST /console/api/tickets/{id}/messages`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAgentMessage {
     pub kind: AgentWrite,
     #[serde(default)]
@@ -80,24 +86,28 @@ pub struct NewAgentMessage {
 
 /// The body of `POST /console/api/tickets/{id}/assign`; `null` unassigns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Assign {
     pub agent_id: Option<String>,
 }
 
 /// The body of `POST /console/api/tickets/{id}/priority`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriorityChange {
     pub priority: String,
 }
 
 /// The body of `POST /console/api/tickets/{id}/merge`: this ticket is a duplicate of `into`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Merge {
     pub into: String,
 }
 
 /// A prepared answer agents of a tenant reuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CannedReply {
     pub id: String,
     pub tenant_id: String,
@@ -107,6 +117,7 @@ pub struct CannedReply {
 
 /// The body of `POST /console/api/canned-replies`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCannedReply {
     pub tenant_id: String,
     #[serde(default)]
@@ -117,6 +128,7 @@ pub struct NewCannedReply {
 
 /// Someone a ticket of `tenant_id` may be assigned to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Assignee {
     pub tenant_id: String,
     pub id: String,
@@ -125,6 +137,7 @@ pub struct Assignee {
 
 /// One agent's open tickets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Workload {
     /// `None` for the unassigned tickets.
     pub agent: Option<AgentRef>,

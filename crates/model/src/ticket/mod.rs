@@ -25,6 +25,7 @@ pub const REOPEN_DEFAULT_DAYS: u32 = 7;
 
 /// Where a ticket is; the customer sees it (`awaiting_customer` reads "awaiting you").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketStatus {
     /// New; support has not answered yet.
@@ -74,6 +75,7 @@ impl TicketStatus {
 
 /// Which team a ticket goes to. A tenant chooses which of these its customers see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Department {
     Technical,
@@ -99,6 +101,7 @@ impl Department {
 
 /// What one entry of a ticket's thread is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MessageKind {
     /// Written by the customer.
@@ -140,6 +143,7 @@ impl MessageKind {
 /// The body of `POST /api/v1/tickets`, loose like [`crate::NewFeedback`] so bad values become
 /// field errors.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTicket {
     #[serde(default)]
     pub department: String,
@@ -156,6 +160,7 @@ pub struct NewTicket {
 
 /// The body of `POST /api/v1/tickets/{id}/replies`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReply {
     #[serde(default)]
     pub message: String,
@@ -165,6 +170,7 @@ pub struct NewReply {
 
 /// A file on a message, as its reader sees it. The addresses are signed and short-lived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attachment {
     pub id: String,
     pub name: String,
@@ -180,6 +186,7 @@ pub struct Attachment {
 
 /// One entry of the thread a customer sees (internal notes never appear here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     pub id: String,
     pub kind: MessageKind,
@@ -196,6 +203,7 @@ pub struct Message {
 
 /// A ticket as the customer's widget lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketSummary {
     pub id: String,
     /// The tenant's running number, shown as `#1042`.
@@ -224,6 +232,7 @@ pub struct TicketSummary {
 
 /// One ticket with its thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketThread {
     pub ticket: TicketSummary,
     pub messages: Vec<Message>,
@@ -231,6 +240,7 @@ pub struct TicketThread {
 
 /// `GET /api/v1/tickets`: the customer's tickets, most recently updated first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketList {
     pub items: Vec<TicketSummary>,
     /// All of the customer's tickets, when `items` holds only the latest.
@@ -242,6 +252,7 @@ pub struct TicketList {
 
 /// `GET /api/v1/ticket-options`: what the new-ticket form offers and promises this customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketOptions {
     pub departments: Vec<Department>,
     /// Minutes to a first answer, per priority, on the customer's support tier.
@@ -258,6 +269,7 @@ pub struct TicketOptions {
 
 /// The body of `POST /api/v1/tickets/{id}/rating`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewRating {
     #[serde(default)]
     pub rating: Option<i64>,

@@ -8,6 +8,7 @@ use crate::sla::Priority;
 
 /// Answers owed in the period and how many came in time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SlaKept {
     pub answers: i64,
     pub met: i64,
@@ -21,12 +22,14 @@ impl SlaKept {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PrioritySla {
     pub priority: Priority,
     pub sla: SlaKept,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentSla {
     pub agent: AgentRef,
     pub tenant_id: String,
@@ -35,6 +38,7 @@ pub struct AgentSla {
 
 /// One tenant's (or all tenants') ticket numbers for the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketSummary {
     /// Tickets opened in the period.
     pub opened: i64,
@@ -53,6 +57,7 @@ pub struct TicketSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TenantTickets {
     pub tenant_id: String,
     pub tenant_name: String,
@@ -60,6 +65,7 @@ pub struct TenantTickets {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketNumbers {
     pub period_days: u32,
     pub tenants: Vec<TenantTickets>,

@@ -17,6 +17,7 @@ pub const DEFAULT_TIER: &str = "standard";
 pub const ATTACHMENT_HARD_MAX_BYTES: u64 = 25 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketSettings {
     #[serde(default = "all_departments")]
     pub departments: Vec<Department>,

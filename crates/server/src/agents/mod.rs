@@ -7,17 +7,15 @@ pub mod origins;
 pub mod store;
 mod team;
 
-use axum::{
-    Router,
-    routing::{delete, get},
-};
+use axum::routing::{delete, get};
 use panelcare_model::{FieldError, error::FieldErrorCode};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{error::AppError, state::AppState};
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/agents", get(team::list_agents).post(team::create_agent))
         .route("/agents/{id}", delete(team::delete_agent))
         .route("/tenants/{id}/keys", get(keys::list).post(keys::add))

@@ -17,14 +17,15 @@ pub use files::{for_messages, save};
 pub use store::Uploader;
 pub use upload::read_body;
 
-use axum::{Router, routing::get};
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// `GET /files/{id}[/thumbnail]` (signed addresses), under `/api/v1`. Uploads are ticket
 /// routes (`tickets/files.rs`): their limits are the tenant's ticket settings.
-pub fn widget_router() -> Router<AppState> {
-    Router::new()
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/files/{id}", get(serve::file))
         .route("/files/{id}/thumbnail", get(serve::thumbnail))
 }

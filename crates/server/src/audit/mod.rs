@@ -3,8 +3,9 @@
 
 pub mod store;
 
-use axum::{Json, Router, extract::State, routing::get};
+use axum::{Json, extract::State, routing::get};
 use panelcare_model::console::{AuditEntry, Role};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use store::record;
 
@@ -15,8 +16,8 @@ use crate::{
 };
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new().route("/audit", get(list))
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route("/audit", get(list))
 }
 
 /// Admins only, as the console shows it: an agent is answered as if there were no such page.

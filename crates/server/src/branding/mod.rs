@@ -7,20 +7,21 @@ mod customer;
 pub mod store;
 mod texts;
 
-use axum::{Router, routing::get};
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// `GET /api/v1/branding` and `GET /api/v1/texts/{lang}`, for the widget.
-pub fn widget_router() -> Router<AppState> {
-    Router::new()
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/branding", get(customer::read))
         .route("/texts/{lang}", get(texts::read))
 }
 
 /// `GET|PUT /console/api/tenants/{id}/branding`, for admins.
-pub fn console_router() -> Router<AppState> {
-    Router::new().route(
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route(
         "/tenants/{id}/branding",
         get(console::read).put(console::update),
     )

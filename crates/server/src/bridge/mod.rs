@@ -13,10 +13,8 @@ mod outbox;
 mod settings;
 pub mod store;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use deliver::deliver_due;
 pub use outbox::Outbox;
@@ -24,15 +22,15 @@ pub use outbox::Outbox;
 use crate::state::AppState;
 
 /// Routes under `/api/v1` the helpdesk calls.
-pub fn host_router() -> Router<AppState> {
-    Router::new()
+pub fn host_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/bridge/tickets/{id}/replies", post(inbound::reply))
         .route("/bridge/tickets/{id}/status", post(inbound::status))
 }
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route(
             "/tenants/{id}/ticket-bridge",
             get(settings::read)

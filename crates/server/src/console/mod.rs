@@ -11,11 +11,12 @@ pub mod store;
 pub mod throttle;
 
 use axum::{
-    Json, Router,
+    Json,
     extract::State,
     routing::{get, post},
 };
 use panelcare_model::console::{Role, TenantInfo};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use session::SignedIn;
 
@@ -36,8 +37,8 @@ pub struct Agent {
 /// Routes mounted under `/console/api`. `POST /login` is the second factor's route
 /// (`second_factor/sign_in.rs`): it takes the password step from [`login`] and decides
 /// whether a session opens at once or a second factor is asked first.
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/logout", post(login::logout))
         .route("/me", get(login::me))
         .route("/tenants", get(tenants_in_scope))

@@ -9,18 +9,16 @@ pub mod export;
 pub mod retention;
 pub mod store;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
 use panelcare_model::data_rights::{EXPORT_SCHEMA, Erased};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{audit, db::Db, state::AppState, time};
 use export::Export;
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route(
             "/tenants/{tenant}/customers/{account}/export",
             get(console::export),

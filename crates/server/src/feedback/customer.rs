@@ -16,9 +16,21 @@ use crate::{
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
     limits,
+    openapi::Refusals,
     state::AppState,
 };
 
+#[utoipa::path(
+    post, path = "/feedback", tag = "feedback", operation_id = "create_feedback",
+    summary = "Send a suggestion, problem, praise or rating",
+    description = "Retries with the same `Idempotency-Key` and body answer the first result again \
+        (marked `Idempotent-Replayed: true`); the same key with another body is refused.",
+    security(("customer_token" = [])),
+    params(("Idempotency-Key" = String, Header, description = "The client's name for this submission, reused on every retry")),
+    request_body = NewFeedback,
+    responses((status = 201, description = "Stored", body = Feedback,
+        headers(("Location" = String, description = "The suggestion's address"))), Refusals),
+)]
 pub async fn create(
     State(state): State<AppState>,
     customer: Customer,
@@ -73,6 +85,12 @@ pub async fn create(
     Ok((StatusCode::CREATED, headers, Json(feedback)).into_response())
 }
 
+#[utoipa::path(
+    get, path = "/feedback", tag = "feedback", operation_id = "list_feedback",
+    summary = "The customer's own suggestions, newest first",
+    security(("customer_token" = [])),
+    responses((status = 200, body = FeedbackList), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     customer: Customer,
@@ -82,6 +100,13 @@ pub async fn list(
     Ok(Json(FeedbackList { items }))
 }
 
+#[utoipa::path(
+    get, path = "/feedback/{id}", tag = "feedback", operation_id = "get_feedback",
+    summary = "One of the customer's suggestions, with the provider's answer",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The suggestion's id")),
+    responses((status = 200, body = Feedback), Refusals),
+)]
 pub async fn get_one(
     State(state): State<AppState>,
     customer: Customer,

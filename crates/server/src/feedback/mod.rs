@@ -6,23 +6,21 @@ mod customer;
 mod numbers;
 pub mod store;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
 /// `/feedback` routes of the widget API (mounted under `/api/v1`).
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/feedback", get(customer::list).post(customer::create))
-        .route("/feedback/{id}", get(customer::get_one))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(customer::list, customer::create))
+        .routes(routes!(customer::get_one))
 }
 
 /// The inbox and the numbers at a glance, under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/feedback", get(console::list))
         .route("/feedback/{id}", get(console::get_one))
         .route("/feedback/{id}/status", post(console::set_status))

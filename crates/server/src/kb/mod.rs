@@ -7,24 +7,22 @@ pub mod markdown;
 mod search;
 pub mod store;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// Under `/api/v1`.
-pub fn widget_router() -> Router<AppState> {
-    Router::new()
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/kb/search", get(customer::search))
         .route("/kb/{id}", get(customer::read))
         .route("/kb/{id}/solved", post(customer::solved))
 }
 
 /// Under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/kb", get(console::list).post(console::create))
         .route(
             "/kb/{id}",

@@ -12,11 +12,12 @@ pub mod store;
 
 use std::sync::Arc;
 
-use axum::{Router, routing::get};
+use axum::routing::get;
 use panelcare_model::{
     ErrorCode,
     limits::{LimitedAction, Limits, Rate},
 };
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{auth::Customer, db::Conn, error::AppError, metrics, state::AppState, time::now_ms};
 use store::Bucket;
@@ -25,8 +26,8 @@ const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// The provider's screen: `/tenants/{id}/limits` under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new().route(
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route(
         "/tenants/{id}/limits",
         get(console::read).put(console::save).delete(console::reset),
     )

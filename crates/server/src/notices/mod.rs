@@ -5,21 +5,19 @@ mod console;
 mod customer;
 pub mod store;
 
-use axum::{
-    Router,
-    routing::{get, post, put},
-};
+use axum::routing::{get, post, put};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// Under `/api/v1`.
-pub fn widget_router() -> Router<AppState> {
-    Router::new().route("/notices", get(customer::list))
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route("/notices", get(customer::list))
 }
 
 /// Under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/notices", get(console::list).post(console::create))
         .route(
             "/notices/{id}",

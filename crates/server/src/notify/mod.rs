@@ -12,10 +12,8 @@ mod settings;
 pub mod store;
 mod trial;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use deliver::deliver_due;
 
@@ -44,8 +42,8 @@ impl Event {
 }
 
 /// Routes under `/console/api`, for admins.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route(
             "/tenants/{id}/notifications",
             get(settings::read).put(settings::update),

@@ -13,11 +13,9 @@ pub mod upsell;
 
 use std::sync::Arc;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use axum::routing::{get, post};
 use panelcare_model::offers::Offering;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
@@ -37,20 +35,20 @@ pub async fn offering(state: &AppState, tenant: &str) -> Result<Arc<Offering>, s
 }
 
 /// Offer routes of the widget API (under `/api/v1`).
-pub fn widget_router() -> Router<AppState> {
-    Router::new()
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/offers", post(customer::best))
         .route("/offers/events", post(customer::event))
 }
 
 /// The host backend's signed route (under `/api/v1`): no token, no browser.
-pub fn host_router() -> Router<AppState> {
-    Router::new().route("/offers/conversions", post(conversions::report))
+pub fn host_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route("/offers/conversions", post(conversions::report))
 }
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route(
             "/offers/catalogue",
             get(console::catalogue::read).put(console::catalogue::update),

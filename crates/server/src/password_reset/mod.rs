@@ -9,12 +9,13 @@
 
 pub mod store;
 
-use axum::{Json, Router, extract::State, http::StatusCode, routing::post};
+use axum::{Json, extract::State, http::StatusCode, routing::post};
 use panelcare_model::{
     ErrorCode, FieldError,
     console::{PASSWORD_MIN, PasswordResetConfirm, PasswordResetRequest},
     error::FieldErrorCode,
 };
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     audit,
@@ -46,8 +47,8 @@ const EMAIL_MAX: usize = 320;
 const PASSWORD_MAX: usize = 1024;
 
 /// Routes under `/console/api` (no session: the person asking cannot sign in).
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/password-reset", post(request))
         .route("/password-reset/confirm", post(confirm))
 }

@@ -21,12 +21,10 @@ mod sign_in;
 pub mod store;
 pub mod totp;
 
-use axum::{
-    Router,
-    routing::{delete, get, post},
-};
+use axum::routing::{delete, get, post};
 use panelcare_model::{ErrorCode, second_factor::Enrolment};
 use rand::RngCore as _;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     audit,
@@ -49,8 +47,8 @@ pub const CODES_PER_ACCOUNT: throttle::Policy = throttle::Policy {
 };
 
 /// Routes under `/console/api`.
-pub fn console_router() -> Router<AppState> {
-    Router::new()
+pub fn console_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/login", post(sign_in::login))
         .route("/login/second-factor", post(sign_in::second_step))
         .route("/login/second-factor/enrolment", post(sign_in::enrol))

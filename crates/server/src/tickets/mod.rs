@@ -14,16 +14,16 @@ pub mod view;
 pub use customer::PAGE as LIST_PAGE;
 
 use axum::{
-    Router,
     extract::DefaultBodyLimit,
     routing::{get, post},
 };
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// Ticket routes of the widget API (under `/api/v1`).
-pub fn widget_router() -> Router<AppState> {
-    Router::new()
+pub fn widget_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/ticket-options", get(customer::options))
         .route("/tickets", get(customer::list).post(customer::open))
         .route("/tickets/{id}", get(customer::get_one))
@@ -39,6 +39,6 @@ pub fn widget_router() -> Router<AppState> {
 }
 
 /// Ticket routes of the console API (under `/console/api`).
-pub fn console_router() -> Router<AppState> {
+pub fn console_router() -> OpenApiRouter<AppState> {
     console::router()
 }

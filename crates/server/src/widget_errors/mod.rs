@@ -7,11 +7,12 @@
 //! its own change). The kinds are a closed set ([`WidgetErrorKind`]): no text from the
 //! browser reaches a label.
 
-use axum::{Router, extract::State, http::StatusCode, routing::post};
+use axum::{extract::State, http::StatusCode, routing::post};
 use panelcare_model::{
     limits::Rate,
     widget_errors::{WidgetErrorKind, WidgetErrorReport},
 };
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     auth::Customer,
@@ -30,8 +31,8 @@ const PER_ACCOUNT: Rate = Rate::new(10, 60);
 const PER_TENANT: Rate = Rate::new(1_000, 6_000);
 
 /// Routes under `/api/v1`.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/widget-errors", post(report))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route("/widget-errors", post(report))
 }
 
 /// `POST /widget-errors`: `204` once counted, `422` for a kind outside the set, `429` past

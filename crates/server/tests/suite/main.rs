@@ -33,6 +33,7 @@ mod migrations;
 mod notification_test;
 mod notifications;
 mod offers;
+mod openapi;
 mod origins;
 mod outbound;
 mod panel_usage;

@@ -10,7 +10,7 @@ mod settings;
 mod write;
 
 use axum::{
-    Json, Router,
+    Json,
     extract::{Path, Query, State, rejection::QueryRejection},
     routing::{get, post, put},
 };
@@ -18,6 +18,7 @@ use panelcare_model::{
     ErrorCode,
     ticket::console::{AgentThread, Queue, QueueItem, Workload},
 };
+use utoipa_axum::router::OpenApiRouter;
 
 use super::{
     files,
@@ -32,8 +33,8 @@ use crate::{
     time,
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/tickets", get(list))
         .route("/tickets/workload", get(workload))
         .route("/tickets/assignees", get(assignees::list))

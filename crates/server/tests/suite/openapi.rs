@@ -1,0 +1,176 @@
+//! The API contract: `docs/openapi.json` is what the code generates, every documented
+//! operation is served, every API route is documented, and each schema's example is what
+//! serde reads and writes for that type.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+use axum::{
+    body::Body,
+    http::{Request, header},
+};
+use http_body_util::BodyExt;
+use panelcare_server::openapi;
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn document() -> Value {
+    serde_json::from_str(openapi::json()).expect("the document is JSON")
+}
+
+/// Documented operations as (method, path).
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in ["get", "put", "post", "delete", "patch"] {
+            if item.get(method).is_some() {
+                all.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn the_checked_in_document_is_what_the_code_generates() {
+    let file = root().join("docs/openapi.json");
+    let generated = openapi::json();
+    if std::env::var_os("PANELCARE_BLESS").is_some() {
+        std::fs::write(&file, generated).expect("write docs/openapi.json");
+        return;
+    }
+    let checked_in = std::fs::read_to_string(&file).unwrap_or_default();
+    if checked_in != generated {
+        let (line, (file_line, code_line)) = checked_in
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(generated.lines().chain(std::iter::repeat("")))
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+            .unwrap_or((0, ("", "")));
+        panic!(
+            "docs/openapi.json disagrees with the code from line {}:\n  file: {file_line}\n  \
+             code: {code_line}\nRun `cargo xtask openapi` to write the document from the code, \
+             and commit it with the change.",
+            line + 1
+        );
+    }
+}
+
+#[test]
+fn operation_ids_are_unique_and_every_operation_is_tagged_and_refuses_in_json() {
+    let doc = document();
+    let mut ids = std::collections::BTreeSet::new();
+    for (method, path) in operations(&doc) {
+        let op = &doc["paths"][&path][method.to_lowercase()];
+        let id = op["operationId"].as_str().unwrap_or_default().to_owned();
+        assert!(
+            ids.insert(id.clone()),
+            "{method} {path}: operationId {id:?} twice"
+        );
+        assert!(
+            op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+            "{method} {path}: no tag"
+        );
+        assert_eq!(
+            op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/ErrorBody",
+            "{method} {path}: refusals not documented"
+        );
+    }
+}
+
+/// A route the axum router does not have answers an empty 404 or 405 when there is no
+/// fallback; every documented operation must reach a handler (which answers JSON, most often a
+/// refusal, since the request carries no credentials).
+#[tokio::test]
+async fn every_documented_operation_is_served() {
+    let app = TestApp::new().await;
+    let doc = document();
+    let (widget, _) = panelcare_server::widget_api().split_for_parts();
+    let (console, _) = panelcare_server::console_api().split_for_parts();
+    let bare = axum::Router::new()
+        .nest("/api/v1", widget)
+        .nest("/console/api", console)
+        .with_state(app.state.clone());
+    let ops = operations(&doc);
+    assert!(ops.len() >= 3, "{ops:?}");
+    for (method, path) in ops {
+        let concrete = path
+            .split('/')
+            .map(|s| {
+                if s.starts_with('{') {
+                    "nothing-here"
+                } else {
+                    s
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let req = Request::builder()
+            .method(method.as_str())
+            .uri(&concrete)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{}"))
+            .expect("request");
+        let res = bare.clone().oneshot(req).await.expect("infallible");
+        let status = res.status();
+        let typed = res.headers().get(header::CONTENT_TYPE).cloned();
+        let body = res.into_body().collect().await.expect("body").to_bytes();
+        assert!(
+            status != 405 && !(status == 404 && body.is_empty()),
+            "{method} {path} is documented but not served ({status})"
+        );
+        assert!(
+            status.is_success() || typed.is_some_and(|t| t == "application/json"),
+            "{method} {path}: {status} without a JSON body"
+        );
+    }
+}
+
+/// Routes are added to the API routers only through `routes!(handler)`, which carries the
+/// handler's documentation: a plain `.route(` there would serve an operation the document
+/// does not have.
+#[test]
+fn every_api_route_is_documented() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                let lib = path.ends_with("src/lib.rs");
+                if text.contains("OpenApiRouter") && !lib && text.contains(".route(") {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&root().join("crates/server/src"), &mut found);
+    assert!(
+        found.is_empty(),
+        "API routes added with `.route(` (undocumented): {found:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_server_serves_the_document() {
+    let app = TestApp::new().await;
+    let (s, body, res) = app
+        .send(
+            Request::get("/api/v1/openapi.json")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/json");
+    assert_eq!(body, document());
+    assert_eq!(body["openapi"], "3.1.0");
+}
