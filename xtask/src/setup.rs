@@ -11,6 +11,7 @@ pub fn run() -> Result {
     wasm_bindgen()?;
     npm_tools()?;
     system_packages()?;
+    schemathesis()?;
     Ok(())
 }
 
@@ -101,6 +102,38 @@ fn npm_tools() -> Result {
     which("npm").ok_or("npm is not installed: it comes with Node.js")?;
     println!("installing: npm tools from package-lock.json");
     exec(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+/// The virtual environment `cargo xtask test` runs the API contract's fuzzer from.
+pub const SCHEMATHESIS_VENV: &str = "target/tools/schemathesis";
+
+/// schemathesis at the version `tests/contract/requirements.txt` pins, in a virtual
+/// environment of its own (nothing is installed into the system's Python).
+fn schemathesis() -> Result {
+    let requirements = at_root("tests/contract/requirements.txt");
+    let pinned = fs::read_to_string(&requirements)?;
+    let want = pinned
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("schemathesis=="))
+        .ok_or("tests/contract/requirements.txt pins no schemathesis version")?
+        .to_owned();
+    let venv = at_root(SCHEMATHESIS_VENV);
+    let bin = venv.join("bin/schemathesis");
+    let line = output(cmd(&bin).arg("--version")).unwrap_or_default();
+    if line.ends_with(&format!(" {want}")) {
+        println!("ok: schemathesis {want}");
+        return Ok(());
+    }
+    let python = which("python3").ok_or("python3 is not installed (schemathesis needs it)")?;
+    println!("installing: schemathesis {want} (pip, into {SCHEMATHESIS_VENV})");
+    exec(cmd(&python).arg("-m").arg("venv").arg("--clear").arg(&venv)).map_err(|e| {
+        format!("{e}: python3 cannot make a virtual environment (apt-get install python3-venv)")
+    })?;
+    exec(
+        cmd(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )
 }
 
 /// A Debian package and how to tell it is installed.

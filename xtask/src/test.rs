@@ -142,6 +142,7 @@ fn suites(run: &mut Run, skip_lint: bool) -> Result {
         },
     )?;
     run.step(BROWSER_TESTS, browser_tests)?;
+    run.step(CONTRACT_TESTS, contract_tests)?;
     let e2e_files = e2e_files()?;
     if e2e_files.is_empty() {
         println!("\nnotice: tests/e2e/ has no *.test.mjs files yet; skipping end-to-end");
@@ -224,6 +225,28 @@ fn browser_tests() -> Result {
             .env("PANELCARE_TEST_SERVER", &server.url),
     )
     // `server` is dropped here, after a failure too: the server stops.
+}
+
+/// How long schemathesis may take, shared by its widget and console runs.
+const CONTRACT_SECONDS: u32 = 240;
+
+const CONTRACT_TESTS: &str =
+    "API contract: schemathesis against the server binary, from its served OpenAPI document";
+
+/// schemathesis (tests/contract/run.py) against the server in demo mode: no 5xx, no status,
+/// content type or body the document does not allow, no invalid input accepted.
+fn contract_tests() -> Result {
+    // Built by the browser tests' step with the workspace's features.
+    let server = TestServer::start()?;
+    let python = at_root(crate::setup::SCHEMATHESIS_VENV).join("bin/python");
+    exec(
+        cmd(python)
+            .arg(at_root("tests/contract/run.py"))
+            .arg(&server.url)
+            .arg(format!("{}/api/v1/openapi.json", server.url))
+            .arg(CONTRACT_SECONDS.to_string())
+            .arg(at_root("target/schemathesis")),
+    )
 }
 
 /// tests/e2e/*.test.mjs, relative to the root. Listed here rather than handing node the

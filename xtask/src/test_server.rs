@@ -38,6 +38,8 @@ impl TestServer {
             // runs side by side never race for a port.
             .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
             .args(["--dist", "dist", "--www", "www"])
+            // Refusals answered at once: tests that meet a rate limit need not wait a second.
+            .args(["--refusal-hold-ms", "0"])
             // Warnings and errors only; a line per request would bury the test output.
             .env("PANELCARE_LOG", "warn")
             .stdin(Stdio::null())

@@ -471,9 +471,10 @@ const NO_DEMO: &str = "this build has no demo mode (it was built without the `de
 async fn refuse_demo_database(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     // A database still short of the migration that made the mark (started with --no-migrate
     // before `migrate` ran) has no mark to find; such a start serves nothing until migrated.
+    // Any other failure stops the start: an unreadable mark is not an absent one.
     let marked = crate::db::marks::is_set(db, crate::db::marks::DEMO)
         .await
-        .unwrap_or(false);
+        .map_err(|e| format!("cannot read the database's marks: {e}"))?;
     if marked {
         return Err(
             "refusing to serve: demo mode (`serve --demo`) seeded this database, and \

@@ -50,7 +50,13 @@ pub mod widget_errors;
 
 use std::sync::Arc;
 
-use axum::{Router, extract::DefaultBodyLimit, http::header, middleware, routing::get};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::header,
+    middleware,
+    routing::{any, get},
+};
 use tower::ServiceBuilder;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
@@ -122,6 +128,9 @@ pub fn app(state: AppState) -> Router {
     // The console is same-origin only: no CORS layer, so other sites cannot read its answers.
     let (console_api, _) = console_api().split_for_parts();
     let console_api = console_api
+        // The console's page and files are nested at `/console`; without this route an
+        // unknown `/console/api/…` path would fall through to them and answer HTML.
+        .route("/{*rest}", any(error::api_not_found))
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

@@ -67,17 +67,28 @@ pub async fn run(db: &Db, command: CustomerCommand) -> Result<(), Box<dyn std::e
                     )
                 }
             };
-            let doc = super::export(db, &tenant, &account, None).await?;
-            let json = serde_json::to_string_pretty(&doc)?;
-            match (file, to) {
-                (Some(mut file), Some(path)) => {
-                    use std::io::Write as _;
-                    file.write_all(json.as_bytes())?;
-                    file.write_all(b"\n")?;
-                    eprintln!("wrote {}", path.display());
+            let written = async {
+                let doc = super::export(db, &tenant, &account, None).await?;
+                let json = serde_json::to_string_pretty(&doc)?;
+                match (file, &to) {
+                    (Some(mut file), Some(path)) => {
+                        use std::io::Write as _;
+                        file.write_all(json.as_bytes())?;
+                        file.write_all(b"\n")?;
+                        file.sync_all()?;
+                        eprintln!("wrote {}", path.display());
+                    }
+                    _ => println!("{json}"),
                 }
-                _ => println!("{json}"),
+                Ok::<_, Box<dyn std::error::Error>>(())
             }
+            .await;
+            if let (Err(_), Some(path)) = (&written, &to) {
+                // The file we created holds nothing whole: an empty or cut export would
+                // look like one that found nothing.
+                let _ = std::fs::remove_file(path);
+            }
+            written?;
         }
         CustomerCommand::Erase {
             tenant,

@@ -34,6 +34,14 @@ fn check_account(account: &str) -> AppResult<()> {
             format!("An account id has 1 to {MAX_ACCOUNT_LEN} characters."),
         )]));
     }
+    // No panel signs such an id (and PostgreSQL cannot even compare text holding NUL).
+    if account.chars().any(char::is_control) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "account",
+            FieldErrorCode::ForbiddenCharacters,
+            "An account id has no control characters.",
+        )]));
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The retention job: for each tenant with a period set, deletes closed tickets (with their
 //! messages and files) closed longer ago than the period, and feedback sent longer ago, in
 //! batches so no transaction holds the write lock for long. A month counts as 30 days.
+//! For every tenant, agents' notifications sent or given up on over 30 days ago go too.
 
 use crate::{audit, db::Db, time};
 
@@ -9,12 +10,16 @@ use super::store::retention as store;
 /// Rows one transaction deletes at most; the next round takes the rest.
 pub const BATCH: i64 = 200;
 const MONTH_MS: i64 = 30 * 24 * 3_600_000;
+/// How long a sent notification stays in the outbox, for an operator asking what went out.
+pub const NOTIFICATIONS_KEPT_MS: i64 = MONTH_MS;
 
 /// What one pass deleted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Deleted {
     pub tickets: u64,
     pub feedback: u64,
+    /// Agents' notifications sent (or given up on) over [`NOTIFICATIONS_KEPT_MS`] ago.
+    pub notifications: u64,
 }
 
 /// One pass at `now` (ms): at most [`BATCH`] tickets and [`BATCH`] feedback rows per tenant.
@@ -46,10 +51,14 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
             deleted.feedback += n;
         }
     }
+    // For every tenant, whatever its settings: see `prune_settled`.
+    deleted.notifications =
+        crate::notify::store::prune_settled(db, now - NOTIFICATIONS_KEPT_MS).await?;
     if deleted != Deleted::default() {
         tracing::info!(
             tickets = deleted.tickets,
             feedback = deleted.feedback,
+            notifications = deleted.notifications,
             "retention deleted old rows"
         );
     }

@@ -176,10 +176,12 @@ pub async fn open(url: &str, options: &Options) -> Result<(AnyPool, Engine), Con
                     } else {
                         "PRAGMA journal_mode = WAL; "
                     };
+                    // secure_delete: an erased customer's texts are overwritten in the file,
+                    // not left in free pages for anyone with the file (or a backup) to read.
                     conn.execute(
                         format!(
                             "{wal}PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                             PRAGMA busy_timeout = {busy_ms};"
+                             PRAGMA secure_delete = ON; PRAGMA busy_timeout = {busy_ms};"
                         )
                         .as_str(),
                     )

@@ -65,6 +65,7 @@ pub async fn enqueue(
         subject: &mail_subject,
         email_body: &email_body,
         payload: &payload,
+        ticket_id: Some(ticket_id),
     };
     queue(conn, &settings, &message, now).await
 }
@@ -77,6 +78,8 @@ pub(super) struct Outgoing<'a> {
     pub subject: &'a str,
     pub email_body: &'a str,
     pub payload: &'a str,
+    /// The ticket it is about; `None` for a test message.
+    pub ticket_id: Option<&'a str>,
 }
 
 /// Writes `message` into the outbox: one row per e-mail address of `settings`, one for its
@@ -103,6 +106,7 @@ pub(super) async fn queue(
             event: message.event,
             subject: message.subject,
             body,
+            ticket_id: message.ticket_id,
         };
         store::insert(conn, &delivery, now).await?;
     }

@@ -73,12 +73,15 @@ pub struct NewDelivery<'a> {
     pub event: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
+    /// The ticket it is about (`None`: a test message), so erasing the customer or deleting
+    /// the ticket deletes it too.
+    pub ticket_id: Option<&'a str>,
 }
 
 pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notifications (tenant_id, channel, target, event, subject, body, \
-         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         next_attempt_at, created_at, ticket_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(d.tenant_id)
     .bind(d.channel)
@@ -88,9 +91,24 @@ pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result
     .bind(d.body)
     .bind(now_ms)
     .bind(now_ms)
+    .bind(d.ticket_id)
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Deletes deliveries that were sent or given up on before `before` (ms); returns how many.
+/// The outbox is not a record: kept, its rows would hold ticket subjects, customers' names
+/// and password reset links for good.
+pub async fn prune_settled(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "DELETE FROM notifications WHERE created_at < $1 \
+         AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)",
+    )
+    .bind(before)
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
 }
 
 /// A delivery that is due.

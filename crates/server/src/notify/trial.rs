@@ -69,6 +69,7 @@ pub async fn send(
         subject: &subject,
         email_body: &email_body,
         payload: &payload,
+        ticket_id: None,
     };
     queue(&mut tx, &saved, &message, now).await?;
     tx.commit().await?;

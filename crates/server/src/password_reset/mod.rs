@@ -130,6 +130,7 @@ pub async fn request(
                 event: "account.password_reset",
                 subject: "Set a new panelcare password",
                 body: &body,
+                ticket_id: None,
             },
             now,
         )

@@ -103,3 +103,25 @@ async fn browsers_are_told_to_keep_to_https_when_the_public_address_is_https() {
     let (_, _, res) = app.send(health()).await;
     assert!(res.headers().get("strict-transport-security").is_none());
 }
+
+/// The console's files are nested at `/console`, its API at `/console/api`: an unknown API
+/// address is a JSON refusal like the widget API's, never the console's HTML.
+#[tokio::test]
+async fn unknown_api_addresses_answer_json_404_under_both_apis() {
+    let app = TestApp::new().await;
+    for (method, path) in [
+        ("GET", "/console/api/nothing-here"),
+        ("POST", "/console/api/tickets/x/y/z"),
+        ("GET", "/api/v1/nothing-here"),
+    ] {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let (s, body, res) = app.send(req).await;
+        assert_eq!(s, 404, "{method} {path}");
+        assert_eq!(res.headers()["content-type"], "application/json", "{path}");
+        assert_eq!(code(&body), "not_found", "{path}");
+    }
+}

@@ -39,6 +39,15 @@ pub async fn erase(
         account,
     )
     .await?;
+    // The agents' e-mails and webhook calls about their tickets, sent or waiting: they quote
+    // the subject and name the customer. A notification still waiting is dropped with them.
+    run(
+        conn,
+        &format!("DELETE FROM notifications WHERE tenant_id = $1 AND {THEIR_TICKETS}"),
+        tenant,
+        account,
+    )
+    .await?;
     // Every entry of their threads, replies and notes too: they quote and name the customer.
     let messages = run(
         conn,

@@ -95,6 +95,7 @@ pub async fn delete_ticket(conn: &mut Conn, id: &str) -> Result<(), sqlx::Error>
         "DELETE FROM attachments WHERE message_id IN \
          (SELECT id FROM ticket_messages WHERE ticket_id = $1)",
         "DELETE FROM bridge_outbox WHERE ticket_id = $1",
+        "DELETE FROM notifications WHERE ticket_id = $1",
         "DELETE FROM ticket_sla WHERE ticket_id = $1",
         "DELETE FROM ticket_messages WHERE ticket_id = $1",
         "UPDATE tickets SET merged_into = NULL WHERE merged_into = $1",

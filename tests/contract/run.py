@@ -1,0 +1,116 @@
+"""The API contract, tried by schemathesis against a live server in demo mode.
+
+Usage: run.py BASE_URL OPENAPI_JSON SECONDS REPORT_DIR
+
+Two runs share SECONDS: the widget and host API (`/api/v1/...`) as the demo customer
+`alice` with a token from the demo's token endpoint, then the console API
+(`/console/api/...`) signed in as the demo's provider admin, with the session's cookie and
+CSRF token. Each fails on a 5xx, a status the document does not list, an answer whose body
+or content type breaks its schema, or invalid input that is accepted.
+
+Host API calls carry no signature (schemathesis cannot sign bodies), so they are refused
+with documented 401s: their schemas are checked, their handlers' bodies are not reached.
+"""
+
+import json
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+CHECKS = ",".join(
+    [
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "negative_data_rejection",
+    ]
+)
+
+# Signing out or requiring a second factor would end or lock the session the rest of the
+# run uses; the suite tests both.
+CONSOLE_EXCLUDED = r"^/console/api/(logout|tenants/\{id\}/second-factor)$"
+
+
+def call(url, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(
+        url, data=data, headers={"content-type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=30) as res:
+        return json.load(res), res.headers
+
+
+def schemathesis(doc, base, seconds, report, name, headers, include, exclude=None):
+    exe = Path(sys.executable).parent / "schemathesis"
+    args = [
+        str(exe),
+        "run",
+        doc,
+        "--url",
+        base,
+        "--checks",
+        CHECKS,
+        "--max-time",
+        str(seconds),
+        "--workers",
+        "2",
+        "--include-path-regex",
+        include,
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(Path(report) / f"{name}.xml"),
+        # The server's own answers are the point; its access log says the rest.
+        "--suppress-health-check",
+        "filter_too_much,too_slow",
+    ]
+    if exclude:
+        args += ["--exclude-path-regex", exclude]
+    for header in headers:
+        args += ["-H", header]
+    print(f"\n== schemathesis: {name} ({seconds} s)", flush=True)
+    return subprocess.run(args).returncode
+
+
+def main():
+    base, doc, seconds, report = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    Path(report).mkdir(parents=True, exist_ok=True)
+    half = max(seconds // 2, 10)
+
+    token, _ = call(f"{base}/demo-api/token?account=alice")
+    widget = schemathesis(
+        doc,
+        base,
+        half,
+        report,
+        "widget-and-host-api",
+        [f"Authorization: Bearer {token['token']}"],
+        r"^/api/v1/",
+    )
+
+    login, headers = call(
+        f"{base}/console/api/login",
+        {"email": "admin@acme-hosting.example", "password": "demo-password"},
+    )
+    session = next(
+        c.split(";")[0]
+        for c in headers.get_all("set-cookie")
+        if c.startswith("panelcare_session=")
+    )
+    console = schemathesis(
+        doc,
+        base,
+        half,
+        report,
+        "console-api",
+        [f"Cookie: {session}", f"X-CSRF-Token: {login['csrf_token']}"],
+        r"^/console/api/",
+        CONSOLE_EXCLUDED,
+    )
+    sys.exit(1 if widget or console else 0)
+
+
+if __name__ == "__main__":
+    main()
