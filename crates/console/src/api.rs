@@ -406,7 +406,7 @@ pub(crate) async fn call_json(
     .await
 }
 
-async fn fetch(
+pub(crate) async fn fetch(
     method: &str,
     path: &str,
     csrf: Option<&str>,

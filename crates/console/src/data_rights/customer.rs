@@ -1,10 +1,11 @@
-//! One customer account's data: download its export, or erase it after typing its id again.
+//! One customer account's data: download its export (fetched first, so a refusal is shown,
+//! not saved), or erase it after typing its id again.
 
 use panelcare_model::data_rights::Erased;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::api::export_url;
+use super::api::{export, save_as};
 use crate::{api::Api, form};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -80,6 +81,37 @@ pub fn CustomerData(props: &CustomerDataProps) -> Html {
             });
         })
     };
+    let on_export = {
+        let (tenant, on_signed_out) = (props.tenant.clone(), props.on_signed_out.clone());
+        let (account, said, busy) = (account.clone(), said.clone(), busy.clone());
+        Callback::from(move |_: MouseEvent| {
+            busy.set(true);
+            let (tenant, on_signed_out, said, busy) = (
+                tenant.clone(),
+                on_signed_out.clone(),
+                said.clone(),
+                busy.clone(),
+            );
+            let account = (*account).clone();
+            spawn_local(async move {
+                // Fetched first, so a refusal is said here instead of saved as the export.
+                match export(&tenant, &account).await {
+                    Ok(text) => {
+                        let name = format!("customer-{tenant}-{account}.json");
+                        let saved = save_as(&name, &text).is_some();
+                        said.set(Some(if saved {
+                            (true, format!("Exported as {name}."))
+                        } else {
+                            (false, "The browser did not take the download.".into())
+                        }));
+                    }
+                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
+                    Err(e) => said.set(Some((false, e.message()))),
+                }
+                busy.set(false);
+            });
+        })
+    };
     let chosen = !account.is_empty();
     let confirmed = chosen && *confirm == *account;
     html! {
@@ -94,7 +126,7 @@ pub fn CustomerData(props: &CustomerDataProps) -> Html {
             ) }
             if chosen {
                 <p>
-                    <a class="c-button" id="c-dr-export" href={export_url(&props.tenant, &account)} download={format!("customer-{}.json", *account)}>{ "Export (JSON)" }</a>
+                    <button type="button" class="c-button" id="c-dr-export" onclick={on_export} disabled={*busy}>{ "Export (JSON)" }</button>
                 </p>
                 <form onsubmit={on_erase}>
                     <p class="c-muted">{ "Erasing deletes this customer's files and replaces their texts, names and e-mail addresses; counts, ratings and SLA times stay, tied to nobody. It cannot be undone." }</p>

@@ -35,9 +35,10 @@ pub fn DataRightsPage(props: &DataRightsProps) -> Html {
                 </select>
             </div>
             if !tenant.is_empty() {
-                // Keyed by tenant: a customer typed for one tenant is never erased at another.
+                // Keyed by tenant: a customer typed for one tenant is never erased at another,
+                // and the retention form never saves one tenant's figures to another.
                 <CustomerData key={chosen.to_string()} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
-                <RetentionForm api={props.api.clone()} tenant={chosen} on_signed_out={props.on_signed_out.clone()} />
+                <RetentionForm key={chosen.to_string()} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
             }
         </section>
     }
