@@ -195,6 +195,11 @@ fn value_of<T: Copy>(table: &[(T, &'static str)], name: &str, unknown: T) -> T {
 /// One refused field: `field` is the JSON name the client sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "field": "subject",
+    "code": "too_long",
+    "message": "This is 163 characters long; the limit is 150."
+})))]
 pub struct FieldError {
     pub field: String,
     pub code: FieldErrorCode,
@@ -225,6 +230,15 @@ impl FieldError {
 /// The error itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "code": "validation_failed",
+    "message": "Some fields need another look.",
+    "fields": [{
+        "field": "subject",
+        "code": "too_long",
+        "message": "This is 163 characters long; the limit is 150."
+    }]
+})))]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
@@ -235,6 +249,15 @@ pub struct ApiError {
 /// What goes over the wire: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"error": {
+    "code": "validation_failed",
+    "message": "Some fields need another look.",
+    "fields": [{
+        "field": "subject",
+        "code": "too_long",
+        "message": "This is 163 characters long; the limit is 150."
+    }]
+}})))]
 pub struct ErrorBody {
     pub error: ApiError,
 }

@@ -211,6 +211,17 @@ fn is_cpanel_session(segment: &str) -> bool {
 /// One stored suggestion as its author sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "a2269e4a-fae1-4fc3-a382-c21c8e0d23ec",
+    "category": "idea",
+    "message": "A one-click staging copy of my WordPress site would save me hours.",
+    "rating": 4,
+    "page": "https://panel.example-host.com/frontend/jupiter/softaculous/",
+    "status": "planned",
+    "answer": "Thank you! Staging copies are planned for the spring release.",
+    "answered_at": "2026-11-20T09:15:00Z",
+    "created_at": "2026-11-18T16:42:07.412Z"
+})))]
 pub struct Feedback {
     pub id: String,
     pub category: FeedbackCategory,
@@ -233,6 +244,30 @@ pub struct Feedback {
 /// `GET /api/v1/feedback`: the caller's own suggestions, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [
+    {
+        "id": "a2269e4a-fae1-4fc3-a382-c21c8e0d23ec",
+        "category": "idea",
+        "message": "A one-click staging copy of my WordPress site would save me hours.",
+        "rating": 4,
+        "page": "https://panel.example-host.com/frontend/jupiter/softaculous/",
+        "status": "planned",
+        "answer": "Thank you! Staging copies are planned for the spring release.",
+        "answered_at": "2026-11-20T09:15:00Z",
+        "created_at": "2026-11-18T16:42:07.412Z"
+    },
+    {
+        "id": "607f1ae9-be98-44c2-889b-80a888adf312",
+        "category": "problem",
+        "message": "The backup download link times out for archives over 2 GB.",
+        "rating": null,
+        "page": null,
+        "status": "new",
+        "answer": null,
+        "answered_at": null,
+        "created_at": "2026-11-02T08:03:55Z"
+    }
+]})))]
 pub struct FeedbackList {
     pub items: Vec<Feedback>,
 }

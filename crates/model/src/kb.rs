@@ -9,6 +9,11 @@ pub const BODY_MAX_CHARS: usize = 50_000;
 /// A search result: enough to decide whether to open it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "8d48d233-96bf-467d-b9eb-95477f06d0b1",
+    "title": "Fixing Error 500 after a WordPress update",
+    "snippet": "…an Error 500 right after an update is most often the PHP memory limit…"
+})))]
 pub struct ArticleHit {
     pub id: String,
     pub title: String,
@@ -18,6 +23,18 @@ pub struct ArticleHit {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [
+    {
+        "id": "8d48d233-96bf-467d-b9eb-95477f06d0b1",
+        "title": "Fixing Error 500 after a WordPress update",
+        "snippet": "…an Error 500 right after an update is most often the PHP memory limit…"
+    },
+    {
+        "id": "655dd78c-e6ce-4be9-9382-8a3f1b3259f1",
+        "title": "Raising the PHP memory limit",
+        "snippet": "…open Select PHP Version, then Options, and set memory_limit…"
+    }
+]})))]
 pub struct KbSearch {
     pub items: Vec<ArticleHit>,
 }
@@ -26,6 +43,13 @@ pub struct KbSearch {
 /// event handlers or non-http(s)/mailto links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "8d48d233-96bf-467d-b9eb-95477f06d0b1",
+    "lang": "en",
+    "title": "Fixing Error 500 after a WordPress update",
+    "html": "<p>An Error 500 right after an update is most often the <strong>PHP memory limit</strong>.</p><ol><li>Open <em>Select PHP Version</em>.</li><li>Set <code>memory_limit</code> to 256M.</li></ol><p>See <a href=\"https://wordpress.org/documentation/\">the WordPress documentation</a>.</p>",
+    "updated_at": "2026-10-28T13:05:00Z"
+})))]
 pub struct Article {
     pub id: String,
     pub lang: String,

@@ -35,6 +35,10 @@ impl NoticeKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "body": "The new disks are in; we are moving the first accounts.",
+    "created_at": "2026-12-06T22:40:00Z"
+})))]
 pub struct NoticeUpdate {
     pub body: String,
     pub created_at: String,
@@ -43,6 +47,21 @@ pub struct NoticeUpdate {
 /// A notice as customers see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "d3afc521-5dbf-4666-973f-97af52b179c0",
+    "kind": "maintenance",
+    "title": "Storage upgrade on web12",
+    "body": "Sites on web12 may be slow for a few minutes while we move them to faster disks.",
+    "starts_at": "2026-12-06T22:00:00Z",
+    "ends_at": "2026-12-07T02:00:00Z",
+    "current": true,
+    "affected_plans": ["starter", "pro"],
+    "affected_servers": ["web12.example-host.com"],
+    "updates": [{
+        "body": "The new disks are in; we are moving the first accounts.",
+        "created_at": "2026-12-06T22:40:00Z"
+    }]
+})))]
 pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
@@ -64,6 +83,35 @@ pub struct Notice {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [
+    {
+        "id": "d3afc521-5dbf-4666-973f-97af52b179c0",
+        "kind": "maintenance",
+        "title": "Storage upgrade on web12",
+        "body": "Sites on web12 may be slow for a few minutes while we move them to faster disks.",
+        "starts_at": "2026-12-06T22:00:00Z",
+        "ends_at": "2026-12-07T02:00:00Z",
+        "current": true,
+        "affected_plans": ["starter", "pro"],
+        "affected_servers": ["web12.example-host.com"],
+        "updates": [{
+            "body": "The new disks are in; we are moving the first accounts.",
+            "created_at": "2026-12-06T22:40:00Z"
+        }]
+    },
+    {
+        "id": "e576fdb2-9586-44c1-824d-58c206200b42",
+        "kind": "incident",
+        "title": "Mail delays",
+        "body": "Outgoing mail is queued for up to 20 minutes. Nothing is lost.",
+        "starts_at": "2026-12-03T08:10:00Z",
+        "ends_at": null,
+        "current": true,
+        "affected_plans": [],
+        "affected_servers": [],
+        "updates": []
+    }
+]})))]
 pub struct NoticeList {
     pub items: Vec<Notice>,
 }

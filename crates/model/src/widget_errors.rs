@@ -46,7 +46,7 @@ impl WidgetErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WidgetErrorReport {
-    /// One of [`WidgetErrorKind::as_str`].
+    /// `start`, `host`, `api`, `panic` or `other` (a `WidgetErrorKind`).
     pub kind: String,
 }
 

@@ -29,6 +29,21 @@ pub enum Theme {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "product_name": "HostCo Care",
+    "logo_url": "https://cdn.example-host.com/brand/logo.svg",
+    "primary": "#0b5fff",
+    "accent": "#ffb400",
+    "radius": 8,
+    "font": "Inter, system-ui, sans-serif",
+    "theme": "dark",
+    "hide_powered_by": true,
+    "languages": ["en", "sr-Latn"],
+    "strings": {
+        "en": {"title": "Ideas and support"},
+        "sr-Latn": {"title": "Predlozi i podrška"}
+    }
+})))]
 pub struct Branding {
     /// Shown above the widget's title; empty for none.
     #[serde(default)]

@@ -49,6 +49,10 @@ pub struct Input<'a> {
 /// `bandwidth_trend`), `text` is the figure written out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "key": "disk",
+    "text": "9.2\u{a0}GB / 10\u{a0}GB (92%)"
+})))]
 pub struct Why {
     pub key: String,
     pub text: String,
@@ -57,15 +61,43 @@ pub struct Why {
 /// One line of "what changes": a metric's limit now and with the offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "metric": "disk",
+    "current": "10\u{a0}GB",
+    "offered": "50\u{a0}GB"
+})))]
 pub struct Change {
     pub metric: Metric,
     pub current: String,
     pub offered: String,
 }
 
-/// The offer as the widget draws it (`GET /api/v1/offers` answers `{"offer": … | null}`).
+/// The offer as the widget draws it (the `offer` of `POST /api/v1/offers`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "rule": "disk-nearly-full",
+    "variant": "b",
+    "kind": "plan",
+    "target": "pro",
+    "target_name": "Pro",
+    "current_name": "Starter",
+    "headline": "Your site is almost out of space",
+    "body": "You use 9.2\u{a0}GB of 10\u{a0}GB. Pro gives you 50\u{a0}GB for +€5.00/month.",
+    "why": [
+        {"key": "disk", "text": "9.2\u{a0}GB / 10\u{a0}GB (92%)"},
+        {"key": "disk_trend", "text": "+18%"}
+    ],
+    "changes": [
+        {"metric": "disk", "current": "10\u{a0}GB", "offered": "50\u{a0}GB"},
+        {"metric": "databases", "current": "5", "offered": "unlimited"}
+    ],
+    "price": "€9.00/month",
+    "price_diff": "+€5.00/month",
+    "price_diff_cents": 500,
+    "cta_url": "https://billing.example-host.com/upgrade.php?account=cust-1001&plan=pro",
+    "snooze_days": 14
+})))]
 pub struct Offer {
     pub rule: String,
     #[serde(default)]
@@ -87,6 +119,40 @@ pub struct Offer {
     pub price_diff_cents: i64,
     pub cta_url: String,
     pub snooze_days: u32,
+}
+
+/// `POST /api/v1/offers`: the best offer for the usage the host reported, or `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "offer": {
+        "rule": "disk-nearly-full",
+        "variant": "b",
+        "kind": "plan",
+        "target": "pro",
+        "target_name": "Pro",
+        "current_name": "Starter",
+        "headline": "Your site is almost out of space",
+        "body": "You use 9.2\u{a0}GB of 10\u{a0}GB. Pro gives you 50\u{a0}GB for +€5.00/month.",
+        "why": [
+            {"key": "disk", "text": "9.2\u{a0}GB / 10\u{a0}GB (92%)"},
+            {"key": "disk_trend", "text": "+18%"}
+        ],
+        "changes": [
+            {"metric": "disk", "current": "10\u{a0}GB", "offered": "50\u{a0}GB"},
+            {"metric": "databases", "current": "5", "offered": "unlimited"}
+        ],
+        "price": "€9.00/month",
+        "price_diff": "+€5.00/month",
+        "price_diff_cents": 500,
+        "cta_url": "https://billing.example-host.com/upgrade.php?account=cust-1001&plan=pro",
+        "snooze_days": 14
+    }
+})))]
+pub struct BestOffer {
+    /// Always present; `null` when no rule picks an offer.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub offer: Option<Offer>,
 }
 
 /// The variant of `rule` that `account` sees: the same one on every visit, spread by weight.

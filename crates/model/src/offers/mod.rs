@@ -23,7 +23,7 @@ pub use catalogue::{
     Catalogue, Item, ItemKind, Override, Overrides, Period, Price, ResellerCatalogue,
 };
 pub use condition::Facts;
-pub use evaluate::{Change, History, Input, Offer, Why, evaluate};
+pub use evaluate::{BestOffer, Change, History, Input, Offer, Why, evaluate};
 pub use rule::{Cap, Compiled, Rule, Variant, Wording};
 pub use usage::{Amount, Limit, Metric, Raw, Snapshot};
 
@@ -75,6 +75,13 @@ pub struct Conversion {
 /// (part of `GET /api/v1/ticket-options`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "rule": "support:premium",
+    "name": "Premium support",
+    "price": "€19.00/month",
+    "first_response": {"low": 480, "normal": 240, "high": 60, "critical": 30},
+    "cta_url": "https://billing.example-host.com/cart.php?a=add&pid=42&account=cust-1001"
+})))]
 pub struct Upsell {
     /// The pseudo-rule its events are counted under: `support:<item id>`.
     pub rule: String,

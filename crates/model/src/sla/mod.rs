@@ -51,6 +51,12 @@ pub const MAX_TARGET_MINUTES: u32 = 24 * 60;
 /// Minutes to an answer, per priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "low": 1440,
+    "normal": 720,
+    "high": 240,
+    "critical": 60
+})))]
 pub struct Targets {
     pub low: u32,
     pub normal: u32,

@@ -11,10 +11,13 @@
 //! [`Catalogue::set`]), so customers who read English do not download them.
 
 mod en;
+mod lang_texts;
 #[cfg(feature = "catalogues")]
 mod ru;
 #[cfg(feature = "catalogues")]
 mod sr;
+
+pub use lang_texts::LangTexts;
 
 use crate::{
     FeedbackCategory, FeedbackStatus, Lang, Plurals,

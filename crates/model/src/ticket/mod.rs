@@ -171,6 +171,14 @@ pub struct NewReply {
 /// A file on a message, as its reader sees it. The addresses are signed and short-lived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "5991f083-8618-4a98-946d-2c23d7d5879c",
+    "name": "error-500.png",
+    "content_type": "image/png",
+    "size": 48213,
+    "url": "https://files.panelcare.example/api/v1/files/5991f083-8618-4a98-946d-2c23d7d5879c?exp=1796299200000&sig=6f6eabf42c847bc4faf9be4b6865220fa4c3281f430cfbc86d215cd4711b1aa1",
+    "thumbnail_url": "https://files.panelcare.example/api/v1/files/5991f083-8618-4a98-946d-2c23d7d5879c/thumbnail?exp=1796299200000&sig=4628a5ad8836fc0b3ce5294bf886dfe0b6b7574c11f93ae5df211d2669f4b75c"
+})))]
 pub struct Attachment {
     pub id: String,
     pub name: String,
@@ -187,6 +195,22 @@ pub struct Attachment {
 /// One entry of the thread a customer sees (internal notes never appear here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "d517ad5f-25f0-4db2-9412-337d56599722",
+    "kind": "agent",
+    "author": "Ana (HostCo support)",
+    "body": "The 500 comes from a PHP memory limit. I raised it to 256 MB; please try again.",
+    "status": "awaiting_customer",
+    "attachments": [{
+        "id": "f3b2a0d4-7e61-4c2b-9a8e-1d0c6b5e4f37",
+        "name": "php-memory-limit.png",
+        "content_type": "image/png",
+        "size": 31877,
+        "url": "https://files.panelcare.example/api/v1/files/f3b2a0d4-7e61-4c2b-9a8e-1d0c6b5e4f37?exp=1796299200000&sig=6f6eabf42c847bc4faf9be4b6865220fa4c3281f430cfbc86d215cd4711b1aa1",
+        "thumbnail_url": "https://files.panelcare.example/api/v1/files/f3b2a0d4-7e61-4c2b-9a8e-1d0c6b5e4f37/thumbnail?exp=1796299200000&sig=4628a5ad8836fc0b3ce5294bf886dfe0b6b7574c11f93ae5df211d2669f4b75c"
+    }],
+    "created_at": "2026-12-03T10:12:40Z"
+})))]
 pub struct Message {
     pub id: String,
     pub kind: MessageKind,
@@ -204,6 +228,21 @@ pub struct Message {
 /// A ticket as the customer's widget lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "3a17a162-9d55-44c5-848e-bb22c028c49a",
+    "number": 1042,
+    "subject": "Error 500 after updating WordPress",
+    "department": "technical",
+    "priority": "high",
+    "status": "awaiting_support",
+    "created_at": "2026-12-03T09:41:12Z",
+    "updated_at": "2026-12-03T10:30:05.118Z",
+    "due_at": "2026-12-03T14:30:05.118Z",
+    "target_minutes": 240,
+    "sla_state": "on_track",
+    "rating": 4,
+    "reopen_until": "2026-12-10T10:30:05.118Z"
+})))]
 pub struct TicketSummary {
     pub id: String,
     /// The tenant's running number, shown as `#1042`.
@@ -233,6 +272,74 @@ pub struct TicketSummary {
 /// One ticket with its thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "ticket": {
+        "id": "3a17a162-9d55-44c5-848e-bb22c028c49a",
+        "number": 1042,
+        "subject": "Error 500 after updating WordPress",
+        "department": "technical",
+        "priority": "high",
+        "status": "awaiting_support",
+        "created_at": "2026-12-03T09:41:12Z",
+        "updated_at": "2026-12-03T10:30:05.118Z",
+        "due_at": "2026-12-03T14:30:05.118Z",
+        "target_minutes": 240,
+        "sla_state": "on_track",
+        "rating": 4,
+        "reopen_until": "2026-12-10T10:30:05.118Z"
+    },
+    "messages": [
+        {
+            "id": "677dc86e-1d8a-4778-97af-7b90bbc632e6",
+            "kind": "customer",
+            "author": "",
+            "body": "Since this morning's update every page shows Error 500.",
+            "attachments": [{
+                "id": "5991f083-8618-4a98-946d-2c23d7d5879c",
+                "name": "error-500.png",
+                "content_type": "image/png",
+                "size": 48213,
+                "url": "https://files.panelcare.example/api/v1/files/5991f083-8618-4a98-946d-2c23d7d5879c?exp=1796299200000&sig=6f6eabf42c847bc4faf9be4b6865220fa4c3281f430cfbc86d215cd4711b1aa1",
+                "thumbnail_url": "https://files.panelcare.example/api/v1/files/5991f083-8618-4a98-946d-2c23d7d5879c/thumbnail?exp=1796299200000&sig=4628a5ad8836fc0b3ce5294bf886dfe0b6b7574c11f93ae5df211d2669f4b75c"
+            }],
+            "created_at": "2026-12-03T09:41:12Z"
+        },
+        {
+            "id": "d517ad5f-25f0-4db2-9412-337d56599722",
+            "kind": "agent",
+            "author": "Ana (HostCo support)",
+            "body": "The 500 comes from a PHP memory limit. I raised it to 256 MB; please try again.",
+            "attachments": [],
+            "created_at": "2026-12-03T10:12:40Z"
+        },
+        {
+            "id": "7c1e0b52-3f4e-4a0a-9d0b-2f6a51c9e803",
+            "kind": "event",
+            "author": "",
+            "body": "",
+            "status": "awaiting_customer",
+            "attachments": [],
+            "created_at": "2026-12-03T10:12:40Z"
+        },
+        {
+            "id": "b84f3f0e-6a43-47d7-a0f5-5c2e8f1d9a17",
+            "kind": "customer",
+            "author": "",
+            "body": "Thank you, the site works again, but /wp-admin still shows the error.",
+            "attachments": [],
+            "created_at": "2026-12-03T10:30:05.118Z"
+        },
+        {
+            "id": "6e22751b-59a6-4b14-b608-0e08bb3e7648",
+            "kind": "event",
+            "author": "",
+            "body": "",
+            "status": "awaiting_support",
+            "attachments": [],
+            "created_at": "2026-12-03T10:30:05.118Z"
+        }
+    ]
+})))]
 pub struct TicketThread {
     pub ticket: TicketSummary,
     pub messages: Vec<Message>,
@@ -241,6 +348,39 @@ pub struct TicketThread {
 /// `GET /api/v1/tickets`: the customer's tickets, most recently updated first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "items": [
+        {
+            "id": "3a17a162-9d55-44c5-848e-bb22c028c49a",
+            "number": 1042,
+            "subject": "Error 500 after updating WordPress",
+            "department": "technical",
+            "priority": "high",
+            "status": "awaiting_support",
+            "created_at": "2026-12-03T09:41:12Z",
+            "updated_at": "2026-12-03T10:30:05.118Z",
+            "due_at": "2026-12-03T14:30:05.118Z",
+            "target_minutes": 240,
+            "sla_state": "on_track",
+            "rating": 4,
+            "reopen_until": "2026-12-10T10:30:05.118Z"
+        },
+        {
+            "id": "6af607b8-2c8f-4815-bc53-849a4d458df5",
+            "number": 987,
+            "subject": "Invoice shows the old VAT number",
+            "department": "billing",
+            "priority": "normal",
+            "status": "closed",
+            "created_at": "2026-11-12T15:02:44Z",
+            "updated_at": "2026-11-13T08:20:19Z",
+            "rating": 5,
+            "reopen_until": "2026-11-20T08:20:19Z"
+        }
+    ],
+    "total": 51,
+    "next": "1794558019000.987"
+})))]
 pub struct TicketList {
     pub items: Vec<TicketSummary>,
     /// All of the customer's tickets, when `items` holds only the latest.
@@ -253,6 +393,21 @@ pub struct TicketList {
 /// `GET /api/v1/ticket-options`: what the new-ticket form offers and promises this customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "departments": ["technical", "billing", "sales"],
+    "first_response": {"low": 1440, "normal": 720, "high": 240, "critical": 60},
+    "business_hours": true,
+    "max_file_bytes": 10485760,
+    "max_files": 5,
+    "reopen_days": 7,
+    "upsell": {
+        "rule": "support:premium",
+        "name": "Premium support",
+        "price": "€19.00/month",
+        "first_response": {"low": 480, "normal": 240, "high": 60, "critical": 30},
+        "cta_url": "https://billing.example-host.com/cart.php?a=add&pid=42&account=cust-1001"
+    }
+})))]
 pub struct TicketOptions {
     pub departments: Vec<Department>,
     /// Minutes to a first answer, per priority, on the customer's support tier.

@@ -17,8 +17,7 @@ pub use files::{for_messages, save};
 pub use store::Uploader;
 pub use upload::read_body;
 
-use axum::routing::get;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
@@ -26,6 +25,6 @@ use crate::state::AppState;
 /// routes (`tickets/files.rs`): their limits are the tenant's ticket settings.
 pub fn widget_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/files/{id}", get(serve::file))
-        .route("/files/{id}/thumbnail", get(serve::thumbnail))
+        .routes(routes!(serve::file))
+        .routes(routes!(serve::thumbnail))
 }

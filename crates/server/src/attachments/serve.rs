@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{signing, store};
 use crate::{
     error::{AppError, AppResult},
+    openapi::{Binary, Refusals},
     state::AppState,
     time,
 };
@@ -16,6 +17,26 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+#[utoipa::path(
+    get, path = "/files/{id}", tag = "tickets", operation_id = "download_file",
+    summary = "Download a ticket message's file at its signed address",
+    description = "The address comes from an attachment's `url`; it is short-lived. No token: \
+        the signature is the credential, and a bad or expired one answers 404 like a missing \
+        file. Always a download, with the content type the server found when it was uploaded.",
+    params(
+        ("id" = String, Path, description = "The file's id"),
+        ("exp" = i64, Query, description = "When the address expires, Unix milliseconds"),
+        ("sig" = String, Query, description = "The address's signature"),
+    ),
+    responses((status = 200, description = "The file's bytes",
+        content(
+            (inline(Binary) = "image/png"), (inline(Binary) = "image/jpeg"),
+            (inline(Binary) = "image/gif"), (inline(Binary) = "image/webp"),
+            (inline(Binary) = "application/pdf"), (inline(Binary) = "text/plain; charset=utf-8"),
+        ),
+        headers(("Content-Disposition" = String, description = "`attachment`, with the file's name"))),
+        Refusals),
+)]
 pub async fn file(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -24,6 +45,20 @@ pub async fn file(
     send(&state, &id, false, &q).await
 }
 
+#[utoipa::path(
+    get, path = "/files/{id}/thumbnail", tag = "tickets", operation_id = "download_thumbnail",
+    summary = "An image file's small PNG thumbnail at its signed address",
+    description = "The address comes from an attachment's `thumbnail_url` (images only). A bad \
+        or expired signature answers 404.",
+    params(
+        ("id" = String, Path, description = "The file's id"),
+        ("exp" = i64, Query, description = "When the address expires, Unix milliseconds"),
+        ("sig" = String, Query, description = "The address's signature"),
+    ),
+    responses((status = 200, description = "A PNG", content_type = "image/png", body = inline(Binary),
+        headers(("Content-Disposition" = String, description = "`attachment; filename=\"thumbnail-<name>.png\"`"))),
+        Refusals),
+)]
 pub async fn thumbnail(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -8,15 +8,15 @@ pub mod store;
 mod texts;
 
 use axum::routing::get;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
 /// `GET /api/v1/branding` and `GET /api/v1/texts/{lang}`, for the widget.
 pub fn widget_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/branding", get(customer::read))
-        .route("/texts/{lang}", get(texts::read))
+        .routes(routes!(customer::read))
+        .routes(routes!(texts::read))
 }
 
 /// `GET|PUT /console/api/tenants/{id}/branding`, for admins.

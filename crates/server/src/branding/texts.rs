@@ -10,12 +10,24 @@ use axum::{
     http::header::{CACHE_CONTROL, CONTENT_TYPE},
     response::{IntoResponse, Response},
 };
-use panelcare_model::{Lang, error::ErrorCode, text::Catalogue};
-use serde_json::{Map, Value, json};
+use panelcare_model::{
+    Lang,
+    error::ErrorCode,
+    text::{Catalogue, LangTexts},
+};
 
-use crate::error::AppError;
+use crate::{error::AppError, openapi::Refusals};
 
 /// A tag that is not one of ours, or not even text (`%FF`): the same `404` either way.
+#[utoipa::path(
+    get, path = "/texts/{lang}", tag = "branding", operation_id = "get_texts",
+    summary = "The product's widget texts in one language",
+    description = "The product's own words, the same for every tenant (a tenant's rewordings \
+        come with its branding), so no token is needed. Cached for an hour.",
+    params(("lang" = String, Path, description = "A language tag: `en`, `ru` or `sr-Latn`")),
+    responses((status = 200, body = LangTexts,
+        headers(("Cache-Control" = String, description = "`public, max-age=3600`"))), Refusals),
+)]
 pub async fn read(tag: Result<Path<String>, PathRejection>) -> Result<Response, AppError> {
     let lang = tag
         .ok()
@@ -41,15 +53,15 @@ fn body(lang: Lang) -> &'static str {
         Lang::ALL
             .into_iter()
             .map(|lang| {
-                let texts: Map<String, Value> = Catalogue::of(lang)
-                    .entries()
-                    .into_iter()
-                    .map(|(key, text)| (key, Value::from(text)))
-                    .collect();
-                (
-                    lang,
-                    json!({ "lang": lang.tag(), "texts": texts }).to_string(),
-                )
+                let texts = LangTexts {
+                    lang: lang.tag().to_owned(),
+                    texts: Catalogue::of(lang)
+                        .entries()
+                        .into_iter()
+                        .map(|(key, text)| (key, text.to_owned()))
+                        .collect(),
+                };
+                (lang, serde_json::to_string(&texts).unwrap_or_default())
             })
             .collect()
     });

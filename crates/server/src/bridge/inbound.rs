@@ -21,6 +21,7 @@ use super::store;
 use crate::{
     auth::host_call,
     error::{AppError, AppResult},
+    openapi::Refusals,
     state::AppState,
     tickets::lifecycle::helpdesk::{self as lifecycle, Outcome},
 };
@@ -46,6 +47,26 @@ fn answer(o: Outcome) -> BridgeAnswer {
 
 /// `POST /api/v1/bridge/tickets/{id}/replies`: 201 when stored, 200 when this
 /// `external_id` was stored before (nothing is stored twice).
+#[utoipa::path(
+    post, path = "/bridge/tickets/{id}/replies", tag = "bridge", operation_id = "host_bridge_reply",
+    summary = "The helpdesk brings back a reply written there",
+    description = "By support staff (shown to the customer as an answer) or by the customer in \
+        the helpdesk's client area. Goes through the ticket lifecycle and is not sent back over \
+        the bridge; the same `external_id` is stored once. Only a tenant with a ticket bridge \
+        may call this (404 otherwise).",
+    security(("host_signature" = [])),
+    params(
+        ("id" = String, Path, description = "The ticket's id, as the bridge delivered it"),
+        ("X-Panelcare-Key" = String, Header, description = "The id of the tenant's key that signed the call"),
+        ("X-Panelcare-Timestamp" = i64, Header, description = "Unix seconds, within five minutes of the server's clock; part of what is signed"),
+    ),
+    request_body = BridgedReply,
+    responses(
+        (status = 201, description = "Stored", body = BridgeAnswer),
+        (status = 200, description = "This `external_id` was stored before; nothing stored again", body = BridgeAnswer),
+        Refusals,
+    ),
+)]
 pub async fn reply(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -71,6 +92,21 @@ pub async fn reply(
 
 /// `POST /api/v1/bridge/tickets/{id}/status`: the ticket moves there (SLA clock included);
 /// the same status again changes nothing.
+#[utoipa::path(
+    post, path = "/bridge/tickets/{id}/status", tag = "bridge", operation_id = "host_bridge_status",
+    summary = "The helpdesk moves a ticket to another status",
+    description = "`status` is one of `open`, `awaiting_support`, `awaiting_customer`, \
+        `resolved`, `closed`; the SLA clock follows. The same status again changes nothing \
+        (`recorded` is false). Only a tenant with a ticket bridge may call this.",
+    security(("host_signature" = [])),
+    params(
+        ("id" = String, Path, description = "The ticket's id, as the bridge delivered it"),
+        ("X-Panelcare-Key" = String, Header, description = "The id of the tenant's key that signed the call"),
+        ("X-Panelcare-Timestamp" = i64, Header, description = "Unix seconds, within five minutes of the server's clock; part of what is signed"),
+    ),
+    request_body = BridgedStatus,
+    responses((status = 200, body = BridgeAnswer), Refusals),
+)]
 pub async fn status(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -14,7 +14,7 @@ mod settings;
 pub mod store;
 
 use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub use deliver::deliver_due;
 pub use outbox::Outbox;
@@ -24,8 +24,8 @@ use crate::state::AppState;
 /// Routes under `/api/v1` the helpdesk calls.
 pub fn host_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/bridge/tickets/{id}/replies", post(inbound::reply))
-        .route("/bridge/tickets/{id}/status", post(inbound::status))
+        .routes(routes!(inbound::reply))
+        .routes(routes!(inbound::status))
 }
 
 /// Routes under `/console/api`.

@@ -20,6 +20,7 @@ use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     limits,
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
@@ -33,6 +34,14 @@ async fn lang_of(state: &AppState, who: &Customer) -> Result<Lang, AppError> {
     Ok(branding.pick_lang(wanted))
 }
 
+#[utoipa::path(
+    get, path = "/kb/search", tag = "kb", operation_id = "search_kb",
+    summary = "Articles matching what the customer types, in the customer's language",
+    description = "Nothing searchable yet (no word of two letters) answers no items.",
+    security(("customer_token" = [])),
+    params(("q" = Option<String>, Query, description = "What the customer typed, at most 200 characters")),
+    responses((status = 200, body = KbSearch), Refusals),
+)]
 pub async fn search(
     State(state): State<AppState>,
     who: Customer,
@@ -57,6 +66,13 @@ pub async fn search(
     Ok(Json(KbSearch { items }))
 }
 
+#[utoipa::path(
+    get, path = "/kb/{id}", tag = "kb", operation_id = "get_kb_article",
+    summary = "A published article of the tenant's",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The article's id")),
+    responses((status = 200, body = Article), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: Customer,
@@ -86,6 +102,15 @@ pub async fn read(
 const VIEW_COUNTED_FOR_MS: i64 = 60 * 60 * 1000;
 
 /// Counted once per customer and article, however often it is clicked.
+#[utoipa::path(
+    post, path = "/kb/{id}/solved", tag = "kb", operation_id = "mark_kb_solved",
+    summary = "Say an article solved the customer's problem",
+    description = "Counted once per customer and article, however often it is sent. No body \
+        is read.",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The article's id")),
+    responses((status = 204, description = "Counted"), Refusals),
+)]
 pub async fn solved(
     State(state): State<AppState>,
     who: Customer,

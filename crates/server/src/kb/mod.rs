@@ -7,17 +7,17 @@ pub mod markdown;
 mod search;
 pub mod store;
 
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
+use axum::routing::get;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
 /// Under `/api/v1`.
 pub fn widget_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/kb/search", get(customer::search))
-        .route("/kb/{id}", get(customer::read))
-        .route("/kb/{id}/solved", post(customer::solved))
+        .routes(routes!(customer::search))
+        .routes(routes!(customer::read))
+        .routes(routes!(customer::solved))
 }
 
 /// Under `/console/api`.

@@ -4,8 +4,16 @@ use axum::{Json, extract::State};
 use panelcare_model::notice::NoticeList;
 
 use super::store;
-use crate::{auth::Customer, error::AppResult, state::AppState, time};
+use crate::{auth::Customer, error::AppResult, openapi::Refusals, state::AppState, time};
 
+#[utoipa::path(
+    get, path = "/notices", tag = "notices", operation_id = "list_notices",
+    summary = "Current and upcoming notices that concern this customer",
+    description = "A notice naming plans or servers is listed only to customers on one of them \
+        (or whose token names no plan or server); one naming none, to everyone.",
+    security(("customer_token" = [])),
+    responses((status = 200, body = NoticeList), Refusals),
+)]
 pub async fn list(State(state): State<AppState>, who: Customer) -> AppResult<Json<NoticeList>> {
     let items = store::current_and_upcoming(&state.db, &who.tenant_id, time::now_ms())
         .await?

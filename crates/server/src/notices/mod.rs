@@ -6,13 +6,13 @@ mod customer;
 pub mod store;
 
 use axum::routing::{get, post, put};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
 /// Under `/api/v1`.
 pub fn widget_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route("/notices", get(customer::list))
+    OpenApiRouter::new().routes(routes!(customer::list))
 }
 
 /// Under `/console/api`.

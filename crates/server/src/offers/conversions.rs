@@ -14,27 +14,48 @@ use panelcare_model::{FieldError, error::FieldErrorCode, offers::Conversion};
 use serde::Serialize;
 
 use super::{events, store};
-use crate::{auth::host_call, error::AppResult, state::AppState};
+use crate::{auth::host_call, error::AppResult, openapi::Refusals, state::AppState};
 
-#[derive(Debug, Serialize)]
-pub struct Credited {
+/// The offer a conversion is credited to.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CreditedOffer {
     pub rule: String,
     pub variant: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Answer {
+/// The answer to `POST /api/v1/offers/conversions`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ConversionRecorded {
     /// False when this order was reported before (nothing was stored again).
     pub recorded: bool,
-    /// The offer it is credited to; none when no offer led to it.
-    pub credited_to: Option<Credited>,
+    /// The offer it is credited to; `null` when no offer led to it.
+    #[schema(required = true)]
+    pub credited_to: Option<CreditedOffer>,
 }
 
+#[utoipa::path(
+    post, path = "/offers/conversions", tag = "offers", operation_id = "host_report_conversion",
+    summary = "The host's billing reports a purchase",
+    description = "Credited to the offer the customer last clicked (or saw) for that item in \
+        the last 30 days; the same `order_id` is counted once. The body names its `tenant`, \
+        whose key must have signed it.",
+    security(("host_signature" = [])),
+    params(
+        ("X-Panelcare-Key" = String, Header, description = "The id of the tenant's key that signed the call"),
+        ("X-Panelcare-Timestamp" = i64, Header, description = "Unix seconds, within five minutes of the server's clock; part of what is signed"),
+    ),
+    request_body = Conversion,
+    responses(
+        (status = 201, description = "Recorded", body = ConversionRecorded),
+        (status = 200, description = "This order was reported before; nothing stored again", body = ConversionRecorded),
+        Refusals,
+    ),
+)]
 pub async fn report(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
-) -> AppResult<(StatusCode, Json<Answer>)> {
+) -> AppResult<(StatusCode, Json<ConversionRecorded>)> {
     let signer = host_call::verify(&state, "conversion", &headers, &body).await?;
     let c: Conversion = host_call::parse(&signer, &body)?;
     let mut errors = Vec::new();
@@ -96,9 +117,9 @@ pub async fn report(
     };
     Ok((
         status,
-        Json(Answer {
+        Json(ConversionRecorded {
             recorded,
-            credited_to: credit.map(|k| Credited {
+            credited_to: credit.map(|k| CreditedOffer {
                 rule: k.rule_id,
                 variant: k.variant,
             }),

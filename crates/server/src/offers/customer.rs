@@ -7,7 +7,7 @@ use panelcare_model::{
     ErrorCode, FieldError, Lang,
     error::FieldErrorCode,
     offers::{
-        self, Catalogue, Facts, Input, ItemKind, Offer, OfferEvent,
+        self, BestOffer, Catalogue, Facts, Input, ItemKind, OfferEvent,
         catalogue::{key, parse_key},
     },
     ticket::DEFAULT_TIER,
@@ -21,30 +21,38 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     limits,
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
 
-#[derive(Debug, Deserialize)]
-pub struct Ask {
-    /// What the host's `usage()` returned, as it returned it.
+/// The body of `POST /api/v1/offers`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct OfferRequest {
+    /// What the host's `usage()` returned, as it returned it: metrics such as
+    /// `{"disk": {"used": 9.2e9, "limit": 1e10}}` and an optional `service_id`.
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub usage: Value,
     /// The language the widget shows; the token's locale when absent.
     #[serde(default)]
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Answer {
-    pub offer: Option<Offer>,
-}
-
+#[utoipa::path(
+    post, path = "/offers", tag = "offers", operation_id = "get_best_offer",
+    summary = "The best offer for the usage the host reported, or none",
+    description = "A POST because the usage travels in the body. The offer is picked by the \
+        tenant's rules and written in `lang`; `offer` is `null` when no rule applies.",
+    security(("customer_token" = [])),
+    request_body = OfferRequest,
+    responses((status = 200, body = BestOffer), Refusals),
+)]
 pub async fn best(
     State(state): State<AppState>,
     who: Customer,
-    ApiJson(ask): ApiJson<Ask>,
-) -> AppResult<Json<Answer>> {
+    ApiJson(ask): ApiJson<OfferRequest>,
+) -> AppResult<Json<BestOffer>> {
     let snap = snapshot::check(&ask.usage).map_err(AppError::validation)?;
     let db = &state.db;
     let (tenant, account) = (who.tenant_id.as_str(), who.account_id.as_str());
@@ -87,7 +95,7 @@ pub async fn best(
             lang,
         },
     );
-    Ok(Json(Answer { offer }))
+    Ok(Json(BestOffer { offer }))
 }
 
 /// The host's next snapshot shows another plan: if an offer of that plan was clicked (or
@@ -125,8 +133,9 @@ async fn plan_changed(
     Ok(())
 }
 
-#[derive(Debug, Serialize)]
-pub struct Recorded {
+/// The answer to `POST /api/v1/offers/events`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OfferEventRecorded {
     /// False when this view had already reported this event.
     pub recorded: bool,
 }
@@ -135,11 +144,25 @@ fn view_ok(v: &str) -> bool {
     (8..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
+#[utoipa::path(
+    post, path = "/offers/events", tag = "offers", operation_id = "record_offer_event",
+    summary = "Report what the customer did with a drawn offer",
+    description = "`kind` is `impression`, `click`, `snooze` or `dismiss`; `view` (8 to 64 \
+        letters, digits and `-`) names one drawn card, and each view's event counts once, so a \
+        retry is harmless. `rule` is an offer's `rule` (or an upsell's `support:<id>`).",
+    security(("customer_token" = [])),
+    request_body = OfferEvent,
+    responses(
+        (status = 201, description = "Recorded", body = OfferEventRecorded),
+        (status = 200, description = "This view had reported this event already", body = OfferEventRecorded),
+        Refusals,
+    ),
+)]
 pub async fn event(
     State(state): State<AppState>,
     who: Customer,
     ApiJson(e): ApiJson<OfferEvent>,
-) -> AppResult<(StatusCode, Json<Recorded>)> {
+) -> AppResult<(StatusCode, Json<OfferEventRecorded>)> {
     let mut errors = Vec::new();
     if !offers::EVENT_KINDS.contains(&e.kind.as_str()) {
         errors.push(FieldError::new(
@@ -215,7 +238,7 @@ pub async fn event(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(Recorded { recorded })))
+    Ok((status, Json(OfferEventRecorded { recorded })))
 }
 
 fn unknown_rule() -> AppError {

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use axum::routing::{get, post};
 use panelcare_model::offers::Offering;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
 
@@ -37,13 +37,13 @@ pub async fn offering(state: &AppState, tenant: &str) -> Result<Arc<Offering>, s
 /// Offer routes of the widget API (under `/api/v1`).
 pub fn widget_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/offers", post(customer::best))
-        .route("/offers/events", post(customer::event))
+        .routes(routes!(customer::best))
+        .routes(routes!(customer::event))
 }
 
 /// The host backend's signed route (under `/api/v1`): no token, no browser.
 pub fn host_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route("/offers/conversions", post(conversions::report))
+    OpenApiRouter::new().routes(routes!(conversions::report))
 }
 
 /// Routes under `/console/api`.

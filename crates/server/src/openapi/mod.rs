@@ -7,6 +7,7 @@
 //! the routes served and the shapes serde writes. `docs/openapi.json` is the checked-in copy;
 //! the suite fails when it differs from [`document`] (`PANELCARE_BLESS=1` rewrites it).
 
+mod binary;
 mod refusals;
 mod security;
 
@@ -21,6 +22,7 @@ use security::Schemes;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+pub use binary::Binary;
 pub use refusals::Refusals;
 
 #[derive(OpenApi)]

@@ -24,6 +24,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::{ApiJson, IdempotencyKey},
     limits,
+    openapi::Refusals,
     state::AppState,
     time,
 };
@@ -31,7 +32,8 @@ use crate::{
 /// Tickets per page of the customer's list; older ones come with `?before=`.
 pub const PAGE: i64 = 50;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// The `next` of the previous page: `<updated_at ms>.<number>` of its last ticket.
     before: Option<String>,
@@ -47,13 +49,23 @@ fn parse_cursor(s: &str) -> Option<(i64, i64)> {
     Some((updated.parse().ok()?, number.parse().ok()?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OptionsQuery {
     /// The widget's language, for the upsell's price; the token's locale when absent.
     #[serde(default)]
     lang: Option<String>,
 }
 
+#[utoipa::path(
+    get, path = "/ticket-options", tag = "tickets", operation_id = "get_ticket_options",
+    summary = "What the new-ticket form offers and promises this customer",
+    description = "Departments, first-answer targets of the customer's support tier, file \
+        limits, the reopen window, and a faster support tier to buy when the tenant sells one.",
+    security(("customer_token" = [])),
+    params(OptionsQuery),
+    responses((status = 200, body = TicketOptions), Refusals),
+)]
 pub async fn options(
     State(state): State<AppState>,
     mut who: Customer,
@@ -82,6 +94,14 @@ pub async fn options(
     }))
 }
 
+#[utoipa::path(
+    get, path = "/tickets", tag = "tickets", operation_id = "list_tickets",
+    summary = "The customer's tickets, most recently updated first",
+    description = "50 a page; `next` (absent on the last page) is the `before` of the next.",
+    security(("customer_token" = [])),
+    params(ListQuery),
+    responses((status = 200, body = TicketList), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: Customer,
@@ -136,6 +156,13 @@ async fn thread(state: &AppState, who: &Customer, id: &str) -> AppResult<TicketT
     })
 }
 
+#[utoipa::path(
+    get, path = "/tickets/{id}", tag = "tickets", operation_id = "get_ticket",
+    summary = "One of the customer's tickets with its thread",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    responses((status = 200, body = TicketThread), Refusals),
+)]
 pub async fn get_one(
     State(state): State<AppState>,
     who: Customer,
@@ -152,6 +179,21 @@ fn replayed_headers(replayed: bool) -> HeaderMap {
     headers
 }
 
+#[utoipa::path(
+    post, path = "/tickets", tag = "tickets", operation_id = "open_ticket",
+    summary = "Open a ticket",
+    description = "Retries with the same `Idempotency-Key` and body answer the first result again; \
+        the same key with another body is refused. `attachments` are ids from \
+        `POST /attachments`.",
+    security(("customer_token" = [])),
+    params(("Idempotency-Key" = String, Header, description = "The client's name for this request, reused on every retry")),
+    request_body = NewTicket,
+    responses(
+        (status = 201, description = "Opened", body = TicketThread,
+            headers(("Idempotent-Replayed" = String, description = "`true` when this answers a retry with the first result"))),
+        Refusals,
+    ),
+)]
 pub async fn open(
     State(state): State<AppState>,
     who: Customer,
@@ -184,6 +226,24 @@ pub async fn open(
     ))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/replies", tag = "tickets", operation_id = "reply_to_ticket",
+    summary = "Write on one of the customer's tickets",
+    description = "Hands the ticket back to support. A closed ticket, or one resolved longer ago \
+        than the reopen window, refuses (409). Retries with the same `Idempotency-Key` answer \
+        the first message again.",
+    security(("customer_token" = [])),
+    params(
+        ("id" = String, Path, description = "The ticket's id"),
+        ("Idempotency-Key" = String, Header, description = "The client's name for this reply, reused on every retry"),
+    ),
+    request_body = NewReply,
+    responses(
+        (status = 201, description = "Stored", body = Message,
+            headers(("Idempotent-Replayed" = String, description = "`true` when this answers a retry with the first result"))),
+        Refusals,
+    ),
+)]
 pub async fn reply(
     State(state): State<AppState>,
     who: Customer,
@@ -210,6 +270,14 @@ pub async fn reply(
     ))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/close", tag = "tickets", operation_id = "close_ticket",
+    summary = "Close one of the customer's tickets",
+    description = "Closing a closed ticket changes nothing. No body is read.",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    responses((status = 200, body = TicketThread), Refusals),
+)]
 pub async fn close(
     State(state): State<AppState>,
     who: Customer,
@@ -220,6 +288,15 @@ pub async fn close(
     Ok(Json(thread(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/reopen", tag = "tickets", operation_id = "reopen_ticket",
+    summary = "Reopen a resolved or closed ticket within the tenant's reopen window",
+    description = "An unfinished ticket stays as it is; past the window (`reopen_until`) it \
+        refuses (409). No body is read.",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    responses((status = 200, body = TicketThread), Refusals),
+)]
 pub async fn reopen(
     State(state): State<AppState>,
     who: Customer,
@@ -230,6 +307,14 @@ pub async fn reopen(
     Ok(Json(thread(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/rating", tag = "tickets", operation_id = "rate_ticket",
+    summary = "Rate the help on a resolved or closed ticket, once",
+    security(("customer_token" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = NewRating,
+    responses((status = 200, body = TicketThread), Refusals),
+)]
 pub async fn rate(
     State(state): State<AppState>,
     who: Customer,

@@ -19,6 +19,7 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::AppResult,
     limits,
+    openapi::{Binary, Refusals},
     state::AppState,
 };
 
@@ -41,6 +42,19 @@ fn name(query: &HashMap<String, String>) -> &str {
 }
 
 /// `POST /api/v1/attachments?name=…`: a customer's file for a new ticket or a reply.
+#[utoipa::path(
+    post, path = "/attachments", tag = "tickets", operation_id = "upload_attachment",
+    summary = "Upload a file for a new ticket or a reply",
+    description = "The body is the file's bytes as they are (not a form). The server judges the \
+        file by its content, whatever `Content-Type` says: PNG, JPEG, GIF and WebP images, PDF \
+        and UTF-8 text are kept, anything else refused (415); larger than the tenant's \
+        `max_file_bytes` or past the account's storage quota refuses (413). The answer's `id` \
+        goes into the ticket's or reply's `attachments`.",
+    security(("customer_token" = [])),
+    params(("name" = Option<String>, Query, description = "The file's name as the customer's computer gave it; cleaned, `file` when absent")),
+    request_body(content = inline(Binary), content_type = "application/octet-stream", description = "The file's bytes"),
+    responses((status = 201, description = "Stored, attached to nothing yet", body = Attachment), Refusals),
+)]
 pub async fn for_customer(
     State(state): State<AppState>,
     customer: Customer,

@@ -13,29 +13,26 @@ pub mod view;
 
 pub use customer::PAGE as LIST_PAGE;
 
-use axum::{
-    extract::DefaultBodyLimit,
-    routing::{get, post},
+use axum::extract::DefaultBodyLimit;
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
 };
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 
 /// Ticket routes of the widget API (under `/api/v1`).
 pub fn widget_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/ticket-options", get(customer::options))
-        .route("/tickets", get(customer::list).post(customer::open))
-        .route("/tickets/{id}", get(customer::get_one))
-        .route("/tickets/{id}/replies", post(customer::reply))
-        .route("/tickets/{id}/close", post(customer::close))
-        .route("/tickets/{id}/reopen", post(customer::reopen))
-        .route("/tickets/{id}/rating", post(customer::rate))
-        .route(
-            "/attachments",
-            // The upload reads its own body against the tenant's limit.
-            post(files::for_customer).layer(DefaultBodyLimit::disable()),
-        )
+        .routes(routes!(customer::options))
+        .routes(routes!(customer::list, customer::open))
+        .routes(routes!(customer::get_one))
+        .routes(routes!(customer::reply))
+        .routes(routes!(customer::close))
+        .routes(routes!(customer::reopen))
+        .routes(routes!(customer::rate))
+        // The upload reads its own body against the tenant's limit.
+        .routes(routes!(files::for_customer).layer(DefaultBodyLimit::disable()))
 }
 
 /// Ticket routes of the console API (under `/console/api`).

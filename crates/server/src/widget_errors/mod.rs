@@ -7,18 +7,19 @@
 //! its own change). The kinds are a closed set ([`WidgetErrorKind`]): no text from the
 //! browser reaches a label.
 
-use axum::{extract::State, http::StatusCode, routing::post};
+use axum::{extract::State, http::StatusCode};
 use panelcare_model::{
     limits::Rate,
     widget_errors::{WidgetErrorKind, WidgetErrorReport},
 };
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
     auth::Customer,
     error::{AppError, AppResult},
     extract::ApiJson,
     limits, metrics,
+    openapi::Refusals,
     state::AppState,
 };
 
@@ -32,11 +33,21 @@ const PER_TENANT: Rate = Rate::new(1_000, 6_000);
 
 /// Routes under `/api/v1`.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route("/widget-errors", post(report))
+    OpenApiRouter::new().routes(routes!(report))
 }
 
 /// `POST /widget-errors`: `204` once counted, `422` for a kind outside the set, `429` past
 /// the budget.
+#[utoipa::path(
+    post, path = "/widget-errors", tag = "widget_errors", operation_id = "report_widget_error",
+    summary = "Count an error the widget met in the customer's browser",
+    description = "Nothing is stored: the report counts in the server's metrics by tenant and \
+        `kind`: `start`, `host`, `api`, `panic` or `other`. A few an hour per account; more \
+        are refused (429).",
+    security(("customer_token" = [])),
+    request_body = WidgetErrorReport,
+    responses((status = 204, description = "Counted"), Refusals),
+)]
 async fn report(
     State(state): State<AppState>,
     customer: Customer,

@@ -10,7 +10,18 @@ use axum::{
     http::{Request, header},
 };
 use http_body_util::BodyExt;
+use panelcare_model::{
+    ApiError, ErrorBody, Feedback, FeedbackList, FieldError,
+    branding::Branding,
+    kb::{Article, ArticleHit, KbSearch},
+    notice::{Notice, NoticeList, NoticeUpdate},
+    offers::{BestOffer, Change, Offer, Upsell, Why},
+    sla::Targets,
+    text::LangTexts,
+    ticket::{Attachment, Message, TicketList, TicketOptions, TicketSummary, TicketThread},
+};
 use panelcare_server::openapi;
+use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -173,4 +184,77 @@ async fn the_server_serves_the_document() {
     assert_eq!(res.headers()[header::CONTENT_TYPE], "application/json");
     assert_eq!(body, document());
     assert_eq!(body["openapi"], "3.1.0");
+}
+
+/// Reads `example` as `T` and writes it back: the same JSON means every field of the example
+/// is one serde reads (none ignored or misspelt) and nothing the type writes is missing.
+fn check<T: DeserializeOwned + Serialize>(example: &Value) {
+    let name = std::any::type_name::<T>();
+    let read: T = serde_json::from_value(example.clone())
+        .unwrap_or_else(|e| panic!("the example of {name} does not read: {e}"));
+    let written = serde_json::to_value(&read).expect("serializes");
+    assert_eq!(
+        &written, example,
+        "the example of {name} is not what serde writes back"
+    );
+}
+
+type Check = fn(&Value);
+
+/// Each schema with an example, and the type it documents. The widget reads these answers by
+/// hand (`src/wire.rs`, `src/tickets/wire.rs`, `src/offers/wire.rs`); the examples are what its
+/// readers are tested against, so they must be real answers.
+const EXAMPLES: &[(&str, Check)] = &[
+    ("ApiError", check::<ApiError>),
+    ("Article", check::<Article>),
+    ("ArticleHit", check::<ArticleHit>),
+    ("Attachment", check::<Attachment>),
+    ("BestOffer", check::<BestOffer>),
+    ("Branding", check::<Branding>),
+    ("Change", check::<Change>),
+    ("ErrorBody", check::<ErrorBody>),
+    ("Feedback", check::<Feedback>),
+    ("FeedbackList", check::<FeedbackList>),
+    ("FieldError", check::<FieldError>),
+    ("KbSearch", check::<KbSearch>),
+    ("LangTexts", check::<LangTexts>),
+    ("Message", check::<Message>),
+    ("Notice", check::<Notice>),
+    ("NoticeList", check::<NoticeList>),
+    ("NoticeUpdate", check::<NoticeUpdate>),
+    ("Offer", check::<Offer>),
+    ("Targets", check::<Targets>),
+    ("TicketList", check::<TicketList>),
+    ("TicketOptions", check::<TicketOptions>),
+    ("TicketSummary", check::<TicketSummary>),
+    ("TicketThread", check::<TicketThread>),
+    ("Upsell", check::<Upsell>),
+    ("Why", check::<Why>),
+];
+
+#[test]
+fn each_example_is_what_serde_reads_and_writes() {
+    let doc = document();
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    let mut with_example = Vec::new();
+    for (name, schema) in schemas {
+        let Some(example) = schema.get("example") else {
+            continue;
+        };
+        let check = EXAMPLES
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, check)| check)
+            .unwrap_or_else(|| {
+                panic!("{name} has an example but no entry in EXAMPLES to check it with")
+            });
+        check(example);
+        with_example.push(name.as_str());
+    }
+    for (name, _) in EXAMPLES {
+        assert!(
+            with_example.contains(name),
+            "EXAMPLES lists {name}, which has no example in the document"
+        );
+    }
 }
