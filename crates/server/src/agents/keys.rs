@@ -22,6 +22,7 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     tenants,
 };
@@ -42,6 +43,13 @@ pub async fn secret(
         .await
 }
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/keys", tag = "agents", operation_id = "console_list_keys",
+    summary = "The tenant's signing keys, without their secrets",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Vec<KeyInfo>), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -51,6 +59,18 @@ pub async fn list(
     Ok(Json(store::keys(&state.db, &tenant_id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/tenants/{id}/keys", tag = "agents", operation_id = "console_add_key",
+    summary = "Add a signing key; its secret is answered this once",
+    description = "`kid` is 1 to 40 letters, digits, `-`, `_` or `.`, new for the tenant. The \
+        panel signs customer tokens (`kid` in the header) and host calls (`X-Panelcare-Key`) with \
+        the secret.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = NewKey,
+    responses((status = 201, description = "Added, with its secret", body = CreatedKey),
+        Refusals),
+)]
 pub async fn add(
     State(state): State<AppState>,
     who: SignedIn,
@@ -94,6 +114,17 @@ pub async fn add(
     ))
 }
 
+#[utoipa::path(
+    delete, path = "/tenants/{id}/keys/{kid}", tag = "agents", operation_id = "console_remove_key",
+    summary = "Remove a signing key",
+    description = "A tenant keeps at least one key: removing the last is refused (`422`).",
+    security(("console_session" = [])),
+    params(
+        ("id" = String, Path, description = "The tenant's id"),
+        ("kid" = String, Path, description = "The key's id"),
+    ),
+    responses((status = 204, description = "Removed"), Refusals),
+)]
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,

@@ -7,23 +7,19 @@ pub mod origins;
 pub mod store;
 mod team;
 
-use axum::routing::{delete, get};
 use panelcare_model::{FieldError, error::FieldErrorCode};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{error::AppError, state::AppState};
 
 /// Routes under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/agents", get(team::list_agents).post(team::create_agent))
-        .route("/agents/{id}", delete(team::delete_agent))
-        .route("/tenants/{id}/keys", get(keys::list).post(keys::add))
-        .route("/tenants/{id}/keys/{kid}", delete(keys::remove))
-        .route(
-            "/tenants/{id}/origins",
-            get(origins::read).put(origins::replace),
-        )
+        .routes(routes!(team::list_agents, team::create_agent))
+        .routes(routes!(team::delete_agent))
+        .routes(routes!(keys::list, keys::add))
+        .routes(routes!(keys::remove))
+        .routes(routes!(origins::read, origins::replace))
 }
 
 fn refuse(field: &str, code: FieldErrorCode, message: &str) -> AppError {

@@ -21,6 +21,7 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
 };
 
@@ -55,6 +56,13 @@ pub async fn listed(state: &AppState, tenant_id: &str) -> Result<Arc<Vec<String>
 }
 
 /// `GET /console/api/tenants/{id}/origins`, for admins.
+#[utoipa::path(
+    get, path = "/tenants/{id}/origins", tag = "agents", operation_id = "console_get_origins",
+    summary = "The panel origins the tenant's widget may be used from (empty: any)",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Origins), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -67,6 +75,18 @@ pub async fn read(
 }
 
 /// `PUT /console/api/tenants/{id}/origins`, for admins.
+#[utoipa::path(
+    put, path = "/tenants/{id}/origins", tag = "agents", operation_id = "console_replace_origins",
+    summary = "Replace the tenant's allowed panel origins",
+    description = "At most 50, each `scheme://host[:port]` (`https`, or `http` for `localhost` \
+        and `127.0.0.1`); blanks are skipped, duplicates kept once. An empty list allows any \
+        origin.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = Origins,
+    responses((status = 200, description = "The list as stored: normalised and sorted",
+        body = Origins), Refusals),
+)]
 pub async fn replace(
     State(state): State<AppState>,
     who: SignedIn,

@@ -21,10 +21,18 @@ use crate::{
     console::{self, SignedIn, password, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     tenants::store as tenants,
 };
 
+#[utoipa::path(
+    get, path = "/agents", tag = "agents", operation_id = "console_list_agents",
+    summary = "The console accounts of the admin's tenants",
+    description = "Admins only: an agent gets `404`.",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<TeamMember>), Refusals),
+)]
 pub async fn list_agents(
     State(state): State<AppState>,
     who: SignedIn,
@@ -35,6 +43,17 @@ pub async fn list_agents(
     Ok(Json(store::team(&state.db, &who.scope()).await?))
 }
 
+#[utoipa::path(
+    post, path = "/agents", tag = "agents", operation_id = "console_create_agent",
+    summary = "Create a console account in a tenant the admin administers",
+    description = "`role` is `agent`, or the admin role of the tenant's kind (`provider_admin` \
+        for a provider, `reseller_admin` for a reseller). The server chooses the password and \
+        answers it this once; only its hash is kept.",
+    security(("console_session" = [])),
+    request_body = NewAgent,
+    responses((status = 201, description = "Created, with its password", body = CreatedAgent),
+        Refusals),
+)]
 pub async fn create_agent(
     State(state): State<AppState>,
     who: SignedIn,
@@ -116,6 +135,14 @@ pub async fn create_agent(
     ))
 }
 
+#[utoipa::path(
+    delete, path = "/agents/{id}", tag = "agents", operation_id = "console_delete_agent",
+    summary = "Remove a console account and end its sessions",
+    description = "For the admins of the account's tenant; one's own account is refused (`422`).",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The console account's id")),
+    responses((status = 204, description = "Removed"), Refusals),
+)]
 pub async fn delete_agent(
     State(state): State<AppState>,
     who: SignedIn,

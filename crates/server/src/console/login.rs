@@ -21,6 +21,7 @@ use super::{
 use crate::{
     error::{AppError, AppResult},
     metrics,
+    openapi::Refusals,
     state::AppState,
     time::{now_ms, rfc3339},
 };
@@ -168,6 +169,14 @@ pub async fn open_session(state: &AppState, agent: &Agent) -> AppResult<(HeaderM
     Ok((headers, info(agent, &new.csrf_token, new.expires_at)))
 }
 
+#[utoipa::path(
+    post, path = "/logout", tag = "console", operation_id = "console_logout",
+    summary = "Sign out: end this session",
+    security(("console_session" = [])),
+    responses((status = 204, description = "Signed out",
+        headers(("Set-Cookie" = String, description = "Removes the session cookie (`Max-Age=0`)"))),
+        Refusals),
+)]
 pub async fn logout(State(state): State<AppState>, who: SignedIn) -> AppResult<Response> {
     session::delete(&state.db, &who.token).await?;
     let mut headers = HeaderMap::new();
@@ -177,6 +186,13 @@ pub async fn logout(State(state): State<AppState>, who: SignedIn) -> AppResult<R
     Ok((StatusCode::NO_CONTENT, headers).into_response())
 }
 
+#[utoipa::path(
+    get, path = "/me", tag = "console", operation_id = "console_get_me",
+    summary = "The signed-in account and its session",
+    description = "Also gives the session's CSRF token again, e.g. after a reload of the console.",
+    security(("console_session" = [])),
+    responses((status = 200, body = SessionInfo), Refusals),
+)]
 pub async fn me(who: SignedIn) -> Json<SessionInfo> {
     Json(info(&who.agent, &who.csrf_token, who.expires_at))
 }

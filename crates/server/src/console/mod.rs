@@ -10,17 +10,13 @@ pub mod session;
 pub mod store;
 pub mod throttle;
 
-use axum::{
-    Json,
-    extract::State,
-    routing::{get, post},
-};
+use axum::{Json, extract::State};
 use panelcare_model::console::{Role, TenantInfo};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub use session::SignedIn;
 
-use crate::{error::AppResult, state::AppState, tenants::store as tenants};
+use crate::{error::AppResult, openapi::Refusals, state::AppState, tenants::store as tenants};
 
 /// A console account: the provider's and resellers' people.
 #[derive(Debug, Clone)]
@@ -39,13 +35,21 @@ pub struct Agent {
 /// whether a session opens at once or a second factor is asked first.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/logout", post(login::logout))
-        .route("/me", get(login::me))
-        .route("/tenants", get(tenants_in_scope))
+        .routes(routes!(login::logout))
+        .routes(routes!(login::me))
+        .routes(routes!(tenants_in_scope))
 }
 
 /// The tenants the agent works for: a provider admin's own and its resellers, everyone
 /// else's own.
+#[utoipa::path(
+    get, path = "/tenants", tag = "console", operation_id = "console_list_tenants",
+    summary = "The tenants the signed-in account works for",
+    description = "A provider admin sees the provider and its resellers; everyone else their own \
+        tenant.",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<TenantInfo>), Refusals),
+)]
 async fn tenants_in_scope(
     State(state): State<AppState>,
     who: SignedIn,

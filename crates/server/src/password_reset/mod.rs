@@ -9,13 +9,14 @@
 
 pub mod store;
 
-use axum::{Json, extract::State, http::StatusCode, routing::post};
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, FieldError,
     console::{PASSWORD_MIN, PasswordResetConfirm, PasswordResetRequest},
     error::FieldErrorCode,
 };
-use utoipa_axum::router::OpenApiRouter;
+use serde::Serialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
     audit,
@@ -29,6 +30,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     metrics, notify,
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
@@ -49,8 +51,14 @@ const PASSWORD_MAX: usize = 1024;
 /// Routes under `/console/api` (no session: the person asking cannot sign in).
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/password-reset", post(request))
-        .route("/password-reset/confirm", post(confirm))
+        .routes(routes!(request))
+        .routes(routes!(confirm))
+}
+
+/// The answer to a reset request, the same whether or not an account has the e-mail.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ResetRequested {
+    pub message: &'static str,
 }
 
 fn too_many(wait_ms: i64) -> AppError {
@@ -66,11 +74,22 @@ fn too_many(wait_ms: i64) -> AppError {
 }
 
 /// `POST /password-reset` `{"email"}`: `202` whatever the e-mail.
+#[utoipa::path(
+    post, path = "/password-reset", tag = "password_reset",
+    operation_id = "console_request_password_reset",
+    summary = "E-mail a one-time link to set a new password",
+    description = "Answers the same whether or not an account has the e-mail, so it tells \
+        nobody who has one. The link works once, for 30 minutes. Throttled per e-mail and per \
+        client address.",
+    request_body = PasswordResetRequest,
+    responses((status = 202, description = "A link is on its way if the e-mail is an account's",
+        body = ResetRequested), Refusals),
+)]
 pub async fn request(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     ApiJson(req): ApiJson<PasswordResetRequest>,
-) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+) -> AppResult<(StatusCode, Json<ResetRequested>)> {
     let email = req.email.trim();
     if email.is_empty() || email.chars().count() > EMAIL_MAX {
         return Err(AppError::validation(vec![FieldError::new(
@@ -138,10 +157,10 @@ pub async fn request(
     }
     Ok((
         StatusCode::ACCEPTED,
-        Json(serde_json::json!({
-            "message": "If an account has this e-mail, a link to set a new password is on its \
-                        way. It works once, for 30 minutes."
-        })),
+        Json(ResetRequested {
+            message: "If an account has this e-mail, a link to set a new password is on its \
+                      way. It works once, for 30 minutes.",
+        }),
     ))
 }
 
@@ -194,6 +213,15 @@ fn validate(req: &PasswordResetConfirm) -> Result<(), AppError> {
 }
 
 /// `POST /password-reset/confirm` `{"token", "password"}`: `204` once the password is set.
+#[utoipa::path(
+    post, path = "/password-reset/confirm", tag = "password_reset",
+    operation_id = "console_confirm_password_reset",
+    summary = "Set a new password with the link's token",
+    description = "Ends every session of the account and every other link it had. A used, \
+        expired or unknown token is refused (`422` on `token`).",
+    request_body = PasswordResetConfirm,
+    responses((status = 204, description = "The password is set; sign in with it"), Refusals),
+)]
 pub async fn confirm(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,

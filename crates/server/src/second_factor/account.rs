@@ -15,6 +15,7 @@ use crate::{
     console::{SignedIn, password},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time::rfc3339,
 };
@@ -23,6 +24,13 @@ const PASSWORD_MAX: usize = 1024;
 const CODE_MAX: usize = 64;
 
 /// `GET /console/api/second-factor`.
+#[utoipa::path(
+    get, path = "/second-factor", tag = "second_factor",
+    operation_id = "console_get_second_factor",
+    summary = "The signed-in account's second factor: on or off, recovery codes left, required",
+    security(("console_session" = [])),
+    responses((status = 200, body = Status), Refusals),
+)]
 pub async fn status(State(state): State<AppState>, who: SignedIn) -> AppResult<Json<Status>> {
     let factor = store::factor(&state.db, &who.agent.id).await?;
     let enabled_at = factor.and_then(|f| f.confirmed_at);
@@ -41,6 +49,16 @@ pub async fn status(State(state): State<AppState>, who: SignedIn) -> AppResult<J
 
 /// `POST /console/api/second-factor/enrolment`: a new secret waiting for its first code
 /// (starting again replaces one that waited).
+#[utoipa::path(
+    post, path = "/second-factor/enrolment", tag = "second_factor",
+    operation_id = "console_enrol_second_factor",
+    summary = "Start setting up an authenticator app",
+    description = "Refused (`422`) while a second factor is on. Starting again replaces a secret \
+        that waited for its first code.",
+    security(("console_session" = [])),
+    responses((status = 200, description = "A new secret waiting for its first code",
+        body = Enrolment), Refusals),
+)]
 pub async fn enrol(State(state): State<AppState>, who: SignedIn) -> AppResult<Json<Enrolment>> {
     start_enrolment(&state, &who.agent)
         .await?
@@ -55,6 +73,15 @@ pub async fn enrol(State(state): State<AppState>, who: SignedIn) -> AppResult<Js
 
 /// `POST /console/api/second-factor/enrolment/confirm` `{"code"}`: turns it on; the answer's
 /// recovery codes are shown once.
+#[utoipa::path(
+    post, path = "/second-factor/enrolment/confirm", tag = "second_factor",
+    operation_id = "console_confirm_second_factor",
+    summary = "Turn the second factor on with the app's first code",
+    security(("console_session" = [])),
+    request_body = ConfirmCode,
+    responses((status = 200, description = "On; the recovery codes are shown this once",
+        body = RecoveryCodes), Refusals),
+)]
 pub async fn confirm(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -78,6 +105,16 @@ pub async fn confirm(
 
 /// `POST /console/api/second-factor/disable` `{"password"}` or `{"code"}`: `204`. Tries are
 /// counted like sign-in codes, so a session left open cannot be used to guess the password.
+#[utoipa::path(
+    post, path = "/second-factor/disable", tag = "second_factor",
+    operation_id = "console_disable_second_factor",
+    summary = "Turn the second factor off, with the password or a current code",
+    description = "Either `password` or `code`; tries are throttled like sign-in codes, so an \
+        open session is not enough to guess the password.",
+    security(("console_session" = [])),
+    request_body = TurnOff,
+    responses((status = 204, description = "Off"), Refusals),
+)]
 pub async fn disable(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,

@@ -19,12 +19,21 @@ use crate::{
     console::{SignedIn, scope::require_admin_of, store as accounts},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time::{now_ms, rfc3339},
 };
 
 /// `GET /console/api/second-factor/accounts`: the accounts of the admin's tenants that have a
 /// second factor (the team screen marks them).
+#[utoipa::path(
+    get, path = "/second-factor/accounts", tag = "second_factor",
+    operation_id = "console_list_second_factor_accounts",
+    summary = "The accounts of the admin's tenants that have a second factor",
+    description = "Admins only: an agent gets `404`.",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<Enrolled>), Refusals),
+)]
 pub async fn enrolled(
     State(state): State<AppState>,
     who: SignedIn,
@@ -45,6 +54,17 @@ pub async fn enrolled(
 
 /// `DELETE /console/api/agents/{id}/second-factor`: `204`; the member signs in with the
 /// password alone again, or sets up a new app at the next sign-in if the tenant requires it.
+#[utoipa::path(
+    delete, path = "/agents/{id}/second-factor", tag = "second_factor",
+    operation_id = "console_reset_second_factor",
+    summary = "Reset a member's second factor (a lost phone)",
+    description = "For the admins of the member's tenant. The member signs in with the password \
+        alone again, or sets up a new app at the next sign-in if the tenant requires one. One's \
+        own account, or one without a second factor, is refused (`422`).",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The console account's id")),
+    responses((status = 204, description = "Reset"), Refusals),
+)]
 pub async fn reset(
     State(state): State<AppState>,
     who: SignedIn,
@@ -95,6 +115,14 @@ async fn read(state: &AppState, tenant_id: &str) -> AppResult<Requirement> {
 }
 
 /// `GET /console/api/tenants/{id}/second-factor`.
+#[utoipa::path(
+    get, path = "/tenants/{id}/second-factor", tag = "second_factor",
+    operation_id = "console_get_second_factor_requirement",
+    summary = "Whether the tenant requires a second factor of its accounts",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Requirement), Refusals),
+)]
 pub async fn requirement(
     State(state): State<AppState>,
     who: SignedIn,
@@ -106,6 +134,17 @@ pub async fn requirement(
 
 /// `PUT /console/api/tenants/{id}/second-factor` `{"required"}`: audited. Accounts without a
 /// second factor set one up at their next sign-in; open sessions go on.
+#[utoipa::path(
+    put, path = "/tenants/{id}/second-factor", tag = "second_factor",
+    operation_id = "console_set_second_factor_requirement",
+    summary = "Require a second factor of the tenant's accounts, or stop requiring it",
+    description = "Accounts without one set one up at their next sign-in; open sessions go on. \
+        `by_provider` is read only (ignored here).",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = Requirement,
+    responses((status = 200, description = "The requirement now", body = Requirement), Refusals),
+)]
 pub async fn set_requirement(
     State(state): State<AppState>,
     who: SignedIn,

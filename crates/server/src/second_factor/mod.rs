@@ -21,10 +21,9 @@ mod sign_in;
 pub mod store;
 pub mod totp;
 
-use axum::routing::{delete, get, post};
 use panelcare_model::{ErrorCode, second_factor::Enrolment};
 use rand::RngCore as _;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
     audit,
@@ -49,23 +48,17 @@ pub const CODES_PER_ACCOUNT: throttle::Policy = throttle::Policy {
 /// Routes under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/login", post(sign_in::login))
-        .route("/login/second-factor", post(sign_in::second_step))
-        .route("/login/second-factor/enrolment", post(sign_in::enrol))
-        .route(
-            "/login/second-factor/enrolment/confirm",
-            post(sign_in::confirm_enrolment),
-        )
-        .route("/second-factor", get(account::status))
-        .route("/second-factor/enrolment", post(account::enrol))
-        .route("/second-factor/enrolment/confirm", post(account::confirm))
-        .route("/second-factor/disable", post(account::disable))
-        .route("/second-factor/accounts", get(admin::enrolled))
-        .route("/agents/{id}/second-factor", delete(admin::reset))
-        .route(
-            "/tenants/{id}/second-factor",
-            get(admin::requirement).put(admin::set_requirement),
-        )
+        .routes(routes!(sign_in::login))
+        .routes(routes!(sign_in::second_step))
+        .routes(routes!(sign_in::enrol))
+        .routes(routes!(sign_in::confirm_enrolment))
+        .routes(routes!(account::status))
+        .routes(routes!(account::enrol))
+        .routes(routes!(account::confirm))
+        .routes(routes!(account::disable))
+        .routes(routes!(admin::enrolled))
+        .routes(routes!(admin::reset))
+        .routes(routes!(admin::requirement, admin::set_requirement))
 }
 
 /// The throttle count of `agent_id`'s code tries.

@@ -15,9 +15,13 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use panelcare_model::{
-    ApiError, ErrorCode,
-    console::LoginRequest,
+    ApiError, ErrorBody, ErrorCode,
+    console::{LoginRequest, SessionInfo},
     second_factor::{Challenge, ChallengeAnswer, ChallengeBody, EnrolledSignIn, Enrolment},
+};
+use utoipa::{
+    PartialSchema, ToSchema,
+    openapi::{Ref, RefOr, Schema, schema::AnyOfBuilder},
 };
 
 use super::{CHALLENGE_LIFETIME_MS, finish_enrolment, refuse, start_enrolment, store, use_code};
@@ -31,6 +35,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time::{now_ms, rfc3339},
 };
@@ -38,7 +43,58 @@ use crate::{
 const TOKEN_MAX: usize = 200;
 const CODE_MAX: usize = 64;
 
+/// The body of `POST /login`'s `401`, for the API document (the handler writes each answer
+/// itself): the challenge when the password was right, the plain refusal when it was not.
+/// `anyOf`, not `oneOf`: a challenge body is a valid `ErrorBody` too.
+pub struct LoginUnauthorized;
+
+impl PartialSchema for LoginUnauthorized {
+    fn schema() -> RefOr<Schema> {
+        AnyOfBuilder::new()
+            .item(Ref::from_schema_name(ChallengeBody::name()))
+            .item(Ref::from_schema_name(ErrorBody::name()))
+            .description(Some(
+                "`second_factor_required` with the challenge (`ChallengeBody`), or a refusal \
+                 such as `invalid_credentials` (`ErrorBody`).",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for LoginUnauthorized {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((ChallengeBody::name().into(), ChallengeBody::schema()));
+        schemas.push((ErrorBody::name().into(), ErrorBody::schema()));
+        ChallengeBody::schemas(schemas);
+        ErrorBody::schemas(schemas);
+    }
+}
+
 /// `POST /console/api/login` `{"email", "password"}`.
+#[utoipa::path(
+    post, path = "/login", tag = "console", operation_id = "console_login",
+    summary = "Sign in with e-mail and password",
+    description = "Without a second factor (and none required) the session opens at once. \
+        With one, or when the tenant requires one the account lacks, the answer is \
+        `401 second_factor_required` with a challenge and no cookie: the challenge goes to \
+        `POST /login/second-factor` with a code, or (`enrol: true`) to \
+        `POST /login/second-factor/enrolment` to set one up first. Attempts are throttled per \
+        e-mail and per client address.",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in: the session's CSRF token goes in \
+            `X-CSRF-Token` on every change", body = SessionInfo,
+            headers(("Set-Cookie" = String, description = "Two cookies: the session \
+                (`panelcare_session`, HttpOnly, `Path=/console`, 12 hours) and a known-device \
+                mark (`Path=/console/api/login`) that keeps this browser's sign-ins apart from \
+                strangers' failed tries"))),
+        Refusals,
+        // After `Refusals`, so it replaces their generic 401.
+        (status = 401, description = "`second_factor_required` with the challenge (the \
+            password was right), or `invalid_credentials` (the e-mail or password was not)",
+            body = LoginUnauthorized),
+    ),
+)]
 pub async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -134,6 +190,21 @@ async fn take_and_open(
 
 /// `POST /console/api/login/second-factor` `{"challenge", "code"}`: a code from the app or a
 /// recovery code opens the session.
+#[utoipa::path(
+    post, path = "/login/second-factor", tag = "second_factor",
+    operation_id = "console_login_second_factor",
+    summary = "Finish a sign-in with a code from the app or a recovery code",
+    description = "A wrong code (`401 invalid_credentials`) leaves the challenge working; an \
+        expired or used one (`401 not_signed_in`) means starting over with the password. Wrong \
+        codes are throttled per account and per client address.",
+    request_body = ChallengeAnswer,
+    responses(
+        (status = 200, description = "Signed in", body = SessionInfo,
+            headers(("Set-Cookie" = String, description = "The session cookie and the \
+                known-device mark, as `POST /login` sets them"))),
+        Refusals,
+    ),
+)]
 pub async fn second_step(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -158,6 +229,16 @@ pub async fn second_step(
 
 /// `POST /console/api/login/second-factor/enrolment` `{"challenge"}`: a new secret for the
 /// app, during a sign-in whose tenant requires a second factor.
+#[utoipa::path(
+    post, path = "/login/second-factor/enrolment", tag = "second_factor",
+    operation_id = "console_login_enrol_second_factor",
+    summary = "Set up an authenticator app during a sign-in that requires one",
+    description = "Only for a challenge with `enrol: true`; `code` is not read. Asking again \
+        replaces the secret that waited.",
+    request_body = ChallengeAnswer,
+    responses((status = 200, description = "A new secret waiting for its first code",
+        body = Enrolment), Refusals),
+)]
 pub async fn enrol(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<ChallengeAnswer>,
@@ -173,6 +254,19 @@ pub async fn enrol(
 /// `POST /console/api/login/second-factor/enrolment/confirm` `{"challenge", "code"}`: the
 /// app's first code turns the second factor on and opens the session; the answer carries the
 /// recovery codes, shown once.
+#[utoipa::path(
+    post, path = "/login/second-factor/enrolment/confirm", tag = "second_factor",
+    operation_id = "console_login_confirm_second_factor",
+    summary = "Turn the new second factor on with its first code, and sign in",
+    request_body = ChallengeAnswer,
+    responses(
+        (status = 200, description = "Signed in; the recovery codes are shown this once",
+            body = EnrolledSignIn,
+            headers(("Set-Cookie" = String, description = "The session cookie and the \
+                known-device mark, as `POST /login` sets them"))),
+        Refusals,
+    ),
+)]
 pub async fn confirm_enrolment(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,

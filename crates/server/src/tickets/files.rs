@@ -72,6 +72,26 @@ pub async fn for_customer(
 }
 
 /// `POST /console/api/attachments?tenant=…&name=…`: a file an agent attaches to an answer.
+#[utoipa::path(
+    post, path = "/attachments", tag = "tickets", operation_id = "console_upload_attachment",
+    summary = "Upload a file to attach to an answer or note",
+    description = "The body is the file's bytes as they are (not a form). Its kind is judged by \
+        its content whatever `Content-Type` says: PNG, JPEG, GIF and WebP images, PDF and UTF-8 \
+        text are kept, anything else refused (`415`); larger than the tenant's \
+        `attachment_max_bytes` refuses (`413`). The answer's `id` goes into a message's \
+        `attachments`.",
+    security(("console_session" = [])),
+    params(
+        ("tenant" = Option<String>, Query, description = "The tenant the file is for: the \
+            agent's own if not given; another only for its admins"),
+        ("name" = Option<String>, Query, description = "The file's name; cleaned, `file` when \
+            absent"),
+    ),
+    request_body(content = inline(Binary), content_type = "application/octet-stream",
+        description = "The file's bytes"),
+    responses((status = 201, description = "Stored, waiting for a message to claim it",
+        body = Attachment), Refusals),
+)]
 pub async fn for_agent(
     State(state): State<AppState>,
     who: SignedIn,

@@ -19,6 +19,7 @@ use crate::{
     console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     tickets::store::canned as store,
     time,
@@ -26,6 +27,12 @@ use crate::{
 
 const TITLE_MAX: usize = 100;
 
+#[utoipa::path(
+    get, path = "/canned-replies", tag = "tickets", operation_id = "console_list_canned_replies",
+    summary = "The canned replies of the tenants in the agent's scope",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<CannedReply>), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -41,6 +48,14 @@ fn check(body: &NewCannedReply) -> (String, String, Vec<FieldError>) {
     (title, text, errors)
 }
 
+#[utoipa::path(
+    post, path = "/canned-replies", tag = "tickets", operation_id = "console_create_canned_reply",
+    summary = "Add a canned reply",
+    description = "Any agent for their own tenant; admins also for the tenants they administer.",
+    security(("console_session" = [])),
+    request_body = NewCannedReply,
+    responses((status = 201, description = "Added", body = CannedReply), Refusals),
+)]
 pub async fn create(
     State(state): State<AppState>,
     who: SignedIn,
@@ -73,6 +88,16 @@ async fn writable(state: &AppState, who: &SignedIn, id: &str) -> AppResult<Strin
 
 /// `PUT /console/api/canned-replies/{id}`: a new title and text. A reply stays with its
 /// tenant; `tenant_id` must name the one it has.
+#[utoipa::path(
+    put, path = "/canned-replies/{id}", tag = "tickets",
+    operation_id = "console_update_canned_reply",
+    summary = "Change a canned reply's title and text",
+    description = "A reply stays with its tenant: `tenant_id` must name the one it has.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The canned reply's id")),
+    request_body = NewCannedReply,
+    responses((status = 200, description = "Changed", body = CannedReply), Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
@@ -103,6 +128,14 @@ pub async fn update(
     }))
 }
 
+#[utoipa::path(
+    delete, path = "/canned-replies/{id}", tag = "tickets",
+    operation_id = "console_delete_canned_reply",
+    summary = "Remove a canned reply",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The canned reply's id")),
+    responses((status = 204, description = "Removed"), Refusals),
+)]
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,

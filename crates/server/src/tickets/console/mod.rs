@@ -12,13 +12,12 @@ mod write;
 use axum::{
     Json,
     extract::{Path, Query, State, rejection::QueryRejection},
-    routing::{get, post, put},
 };
 use panelcare_model::{
     ErrorCode,
     ticket::console::{AgentThread, Queue, QueueItem, Workload},
 };
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{
     files,
@@ -28,6 +27,7 @@ use super::{
 use crate::{
     console::SignedIn,
     error::{AppError, AppResult},
+    openapi::Refusals,
     state::AppState,
     tenants::Scope,
     time,
@@ -35,28 +35,31 @@ use crate::{
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/tickets", get(list))
-        .route("/tickets/workload", get(workload))
-        .route("/tickets/assignees", get(assignees::list))
-        .route("/ticket-numbers", get(numbers::numbers))
-        .route("/tickets/{id}", get(get_one))
-        .route("/tickets/{id}/messages", post(write::message))
-        .route("/tickets/{id}/status", post(write::status))
-        .route("/tickets/{id}/assign", post(write::assign))
-        .route("/tickets/{id}/priority", post(write::priority))
-        .route("/tickets/{id}/merge", post(write::merge))
-        .route("/attachments", post(files::for_agent))
-        .route("/canned-replies", get(canned::list).post(canned::create))
-        .route(
-            "/canned-replies/{id}",
-            put(canned::update).delete(canned::remove),
-        )
-        .route(
-            "/tenants/{id}/ticket-settings",
-            get(settings::read).put(settings::update),
-        )
+        .routes(routes!(list))
+        .routes(routes!(workload))
+        .routes(routes!(assignees::list))
+        .routes(routes!(numbers::numbers))
+        .routes(routes!(get_one))
+        .routes(routes!(write::message))
+        .routes(routes!(write::status))
+        .routes(routes!(write::assign))
+        .routes(routes!(write::priority))
+        .routes(routes!(write::merge))
+        .routes(routes!(files::for_agent))
+        .routes(routes!(canned::list, canned::create))
+        .routes(routes!(canned::update, canned::remove))
+        .routes(routes!(settings::read, settings::update))
 }
 
+#[utoipa::path(
+    get, path = "/tickets", tag = "tickets", operation_id = "console_list_tickets",
+    summary = "The queue: tickets in the agent's scope, filtered",
+    description = "Every filter is optional; an unknown value is refused (`422`, each field \
+        named).",
+    security(("console_session" = [])),
+    params(queue::QueueQuery),
+    responses((status = 200, body = Queue), Refusals),
+)]
 async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -104,6 +107,13 @@ pub(super) async fn thread(state: &AppState, who: &SignedIn, id: &str) -> AppRes
     })
 }
 
+#[utoipa::path(
+    get, path = "/tickets/{id}", tag = "tickets", operation_id = "console_get_ticket",
+    summary = "One ticket with its whole thread, internal notes included",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    responses((status = 200, body = AgentThread), Refusals),
+)]
 async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
@@ -112,6 +122,12 @@ async fn get_one(
     Ok(Json(thread(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    get, path = "/tickets/workload", tag = "tickets", operation_id = "console_list_workload",
+    summary = "Open tickets per agent (and unassigned), with how many are due soon or breached",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<Workload>), Refusals),
+)]
 async fn workload(State(state): State<AppState>, who: SignedIn) -> AppResult<Json<Vec<Workload>>> {
     let rows = store::queue::workload(&state.db, &who.scope(), time::now_ms()).await?;
     Ok(Json(rows.into_iter().map(view::workload).collect()))

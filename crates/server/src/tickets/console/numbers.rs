@@ -17,6 +17,7 @@ use crate::{
     console::SignedIn,
     error::AppResult,
     kb,
+    openapi::Refusals,
     state::AppState,
     tenants::store as tenants,
     tickets::store::numbers::{self as store, Answer},
@@ -91,6 +92,14 @@ fn summarise(facts: &Facts, tenant: Option<&str>, now: i64) -> TicketSummary {
     }
 }
 
+#[utoipa::path(
+    get, path = "/ticket-numbers", tag = "tickets", operation_id = "console_get_ticket_numbers",
+    summary = "Ticket numbers over the period: SLA kept, ratings, deflection",
+    description = "Per tenant in scope, in total, and per agent; the period is the feedback \
+        numbers' (`period_days`).",
+    security(("console_session" = [])),
+    responses((status = 200, body = TicketNumbers), Refusals),
+)]
 pub async fn numbers(
     State(state): State<AppState>,
     who: SignedIn,

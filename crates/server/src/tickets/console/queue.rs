@@ -15,15 +15,20 @@ use crate::{
 };
 
 /// The queue's filters, as the query string gives them.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
+    /// One tenant's tickets.
     tenant: Option<String>,
+    /// `technical`, `billing` or `sales`.
     department: Option<String>,
+    /// `low`, `normal`, `high` or `critical`.
     priority: Option<String>,
     /// A status, or `active` for every status but resolved and closed.
     status: Option<String>,
     /// An agent id, `me`, or `none`.
     assignee: Option<String>,
+    /// `on_track`, `due_soon` or `breached`.
     sla: Option<String>,
     /// One customer's tickets (with `tenant`), e.g. to find the one a duplicate belongs to.
     account: Option<String>,

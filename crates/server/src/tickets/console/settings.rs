@@ -12,10 +12,21 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     tickets::{settings, store::settings as store},
 };
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/ticket-settings", tag = "tickets",
+    operation_id = "console_get_ticket_settings",
+    summary = "The tenant's support settings",
+    description = "Departments, SLA policies per support tier, reopen window and attachment \
+        limit; for the tenant's admins.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = TicketSettings), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -25,6 +36,15 @@ pub async fn read(
     Ok(Json(store::load(&state.db, &tenant).await?))
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{id}/ticket-settings", tag = "tickets",
+    operation_id = "console_update_ticket_settings",
+    summary = "Replace the tenant's support settings",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = TicketSettings,
+    responses((status = 200, description = "Stored", body = TicketSettings), Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,

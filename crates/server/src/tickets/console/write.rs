@@ -24,6 +24,7 @@ use crate::{
     console::SignedIn,
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     tickets::lifecycle::{
         Ticket,
@@ -94,6 +95,19 @@ fn next_status(kind: AgentWrite, asked: Option<&str>) -> AppResult<Option<Ticket
     })
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/messages", tag = "tickets",
+    operation_id = "console_write_ticket_message",
+    summary = "Answer, post a progress update or add an internal note",
+    description = "An answer leaves the ticket `awaiting_customer` unless `status` says \
+        `resolved` or `closed`; the other kinds take no `status`. A closed ticket takes only \
+        notes (`409 ticket_closed`). `attachments` are ids from `POST /attachments`.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = NewAgentMessage,
+    responses((status = 201, description = "Written: the ticket and its thread now",
+        body = AgentThread), Refusals),
+)]
 pub async fn message(
     State(state): State<AppState>,
     who: SignedIn,
@@ -153,6 +167,17 @@ pub async fn message(
     Ok((StatusCode::CREATED, Json(thread(&state, &who, &id).await?)))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/status", tag = "tickets", operation_id = "console_set_ticket_status",
+    summary = "Set the ticket's status",
+    description = "`open`, `awaiting_support`, `awaiting_customer`, `resolved` or `closed`; the \
+        same status again changes nothing.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = StatusChange,
+    responses((status = 200, description = "The ticket and its thread now", body = AgentThread),
+        Refusals),
+)]
 pub async fn status(
     State(state): State<AppState>,
     who: SignedIn,
@@ -183,6 +208,16 @@ pub async fn status(
     Ok(Json(thread(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/assign", tag = "tickets", operation_id = "console_assign_ticket",
+    summary = "Give the ticket to someone, or to nobody (`agent_id: null`)",
+    description = "`agent_id` is one of `GET /tickets/assignees` for the ticket's tenant.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = Assign,
+    responses((status = 200, description = "The ticket and its thread now", body = AgentThread),
+        Refusals),
+)]
 pub async fn assign(
     State(state): State<AppState>,
     who: SignedIn,
@@ -213,6 +248,17 @@ pub async fn assign(
     Ok(Json(thread(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/tickets/{id}/priority", tag = "tickets",
+    operation_id = "console_set_ticket_priority",
+    summary = "Set the ticket's priority",
+    description = "`low`, `normal`, `high` or `critical`; the SLA deadlines follow.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = PriorityChange,
+    responses((status = 200, description = "The ticket and its thread now", body = AgentThread),
+        Refusals),
+)]
 pub async fn priority(
     State(state): State<AppState>,
     who: SignedIn,
@@ -245,6 +291,17 @@ pub async fn priority(
 
 /// Closes this ticket as a duplicate of `into` (same tenant and customer), telling the
 /// customer where the conversation goes on.
+#[utoipa::path(
+    post, path = "/tickets/{id}/merge", tag = "tickets", operation_id = "console_merge_ticket",
+    summary = "Close this ticket as a duplicate of another of the same customer",
+    description = "The customer is told where the conversation goes on. A ticket merged \
+        already is refused (`409 ticket_closed`).",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The ticket's id")),
+    request_body = Merge,
+    responses((status = 200, description = "This (now closed) ticket and its thread",
+        body = AgentThread), Refusals),
+)]
 pub async fn merge(
     State(state): State<AppState>,
     who: SignedIn,
