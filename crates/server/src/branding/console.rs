@@ -13,9 +13,19 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
 };
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/branding", tag = "branding",
+    operation_id = "console_get_branding",
+    summary = "A tenant's branding of the widget",
+    description = "The defaults when none is saved. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Branding), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -29,6 +39,16 @@ pub async fn read(
     ))
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{id}/branding", tag = "branding",
+    operation_id = "console_update_branding",
+    summary = "Change a tenant's branding of the widget",
+    description = "Every field is checked so no value can leave its CSS property. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = Branding,
+    responses((status = 200, description = "Saved, as cleaned", body = Branding), Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,

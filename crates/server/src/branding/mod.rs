@@ -7,7 +7,6 @@ mod customer;
 pub mod store;
 mod texts;
 
-use axum::routing::get;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
@@ -21,8 +20,5 @@ pub fn widget_router() -> OpenApiRouter<AppState> {
 
 /// `GET|PUT /console/api/tenants/{id}/branding`, for admins.
 pub fn console_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route(
-        "/tenants/{id}/branding",
-        get(console::read).put(console::update),
-    )
+    OpenApiRouter::new().routes(routes!(console::read, console::update))
 }

@@ -13,7 +13,6 @@ mod outbox;
 mod settings;
 pub mod store;
 
-use axum::routing::{get, post};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub use deliver::deliver_due;
@@ -31,11 +30,6 @@ pub fn host_router() -> OpenApiRouter<AppState> {
 /// Routes under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route(
-            "/tenants/{id}/ticket-bridge",
-            get(settings::read)
-                .put(settings::update)
-                .delete(settings::remove),
-        )
-        .route("/tenants/{id}/ticket-bridge/retry", post(settings::retry))
+        .routes(routes!(settings::read, settings::update, settings::remove))
+        .routes(routes!(settings::retry))
 }

@@ -9,6 +9,7 @@ use crate::{
     db::Conn,
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     outbound,
     state::AppState,
     time,
@@ -40,6 +41,15 @@ async fn state_of(conn: &mut Conn, tenant_id: &str) -> AppResult<BridgeState> {
     })
 }
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/ticket-bridge", tag = "bridge",
+    operation_id = "console_get_ticket_bridge",
+    summary = "A tenant's ticket bridge and its deliveries' state",
+    description = "Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = BridgeState), Refusals),
+)]
 /// `GET /console/api/tenants/{id}/ticket-bridge`.
 pub async fn read(
     State(state): State<AppState>,
@@ -51,6 +61,17 @@ pub async fn read(
     Ok(Json(state_of(&mut conn, &tenant).await?))
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{id}/ticket-bridge", tag = "bridge",
+    operation_id = "console_update_ticket_bridge",
+    summary = "Set where a tenant's tickets go",
+    description = "New events, and those already waiting, go to this address, signed with the \
+        tenant's key `key_id`. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = BridgeSettings,
+    responses((status = 200, description = "Saved", body = BridgeState), Refusals),
+)]
 /// `PUT /console/api/tenants/{id}/ticket-bridge`: from now on, new events go there. Events
 /// already waiting go to the new address too (they are addressed when sent); a helpdesk that
 /// gets a reply for a ticket it does not have opens it then (the WHMCS addon does).
@@ -94,6 +115,16 @@ pub async fn update(
     Ok(Json(answer))
 }
 
+#[utoipa::path(
+    delete, path = "/tenants/{id}/ticket-bridge", tag = "bridge",
+    operation_id = "console_delete_ticket_bridge",
+    summary = "Turn a tenant's ticket bridge off",
+    description = "No more events are queued, and those waiting or given up on are dropped. \
+        Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 204, description = "Off"), Refusals),
+)]
 /// `DELETE /console/api/tenants/{id}/ticket-bridge`: no more events are queued; those
 /// waiting or given up on are dropped, since nobody will receive them (a ticket whose
 /// creation was dropped is created again with its next change once a bridge is set).
@@ -108,6 +139,15 @@ pub async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post, path = "/tenants/{id}/ticket-bridge/retry", tag = "bridge",
+    operation_id = "console_retry_ticket_bridge",
+    summary = "Try the deliveries given up on again",
+    description = "In their order; no request body. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, description = "Queued again", body = BridgeState), Refusals),
+)]
 /// `POST /console/api/tenants/{id}/ticket-bridge/retry`: deliveries given up on are tried
 /// again, in their order, once the helpdesk is back.
 pub async fn retry(

@@ -21,6 +21,7 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
@@ -45,6 +46,22 @@ fn check_account(account: &str) -> AppResult<()> {
     Ok(())
 }
 
+#[utoipa::path(
+    get, path = "/tenants/{tenant}/customers/{account}/export", tag = "data_rights",
+    operation_id = "console_export_customer",
+    summary = "Everything held about one customer account, as a JSON download",
+    description = "Agents' internal notes are left out and only counted under `withheld`; \
+        files are listed, not included. An account with nothing stored answers an empty \
+        document. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Path, description = "The tenant's id"), ("account" = String, Path, description = "The customer's account id, as the host signs it")),
+    responses((status = 200, description = "The export document", body = super::export::Export,
+        headers(
+            ("Content-Disposition" = String,
+                description = "`attachment; filename=\"customer-<tenant>-<account>.json\"`"),
+            ("Cache-Control" = String, description = "`no-store`"),
+        )), Refusals),
+)]
 pub async fn export(
     State(state): State<AppState>,
     who: SignedIn,
@@ -76,6 +93,17 @@ pub async fn export(
     ))
 }
 
+#[utoipa::path(
+    post, path = "/tenants/{tenant}/customers/{account}/erase", tag = "data_rights",
+    operation_id = "console_erase_customer",
+    summary = "Erase one customer account's texts and files",
+    description = "Texts are replaced and files deleted; the numbers stay. `confirm` repeats the \
+        account id. Erasing again finds nothing and answers zeros. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Path, description = "The tenant's id"), ("account" = String, Path, description = "The customer's account id, as the host signs it")),
+    request_body = EraseRequest,
+    responses((status = 200, description = "What was erased", body = Erased), Refusals),
+)]
 pub async fn erase(
     State(state): State<AppState>,
     who: SignedIn,
@@ -90,6 +118,15 @@ pub async fn erase(
     ))
 }
 
+#[utoipa::path(
+    get, path = "/tenants/{tenant}/retention", tag = "data_rights",
+    operation_id = "console_get_retention",
+    summary = "How long a tenant keeps closed tickets and feedback",
+    description = "Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Retention), Refusals),
+)]
 pub async fn read_retention(
     State(state): State<AppState>,
     who: SignedIn,
@@ -99,6 +136,16 @@ pub async fn read_retention(
     Ok(Json(store::retention::get(&state.db, &tenant).await?))
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{tenant}/retention", tag = "data_rights",
+    operation_id = "console_update_retention",
+    summary = "Set how long a tenant keeps closed tickets and feedback",
+    description = "`null` keeps them. The retention job deletes what is older. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Path, description = "The tenant's id")),
+    request_body = Retention,
+    responses((status = 200, description = "Saved", body = Retention), Refusals),
+)]
 pub async fn save_retention(
     State(state): State<AppState>,
     who: SignedIn,

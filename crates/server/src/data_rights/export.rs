@@ -7,10 +7,12 @@
 
 use serde::Serialize;
 
-/// The whole document.
-#[derive(Debug, Serialize)]
+/// Everything panelcare holds about one customer account: the export document.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = CustomerExport)]
 pub struct Export {
-    /// [`panelcare_model::data_rights::EXPORT_SCHEMA`].
+    /// The version of the document's shape, raised when a field changes meaning
+    /// (`EXPORT_SCHEMA`).
     pub schema: u32,
     pub generated_at: String,
     pub tenant: String,
@@ -29,7 +31,8 @@ pub struct Export {
     pub withheld: Withheld,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportFeedbackItem)]
 pub struct FeedbackItem {
     pub id: String,
     pub category: String,
@@ -46,7 +49,8 @@ pub struct FeedbackItem {
     pub locale: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportTicketItem)]
 pub struct TicketItem {
     pub id: String,
     pub number: i64,
@@ -69,7 +73,8 @@ pub struct TicketItem {
     pub messages: Vec<MessageItem>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportMessageItem)]
 pub struct MessageItem {
     pub id: String,
     pub kind: String,
@@ -82,7 +87,8 @@ pub struct MessageItem {
 
 /// A file's name and size, never its bytes (they would make the document huge; the
 /// console downloads each file on its own).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportFileItem)]
 pub struct FileItem {
     pub id: String,
     pub name: String,
@@ -91,7 +97,8 @@ pub struct FileItem {
     pub created_at: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportRatingItem)]
 pub struct RatingItem {
     pub ticket_number: i64,
     pub rating: i64,
@@ -99,7 +106,8 @@ pub struct RatingItem {
     pub rated_at: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportOfferEventItem)]
 pub struct OfferEventItem {
     pub rule_id: String,
     pub variant: String,
@@ -110,24 +118,29 @@ pub struct OfferEventItem {
     pub created_at: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportUsageDay)]
 pub struct UsageDay {
     /// Days since the Unix epoch (UTC), as stored.
     pub day: i64,
     pub plan: Option<String>,
-    /// The usage the host reported that day, as it reported it.
+    /// Each metric's used amount the host reported that day (what is stored of its usage).
+    #[schema(value_type = std::collections::BTreeMap<String, f64>)]
     pub usage: serde_json::Value,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportKbVote)]
 pub struct KbVote {
     pub article_id: String,
     pub title: Option<String>,
     pub created_at: String,
 }
 
-/// What exists but is not in the document (see the module's note).
-#[derive(Debug, Default, Serialize)]
+/// What exists but is not in the document: agents' internal notes, only counted (see the
+/// module's note).
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportWithheld)]
 pub struct Withheld {
     pub ticket_internal_notes: i64,
     pub feedback_internal_notes: i64,

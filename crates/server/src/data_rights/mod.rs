@@ -9,9 +9,8 @@ pub mod export;
 pub mod retention;
 pub mod store;
 
-use axum::routing::{get, post};
 use panelcare_model::data_rights::{EXPORT_SCHEMA, Erased};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{audit, db::Db, state::AppState, time};
 use export::Export;
@@ -19,18 +18,9 @@ use export::Export;
 /// Routes under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route(
-            "/tenants/{tenant}/customers/{account}/export",
-            get(console::export),
-        )
-        .route(
-            "/tenants/{tenant}/customers/{account}/erase",
-            post(console::erase),
-        )
-        .route(
-            "/tenants/{tenant}/retention",
-            get(console::read_retention).put(console::save_retention),
-        )
+        .routes(routes!(console::export))
+        .routes(routes!(console::erase))
+        .routes(routes!(console::read_retention, console::save_retention))
 }
 
 /// Everything held about `account` of `tenant`. `agent` is who asked (`None`: the command

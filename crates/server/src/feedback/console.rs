@@ -19,14 +19,21 @@ use crate::{
     console::SignedIn,
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
 };
 
-#[derive(Debug, Default, Deserialize)]
+/// The inbox's filters; an empty value filters nothing.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InboxQuery {
+    /// `new`, `under_review`, `planned`, `done` or `declined`.
     status: Option<String>,
+    /// `idea`, `problem`, `praise` or `other`.
     category: Option<String>,
+    /// A rating from 1 to 5.
     rating: Option<String>,
+    /// One tenant's id, of those the agent sees.
     tenant: Option<String>,
 }
 
@@ -68,6 +75,13 @@ impl InboxQuery {
     }
 }
 
+#[utoipa::path(
+    get, path = "/feedback", tag = "feedback", operation_id = "console_list_feedback",
+    summary = "The feedback inbox of the tenants the agent sees",
+    security(("console_session" = [])),
+    params(InboxQuery),
+    responses((status = 200, body = Inbox), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -83,6 +97,13 @@ pub async fn list(
     Ok(Json(Inbox { items }))
 }
 
+#[utoipa::path(
+    get, path = "/feedback/{id}", tag = "feedback", operation_id = "console_get_feedback",
+    summary = "One suggestion with its internal notes",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The suggestion's id")),
+    responses((status = 200, body = InboxDetail), Refusals),
+)]
 pub async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
@@ -95,6 +116,17 @@ pub async fn get_one(
     Ok(Json(InboxDetail { item, notes }))
 }
 
+#[utoipa::path(
+    post, path = "/feedback/{id}/status", tag = "feedback",
+    operation_id = "console_set_feedback_status",
+    summary = "Change a suggestion's status",
+    description = "The customer sees the new status. A change is audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The suggestion's id")),
+    request_body = StatusChange,
+    responses((status = 200, description = "The suggestion as it is now", body = InboxDetail),
+        Refusals),
+)]
 pub async fn set_status(
     State(state): State<AppState>,
     who: SignedIn,
@@ -126,6 +158,17 @@ pub async fn set_status(
     get_one(State(state), who, Path(id)).await
 }
 
+#[utoipa::path(
+    post, path = "/feedback/{id}/answer", tag = "feedback",
+    operation_id = "console_answer_feedback",
+    summary = "Answer the customer",
+    description = "The answer replaces an earlier one and is shown to the customer in the widget.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The suggestion's id")),
+    request_body = AgentText,
+    responses((status = 200, description = "The suggestion as it is now", body = InboxDetail),
+        Refusals),
+)]
 pub async fn answer(
     State(state): State<AppState>,
     who: SignedIn,
@@ -148,6 +191,16 @@ pub async fn answer(
     get_one(State(state), who, Path(id)).await
 }
 
+#[utoipa::path(
+    post, path = "/feedback/{id}/notes", tag = "feedback",
+    operation_id = "console_add_feedback_note",
+    summary = "Add an internal note, which the customer never sees",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The suggestion's id")),
+    request_body = AgentText,
+    responses((status = 201, description = "Added; the suggestion with its notes",
+        body = InboxDetail), Refusals),
+)]
 pub async fn add_note(
     State(state): State<AppState>,
     who: SignedIn,

@@ -6,7 +6,6 @@ mod customer;
 mod numbers;
 pub mod store;
 
-use axum::routing::{get, post};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
@@ -21,10 +20,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The inbox and the numbers at a glance, under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/feedback", get(console::list))
-        .route("/feedback/{id}", get(console::get_one))
-        .route("/feedback/{id}/status", post(console::set_status))
-        .route("/feedback/{id}/answer", post(console::answer))
-        .route("/feedback/{id}/notes", post(console::add_note))
-        .route("/numbers", get(numbers::numbers))
+        .routes(routes!(console::list))
+        .routes(routes!(console::get_one))
+        .routes(routes!(console::set_status))
+        .routes(routes!(console::answer))
+        .routes(routes!(console::add_note))
+        .routes(routes!(numbers::numbers))
 }

@@ -4,8 +4,16 @@ use axum::{Json, extract::State};
 use panelcare_model::numbers::{Numbers, PERIOD_DAYS, Sample, TenantNumbers, summarise};
 
 use super::store;
-use crate::{console::SignedIn, error::AppResult, state::AppState, time::now_ms};
+use crate::{
+    console::SignedIn, error::AppResult, openapi::Refusals, state::AppState, time::now_ms,
+};
 
+#[utoipa::path(
+    get, path = "/numbers", tag = "feedback", operation_id = "console_get_numbers",
+    summary = "Feedback of the last 30 days at a glance, per tenant the agent sees and in total",
+    security(("console_session" = [])),
+    responses((status = 200, body = Numbers), Refusals),
+)]
 pub async fn numbers(State(state): State<AppState>, who: SignedIn) -> AppResult<Json<Numbers>> {
     let scope = who.scope();
     let now = now_ms();

@@ -18,10 +18,18 @@ use crate::{
     console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time,
 };
 
+#[utoipa::path(
+    get, path = "/kb", tag = "kb", operation_id = "console_list_articles",
+    summary = "The articles of the tenants the agent sees, drafts included",
+    description = "By tenant, language and title.",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<AgentArticle>), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -54,6 +62,13 @@ async fn one(state: &AppState, who: &SignedIn, id: &str) -> AppResult<AgentArtic
         .ok_or_else(AppError::not_found)
 }
 
+#[utoipa::path(
+    get, path = "/kb/{id}", tag = "kb", operation_id = "console_get_article",
+    summary = "One article as agents edit it",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The article's id")),
+    responses((status = 200, body = AgentArticle), Refusals),
+)]
 pub async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
@@ -62,6 +77,15 @@ pub async fn get_one(
     Ok(Json(one(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/kb", tag = "kb", operation_id = "console_create_article",
+    summary = "Write an article for a tenant",
+    description = "Any agent writes for their own tenant; admins also for the tenants they \
+        administer. The body is Markdown.",
+    security(("console_session" = [])),
+    request_body = NewArticle,
+    responses((status = 201, description = "Stored", body = AgentArticle), Refusals),
+)]
 pub async fn create(
     State(state): State<AppState>,
     who: SignedIn,
@@ -91,6 +115,16 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(one(&state, &who, &id).await?)))
 }
 
+#[utoipa::path(
+    put, path = "/kb/{id}", tag = "kb", operation_id = "console_update_article",
+    summary = "Change an article, or publish or unpublish it",
+    description = "The article stays with its tenant: the body's `tenant_id` is not read.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The article's id")),
+    request_body = NewArticle,
+    responses((status = 200, description = "The article as it is now", body = AgentArticle),
+        Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
@@ -112,6 +146,15 @@ pub async fn update(
     Ok(Json(one(&state, &who, &id).await?))
 }
 
+#[utoipa::path(
+    delete, path = "/kb/{id}", tag = "kb", operation_id = "console_delete_article",
+    summary = "Delete an article",
+    description = "Customers and agents no longer find it; the \"this solved it\" answers it \
+        earned still count in the numbers.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The article's id")),
+    responses((status = 204, description = "Deleted"), Refusals),
+)]
 /// Takes the article away from customers and agents; its solved answers stay counted.
 pub async fn remove(
     State(state): State<AppState>,

@@ -7,7 +7,6 @@ pub mod markdown;
 mod search;
 pub mod store;
 
-use axum::routing::get;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
@@ -23,11 +22,6 @@ pub fn widget_router() -> OpenApiRouter<AppState> {
 /// Under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/kb", get(console::list).post(console::create))
-        .route(
-            "/kb/{id}",
-            get(console::get_one)
-                .put(console::update)
-                .delete(console::remove),
-        )
+        .routes(routes!(console::list, console::create))
+        .routes(routes!(console::get_one, console::update, console::remove))
 }

@@ -15,10 +15,19 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/limits", tag = "limits", operation_id = "console_get_limits",
+    summary = "A tenant's rate limits and upload quotas",
+    description = "The defaults when none are saved. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = Limits), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -54,6 +63,16 @@ async fn forget_counts(state: &AppState, tenant_id: &str) -> AppResult<()> {
     Ok(())
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{id}/limits", tag = "limits", operation_id = "console_update_limits",
+    summary = "Change a tenant's rate limits and upload quotas",
+    description = "Provider admins only (others are answered 404). They apply at once: the \
+        tenant's counts start again. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = Limits,
+    responses((status = 200, description = "Saved", body = Limits), Refusals),
+)]
 pub async fn save(
     State(state): State<AppState>,
     who: SignedIn,
@@ -77,6 +96,16 @@ pub async fn save(
     Ok(Json(body))
 }
 
+#[utoipa::path(
+    delete, path = "/tenants/{id}/limits", tag = "limits", operation_id = "console_reset_limits",
+    summary = "Put a tenant's limits back to the defaults",
+    description = "Provider admins only (others are answered 404). The tenant's counts start \
+        again. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, description = "The defaults, now in force", body = Limits),
+        Refusals),
+)]
 pub async fn reset(
     State(state): State<AppState>,
     who: SignedIn,

@@ -12,12 +12,11 @@ pub mod store;
 
 use std::sync::Arc;
 
-use axum::routing::get;
 use panelcare_model::{
     ErrorCode,
     limits::{LimitedAction, Limits, Rate},
 };
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{auth::Customer, db::Conn, error::AppError, metrics, state::AppState, time::now_ms};
 use store::Bucket;
@@ -27,10 +26,7 @@ const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// The provider's screen: `/tenants/{id}/limits` under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route(
-        "/tenants/{id}/limits",
-        get(console::read).put(console::save).delete(console::reset),
-    )
+    OpenApiRouter::new().routes(routes!(console::read, console::save, console::reset))
 }
 
 /// `tenant_id`'s limits, cached like other per-tenant settings.

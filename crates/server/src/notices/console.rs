@@ -19,10 +19,18 @@ use crate::{
     console::{SignedIn, scope::require_writer_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     state::AppState,
     time,
 };
 
+#[utoipa::path(
+    get, path = "/notices", tag = "notices", operation_id = "console_list_notices",
+    summary = "The newest 200 notices of the tenants the agent sees",
+    description = "Past ones included, latest start first.",
+    security(("console_session" = [])),
+    responses((status = 200, body = Vec<AgentNotice>), Refusals),
+)]
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
@@ -149,6 +157,15 @@ async fn one(state: &AppState, id: &str) -> AppResult<AgentNotice> {
         .ok_or_else(AppError::not_found)
 }
 
+#[utoipa::path(
+    post, path = "/notices", tag = "notices", operation_id = "console_create_notice",
+    summary = "Publish a notice of maintenance or an incident",
+    description = "Any agent publishes for their own tenant; admins also for the tenants they \
+        administer. Times are RFC 3339; maintenance has an end. Audited.",
+    security(("console_session" = [])),
+    request_body = NewNotice,
+    responses((status = 201, description = "Published", body = AgentNotice), Refusals),
+)]
 pub async fn create(
     State(state): State<AppState>,
     who: SignedIn,
@@ -178,6 +195,16 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
 }
 
+#[utoipa::path(
+    put, path = "/notices/{id}", tag = "notices", operation_id = "console_update_notice",
+    summary = "Change a notice",
+    description = "The notice stays with its tenant: the body's `tenant_id` is not read. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The notice's id")),
+    request_body = NewNotice,
+    responses((status = 200, description = "The notice as it is now", body = AgentNotice),
+        Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
@@ -199,6 +226,17 @@ pub async fn update(
     Ok(Json(one(&state, &id).await?))
 }
 
+#[utoipa::path(
+    post, path = "/notices/{id}/updates", tag = "notices",
+    operation_id = "console_add_notice_update",
+    summary = "Add an update to a notice",
+    description = "Such as \"we found the cause\"; shown newest first under the notice.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The notice's id")),
+    request_body = AgentText,
+    responses((status = 201, description = "Added; the notice with its updates",
+        body = AgentNotice), Refusals),
+)]
 /// An incident update ("we found the cause"), shown newest first under the notice.
 pub async fn add_update(
     State(state): State<AppState>,
@@ -212,6 +250,14 @@ pub async fn add_update(
     Ok((StatusCode::CREATED, Json(one(&state, &id).await?)))
 }
 
+#[utoipa::path(
+    delete, path = "/notices/{id}", tag = "notices", operation_id = "console_delete_notice",
+    summary = "Delete a notice",
+    description = "Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The notice's id")),
+    responses((status = 204, description = "Deleted"), Refusals),
+)]
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,

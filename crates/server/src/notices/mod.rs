@@ -5,7 +5,6 @@ mod console;
 mod customer;
 pub mod store;
 
-use axum::routing::{get, post, put};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::state::AppState;
@@ -18,10 +17,7 @@ pub fn widget_router() -> OpenApiRouter<AppState> {
 /// Under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route("/notices", get(console::list).post(console::create))
-        .route(
-            "/notices/{id}",
-            put(console::update).delete(console::remove),
-        )
-        .route("/notices/{id}/updates", post(console::add_update))
+        .routes(routes!(console::list, console::create))
+        .routes(routes!(console::update, console::remove))
+        .routes(routes!(console::add_update))
 }

@@ -12,8 +12,7 @@ mod settings;
 pub mod store;
 mod trial;
 
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub use deliver::deliver_due;
 
@@ -44,11 +43,8 @@ impl Event {
 /// Routes under `/console/api`, for admins.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route(
-            "/tenants/{id}/notifications",
-            get(settings::read).put(settings::update),
-        )
-        .route("/tenants/{id}/notifications/test", post(trial::send))
+        .routes(routes!(settings::read, settings::update))
+        .routes(routes!(trial::send))
 }
 
 /// Hears ticket events and queues what agents should be told of them.

@@ -13,10 +13,21 @@ use crate::{
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
     extract::ApiJson,
+    openapi::Refusals,
     outbound,
     state::AppState,
 };
 
+#[utoipa::path(
+    get, path = "/tenants/{id}/notifications", tag = "notify",
+    operation_id = "console_get_notification_settings",
+    summary = "A tenant's notification settings",
+    description = "The webhook secret is never sent back: `webhook_secret` is empty and \
+        `webhook_secret_set` says whether one is stored. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, body = NotifySettings), Refusals),
+)]
 /// `GET /console/api/tenants/{id}/notifications`; the secret never leaves the server, only
 /// whether one is stored.
 pub async fn read(
@@ -31,6 +42,17 @@ pub async fn read(
     Ok(Json(s))
 }
 
+#[utoipa::path(
+    put, path = "/tenants/{id}/notifications", tag = "notify",
+    operation_id = "console_update_notification_settings",
+    summary = "Change a tenant's notification settings",
+    description = "An empty `webhook_secret` keeps the stored one; `webhook_secret_set` is not \
+        read. The answer shows the secret empty, as reads do. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    request_body = NotifySettings,
+    responses((status = 200, description = "Saved", body = NotifySettings), Refusals),
+)]
 /// `PUT /console/api/tenants/{id}/notifications`; an empty secret keeps the stored one.
 pub async fn update(
     State(state): State<AppState>,

@@ -22,10 +22,21 @@ use crate::{
     audit,
     console::{SignedIn, scope::require_admin_of},
     error::{AppError, AppResult},
+    openapi::Refusals,
     state::AppState,
     tenants, time,
 };
 
+#[utoipa::path(
+    post, path = "/tenants/{id}/notifications/test", tag = "notify",
+    operation_id = "console_send_test_notification",
+    summary = "Send a test notification to the saved addresses and webhook",
+    description = "A test e-mail to each saved address and one signed `ticket.test` webhook \
+        delivery, queued like real events; no request body. Admins of the tenant only. Audited.",
+    security(("console_session" = [])),
+    params(("id" = String, Path, description = "The tenant's id")),
+    responses((status = 200, description = "Queued", body = TestQueued), Refusals),
+)]
 pub async fn send(
     State(state): State<AppState>,
     who: SignedIn,

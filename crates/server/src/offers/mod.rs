@@ -13,7 +13,6 @@ pub mod upsell;
 
 use std::sync::Arc;
 
-use axum::routing::{get, post};
 use panelcare_model::offers::Offering;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -49,23 +48,20 @@ pub fn host_router() -> OpenApiRouter<AppState> {
 /// Routes under `/console/api`.
 pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .route(
-            "/offers/catalogue",
-            get(console::catalogue::read).put(console::catalogue::update),
-        )
-        .route(
-            "/offers/overrides",
-            get(console::catalogue::overrides_read).put(console::catalogue::overrides_update),
-        )
-        .route(
-            "/offers/rules",
-            get(console::rules::read).put(console::rules::update),
-        )
-        .route(
-            "/offers/rules.toml",
-            get(console::rules::toml_read).put(console::rules::toml_update),
-        )
-        .route("/offers/preview", post(console::preview::preview))
-        .route("/offers/numbers", get(console::numbers::json))
-        .route("/offers/numbers.csv", get(console::numbers::csv))
+        .routes(routes!(
+            console::catalogue::read,
+            console::catalogue::update
+        ))
+        .routes(routes!(
+            console::catalogue::overrides_read,
+            console::catalogue::overrides_update
+        ))
+        .routes(routes!(console::rules::read, console::rules::update))
+        .routes(routes!(
+            console::rules::toml_read,
+            console::rules::toml_update
+        ))
+        .routes(routes!(console::preview::preview))
+        .routes(routes!(console::numbers::json))
+        .routes(routes!(console::numbers::csv))
 }

@@ -16,10 +16,19 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     offers::store,
+    openapi::Refusals,
     state::AppState,
     tenants,
 };
 
+#[utoipa::path(
+    get, path = "/offers/catalogue", tag = "offers", operation_id = "console_get_offer_catalogue",
+    summary = "A tenant's catalogue: plans, add-ons and support tiers",
+    description = "For a reseller, the provider's catalogue it sells from. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    responses((status = 200, body = Catalogue), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -29,6 +38,17 @@ pub async fn read(
     Ok(Json(store::catalogue(&state.db, &t).await?))
 }
 
+#[utoipa::path(
+    put, path = "/offers/catalogue", tag = "offers",
+    operation_id = "console_update_offer_catalogue",
+    summary = "Replace a provider's catalogue",
+    description = "Providers only: a reseller changes what it shows under overrides. Admins of \
+        the tenant only; audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    request_body = Catalogue,
+    responses((status = 200, description = "Saved, as stored", body = Catalogue), Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
@@ -91,6 +111,15 @@ async fn provider_of(state: &AppState, t: &str) -> AppResult<String> {
         })
 }
 
+#[utoipa::path(
+    get, path = "/offers/overrides", tag = "offers",
+    operation_id = "console_get_offer_overrides",
+    summary = "A reseller's overrides, with its provider's catalogue",
+    description = "Resellers only. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    responses((status = 200, body = ResellerCatalogue), Refusals),
+)]
 pub async fn overrides_read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -101,6 +130,18 @@ pub async fn overrides_read(
     Ok(Json(store::reseller(&state.db, &t, &provider).await?))
 }
 
+#[utoipa::path(
+    put, path = "/offers/overrides", tag = "offers",
+    operation_id = "console_update_offer_overrides",
+    summary = "Replace a reseller's overrides",
+    description = "Resellers only; the `provider` part of the body is ignored (the answer carries \
+        the provider's current catalogue). Admins of the tenant only; audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    request_body = ResellerCatalogue,
+    responses((status = 200, description = "Saved, as stored", body = ResellerCatalogue),
+        Refusals),
+)]
 pub async fn overrides_update(
     State(state): State<AppState>,
     who: SignedIn,

@@ -16,12 +16,16 @@ use crate::{
     console::SignedIn,
     error::{AppError, AppResult},
     offers::numbers,
+    openapi::Refusals,
     state::AppState,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Days {
+    /// How many days back, 1 to 365.
     #[serde(default = "thirty")]
+    #[param(default = 30, minimum = 1, maximum = 365)]
     pub days: u32,
 }
 
@@ -50,6 +54,13 @@ async fn gather(
     Ok(numbers::gather(&state.db, &who.scope(), days).await?)
 }
 
+#[utoipa::path(
+    get, path = "/offers/numbers", tag = "offers", operation_id = "console_get_offer_numbers",
+    summary = "The offers' funnel of the tenants the agent sees",
+    security(("console_session" = [])),
+    params(Days),
+    responses((status = 200, body = OfferNumbers), Refusals),
+)]
 pub async fn json(
     State(state): State<AppState>,
     who: SignedIn,
@@ -58,6 +69,18 @@ pub async fn json(
     Ok(Json(gather(&state, &who, query).await?))
 }
 
+#[utoipa::path(
+    get, path = "/offers/numbers.csv", tag = "offers",
+    operation_id = "console_get_offer_numbers_csv",
+    summary = "The offers' funnel as a CSV file",
+    security(("console_session" = [])),
+    params(Days),
+    responses((status = 200, description = "A header line, then one row per tenant and funnel row",
+        body = String, content_type = "text/csv",
+        headers(("Content-Disposition" = String,
+            description = "`attachment; filename=\"offers-<days>d.csv\"`"))),
+        Refusals),
+)]
 pub async fn csv(
     State(state): State<AppState>,
     who: SignedIn,

@@ -16,27 +16,47 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     offers::{snapshot, store},
+    openapi::Refusals,
     state::AppState,
     time::now_ms,
 };
 
-#[derive(Debug, Deserialize)]
+/// Figures typed in, as a host would report them for a customer.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[schema(as = OfferTrial)]
 pub struct Trial {
+    /// The usage, shaped as the host's `usage()` returns it: metrics such as
+    /// `{"disk": {"used": 9500, "limit": 10000}}`.
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub usage: Value,
+    /// A plan of the catalogue.
     #[serde(default)]
     pub plan: Option<String>,
     #[serde(default)]
     pub support_tier: Option<String>,
+    /// A locale such as `en` or `sr-Latn`; English if none.
     #[serde(default)]
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// The offer the rules give, if any.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = OfferPreview)]
 pub struct Preview {
     pub offer: Option<Offer>,
 }
 
+#[utoipa::path(
+    post, path = "/offers/preview", tag = "offers", operation_id = "console_preview_offer",
+    summary = "The offer the saved rules give for figures typed in",
+    description = "As a first-time visitor would see it; nothing is stored. Admins of the tenant \
+        only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    request_body = Trial,
+    responses((status = 200, body = Preview), Refusals),
+)]
 /// The offer the saved rules give for typed-in figures, as a first-time visitor would see it.
 pub async fn preview(
     State(state): State<AppState>,

@@ -22,9 +22,18 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     offers::store,
+    openapi::Refusals,
     state::AppState,
 };
 
+#[utoipa::path(
+    get, path = "/offers/rules", tag = "offers", operation_id = "console_get_offer_rules",
+    summary = "A tenant's offer rules",
+    description = "Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    responses((status = 200, body = RuleSet), Refusals),
+)]
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -92,6 +101,16 @@ async fn save_rules(
     Ok(Json(set))
 }
 
+#[utoipa::path(
+    put, path = "/offers/rules", tag = "offers", operation_id = "console_update_offer_rules",
+    summary = "Replace a tenant's offer rules",
+    description = "Every rule is checked against the tenant's catalogue first; errors name \
+        `rule[i].<field>`. Admins of the tenant only; audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    request_body = RuleSet,
+    responses((status = 200, description = "Saved", body = RuleSet), Refusals),
+)]
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
@@ -102,6 +121,20 @@ pub async fn update(
     save_rules(&state, &who, &t, set).await
 }
 
+#[utoipa::path(
+    get, path = "/offers/rules.toml", tag = "offers",
+    operation_id = "console_export_offer_rules_toml",
+    summary = "A tenant's offer rules as a TOML file",
+    description = "The same rules as `GET /offers/rules`, as a file to keep in version control \
+        and import elsewhere. Admins of the tenant only.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    responses((status = 200, description = "The rules file", body = String,
+        content_type = "application/toml",
+        headers(("Content-Disposition" = String,
+            description = "`attachment; filename=\"offer-rules-<tenant>.toml\"`"))),
+        Refusals),
+)]
 pub async fn toml_read(
     State(state): State<AppState>,
     who: SignedIn,
@@ -131,6 +164,20 @@ pub async fn toml_read(
         .into_response())
 }
 
+#[utoipa::path(
+    put, path = "/offers/rules.toml", tag = "offers",
+    operation_id = "console_import_offer_rules_toml",
+    summary = "Replace a tenant's offer rules from a TOML file",
+    description = "The file `GET /offers/rules.toml` gives, checked like `PUT /offers/rules`. \
+        Admins of the tenant only; audited.",
+    security(("console_session" = [])),
+    params(("tenant" = String, Query, description = "The tenant whose offers these are")),
+    request_body(description = "The rules file", content(
+        (String = "application/toml"),
+        (String = "text/plain"),
+    )),
+    responses((status = 200, description = "Saved", body = RuleSet), Refusals),
+)]
 pub async fn toml_update(
     State(state): State<AppState>,
     who: SignedIn,
