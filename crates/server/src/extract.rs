@@ -116,6 +116,17 @@ fn nul_path(v: &Value) -> Option<String> {
 }
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // Every body the API takes is an object. serde would also read a struct from an array of
+    // its fields in order (`[null, null]`), which no client means to send.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|b| *b != b'{')
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    {
+        return Err(AppError::client(
+            ErrorCode::InvalidBody,
+            "The JSON does not have the expected shape: the body is an object ({…}).",
+        ));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();

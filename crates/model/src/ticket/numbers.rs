@@ -38,7 +38,8 @@ pub struct AgentSla {
 
 /// One tenant's (or all tenants') ticket numbers for the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Named apart from the widget's `ticket::TicketSummary` in the API document.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = TicketNumbersSummary))]
 pub struct TicketSummary {
     /// Tickets opened in the period.
     pub opened: i64,

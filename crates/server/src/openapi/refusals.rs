@@ -56,28 +56,46 @@ const REFUSALS: [(u16, &str); 9] = [
     ),
 ];
 
+/// The name each refusal has under `components.responses`.
+fn name(status: u16) -> String {
+    format!("Refused{status}")
+}
+
 impl IntoResponses for Refusals {
+    /// References only: the responses themselves are written once, by [`add_to`].
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         REFUSALS
             .iter()
-            .map(|&(status, description)| {
-                let content = ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("ErrorBody")))
-                    .build();
-                let mut response = ResponseBuilder::new()
-                    .description(description)
-                    .content("application/json", content);
-                if status == 429 {
-                    response = response.header(
-                        "Retry-After",
-                        HeaderBuilder::new()
-                            .schema(ObjectBuilder::new().schema_type(Type::Integer))
-                            .description(Some("Seconds to wait before trying again."))
-                            .build(),
-                    );
-                }
-                (status.to_string(), RefOr::T(response.build()))
+            .map(|&(status, _)| {
+                (
+                    status.to_string(),
+                    RefOr::Ref(Ref::from_response_name(name(status))),
+                )
             })
             .collect()
+    }
+}
+
+/// Writes each refusal into `components.responses`, where every operation refers to it.
+pub fn add_to(components: &mut utoipa::openapi::Components) {
+    for &(status, description) in &REFUSALS {
+        let content = ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("ErrorBody")))
+            .build();
+        let mut response = ResponseBuilder::new()
+            .description(description)
+            .content("application/json", content);
+        if status == 429 {
+            response = response.header(
+                "Retry-After",
+                HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                    .description(Some("Seconds to wait before trying again."))
+                    .build(),
+            );
+        }
+        components
+            .responses
+            .insert(name(status), RefOr::T(response.build()));
     }
 }

@@ -1,4 +1,5 @@
-//! The three ways a caller proves who it is, as OpenAPI security schemes.
+//! The three ways a caller proves who it is, as OpenAPI security schemes; and the shared
+//! refusal responses, written into the same components.
 
 use utoipa::{
     Modify,
@@ -22,6 +23,7 @@ pub struct Schemes;
 impl Modify for Schemes {
     fn modify(&self, openapi: &mut OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
+        super::refusals::add_to(components);
         components.add_security_scheme(
             CUSTOMER_TOKEN,
             SecurityScheme::Http(

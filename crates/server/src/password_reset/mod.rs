@@ -12,10 +12,9 @@ pub mod store;
 use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, FieldError,
-    console::{PASSWORD_MIN, PasswordResetConfirm, PasswordResetRequest},
+    console::{PASSWORD_MIN, PasswordResetConfirm, PasswordResetRequest, ResetRequested},
     error::FieldErrorCode,
 };
-use serde::Serialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -53,12 +52,6 @@ pub fn console_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(request))
         .routes(routes!(confirm))
-}
-
-/// The answer to a reset request, the same whether or not an account has the e-mail.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ResetRequested {
-    pub message: &'static str,
 }
 
 fn too_many(wait_ms: i64) -> AppError {
@@ -159,7 +152,8 @@ pub async fn request(
         StatusCode::ACCEPTED,
         Json(ResetRequested {
             message: "If an account has this e-mail, a link to set a new password is on its \
-                      way. It works once, for 30 minutes.",
+                      way. It works once, for 30 minutes."
+                .into(),
         }),
     ))
 }

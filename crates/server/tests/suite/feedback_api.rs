@@ -182,6 +182,29 @@ async fn broken_bodies_are_refused_with_their_own_codes() {
         "invalid_body",
     )
     .await;
+    // Every body is an object: serde would read a struct whose fields are all optional (the
+    // offers request) from an array of them, and the offers API answered `[null, null]`.
+    for (path, body) in [
+        ("/api/v1/offers", "[null, null]"),
+        ("/api/v1/offers", " []"),
+        ("/api/v1/offers", "null"),
+        ("/api/v1/feedback", "\"idea\""),
+        ("/api/v1/feedback", "7"),
+    ] {
+        let req = Request::post(path)
+            .header("authorization", format!("Bearer {t}"))
+            .header("content-type", "application/json")
+            .header("idempotency-key", "raw-key-0002")
+            .body(Body::from(body))
+            .expect("request");
+        let answer = refused(&app, req, 422, "invalid_body").await;
+        assert!(
+            answer["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("object")),
+            "{path} {body}: {answer}"
+        );
+    }
     refused(
         &app,
         raw(&t, "text/plain", good().to_string()),

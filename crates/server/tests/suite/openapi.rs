@@ -75,6 +75,13 @@ fn the_checked_in_document_is_what_the_code_generates() {
 #[test]
 fn operation_ids_are_unique_and_every_operation_is_tagged_and_refuses_in_json() {
     let doc = document();
+    for status in [400, 401, 403, 404, 409, 413, 415, 422, 429] {
+        assert_eq!(
+            doc["components"]["responses"][format!("Refused{status}")]["content"]["application/json"]
+                ["schema"]["$ref"],
+            "#/components/schemas/ErrorBody"
+        );
+    }
     let mut ids = std::collections::BTreeSet::new();
     for (method, path) in operations(&doc) {
         let op = &doc["paths"][&path][method.to_lowercase()];
@@ -88,8 +95,7 @@ fn operation_ids_are_unique_and_every_operation_is_tagged_and_refuses_in_json() 
             "{method} {path}: no tag"
         );
         assert_eq!(
-            op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"],
-            "#/components/schemas/ErrorBody",
+            op["responses"]["422"]["$ref"], "#/components/responses/Refused422",
             "{method} {path}: refusals not documented"
         );
     }
@@ -257,4 +263,68 @@ fn each_example_is_what_serde_reads_and_writes() {
             "EXAMPLES lists {name}, which has no example in the document"
         );
     }
+}
+
+/// utoipa names a schema after its type alone, so two types of one name (a widget's
+/// `TicketSummary` and the numbers' `TicketSummary`) would share one schema, and the document
+/// would describe one answer with the other's shape. Each type deriving `ToSchema` must have a
+/// name of its own (or `#[schema(as = …)]`).
+#[test]
+fn schema_names_are_unique_across_the_model_and_the_server() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("crates/model/src"), &mut files);
+    walk(&root().join("crates/server/src"), &mut files);
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut clashes = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !(line.contains("derive(") && line.contains("ToSchema")) {
+                continue;
+            }
+            // The item the attributes (and an example's JSON lines) lead to.
+            let mut renamed = None;
+            for next in lines[i..].iter().take(80) {
+                let t = next.trim();
+                let alias = ["(as = ", " as = "].iter().find_map(|p| t.split(p).nth(1));
+                if t.contains("schema(") && alias.is_some() {
+                    renamed = alias.and_then(|rest| {
+                        rest.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                            .next()
+                            .and_then(|n| n.rsplit("::").next())
+                            .map(str::to_owned)
+                    });
+                }
+                let t = t
+                    .trim_start_matches("pub(crate) ")
+                    .trim_start_matches("pub ");
+                let Some(rest) = t.strip_prefix("struct ").or(t.strip_prefix("enum ")) else {
+                    continue;
+                };
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let name = renamed.clone().unwrap_or(name);
+                let at = format!("{}:{}", file.display(), i + 1);
+                if let Some(first) = seen.insert(name.clone(), at.clone()) {
+                    clashes.push(format!("{name}: {first} and {at}"));
+                }
+                break;
+            }
+        }
+    }
+    assert!(seen.len() > 100, "found only {} schema types", seen.len());
+    assert!(clashes.is_empty(), "schema names used twice: {clashes:#?}");
 }
