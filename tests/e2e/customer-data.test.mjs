@@ -60,7 +60,10 @@ describe("customer data in the console", () => {
 
     const found = await axe(page, "main");
     assert.deepEqual(found.violations, [], JSON.stringify(found.violations, null, 2));
-    assert.deepEqual(problems, []);
+    // The browser logs the answers it was meant to get: the 401 before signing in and the
+    // refused export's 422. Anything else is a fault.
+    const unexpected = problems.filter((p) => !p.includes("status of 401") && !p.includes("status of 422"));
+    assert.deepEqual(unexpected, []);
     await context.close();
   });
 });
