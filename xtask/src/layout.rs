@@ -17,7 +17,7 @@ use std::{
 use crate::util::{Result, at_root};
 
 /// Modules every other may use; they import no feature.
-const INFRA: [&str; 15] = [
+const INFRA: [&str; 16] = [
     "cache",
     "client_address",
     "db",
@@ -25,6 +25,7 @@ const INFRA: [&str; 15] = [
     "events",
     "extract",
     "metrics",
+    "openapi",
     "outbound",
     "refusals",
     "secrets",

@@ -302,7 +302,7 @@ pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
         Command::Openapi => {
-            print!("{}", crate::openapi::json());
+            print!("{}", crate::api_document_json());
             return Ok(());
         }
         _ => {}

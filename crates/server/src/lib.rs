@@ -16,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod metrics;
+pub mod openapi;
 pub mod outbound;
 pub mod refusals;
 pub mod secrets;
@@ -41,14 +42,13 @@ pub mod limits;
 pub mod notices;
 pub mod notify;
 pub mod offers;
-pub mod openapi;
 pub mod password_reset;
 pub mod second_factor;
 pub mod tenants;
 pub mod tickets;
 pub mod widget_errors;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::{
     Router,
@@ -80,7 +80,7 @@ pub fn app_state(db: Db, config: Config) -> AppState {
 
 /// The widget API and the host (server-to-server) API, mounted under `/api/v1`. Each route
 /// is registered with its `#[utoipa::path]` documentation, so the OpenAPI document
-/// ([`openapi::document`]) lists exactly the routes served.
+/// ([`api_document`]) lists exactly the routes served.
 pub fn widget_api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(feedback::router())
@@ -115,11 +115,25 @@ pub fn console_api() -> OpenApiRouter<AppState> {
         .merge(second_factor::console_router())
 }
 
+/// The API contract (OpenAPI 3.1) of everything [`widget_api`] and [`console_api`] serve.
+pub fn api_document() -> utoipa::openapi::OpenApi {
+    openapi::document(widget_api(), console_api(), console::session::COOKIE)
+}
+
+/// [`api_document`] as `docs/openapi.json` holds it, built once.
+pub fn api_document_json() -> &'static str {
+    static JSON: OnceLock<String> = OnceLock::new();
+    JSON.get_or_init(|| openapi::to_json(&api_document()))
+}
+
 /// The whole service: widget API, demo endpoints (in demo mode) and static files.
 pub fn app(state: AppState) -> Router {
     let (api, _) = widget_api().split_for_parts();
     let api = api
-        .route("/openapi.json", get(openapi::serve))
+        .route(
+            "/openapi.json",
+            get(|| async { openapi::serve(api_document_json()) }),
+        )
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))

@@ -2,16 +2,15 @@
 //! API and the console API.
 //!
 //! Nothing here is written by hand twice. Each route is registered with `routes!` from the
-//! handler's own `#[utoipa::path]` (see [`crate::widget_api`] and [`crate::console_api`]),
-//! and the schemas are the model's types deriving `ToSchema`, so the document lists exactly
-//! the routes served and the shapes serde writes. `docs/openapi.json` is the checked-in copy;
-//! the suite fails when it differs from [`document`] (`PANELCARE_BLESS=1` rewrites it).
+//! handler's own `#[utoipa::path]`, and the schemas are the model's types deriving
+//! `ToSchema`, so the document lists exactly the routes served and the shapes serde writes.
+//! This module is infrastructure: it knows no feature. The composition root hands it the
+//! routers it serves (`crate::api_document`). `docs/openapi.json` is the checked-in copy;
+//! the suite fails when it differs from the generated one (`PANELCARE_BLESS=1` rewrites it).
 
 mod binary;
 mod refusals;
 mod security;
-
-use std::sync::OnceLock;
 
 use axum::{
     http::{HeaderValue, header},
@@ -19,7 +18,7 @@ use axum::{
 };
 use panelcare_model::ErrorBody;
 use security::Schemes;
-use utoipa::OpenApi;
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 
 pub use binary::Binary;
@@ -41,7 +40,6 @@ pub use refusals::Refusals;
             machine-readable `code`.",
         license(name = "MIT"),
     ),
-    modifiers(&Schemes),
     // Every refusal's body (`Refusals` refers to it by name).
     components(schemas(ErrorBody)),
     tags(
@@ -65,29 +63,38 @@ pub use refusals::Refusals;
 )]
 struct ApiDoc;
 
-/// The whole document, built from the same routers the server serves.
-pub fn document() -> utoipa::openapi::OpenApi {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .nest("/api/v1", crate::widget_api())
-        .nest("/console/api", crate::console_api())
-        .into_openapi()
+/// The whole document, built from the same routers the server serves: `widget` is
+/// mounted at `/api/v1`, `console` at `/console/api`; `session_cookie` names the console's
+/// session cookie in its security scheme.
+pub fn document<S>(
+    widget: OpenApiRouter<S>,
+    console: OpenApiRouter<S>,
+    session_cookie: &'static str,
+) -> utoipa::openapi::OpenApi
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let mut doc = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", widget)
+        .nest("/console/api", console)
+        .into_openapi();
+    Schemes { session_cookie }.modify(&mut doc);
+    doc
 }
 
 /// The document as the checked-in `docs/openapi.json` holds it: pretty JSON, one trailing
 /// newline.
-pub fn json() -> &'static str {
-    static JSON: OnceLock<String> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let mut text = document()
-            .to_pretty_json()
-            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-        text.push('\n');
-        text
-    })
+pub fn to_json(doc: &utoipa::openapi::OpenApi) -> String {
+    let mut text = doc
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
 }
 
-/// `GET /api/v1/openapi.json`: the contract, for panel developers and their tools.
-pub async fn serve() -> Response {
+/// The answer to `GET /api/v1/openapi.json`: the contract, for panel developers and their
+/// tools.
+pub fn serve(json: &'static str) -> Response {
     (
         [
             (
@@ -96,7 +103,7 @@ pub async fn serve() -> Response {
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        json(),
+        json,
     )
         .into_response()
 }

@@ -18,7 +18,11 @@ const HOST_SIGNATURE: &str = "host_signature";
 /// A signed-in console account: the session cookie; changes also send `X-CSRF-Token`.
 const CONSOLE_SESSION: &str = "console_session";
 
-pub struct Schemes;
+/// Adds the schemes and the shared refusals to a document's components.
+pub struct Schemes {
+    /// The console session cookie's name (the console feature owns it).
+    pub session_cookie: &'static str,
+}
 
 impl Modify for Schemes {
     fn modify(&self, openapi: &mut OpenApi) {
@@ -49,7 +53,7 @@ impl Modify for Schemes {
         components.add_security_scheme(
             CONSOLE_SESSION,
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
-                crate::console::session::COOKIE,
+                self.session_cookie,
                 "Set by `POST /console/api/login`. Every request that changes something also \
                  sends the session's CSRF token in `X-CSRF-Token`.",
             ))),

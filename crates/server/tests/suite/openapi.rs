@@ -20,7 +20,7 @@ use panelcare_model::{
     text::LangTexts,
     ticket::{Attachment, Message, TicketList, TicketOptions, TicketSummary, TicketThread},
 };
-use panelcare_server::openapi;
+use panelcare_server::api_document_json;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 use tower::ServiceExt;
@@ -30,7 +30,7 @@ fn root() -> PathBuf {
 }
 
 fn document() -> Value {
-    serde_json::from_str(openapi::json()).expect("the document is JSON")
+    serde_json::from_str(api_document_json()).expect("the document is JSON")
 }
 
 /// Documented operations as (method, path).
@@ -49,7 +49,7 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
 #[test]
 fn the_checked_in_document_is_what_the_code_generates() {
     let file = root().join("docs/openapi.json");
-    let generated = openapi::json();
+    let generated = api_document_json();
     if std::env::var_os("PANELCARE_BLESS").is_some() {
         std::fs::write(&file, generated).expect("write docs/openapi.json");
         return;
