@@ -29,8 +29,8 @@ CHECKS = ",".join(
     ]
 )
 
-# Signing out or requiring a second factor would end or lock the session the rest of the
-# run uses; the suite tests both.
+# Signing out would end the session the rest of the run uses, and requiring a second factor
+# of the tenant's accounts would change what that session may do; the suite tests both.
 CONSOLE_EXCLUDED = r"^/console/api/(logout|tenants/\{id\}/second-factor)$"
 
 
@@ -90,7 +90,8 @@ def schemathesis(doc, base, seconds, report, name, env, headers, include, exclud
     for header in headers:
         args += ["-H", header]
     print(f"\n== schemathesis: {name} ({seconds} s)", flush=True)
-    return subprocess.run(args, env={**os.environ, **env}).returncode
+    # schemathesis keeps a cache in its working directory: the report's, not the checkout.
+    return subprocess.run(args, env={**os.environ, **env}, cwd=report).returncode
 
 
 def main():
@@ -118,6 +119,7 @@ def main():
         action["account"] = action["tenant"] = {"burst": 1_000_000, "per_hour": 1_000_000}
     call(f"{base}/console/api/tenants/acme/limits", limits, "PUT", auth)
 
+    # The widget run goes first: the console run may change the tenant's limits and keys.
     widget = schemathesis(
         doc, base, half, report, "widget-and-host-api", env, [], r"^/api/v1/"
     )

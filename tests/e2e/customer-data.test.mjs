@@ -44,8 +44,13 @@ describe("customer data in the console", () => {
     await page.locator("#c-ret-closed_tickets_months").fill("6");
     await page.getByRole("button", { name: "Save retention" }).click();
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    // The form is empty while it loads (and says so with aria-busy), so wait for BlueFox's
+    // settings to be asked for and shown first.
+    const bluefox = page.waitForResponse((r) => /\/tenants\/bluefox\/retention$/.test(r.url()) && r.request().method() === "GET");
     await page.locator("#c-dr-tenant").selectOption("bluefox");
-    await page.waitForFunction(() => document.querySelector("#c-ret-closed_tickets_months")?.value === "");
+    await bluefox;
+    await page.locator("form:has(#c-ret-closed_tickets_months):not([aria-busy])").waitFor();
+    assert.equal(await page.locator("#c-ret-closed_tickets_months").inputValue(), "");
     await page.locator("#c-dr-tenant").selectOption("acme");
     await page.waitForFunction(() => document.querySelector("#c-ret-closed_tickets_months")?.value === "6");
 

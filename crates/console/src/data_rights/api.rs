@@ -51,7 +51,12 @@ pub fn save_as(name: &str, text: &str) -> Option<()> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    web_sys::Url::revoke_object_url(&url).ok()
+    // Some browsers read the blob after `click` returns; a minute later it is surely done.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Some(())
 }
 
 fn retention_path(tenant: &str) -> String {

@@ -15,20 +15,24 @@ pub struct CustomerDataProps {
     pub on_signed_out: Callback<()>,
 }
 
+/// `n` and the noun, singular for one.
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn summary(e: &Erased) -> String {
     if e.is_empty() {
         "Nothing was left to erase for this account.".into()
     } else {
         format!(
-            "Erased: {} feedback, {} tickets ({} messages), {} files, {} offer events, {} usage \
-             days, {} article votes.",
+            "Erased: {} feedback, {} ({}), {}, {}, {}, {}.",
             e.feedback,
-            e.tickets,
-            e.messages,
-            e.attachments,
-            e.offer_events,
-            e.usage_days,
-            e.kb_votes
+            counted(e.tickets, "ticket", "tickets"),
+            counted(e.messages, "message", "messages"),
+            counted(e.attachments, "file", "files"),
+            counted(e.offer_events, "offer event", "offer events"),
+            counted(e.usage_days, "usage day", "usage days"),
+            counted(e.kb_votes, "article vote", "article votes"),
         )
     }
 }

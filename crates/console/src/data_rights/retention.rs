@@ -62,11 +62,15 @@ pub fn RetentionForm(props: &RetentionFormProps) -> Html {
     let typed = use_state(|| [String::new(), String::new()]);
     let errors = use_state(Vec::<FieldError>::new);
     let said = use_state(|| None::<(bool, String)>);
+    // Until the tenant's settings arrive the empty fields mean nothing: the form says so
+    // (`aria-busy`), for assistive technology and for tests waiting on it.
+    let loaded = use_state(|| false);
     {
-        let (api, typed, said, on_signed_out) = (
+        let (api, typed, said, loaded, on_signed_out) = (
             props.api.clone(),
             typed.clone(),
             said.clone(),
+            loaded.clone(),
             props.on_signed_out.clone(),
         );
         use_effect_with(props.tenant.clone(), move |t| {
@@ -76,6 +80,7 @@ pub fn RetentionForm(props: &RetentionFormProps) -> Html {
                     Ok(r) => {
                         typed.set([shown(r.closed_tickets_months), shown(r.feedback_months)]);
                         said.set(None);
+                        loaded.set(true);
                     }
                     Err(e) if e.is_signed_out() => on_signed_out.emit(()),
                     Err(e) => said.set(Some((false, e.message()))),
@@ -133,7 +138,7 @@ pub fn RetentionForm(props: &RetentionFormProps) -> Html {
         }
     };
     html! {
-        <form class="c-card c-form" {onsubmit}>
+        <form class="c-card c-form" {onsubmit} aria-busy={(!*loaded).then_some("true")}>
             <h2 class="c-subtitle">{ "Retention" }</h2>
             <p class="c-muted">{ "Closed tickets (with their messages and files) and feedback older than this are deleted by a job every ten minutes. Empty keeps them." }</p>
             { for (0..2).map(|i| form::field(&format!("c-ret-{}", FIELDS[i].0), FIELDS[i].1, input(i), None, form::message(&errors, FIELDS[i].0))) }

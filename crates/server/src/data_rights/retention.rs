@@ -9,6 +9,8 @@ use super::store::retention as store;
 
 /// Rows one transaction deletes at most; the next round takes the rest.
 pub const BATCH: i64 = 200;
+/// Settled notifications deleted per pass: one statement each, so more than [`BATCH`].
+pub const NOTIFICATIONS_BATCH: i64 = 1000;
 const MONTH_MS: i64 = 30 * 24 * 3_600_000;
 /// How long a sent notification stays in the outbox, for an operator asking what went out.
 pub const NOTIFICATIONS_KEPT_MS: i64 = MONTH_MS;
@@ -22,7 +24,8 @@ pub struct Deleted {
     pub notifications: u64,
 }
 
-/// One pass at `now` (ms): at most [`BATCH`] tickets and [`BATCH`] feedback rows per tenant.
+/// One pass at `now` (ms): at most [`BATCH`] tickets and [`BATCH`] feedback rows per tenant,
+/// and [`NOTIFICATIONS_BATCH`] settled notifications.
 /// Run by the jobs loop; tests call it with a clock of their own.
 pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
     let mut deleted = Deleted::default();
@@ -53,7 +56,8 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
     }
     // For every tenant, whatever its settings: see `prune_settled`.
     deleted.notifications =
-        crate::notify::store::prune_settled(db, now - NOTIFICATIONS_KEPT_MS).await?;
+        crate::notify::store::prune_settled(db, now - NOTIFICATIONS_KEPT_MS, NOTIFICATIONS_BATCH)
+            .await?;
     if deleted != Deleted::default() {
         tracing::info!(
             tickets = deleted.tickets,

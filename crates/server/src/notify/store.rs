@@ -97,15 +97,19 @@ pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result
     Ok(())
 }
 
-/// Deletes deliveries that were sent or given up on before `before` (ms); returns how many.
-/// The outbox is not a record: kept, its rows would hold ticket subjects, customers' names
-/// and password reset links for good.
-pub async fn prune_settled(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+/// Deletes at most `limit` deliveries that were sent or given up on before `before` (ms);
+/// returns how many. The outbox is not a record: kept, its rows would hold ticket subjects,
+/// customers' names and password reset links for good. Bounded so that a first pass over a
+/// large outbox neither holds SQLite's write lock for long nor bloats one PostgreSQL
+/// transaction; the job's next pass takes the next batch.
+pub async fn prune_settled(db: &Db, before: i64, limit: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
-        "DELETE FROM notifications WHERE created_at < $1 \
-         AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)",
+        "DELETE FROM notifications WHERE id IN (SELECT id FROM notifications \
+         WHERE created_at < $1 AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL) \
+         ORDER BY id LIMIT $2)",
     )
     .bind(before)
+    .bind(limit)
     .execute(&db.pool)
     .await?
     .rows_affected())

@@ -34,12 +34,17 @@ fn document() -> Value {
 }
 
 /// Documented operations as (method, path).
-fn operations(doc: &Value) -> Vec<(String, String)> {
+fn operations(doc: &Value) -> Vec<(String, String, bool)> {
     let mut all = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for method in ["get", "put", "post", "delete", "patch"] {
-            if item.get(method).is_some() {
-                all.push((method.to_uppercase(), path.clone()));
+            if let Some(op) = item.get(method) {
+                // Open operations say `security: []` or nothing; the rest name a scheme.
+                let secured = op["security"].as_array().is_some_and(|s| {
+                    s.iter()
+                        .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
+                });
+                all.push((method.to_uppercase(), path.clone(), secured));
             }
         }
     }
@@ -83,7 +88,7 @@ fn operation_ids_are_unique_and_every_operation_is_tagged_and_refuses_in_json() 
         );
     }
     let mut ids = std::collections::BTreeSet::new();
-    for (method, path) in operations(&doc) {
+    for (method, path, _) in operations(&doc) {
         let op = &doc["paths"][&path][method.to_lowercase()];
         let id = op["operationId"].as_str().unwrap_or_default().to_owned();
         assert!(
@@ -103,7 +108,9 @@ fn operation_ids_are_unique_and_every_operation_is_tagged_and_refuses_in_json() 
 
 /// A route the axum router does not have answers an empty 404 or 405 when there is no
 /// fallback; every documented operation must reach a handler (which answers JSON, most often a
-/// refusal, since the request carries no credentials).
+/// refusal, since the request carries no credentials). Without credentials, an operation
+/// whose document names a security scheme must answer 401, and only the expected few name
+/// none.
 #[tokio::test]
 async fn every_documented_operation_is_served() {
     let app = TestApp::new().await;
@@ -116,7 +123,8 @@ async fn every_documented_operation_is_served() {
         .with_state(app.state.clone());
     let ops = operations(&doc);
     assert!(ops.len() >= 3, "{ops:?}");
-    for (method, path) in ops {
+    let (mut open, mut wrong) = (Vec::new(), Vec::new());
+    for (method, path, secured) in ops {
         let concrete = path
             .split('/')
             .map(|s| {
@@ -146,7 +154,31 @@ async fn every_documented_operation_is_served() {
             status.is_success() || typed.is_some_and(|t| t == "application/json"),
             "{method} {path}: {status} without a JSON body"
         );
+        // Sent without credentials: refused as unauthenticated exactly when the document
+        // says the operation needs some.
+        if secured && status != 401 {
+            wrong.push(format!("{method} {path}: {status}, documented as secured"));
+        }
+        if !secured {
+            open.push(format!("{method} {path}"));
+        }
     }
+    assert_eq!(wrong, Vec::<String>::new());
+    // The few that need no credentials, so that opening one more is a decision: attachment
+    // files (their ids are capabilities), the widget's texts, signing in (the second-factor
+    // steps take the half-signed-in cookie instead) and password reset.
+    let expected = [
+        "GET /api/v1/files/{id}",
+        "GET /api/v1/files/{id}/thumbnail",
+        "GET /api/v1/texts/{lang}",
+        "POST /console/api/login",
+        "POST /console/api/login/second-factor",
+        "POST /console/api/login/second-factor/enrolment",
+        "POST /console/api/login/second-factor/enrolment/confirm",
+        "POST /console/api/password-reset",
+        "POST /console/api/password-reset/confirm",
+    ];
+    assert_eq!(open, expected, "operations open without credentials");
 }
 
 /// Routes are added to the API routers only through `routes!(handler)`, which carries the

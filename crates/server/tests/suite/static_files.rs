@@ -125,3 +125,24 @@ async fn unknown_api_addresses_answer_json_404_under_both_apis() {
         assert_eq!(code(&body), "not_found", "{path}");
     }
 }
+
+/// A known API address with a method it does not take is a JSON 405 under both APIs.
+#[tokio::test]
+async fn a_wrong_method_answers_json_405_under_both_apis() {
+    let app = TestApp::new().await;
+    for (method, path) in [
+        ("DELETE", "/console/api/me"),
+        ("PUT", "/console/api/login"),
+        ("DELETE", "/api/v1/texts/en"),
+    ] {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let (s, body, res) = app.send(req).await;
+        assert_eq!(s, 405, "{method} {path}");
+        assert_eq!(res.headers()["content-type"], "application/json", "{path}");
+        assert_eq!(code(&body), "method_not_allowed", "{path}");
+    }
+}
