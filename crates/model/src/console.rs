@@ -336,3 +336,14 @@ mod origin_tests {
         }
     }
 }
+
+/// The console's address of one ticket, below the server's public URL. Notification e-mails
+/// and webhooks link to it; the console's router serves it (its test checks they agree).
+pub fn ticket_path(id: &str) -> String {
+    format!("/console/tickets/{id}")
+}
+
+/// The console's address of one suggestion (its feedback view).
+pub fn suggestion_path(id: &str) -> String {
+    format!("/console/feedback/{id}")
+}

@@ -55,7 +55,7 @@ pub fn router(config: &Config) -> Router<AppState> {
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
         .service(
             StaticFiles::dir(dist.join("console"), "no-cache")
-                .with_index()
+                .with_app_routes()
                 .router(),
         );
     let demo = ServiceBuilder::new()

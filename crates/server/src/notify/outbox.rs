@@ -45,16 +45,22 @@ pub async fn enqueue(
     let now = time::now_ms();
     let due_text = due.map(time::rfc3339).unwrap_or_else(|| "—".into());
     let status_text = status.replace('_', " ");
+    // Straight to the ticket: the console signs the agent in there if need be.
+    let link = format!(
+        "{}{}",
+        public_url.trim_end_matches('/'),
+        panelcare_model::console::ticket_path(ticket_id)
+    );
     let email_body = format!(
         "{headline}\n\nCustomer: {customer}\nPriority: {priority}\nStatus: {status_text}\n\
-         Answer due: {due_text}\n\nOpen the console: {}/console/\n",
-        public_url.trim_end_matches('/')
+         Answer due: {due_text}\n\nOpen the ticket:\n{link}\n"
     );
     let payload = json!({
         "event": event.as_str(),
         "tenant_id": tenant,
         "ticket": {"id": ticket_id, "number": number, "subject": subject, "priority": priority,
-                   "status": status, "due_at": due.map(time::rfc3339), "customer": customer},
+                   "status": status, "due_at": due.map(time::rfc3339), "customer": customer,
+                   "url": link},
         "occurred_at": time::rfc3339(now),
     })
     .to_string();

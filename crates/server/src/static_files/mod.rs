@@ -27,6 +27,9 @@ pub struct StaticFiles {
     single: bool,
     /// `/` and folders answer with their `index.html` (the console's page).
     index: bool,
+    /// A path that names no file and has no extension answers with the root's `index.html`:
+    /// the console's own addresses (`/console/tickets/…`), which its router draws.
+    app_routes: bool,
     cache_control: &'static str,
     store: Arc<Store>,
 }
@@ -38,6 +41,7 @@ impl StaticFiles {
             root,
             single: false,
             index: false,
+            app_routes: false,
             cache_control,
             store: Arc::default(),
         }
@@ -54,6 +58,14 @@ impl StaticFiles {
     /// Folders answer with their `index.html`.
     pub fn with_index(mut self) -> Self {
         self.index = true;
+        self
+    }
+
+    /// Paths without a file and without an extension answer with `index.html` (a
+    /// single-page app's addresses); a missing `x.js` or `x.wasm` is still a 404.
+    pub fn with_app_routes(mut self) -> Self {
+        self.index = true;
+        self.app_routes = true;
         self
     }
 
@@ -89,12 +101,29 @@ impl StaticFiles {
         let Some(file) = self.resolve(path) else {
             return refused(StatusCode::NOT_FOUND);
         };
+        match self.find(&file, headers).await {
+            Found::Copy(enc, copy) => self.send(method, headers, &file, enc, &copy),
+            Found::Failed => refused(StatusCode::INTERNAL_SERVER_ERROR),
+            Found::Missing if self.is_app_route(path) => {
+                let page = self.root.join("index.html");
+                match self.find(&page, headers).await {
+                    Found::Copy(enc, copy) => self.send(method, headers, &page, enc, &copy),
+                    Found::Failed => refused(StatusCode::INTERNAL_SERVER_ERROR),
+                    Found::Missing => refused(StatusCode::NOT_FOUND),
+                }
+            }
+            Found::Missing => refused(StatusCode::NOT_FOUND),
+        }
+    }
+
+    /// The smallest copy of `file` the browser accepts.
+    async fn find(&self, file: &std::path::Path, headers: &HeaderMap) -> Found {
         let mut failed = false;
         for enc in acceptable(headers) {
-            let mut name = file.clone().into_os_string();
+            let mut name = file.to_path_buf().into_os_string();
             name.push(enc.suffix());
             match self.store.get(&PathBuf::from(name)).await {
-                Ok(Some(copy)) => return self.send(method, headers, &file, enc, &copy),
+                Ok(Some(copy)) => return Found::Copy(enc, copy),
                 Ok(None) => continue,
                 // An unreadable copy: the next one (at last the file itself) may do.
                 Err(e) => {
@@ -103,11 +132,16 @@ impl StaticFiles {
                 }
             }
         }
-        refused(if failed {
-            StatusCode::INTERNAL_SERVER_ERROR
+        if failed {
+            Found::Failed
         } else {
-            StatusCode::NOT_FOUND
-        })
+            Found::Missing
+        }
+    }
+
+    /// Whether `path` is one of the app's own addresses: no extension in its last segment.
+    fn is_app_route(&self, path: &str) -> bool {
+        self.app_routes && !path.rsplit('/').next().unwrap_or("").contains('.')
     }
 
     /// The file a request path names, or `None` for anything that could leave the root or
@@ -179,6 +213,13 @@ impl StaticFiles {
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         res
     }
+}
+
+/// What a lookup of one file found.
+enum Found {
+    Copy(Encoding, Variant),
+    Missing,
+    Failed,
 }
 
 /// An answer without a file. Never cached: during a rolling upgrade a new hashed name asked

@@ -242,6 +242,40 @@ async fn the_console_page_is_served_compressed_under_its_policy() {
     assert_eq!(h["cache-control"], "no-cache");
 }
 
+/// The console's own addresses (a ticket, a screen) are its page, which its router draws;
+/// a missing file is still a 404, and nothing outside the folder is reached.
+#[tokio::test]
+async fn the_console_s_addresses_answer_its_page() {
+    let dist = built_dist();
+    let app = serving(dist.path()).await;
+    for path in [
+        "/console/tickets/0b7e2f7c-1c1e-4c5e-9d5a-2a7f6f0e9b11",
+        "/console/feedback",
+        "/console/team/",
+    ] {
+        let (s, body, res) = app.send_raw(get(path, &[CHROMIUM])).await;
+        assert_eq!(
+            (s.as_u16(), body.as_slice()),
+            (200, &b"<!doctype html>console br"[..]),
+            "{path}"
+        );
+        assert_eq!(res.headers()["x-frame-options"], "DENY", "{path}");
+    }
+    for path in [
+        "/console/assets/console-0123.js",
+        "/console/missing.css",
+        "/console/../panelcare.js",
+        "/console/.hidden",
+    ] {
+        let (s, _, _) = app.send_raw(get(path, &[CHROMIUM])).await;
+        assert_eq!(s.as_u16(), 404, "{path}");
+    }
+    let req = Request::post("/console/tickets/x")
+        .body(Body::empty())
+        .expect("request");
+    assert_eq!(app.send_raw(req).await.0.as_u16(), 405);
+}
+
 #[tokio::test]
 async fn api_answers_over_a_kilobyte_are_compressed_on_the_fly() {
     use std::io::Read as _;

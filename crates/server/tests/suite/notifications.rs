@@ -65,7 +65,18 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
         mail[0]
     );
     assert!(mail[0].contains("To: oncall@acme.test"));
-    assert!(mail[0].contains("http://panelcare.test/console/"));
+    // The link opens the ticket itself in the console (the mail is quoted-printable: long
+    // lines are folded with a trailing `=`).
+    let ticket_id = t["ticket"]["id"].as_str().expect("id");
+    let unfolded = mail[0].replace("=\r\n", "").replace("=\n", "");
+    assert!(
+        unfolded.contains(&format!(
+            "Open the ticket:\r\nhttp://panelcare.test/console/tickets/{ticket_id}\r\n"
+        )) || unfolded.contains(&format!(
+            "Open the ticket:\nhttp://panelcare.test/console/tickets/{ticket_id}\n"
+        )),
+        "{unfolded}"
+    );
     let (attempts, error): (i64, String) =
         sqlx::query_as("SELECT attempts, last_error FROM notifications WHERE channel = 'webhook'")
             .fetch_one(&app.state.db.pool)
@@ -100,6 +111,10 @@ async fn new_tickets_replies_and_late_answers_reach_agents_by_mail_and_signed_we
         let payload: Value = serde_json::from_str(body).expect("json");
         assert_eq!(payload["ticket"]["number"], 1001);
         assert_eq!(payload["ticket"]["priority"], "critical");
+        assert_eq!(
+            payload["ticket"]["url"],
+            format!("http://panelcare.test/console/tickets/{ticket_id}")
+        );
     }
 
     // The customer replies; then the answer owed gets into its last quarter: agents are
