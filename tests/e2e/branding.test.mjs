@@ -61,7 +61,7 @@ describe("white-label branding", () => {
     await page.locator("#c-email").fill("admin@bluefox.example");
     await page.locator("#c-password").fill("demo-password");
     await page.locator("button[type=submit]").click();
-    await page.getByRole("button", { name: "Branding" }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Branding", exact: true }).click();
     const primary = page.locator("#c-b-primary");
     await page.locator("#c-b-tenant option", { hasText: "BlueFox Web" }).waitFor({ state: "attached" });
     await page.waitForFunction(() => document.querySelector("#c-b-primary")?.value === "#0f766e");
@@ -80,7 +80,7 @@ describe("white-label branding", () => {
     await page.locator(".c-ok", { hasText: "Saved" }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artifacts(), "console-branding.png") });
-    await page.getByRole("button", { name: "Audit log" }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log", exact: true }).click();
     await page.locator(".c-table td", { hasText: "Branding changed" }).first().waitFor();
     assert.match(await page.locator(".c-table tbody tr").first().innerText(), /Bea BlueFox.*bluefox.*Branding changed.*#7c3aed/s);
     const unexpected = problems.filter((p) => !p.includes("status of 401"));

@@ -17,7 +17,7 @@ async function signIn(page, email) {
 /** Signs in and opens the feedback inbox (the console opens on the ticket queue). */
 async function signInToFeedback(page, email) {
   await signIn(page, email);
-  await page.getByRole("button", { name: "Feedback", exact: true }).click();
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Feedback", exact: true }).click();
 }
 
 describe("the operator console", () => {
@@ -81,7 +81,7 @@ describe("the operator console", () => {
   test("a provider admin sees the numbers of every tenant, drawn as charts", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
     await signIn(page, "admin@acme-hosting.example");
-    await page.getByRole("button", { name: "Numbers" }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Numbers", exact: true }).click();
     const cards = page.locator(".c-numbers");
     await cards.first().waitFor();
     const titles = await cards.locator("h2").allInnerTexts();
@@ -102,7 +102,7 @@ describe("the operator console", () => {
   test("a reseller admin adds an agent who can sign in, and rotates a key", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
     await signIn(page, "admin@bluefox.example");
-    await page.getByRole("button", { name: "Team and keys" }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Team and keys", exact: true }).click();
     await page.locator(".c-plain li", { hasText: "admin@bluefox.example" }).waitFor();
     await page.locator("#c-t-name").fill("Nikola Novak");
     await page.locator("#c-t-email").fill("nikola@bluefox.example");
@@ -135,7 +135,7 @@ describe("the operator console", () => {
     await nikola.page.locator("button[type=submit]").click();
     await nikola.page.locator(".c-top .c-who", { hasText: "Nikola Novak" }).waitFor();
     // An agent has no admin pages.
-    assert.equal(await nikola.page.getByRole("button", { name: "Team and keys" }).count(), 0);
+    assert.equal(await nikola.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Team and keys", exact: true }).count(), 0);
     await nikola.context.close();
   });
 

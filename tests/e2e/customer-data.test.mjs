@@ -18,7 +18,7 @@ describe("customer data in the console", () => {
     await page.locator("#c-email").fill("admin@acme-hosting.example");
     await page.locator("#c-password").fill("demo-password");
     await page.locator("button[type=submit]").click();
-    await page.getByRole("button", { name: "Customer data", exact: true }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Customer data", exact: true }).click();
     await page.locator("#c-dr-tenant").selectOption("acme");
 
     // The export downloads alice's JSON, named after her.

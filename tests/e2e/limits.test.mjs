@@ -16,7 +16,7 @@ async function signIn(page, email) {
 
 /** Opens the Limits page on `tenant` (by its name) and waits for its table. */
 async function openLimits(page, tenant) {
-  await page.getByRole("button", { name: "Limits", exact: true }).click();
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Limits", exact: true }).click();
   await page.locator("#c-l-tenant option", { hasText: tenant }).waitFor({ state: "attached" });
   await page.locator("#c-l-tenant").selectOption({ label: tenant });
   await page.locator(".c-rate-limits").waitFor();

@@ -146,7 +146,7 @@ describe("upgrade offers", () => {
     await admin.page.locator("#c-email").fill("admin@acme-hosting.example");
     await admin.page.locator("#c-password").fill("demo-password");
     await admin.page.locator("button[type=submit]").click();
-    await admin.page.getByRole("button", { name: "Offers", exact: true }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Offers", exact: true }).click();
     await admin.page.getByRole("navigation", { name: "Offers" }).getByRole("button", { name: "Numbers" }).click();
     const row = admin.page.locator(".c-offer-numbers tbody tr", { hasText: "Starter close to its disk space" });
     await row.first().waitFor();

@@ -59,7 +59,7 @@ describe("second factor in the console", () => {
   test("set up an app, sign out, sign in with a code and with a recovery code", async () => {
     const { page, context, problems } = await openPage(browser, `${server.url}/console/`);
     await signIn(page);
-    await page.getByRole("button", { name: "Security", exact: true }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Security", exact: true }).click();
     await page.getByRole("button", { name: "Set up an authenticator app" }).click();
     const qr = page.locator("img.c-2fa-qr");
     await qr.waitFor();
@@ -108,7 +108,7 @@ describe("second factor in the console", () => {
     await page.getByLabel("Recovery code").fill(codes[0]);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("button", { name: "Sign out" }).waitFor();
-    await page.getByRole("button", { name: "Security", exact: true }).click();
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Security", exact: true }).click();
     await page.getByText("Recovery codes left: 9").waitFor();
 
     const unexpected = problems.filter((p) => !p.includes("status of 401") && !p.includes("status of 422"));

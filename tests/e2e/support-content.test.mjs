@@ -57,7 +57,7 @@ describe("support content", () => {
     assert.equal(before.status, 200, JSON.stringify(before.body));
     const solvedBefore = before.body.total.solved_by_article;
 
-    await agent.page.getByRole("button", { name: "Knowledge base" }).click();
+    await agent.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Knowledge base", exact: true }).click();
     await agent.page.locator(".c-kb-table tbody tr").first().waitFor();
     await agent.page.getByRole("button", { name: "New article" }).click();
     // An agent writes for its own tenant: no choice to make.
@@ -101,8 +101,8 @@ describe("support content", () => {
     assert.equal(after.body.total.solved_by_article, solvedBefore + 1, JSON.stringify(after.body.total));
     const acme = after.body.tenants.find((t) => t.tenant_id === "acme");
     assert.ok(acme.summary.deflection_rate > 0, JSON.stringify(acme.summary));
-    await agent.page.getByRole("button", { name: "Tickets", exact: true }).click();
-    await agent.page.getByRole("button", { name: "Knowledge base" }).click();
+    await agent.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tickets", exact: true }).click();
+    await agent.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Knowledge base", exact: true }).click();
     const counted = agent.page.locator(".c-kb-table tbody tr", { hasText: title });
     await counted.locator(".c-solved", { hasText: "1" }).waitFor();
     await agent.page.screenshot({ path: join(artifacts(), "console-kb.png"), fullPage: true });
@@ -134,7 +134,7 @@ describe("support content", () => {
 
     const admin = await openPage(browser, `${server.url}/console/`);
     await signIn(admin.page, "admin@acme-hosting.example");
-    await admin.page.getByRole("button", { name: "Notices" }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Notices", exact: true }).click();
     // The demo's incident is going on; an update tells customers where things stand.
     const incident = admin.page.locator(".c-notice", { hasText: "Outgoing mail is delayed" });
     await incident.waitFor();
@@ -194,7 +194,7 @@ describe("support content", () => {
     // The incident is over and the maintenance called off: customers stop seeing both.
     const again = await openPage(browser, `${server.url}/console/`);
     await signIn(again.page, "admin@acme-hosting.example");
-    await again.page.getByRole("button", { name: "Notices" }).click();
+    await again.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Notices", exact: true }).click();
     await again.page.getByRole("button", { name: "End “Outgoing mail is delayed” now" }).click();
     await again.page.locator(".c-notice-group:has(#c-n-over) .c-notice", { hasText: "Outgoing mail is delayed" }).waitFor();
     await again.page.getByRole("button", { name: `Remove “${title}”` }).click();
@@ -215,7 +215,7 @@ describe("support content", () => {
   test("an admin sets the support promise and notifications; the webhook secret is never read back", async () => {
     const admin = await openPage(browser, `${server.url}/console/`);
     await signIn(admin.page, "admin@bluefox.example");
-    await admin.page.getByRole("button", { name: "Support settings" }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Support settings", exact: true }).click();
     const critical = admin.page.locator("#c-s-standard-first_response-critical");
     await critical.waitFor();
 
@@ -256,7 +256,7 @@ describe("support content", () => {
     assert.equal(read.body.webhook_secret, "");
     assert.equal(read.body.webhook_url, "https://hooks.bluefox.example/panelcare");
     await admin.page.reload();
-    await admin.page.getByRole("button", { name: "Support settings" }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Support settings", exact: true }).click();
     await admin.page.locator(".c-secret-state", { hasText: "stored (hidden)" }).waitFor();
     assert.equal(await admin.page.locator("#c-nt-secret").inputValue(), "");
     assert.ok(!(await admin.page.content()).includes(secret), "the secret is nowhere on the page");
@@ -266,7 +266,7 @@ describe("support content", () => {
     // An agent manages canned replies but sees no ticket or notification settings.
     const agent = await openPage(browser, `${server.url}/console/`);
     await signIn(agent.page, "agent@acme-hosting.example");
-    await agent.page.getByRole("button", { name: "Support settings" }).click();
+    await agent.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Support settings", exact: true }).click();
     await agent.page.locator("#c-cr-title").waitFor();
     assert.equal(await agent.page.locator("#c-s-reopen, #c-nt-url").count(), 0);
     await agent.context.close();

@@ -58,7 +58,7 @@ export function scratch() {
 
 /** Starts `panelcare-server serve --demo` and resolves once it listens. With `testClock`, the
  *  test may move the server's clock forward (`POST /demo-api/clock`). */
-export function startServer({ db, port, testClock = false }) {
+export function startServer({ db, port, testClock = false, env: extra = {} }) {
   const args = ["--db", db, "serve", "--demo", "--listen", `127.0.0.1:${port}`,
     "--dist", env("PANELCARE_DIST"), "--www", env("PANELCARE_WWW")];
   if (testClock) args.push("--test-clock");
@@ -72,7 +72,7 @@ export function startServer({ db, port, testClock = false }) {
     // then sees the same answers, without a second's hold between them.
     env: { ...process.env, PANELCARE_LOG: "warn", PANELCARE_OUTBOUND_ALLOW: "127.0.0.1,localhost",
       PANELCARE_REFUSAL_HOLD_MS: "0",
-      PANELCARE_SECRET_KEY: "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=" },
+      PANELCARE_SECRET_KEY: "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=", ...extra },
   });
   let log = "";
   child.stderr.on("data", (d) => { log += d; });
@@ -194,14 +194,7 @@ export async function axe(page, selector, rules = {}) {
 /// that write more from one customer than the defaults let a script (the limits have their
 /// own tests).
 export async function liftLimits(base, tenant) {
-  const login = await fetch(`${base}/console/api/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: "admin@acme-hosting.example", password: "demo-password" }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in answered ${login.status}`);
-  const { csrf_token } = await login.json();
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { cookie, csrf: csrf_token } = await consoleSession(base);
   const path = `${base}/console/api/tenants/${tenant}/limits`;
   const limits = await (await fetch(path, { headers: { cookie } })).json();
   const most = 1_000_000;
@@ -215,4 +208,71 @@ export async function liftLimits(base, tenant) {
     body: JSON.stringify(limits),
   });
   if (res.status !== 200) throw new Error(`PUT limits answered ${res.status}: ${await res.text()}`);
+}
+
+/** Signs the demo provider's admin in through the console API: the session's cookie and CSRF
+ *  token, for set-up a test does not click through. */
+export async function consoleSession(base, email = "admin@acme-hosting.example") {
+  const login = await fetch(`${base}/console/api/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "demo-password" }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in answered ${login.status}`);
+  const { csrf_token } = await login.json();
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { cookie, csrf: csrf_token };
+}
+
+/**
+ * A local SMTP server that keeps every message it is given (plain SMTP, no TLS, no auth): the
+ * server's notification e-mails in the e2e tests. `next(pred)` resolves with the first message
+ * (its text, quoted-printable soft breaks undone) that `pred` accepts, as soon as it arrives.
+ */
+export async function smtpSink() {
+  const messages = [];
+  const waiting = [];
+  const server = createServer((socket) => {
+    let buffer = "";
+    let inData = false;
+    socket.setEncoding("latin1");
+    socket.write("220 sink.test ESMTP\r\n");
+    socket.on("data", (chunk) => {
+      buffer += chunk;
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf("\r\n.\r\n");
+          if (end < 0) return;
+          const text = buffer.slice(0, end).replace(/=\r\n/g, "").replace(/=3D/g, "=");
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          messages.push(text);
+          for (const w of [...waiting]) {
+            if (w.pred(text)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(text); }
+          }
+          socket.write("250 kept\r\n");
+          continue;
+        }
+        const nl = buffer.indexOf("\r\n");
+        if (nl < 0) return;
+        const line = buffer.slice(0, nl).toUpperCase();
+        buffer = buffer.slice(nl + 2);
+        if (line.startsWith("EHLO") || line.startsWith("HELO")) socket.write("250 sink.test\r\n");
+        else if (line.startsWith("DATA")) { inData = true; socket.write("354 go on\r\n"); }
+        else if (line.startsWith("QUIT")) { socket.end("221 bye\r\n"); return; }
+        else socket.write("250 ok\r\n");
+      }
+    });
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    port: server.address().port,
+    messages,
+    next: (pred) => {
+      const found = messages.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiting.push({ pred, resolve }));
+    },
+    close: () => new Promise((done) => server.close(done)),
+  };
 }

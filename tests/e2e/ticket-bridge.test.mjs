@@ -64,7 +64,7 @@ describe("the ticket bridge", () => {
     await admin.page.locator("#c-password").fill("demo-password");
     await admin.page.locator("button[type=submit]").click();
     await admin.page.locator(".c-top .c-who").waitFor();
-    await admin.page.getByRole("button", { name: "Support settings" }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Support settings", exact: true }).click();
     const section = admin.page.locator(".c-bridge");
     await admin.page.locator("#c-tb-url").waitFor();
     await admin.page.locator("#c-tb-url").fill(desk.url);
@@ -118,14 +118,14 @@ describe("the ticket bridge", () => {
     await customer.context.close();
 
     // The agent's view of the ticket names the helpdesk's number for it.
-    await admin.page.getByRole("button", { name: "Tickets", exact: true }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tickets", exact: true }).click();
     await admin.page.locator(".c-queue tbody tr", { hasText: subject }).getByRole("button").click();
     await admin.page.locator(".c-external-ref", { hasText: "In the helpdesk as #700" }).waitFor();
     await admin.page.locator(".c-msg-agent", { hasText: "the backup disk was full" }).waitFor();
 
     // The console says the helpdesk is being reached.
     await admin.page.reload();
-    await admin.page.getByRole("button", { name: "Support settings" }).click();
+    await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Support settings", exact: true }).click();
     await section.locator("#c-tb-status", { hasText: "Connected — last delivery" }).waitFor();
     const card = admin.page.locator("section[aria-labelledby=c-s-bridge-title]");
     await card.scrollIntoViewIfNeeded();

@@ -24,7 +24,7 @@ pub struct TeamProps {
 
 #[component]
 pub fn TeamView(props: &TeamProps) -> Html {
-    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, tenant) = use_tenants();
     let team = use_state(Vec::<TeamMember>::new);
     // The accounts with a second factor (ids).
     let enrolled = use_state(Vec::<String>::new);

@@ -4,35 +4,26 @@ use panelcare_model::console::TenantInfo;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::console::use_console;
 
 /// Loads the tenants in the agent's scope once; returns them and the chosen one (the first
 /// until the admin picks another).
 #[hook]
-pub fn use_tenants(
-    api: &Api,
-    on_signed_out: &Callback<()>,
-) -> (UseStateHandle<Vec<TenantInfo>>, UseStateHandle<String>) {
+pub fn use_tenants() -> (UseStateHandle<Vec<TenantInfo>>, UseStateHandle<String>) {
+    let console = use_console();
     let tenants = use_state(Vec::<TenantInfo>::new);
     let tenant = use_state(String::new);
     {
-        let (api, tenants, tenant, on_signed_out) = (
-            api.clone(),
-            tenants.clone(),
-            tenant.clone(),
-            on_signed_out.clone(),
-        );
+        let (tenants, tenant) = (tenants.clone(), tenant.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match api.tenants().await {
-                    Ok(list) => {
-                        if let Some(first) = list.first() {
-                            tenant.set(first.id.clone());
-                        }
-                        tenants.set(list);
+                // A failed list leaves the pages' tenant choice empty; they say so.
+                let listed = console.settle(console.api.tenants().await, |_| {});
+                if let Some(list) = listed {
+                    if let Some(first) = list.first() {
+                        tenant.set(first.id.clone());
                     }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(_) => {}
+                    tenants.set(list);
                 }
             });
         });

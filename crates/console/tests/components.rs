@@ -9,6 +9,7 @@ use panelcare_console::{
     branding::{BrandingEditor, BrandingProps},
     login::{Login, LoginProps},
 };
+use panelcare_model::console::Role;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -69,7 +70,11 @@ async fn branding_warns_about_contrast_and_previews_live() {
         api: Api::default(),
         on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<BrandingEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <BrandingEditor ..props /> },
+    );
     until(&root, "the form", |r| find(r, "#c-b-primary").is_some()).await;
     assert!(
         find(&root, ".c-warn").is_none(),
@@ -111,7 +116,11 @@ async fn branding_rewords_the_widget_per_language_in_the_preview() {
         api: Api::default(),
         on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<BrandingEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <BrandingEditor ..props /> },
+    );
     until(&root, "the texts", |r| find(r, "#c-b-text-title").is_some()).await;
     assert_eq!(text_of(&root, ".p-title"), "Feedback");
     assert_eq!(

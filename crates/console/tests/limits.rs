@@ -9,6 +9,7 @@ use panelcare_console::{
     api::Api,
     limits::{LimitsPage, LimitsProps},
 };
+use panelcare_model::console::Role;
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError, console::TenantInfo, error::FieldErrorCode,
     limits::Limits,
@@ -53,7 +54,11 @@ async fn open(provider: bool) -> Element {
         on_signed_out: Callback::noop(),
         provider,
     };
-    yew::Renderer::<LimitsPage>::with_root_and_props(root.clone(), props).render();
+    common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <LimitsPage ..props /> },
+    );
     until(&root, "the table", |r| find(r, FEEDBACK_BURST).is_some()).await;
     root
 }

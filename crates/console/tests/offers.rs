@@ -15,6 +15,7 @@ use panelcare_console::{
         OffersView, OverridesEditor, OverridesProps, RulesEditor, RulesProps,
     },
 };
+use panelcare_model::console::Role;
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
     console::TenantInfo,
@@ -750,7 +751,11 @@ async fn the_page_gives_a_provider_its_catalogue_and_a_reseller_its_overrides() 
         api: Api::default(),
         on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<OffersView>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <OffersView ..props /> },
+    );
     until(&root, "the rules", |r| find(r, "#c-r-1-edit").is_some()).await;
     assert_eq!(text_of(&root, ".c-tab[aria-current=page]"), "Rules");
     click(&root, ".c-tab:nth-child(2)").await;

@@ -10,6 +10,7 @@ use panelcare_console::{
     api::Api,
     support::{SupportProps, SupportSettings, TicketBridge, TicketBridgeProps, WHMCS_ADDRESS},
 };
+use panelcare_model::console::Role;
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
     bridge::{BridgeSettings, BridgeState},
@@ -372,8 +373,11 @@ async fn only_admins_see_the_bridge() {
             on_signed_out: Callback::noop(),
             admin,
         };
-        let app =
-            yew::Renderer::<SupportSettings>::with_root_and_props(root.clone(), props).render();
+        let app = common::console::mount(
+            &root,
+            Role::ProviderAdmin,
+            yew::html! { <SupportSettings ..props /> },
+        );
         (root, app)
     };
     let (root, app) = page(false);

@@ -40,7 +40,7 @@ fn edit<T: 'static>(form: &UseStateHandle<Branding>, set: fn(&mut Branding, T)) 
 
 #[component]
 pub fn BrandingEditor(props: &BrandingProps) -> Html {
-    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, tenant) = use_tenants();
     let form = use_state(Branding::default);
     let message = use_state(|| None::<(bool, String)>);
     // The language whose texts are edited and previewed.

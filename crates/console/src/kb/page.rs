@@ -51,7 +51,7 @@ impl Filters {
 
 #[component]
 pub fn KbView(props: &KbProps) -> Html {
-    let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, _) = use_tenants();
     let articles = use_state(|| None::<Result<Rc<Vec<AgentArticle>>, String>>);
     let editing = use_state(|| Editing::Nothing);
     let filters = use_state(Filters::default);

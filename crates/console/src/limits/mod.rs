@@ -60,7 +60,7 @@ fn settle(
 
 #[component]
 pub fn LimitsPage(props: &LimitsProps) -> Html {
-    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, tenant) = use_tenants();
     let state = use_reducer(LimitsState::default);
     {
         let (api, state, on_signed_out) = (

@@ -25,7 +25,7 @@ enum Editing {
 
 #[component]
 pub fn NoticesView(props: &NoticesProps) -> Html {
-    let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, _) = use_tenants();
     let notices = use_state(|| None::<Result<Rc<Vec<Rc<AgentNotice>>>, String>>);
     let editing = use_state(|| Editing::Nothing);
     let saved = use_state(|| None::<String>);

@@ -21,7 +21,7 @@ enum Part {
 
 #[component]
 pub fn OffersView(props: &OffersProps) -> Html {
-    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, tenant) = use_tenants();
     let part = use_state(|| Part::Rules);
     let on_tenant = {
         let tenant = tenant.clone();

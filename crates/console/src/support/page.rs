@@ -16,7 +16,7 @@ pub struct SupportProps {
 
 #[component]
 pub fn SupportSettings(props: &SupportProps) -> Html {
-    let (tenants, tenant) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, tenant) = use_tenants();
     let on_tenant = {
         let tenant = tenant.clone();
         Callback::from(move |e: Event| tenant.set(form::select_value(&e)))

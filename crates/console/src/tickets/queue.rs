@@ -72,7 +72,7 @@ pub fn TicketQueue(props: &QueueProps) -> Html {
     let items = use_state(|| None::<Result<Rc<Vec<QueueItem>>, String>>);
     let load = use_state(|| None::<Rc<Vec<Workload>>>);
     // All tenants in scope, for the filter and the workload's names.
-    let (tenants, _) = use_tenants(&props.api, &props.on_signed_out);
+    let (tenants, _) = use_tenants();
     let people = use_assignees(&props.api);
     // Times left change and new tickets arrive while the queue is open: read it again every
     // half minute (the interval stops when the queue is left).

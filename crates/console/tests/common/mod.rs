@@ -3,6 +3,7 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod console;
 pub mod fetch;
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,6 @@
+//! The console itself, as the server's `console` feature is: the signed-in session every
+//! screen shares ([`Console`], [`use_console`]) and signing in.
+
+mod context;
+
+pub use context::{Console, use_console};

@@ -1,0 +1,127 @@
+//! The console's addresses: every screen, and every ticket, suggestion, article, notice,
+//! offer rule and team member, has one, so back, forward, reload and links from e-mails
+//! work. The server answers each with the console's page (`StaticFiles::with_app_routes`).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// The console's front page: the ticket queue.
+    #[at("/console/")]
+    Home,
+    #[at("/console/tickets")]
+    Tickets,
+    /// Also `panelcare_model::console::ticket_path`, which e-mails link to.
+    #[at("/console/tickets/:id")]
+    Ticket { id: String },
+    #[at("/console/feedback")]
+    Feedback,
+    /// Also `panelcare_model::console::suggestion_path`.
+    #[at("/console/feedback/:id")]
+    Suggestion { id: String },
+    #[at("/console/numbers")]
+    Numbers,
+    #[at("/console/kb")]
+    Knowledge,
+    #[at("/console/kb/:id")]
+    Article { id: String },
+    #[at("/console/notices")]
+    Notices,
+    #[at("/console/notices/:id")]
+    Notice { id: String },
+    #[at("/console/support")]
+    Support,
+    #[at("/console/security")]
+    Security,
+    #[at("/console/offers")]
+    Offers,
+    #[at("/console/offers/rules/:id")]
+    OfferRule { id: String },
+    #[at("/console/branding")]
+    Branding,
+    #[at("/console/limits")]
+    Limits,
+    #[at("/console/customer-data")]
+    CustomerData,
+    #[at("/console/team")]
+    Team,
+    #[at("/console/team/:id")]
+    TeamMember { id: String },
+    #[at("/console/audit")]
+    Audit,
+    #[not_found]
+    #[at("/console/not-found")]
+    NotFound,
+}
+
+impl Route {
+    /// The screen a route belongs to, for the navigation's "you are here".
+    pub fn section(&self) -> Route {
+        match self {
+            Self::Home | Self::Ticket { .. } => Self::Tickets,
+            Self::Suggestion { .. } => Self::Feedback,
+            Self::Article { .. } => Self::Knowledge,
+            Self::Notice { .. } => Self::Notices,
+            Self::OfferRule { .. } => Self::Offers,
+            Self::TeamMember { .. } => Self::Team,
+            other => other.clone(),
+        }
+    }
+}
+
+/// A click that the browser should handle itself: a new tab or window, a download.
+fn opens_elsewhere(e: &MouseEvent) -> bool {
+    e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()
+}
+
+/// Goes to `to` in the app, unless the click asks the browser for a new tab or window.
+pub fn follow(navigator: Option<Navigator>, to: Route) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if opens_elsewhere(&e) {
+            return;
+        }
+        if let Some(n) = &navigator {
+            e.prevent_default();
+            n.push(&to);
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct RouteLinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub class: Classes,
+    /// `aria-current` when this link is where the agent is.
+    #[prop_or_default]
+    pub current: Option<AttrValue>,
+    pub children: Html,
+}
+
+/// A real link (`href`, opens in a new tab on a middle click) that the app follows itself.
+#[component]
+pub fn RouteLink(props: &RouteLinkProps) -> Html {
+    let onclick = follow(use_navigator(), props.to.clone());
+    html! {
+        <a class={props.class.clone()} href={props.to.to_path()} aria-current={props.current.clone()} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct NavLinkProps {
+    pub to: Route,
+    pub children: Html,
+}
+
+/// A link in the console's navigation, marked as the current page when its section is open.
+#[component]
+pub fn NavLink(props: &NavLinkProps) -> Html {
+    let here = use_route::<Route>().map(|r| r.section());
+    let current = (here.as_ref() == Some(&props.to)).then_some(AttrValue::from("page"));
+    html! {
+        <RouteLink to={props.to.clone()} class="c-nav-link" {current}>{ props.children.clone() }</RouteLink>
+    }
+}
