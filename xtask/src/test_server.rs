@@ -40,6 +40,8 @@ impl TestServer {
             .args(["--dist", "dist", "--www", "www"])
             // Refusals answered at once: tests that meet a rate limit need not wait a second.
             .args(["--refusal-hold-ms", "0"])
+            // The console's component tests call its API from the test runner's own port.
+            .arg("--console-test-cors")
             // Warnings and errors only; a line per request would bury the test output.
             .env("PANELCARE_LOG", "warn")
             .stdin(Stdio::null())

@@ -406,6 +406,18 @@ pub(crate) async fn call_json(
     .await
 }
 
+thread_local! {
+    /// Where the console API is: empty for the page's own origin (always, in the browser).
+    static SERVER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Component tests only: send every call to the server at `base` (`http://127.0.0.1:<port>`,
+/// a demo server started with `--console-test-cors`), with the session cookie, instead of
+/// the page's own origin. The test runner serves the tests' page from a port of its own.
+pub fn use_server_at(base: &str) {
+    SERVER.with(|s| *s.borrow_mut() = base.trim_end_matches('/').to_owned());
+}
+
 pub(crate) async fn fetch(
     method: &str,
     path: &str,
@@ -419,14 +431,20 @@ pub(crate) async fn fetch(
     }
     let init = RequestInit::new();
     init.set_method(method);
-    init.set_credentials(RequestCredentials::SameOrigin);
+    let server = SERVER.with(|s| s.borrow().clone());
+    init.set_credentials(if server.is_empty() {
+        RequestCredentials::SameOrigin
+    } else {
+        RequestCredentials::Include
+    });
     if let Some((body, content_type)) = body {
         let _ = headers.set("Content-Type", content_type);
         init.set_body(&body);
     }
     init.set_headers(&headers);
     let window = web_sys::window().ok_or(ApiError::Network)?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+    let url = format!("{server}{path}");
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| ApiError::Network)?
         .unchecked_into();

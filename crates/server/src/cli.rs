@@ -163,6 +163,11 @@ pub struct ServeArgs {
     /// snooze end. Never in production.
     #[arg(long, env = "PANELCARE_TEST_CLOCK", requires = "demo")]
     pub test_clock: bool,
+    /// With `--demo`: let pages on `http://127.0.0.1:<any port>` call the console API with
+    /// the session cookie (the console's component tests, which a test runner serves from its
+    /// own port). Never in production.
+    #[arg(long, requires = "demo", hide = true)]
+    pub console_test_cors: bool,
     /// Origin that serves attachment downloads (`/api/v1/files/…`), e.g.
     /// `https://files.panelcare.example`; empty: this server.
     #[arg(long, env = "PANELCARE_FILES_ORIGIN", default_value = "")]
@@ -399,6 +404,7 @@ async fn serve(db: Db, args: ServeArgs) -> Result<(), Box<dyn std::error::Error>
             www_dir: args.www,
             demo: args.demo,
             test_clock: args.test_clock,
+            console_test_cors: args.console_test_cors,
             files_origin: args.files_origin,
             public_url: args.public_url,
             smtp_url: args.smtp_url,

@@ -149,6 +149,12 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(web::api_compression());
+    #[cfg(feature = "demo")]
+    let console_api = if state.config.demo && state.config.console_test_cors {
+        console_api.layer(demo::console_test_cors())
+    } else {
+        console_api
+    };
     let router = Router::new()
         .nest("/api/v1", api)
         .nest("/console/api", console_api);

@@ -17,6 +17,10 @@ pub struct Config {
     pub demo: bool,
     /// Demo only: `POST /demo-api/clock` moves the server's clock forward (for tests).
     pub test_clock: bool,
+    /// Demo only: the console API answers cross-origin requests with credentials from pages
+    /// on `http://127.0.0.1:<port>`, for the console's component tests, which run on the test
+    /// runner's own loopback origin against this real server. Never in production.
+    pub console_test_cors: bool,
     /// Where signed file addresses point: empty for this server (customers' widgets then
     /// prefix their API base), or another origin serving `/api/v1/files`, e.g.
     /// `https://files.panelcare.example`, so attachments never share the API's origin.

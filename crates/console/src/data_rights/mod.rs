@@ -36,9 +36,10 @@ pub fn DataRightsPage(props: &DataRightsProps) -> Html {
             </div>
             if !tenant.is_empty() {
                 // Keyed by tenant: a customer typed for one tenant is never erased at another,
-                // and the retention form never saves one tenant's figures to another.
-                <CustomerData key={chosen.to_string()} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
-                <RetentionForm key={chosen.to_string()} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                // and the retention form never saves one tenant's figures to another. Siblings'
+                // keys must differ, so each names its form too.
+                <CustomerData key={format!("customer-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                <RetentionForm key={format!("retention-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
             }
         </section>
     }

@@ -28,7 +28,7 @@ pub fn session(role: Role) -> SessionInfo {
 
 #[derive(Properties, PartialEq)]
 pub struct SignedInProps {
-    pub role: Role,
+    pub session: Rc<SessionInfo>,
     pub children: Html,
 }
 
@@ -36,9 +36,9 @@ pub struct SignedInProps {
 /// `window.__signed_out`, which [`signed_out`] reads.
 #[component]
 pub fn SignedIn(props: &SignedInProps) -> Html {
-    let console = use_memo(props.role, |role| {
+    let console = use_memo(props.session.clone(), |session| {
         Console::new(
-            Rc::new(session(*role)),
+            session.clone(),
             Callback::from(|()| {
                 let _ = js_sys::Reflect::set(
                     &gloo_utils::window(),
@@ -59,10 +59,15 @@ pub fn SignedIn(props: &SignedInProps) -> Html {
 
 /// Draws `screen` into `root` as a signed-in account of `role` would see it.
 pub fn mount(root: &Element, role: Role, screen: Html) -> AppHandle<SignedIn> {
+    mount_as(root, session(role), screen)
+}
+
+/// Draws `screen` into `root` in `session` (one the real server gave, say).
+pub fn mount_as(root: &Element, session: SessionInfo, screen: Html) -> AppHandle<SignedIn> {
     yew::Renderer::<SignedIn>::with_root_and_props(
         root.clone(),
         SignedInProps {
-            role,
+            session: Rc::new(session),
             children: screen,
         },
     )

@@ -28,6 +28,7 @@ fn state() -> (tokio::runtime::Runtime, AppState) {
             www_dir: "www".into(),
             demo: false,
             test_clock: false,
+            console_test_cors: false,
             files_origin: String::new(),
             public_url: "http://panelcare.test".into(),
             smtp_url: String::new(),

@@ -3,6 +3,7 @@
 //!
 //! None of this is mounted unless the server runs with `--demo`.
 
+mod console_cors;
 mod history;
 mod offer_history;
 pub mod offers;
@@ -147,6 +148,8 @@ fn acme_branding() -> Branding {
         ..Branding::default()
     }
 }
+
+pub use console_cors::console_test_cors;
 
 pub fn router(test_clock: bool) -> Router<AppState> {
     Router::new()

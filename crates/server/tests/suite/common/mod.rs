@@ -125,6 +125,7 @@ impl TestApp {
             www_dir: root.join("www"),
             demo: false,
             test_clock: false,
+            console_test_cors: false,
             files_origin: String::new(),
             public_url: "http://panelcare.test".into(),
             smtp_url: String::new(),
