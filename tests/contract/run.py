@@ -73,8 +73,11 @@ def schemathesis(doc, base, seconds, report, name, env, headers, include, exclud
         CHECKS,
         "--max-time",
         str(seconds),
+        # One worker: with two, hypothesis parses lambdas' source in both threads at once,
+        # and Python 3.11's `ast` is not safe for that ("AST constructor recursion depth
+        # mismatch", CPython gh-106905), which schemathesis reports as a run error.
         "--workers",
-        "2",
+        "1",
         "--include-path-regex",
         include,
         "--report",
