@@ -92,8 +92,10 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Feedback => html! { <InboxView /> },
         Route::Suggestion { id } => html! { <SuggestionDetail id={AttrValue::from(id.clone())} /> },
         Route::Numbers => html! { <NumbersView {api} {on_signed_out} /> },
-        Route::Knowledge | Route::Article { .. } => html! { <KbView {api} {on_signed_out} /> },
-        Route::Notices | Route::Notice { .. } => html! { <NoticesView {api} {on_signed_out} /> },
+        Route::Knowledge => html! { <KbView /> },
+        Route::Article { id } => html! { <KbView id={AttrValue::from(id.clone())} /> },
+        Route::Notices => html! { <NoticesView /> },
+        Route::Notice { id } => html! { <NoticesView id={AttrValue::from(id.clone())} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
         Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
         Route::Offers | Route::OfferRule { .. } if admin => {

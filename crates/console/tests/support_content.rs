@@ -18,7 +18,7 @@ use panelcare_console::{
 };
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
-    console::TenantInfo,
+    console::{Role, TenantInfo},
     error::FieldErrorCode,
     notify::{NotifySettings, TestQueued},
     ticket::{TicketSettings, console::CannedReply},
@@ -75,15 +75,17 @@ async fn the_article_form_refuses_empty_fields_and_shows_the_servers_message_at_
     )]);
     let root = root();
     let props = ArticleEditorProps {
-        api: Api::default(),
         tenants: tenants(),
         article: None,
         on_saved: Callback::noop(),
         on_removed: Callback::noop(),
         on_cancel: Callback::noop(),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<ArticleEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <ArticleEditor ..props /> },
+    );
     until(&root, "the form", |r| find(r, "#c-kb-title").is_some()).await;
     assert_eq!(text_of(&root, "label[for=c-kb-body]"), "Article (Markdown)");
     assert!(
@@ -416,14 +418,16 @@ async fn maintenance_needs_an_end_and_an_incident_may_go_on() {
     )]);
     let root = root();
     let props = NoticeFormProps {
-        api: Api::default(),
         tenants: tenants(),
         notice: None,
         on_saved: Callback::noop(),
         on_cancel: Callback::noop(),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<NoticeForm>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <NoticeForm ..props /> },
+    );
     until(&root, "the form", |r| find(r, "#c-n-ends").is_some()).await;
     type_into(&root, "#c-n-title", "Kernel update on web-07").await;
     type_into(&root, "#c-n-body", "Sites are down for ten minutes.").await;
