@@ -41,7 +41,7 @@ describe("the operator console", () => {
     assert.match(await first.locator(".c-flag").innerText(), /Low rating: 2/);
     await page.screenshot({ path: join(artifacts(), "console-inbox.png") });
 
-    await first.locator("button").click();
+    await first.getByRole("link").click();
     await page.locator("#c-status").selectOption("planned");
     await page.locator(".c-ok", { hasText: "Status saved" }).waitFor();
     await page.locator("#c-note").fill("Needs DNS API support on our side first.");
@@ -147,7 +147,7 @@ describe("the operator console", () => {
     const row = page.locator(".c-row", { hasText: "window.__pwned=1" });
     await row.waitFor();
     assert.equal(await row.locator("img, script, b").count(), 0, "no element was made from the text");
-    await row.locator("button").click();
+    await row.getByRole("link").click();
     await page.locator(".c-message", { hasText: "<b>bold</b>" }).waitFor();
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await context.close();

@@ -108,7 +108,7 @@ describe("support content", () => {
     await agent.page.screenshot({ path: join(artifacts(), "console-kb.png"), fullPage: true });
 
     // Back to a draft: customers are no longer offered it. Then it is deleted.
-    await counted.getByRole("button", { name: `Edit “${title}”` }).click();
+    await counted.getByRole("link", { name: `Edit “${title}”` }).click();
     assert.equal(await agent.page.getByLabel("Title").inputValue(), title);
     await agent.page.getByLabel(/Published/).uncheck();
     await agent.page.getByRole("button", { name: "Save draft" }).click();
@@ -116,7 +116,7 @@ describe("support content", () => {
     const { token } = await (await fetch(`${server.url}/demo-api/token?account=alice`)).json();
     const search = await fetch(`${server.url}/api/v1/kb/search?q=JetBackup`, { headers: { Authorization: `Bearer ${token}` } });
     assert.ok(!(await search.json()).items.some((h) => h.title === title), "a draft is not suggested");
-    await agent.page.getByRole("button", { name: `Edit “${title}”` }).click();
+    await agent.page.getByRole("link", { name: `Edit “${title}”` }).click();
     await agent.page.getByRole("button", { name: "Delete article" }).click();
     await agent.page.getByRole("button", { name: "Yes, delete it" }).click();
     await agent.page.locator(".c-ok", { hasText: "deleted" }).waitFor();

@@ -5,9 +5,8 @@ use panelcare_model::{
     ErrorBody,
     branding::Branding,
     console::{
-        AgentText, CreatedAgent, CreatedKey, Inbox, InboxDetail, KeyInfo, NewAgent, NewKey,
-        PasswordResetConfirm, PasswordResetRequest, ResetRequested, SessionInfo, StatusChange,
-        TeamMember, TenantInfo,
+        CreatedAgent, CreatedKey, KeyInfo, NewAgent, NewKey, PasswordResetConfirm,
+        PasswordResetRequest, ResetRequested, SessionInfo, TeamMember, TenantInfo,
     },
     limits::Limits,
 };
@@ -106,50 +105,6 @@ impl Api {
             )
             .await,
         )
-    }
-
-    pub async fn inbox(&self, query: &str) -> Result<Inbox, ApiError> {
-        call(
-            "GET",
-            &format!("/console/api/feedback{query}"),
-            None,
-            None::<&()>,
-        )
-        .await
-    }
-
-    pub async fn detail(&self, id: &str) -> Result<InboxDetail, ApiError> {
-        call(
-            "GET",
-            &format!("/console/api/feedback/{id}"),
-            None,
-            None::<&()>,
-        )
-        .await
-    }
-
-    pub async fn set_status(&self, id: &str, status: &str) -> Result<InboxDetail, ApiError> {
-        let body = StatusChange {
-            status: status.into(),
-        };
-        call(
-            "POST",
-            &format!("/console/api/feedback/{id}/status"),
-            Some(&self.csrf),
-            Some(&body),
-        )
-        .await
-    }
-
-    pub async fn answer(&self, id: &str, text: &str) -> Result<InboxDetail, ApiError> {
-        let body = AgentText { text: text.into() };
-        call(
-            "POST",
-            &format!("/console/api/feedback/{id}/answer"),
-            Some(&self.csrf),
-            Some(&body),
-        )
-        .await
     }
 
     pub async fn audit(&self) -> Result<Vec<panelcare_model::console::AuditEntry>, ApiError> {
@@ -292,17 +247,6 @@ impl Api {
             &format!("/console/api/tenants/{tenant}/limits"),
             Some(&self.csrf),
             None::<&()>,
-        )
-        .await
-    }
-
-    pub async fn add_note(&self, id: &str, text: &str) -> Result<InboxDetail, ApiError> {
-        let body = AgentText { text: text.into() };
-        call(
-            "POST",
-            &format!("/console/api/feedback/{id}/notes"),
-            Some(&self.csrf),
-            Some(&body),
         )
         .await
     }

@@ -9,8 +9,7 @@ use crate::{
     branding::BrandingEditor,
     console::use_console,
     data_rights::DataRightsPage,
-    detail::Detail,
-    inbox::InboxView,
+    feedback::{InboxView, SuggestionDetail},
     kb::KbView,
     limits::LimitsPage,
     notices::NoticesView,
@@ -83,14 +82,6 @@ pub fn Screen(props: &ScreenProps) -> Html {
             }
         })
     };
-    let open_suggestion = {
-        let navigator = navigator.clone();
-        Callback::from(move |id: AttrValue| {
-            if let Some(n) = &navigator {
-                n.push(&Route::Suggestion { id: id.to_string() });
-            }
-        })
-    };
     match &props.route {
         Route::Home | Route::Tickets => html! {
             <TicketQueue {api} on_open={open_ticket} {on_signed_out} {provider} />
@@ -98,15 +89,13 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Ticket { id } => html! {
             <TicketDetail {api} id={AttrValue::from(id.clone())} {me} on_back={go(Route::Tickets)} {on_signed_out} />
         },
-        Route::Feedback => html! {
-            <InboxView {api} on_open={open_suggestion} {on_signed_out} {provider} />
-        },
-        Route::Suggestion { id } => html! {
-            <Detail {api} id={AttrValue::from(id.clone())} on_back={go(Route::Feedback)} {on_signed_out} />
-        },
+        Route::Feedback => html! { <InboxView /> },
+        Route::Suggestion { id } => html! { <SuggestionDetail id={AttrValue::from(id.clone())} /> },
         Route::Numbers => html! { <NumbersView {api} {on_signed_out} /> },
-        Route::Knowledge | Route::Article { .. } => html! { <KbView {api} {on_signed_out} /> },
-        Route::Notices | Route::Notice { .. } => html! { <NoticesView {api} {on_signed_out} /> },
+        Route::Knowledge => html! { <KbView /> },
+        Route::Article { id } => html! { <KbView id={AttrValue::from(id.clone())} /> },
+        Route::Notices => html! { <NoticesView /> },
+        Route::Notice { id } => html! { <NoticesView id={AttrValue::from(id.clone())} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
         Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
         Route::Offers | Route::OfferRule { .. } if admin => {

@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use panelcare_console::{
     api::Api,
-    kb::{ArticleEditor, ArticleEditorProps},
+    kb::{ArticleEditor, ArticleEditorProps, KbView},
     notices::{NoticeForm, NoticeFormProps},
+    route::Route,
     support::{
         CannedProps, CannedReplies, NotifyForm, NotifyProps, TicketSettingsForm,
         TicketSettingsProps,
@@ -18,8 +19,9 @@ use panelcare_console::{
 };
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
-    console::TenantInfo,
+    console::{Role, TenantInfo},
     error::FieldErrorCode,
+    kb::AgentArticle,
     notify::{NotifySettings, TestQueued},
     ticket::{TicketSettings, console::CannedReply},
 };
@@ -27,6 +29,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
 use yew::{AttrValue, Callback};
+use yew_router::prelude::Switch;
 
 mod common;
 
@@ -75,15 +78,17 @@ async fn the_article_form_refuses_empty_fields_and_shows_the_servers_message_at_
     )]);
     let root = root();
     let props = ArticleEditorProps {
-        api: Api::default(),
         tenants: tenants(),
         article: None,
         on_saved: Callback::noop(),
         on_removed: Callback::noop(),
         on_cancel: Callback::noop(),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<ArticleEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <ArticleEditor ..props /> },
+    );
     until(&root, "the form", |r| find(r, "#c-kb-title").is_some()).await;
     assert_eq!(text_of(&root, "label[for=c-kb-body]"), "Article (Markdown)");
     assert!(
@@ -140,6 +145,96 @@ async fn the_article_form_refuses_empty_fields_and_shows_the_servers_message_at_
         sent[0]
     );
     assert!(sent[0].contains(r#""published":false"#), "{}", sent[0]);
+}
+
+/// The knowledge base as the app draws it: its page at both its addresses.
+#[yew::component]
+fn KbScreen() -> yew::Html {
+    yew::html! {
+        <Switch<Route> render={|route| match route {
+            Route::Article { id } => yew::html! { <KbView id={AttrValue::from(id)} /> },
+            _ => yew::html! { <KbView /> },
+        }} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_article_opens_at_its_address_and_closing_it_returns_to_the_list() {
+    let article = AgentArticle {
+        id: "a1".into(),
+        tenant_id: "acme".into(),
+        lang: "en".into(),
+        title: "Restoring a site".into(),
+        body: "From a JetBackup snapshot.".into(),
+        published: true,
+        views: 3,
+        solved: 1,
+        updated_at: "2026-12-01T10:00:00Z".into(),
+    };
+    fake_server(vec![(
+        "GET /console/api/kb",
+        200,
+        json(&vec![article.clone()]),
+    )]);
+    let root = root();
+    let _app = common::console::mount(&root, Role::Agent, yew::html! { <KbScreen /> });
+    until(&root, "the list", |r| find(r, ".c-kb-table a").is_some()).await;
+    let link = find(&root, ".c-kb-table a").unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/console/kb/a1")
+    );
+    assert_eq!(
+        link.get_attribute("aria-label").as_deref(),
+        Some("Edit “Restoring a site”")
+    );
+
+    click(&root, ".c-kb-table a").await;
+    until(&root, "the editor", |r| find(r, "#c-kb-title").is_some()).await;
+    assert_eq!(
+        gloo_utils::window().location().pathname().unwrap(),
+        "/console/kb/a1"
+    );
+    let title: HtmlInputElement = find(&root, "#c-kb-title").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "Restoring a site", "the address's article");
+    assert!(
+        find(&root, ".c-head button").is_none(),
+        "no new article while one is open"
+    );
+
+    click(&root, ".c-editor .c-actions .c-ghost").await;
+    until(&root, "the editor to close", |r| {
+        find(r, "#c-kb-title").is_none()
+    })
+    .await;
+    assert_eq!(
+        gloo_utils::window().location().pathname().unwrap(),
+        "/console/kb"
+    );
+    assert_eq!(text_of(&root, ".c-head button"), "New article");
+
+    // Saved, the editor closes and the list says so (the page stays, only the address changed).
+    fake_server(vec![
+        ("GET /console/api/kb", 200, json(&vec![article.clone()])),
+        ("PUT /console/api/kb/a1", 200, json(&article)),
+    ]);
+    click(&root, ".c-kb-table a").await;
+    until(&root, "the editor", |r| find(r, "#c-kb-title").is_some()).await;
+    click(&root, ".c-editor button[type=submit]").await;
+    until(&root, "saved", |r| find(r, ".c-ok").is_some()).await;
+    assert_eq!(text_of(&root, ".c-ok"), "“Restoring a site” saved.");
+    assert!(find(&root, "#c-kb-title").is_none());
+    assert_eq!(
+        gloo_utils::window().location().pathname().unwrap(),
+        "/console/kb"
+    );
+    assert_eq!(calls("PUT").len(), 1);
+    // The other tests start from where the runner opened the page.
+    gloo_utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -416,14 +511,16 @@ async fn maintenance_needs_an_end_and_an_incident_may_go_on() {
     )]);
     let root = root();
     let props = NoticeFormProps {
-        api: Api::default(),
         tenants: tenants(),
         notice: None,
         on_saved: Callback::noop(),
         on_cancel: Callback::noop(),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<NoticeForm>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <NoticeForm ..props /> },
+    );
     until(&root, "the form", |r| find(r, "#c-n-ends").is_some()).await;
     type_into(&root, "#c-n-title", "Kernel update on web-07").await;
     type_into(&root, "#c-n-body", "Sites are down for ten minutes.").await;

@@ -3,11 +3,11 @@
 
 use panelcare_model::{
     FieldError,
+    console::TenantInfo,
     error::FieldErrorCode,
-    notice::{NewNotice, NoticeKind},
+    notice::{AgentNotice, NewNotice, NoticeKind},
 };
 
-use super::NoticeFormProps;
 use crate::form::{self, problem};
 
 /// The form as typed: times in the browser's zone, names comma-separated.
@@ -23,8 +23,21 @@ pub struct Draft {
     pub servers: String,
 }
 
-pub fn start(props: &NoticeFormProps) -> Draft {
-    match &props.notice {
+/// The form's fields `FIELDS` name: an error on any other is said above the form.
+pub const FIELDS: [&str; 8] = [
+    "tenant_id",
+    "kind",
+    "title",
+    "body",
+    "starts_at",
+    "ends_at",
+    "affected_plans",
+    "affected_servers",
+];
+
+/// The draft of `notice`, or of new maintenance for the first tenant in scope.
+pub fn start(notice: Option<&AgentNotice>, tenants: &[TenantInfo]) -> Draft {
+    match notice {
         Some(n) => Draft {
             tenant_id: n.tenant_id.clone(),
             kind: n.notice.kind,
@@ -42,11 +55,7 @@ pub fn start(props: &NoticeFormProps) -> Draft {
         },
         // Maintenance is announced ahead: tomorrow's window is a sensible start.
         None => Draft {
-            tenant_id: props
-                .tenants
-                .first()
-                .map(|t| t.id.clone())
-                .unwrap_or_default(),
+            tenant_id: tenants.first().map(|t| t.id.clone()).unwrap_or_default(),
             kind: NoticeKind::Maintenance,
             title: String::new(),
             body: String::new(),
