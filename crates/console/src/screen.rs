@@ -104,15 +104,16 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Suggestion { id } => html! {
             <Detail {api} id={AttrValue::from(id.clone())} on_back={go(Route::Feedback)} {on_signed_out} />
         },
-        Route::Numbers => html! { <NumbersView {api} {on_signed_out} /> },
+        Route::Numbers => html! { <NumbersView /> },
         Route::Knowledge | Route::Article { .. } => html! { <KbView {api} {on_signed_out} /> },
         Route::Notices | Route::Notice { .. } => html! { <NoticesView {api} {on_signed_out} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
         Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
-        Route::Offers | Route::OfferRule { .. } if admin => {
-            html! { <OffersView {api} {on_signed_out} /> }
+        Route::Offers if admin => html! { <OffersView /> },
+        Route::OfferRule { id } if admin => {
+            html! { <OffersView rule={AttrValue::from(id.clone())} /> }
         }
-        Route::Branding if admin => html! { <BrandingEditor {api} {on_signed_out} /> },
+        Route::Branding if admin => html! { <BrandingEditor /> },
         Route::Limits if admin => html! { <LimitsPage {api} {on_signed_out} {provider} /> },
         Route::CustomerData if admin => html! { <DataRightsPage {api} {on_signed_out} /> },
         Route::Team | Route::TeamMember { .. } if admin => {
