@@ -132,19 +132,30 @@ impl<T: 'static, D: Clone + 'static> Loaded<T, D> {
         F: FnOnce(Api, D) -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
+        self.save_saying(save, said, move |e, _| {
+            form::general_message(e, shown)
+                .unwrap_or_else(|| "Nothing was saved: fix the fields marked below.".into())
+        });
+    }
+
+    /// [`Self::save`] for a form that words a refusal itself: `refused` gets the error and
+    /// its field messages (which are shown at their fields as usual) and says what to tell,
+    /// for forms whose fields are lists or are only known once loaded.
+    pub fn save_saying<F, Fut, R>(&self, save: F, said: fn(&T) -> String, refused: R)
+    where
+        F: FnOnce(Api, D) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+        R: FnOnce(&ApiError, &[FieldError]) -> String + 'static,
+    {
         let editor = self.clone();
         editor.busy.set(true);
         spawn_local(async move {
             let result = save(editor.console.api.clone(), (*editor.draft).clone()).await;
             editor.busy.set(false);
             let saved = editor.console.settle(result, |e| {
-                editor.outcome.set(Some((
-                    false,
-                    form::general_message(&e, shown).unwrap_or_else(|| {
-                        "Nothing was saved: fix the fields marked below.".into()
-                    }),
-                )));
-                editor.errors.set(form::field_errors(&e));
+                let fields = form::field_errors(&e);
+                editor.outcome.set(Some((false, refused(&e, &fields))));
+                editor.errors.set(fields);
             });
             if let Some(saved) = saved {
                 editor.draft.set((editor.of)(&saved));

@@ -91,17 +91,18 @@ pub fn Screen(props: &ScreenProps) -> Html {
         },
         Route::Feedback => html! { <InboxView /> },
         Route::Suggestion { id } => html! { <SuggestionDetail id={AttrValue::from(id.clone())} /> },
-        Route::Numbers => html! { <NumbersView {api} {on_signed_out} /> },
+        Route::Numbers => html! { <NumbersView /> },
         Route::Knowledge => html! { <KbView /> },
         Route::Article { id } => html! { <KbView id={AttrValue::from(id.clone())} /> },
         Route::Notices => html! { <NoticesView /> },
         Route::Notice { id } => html! { <NoticesView id={AttrValue::from(id.clone())} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
         Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
-        Route::Offers | Route::OfferRule { .. } if admin => {
-            html! { <OffersView {api} {on_signed_out} /> }
+        Route::Offers if admin => html! { <OffersView /> },
+        Route::OfferRule { id } if admin => {
+            html! { <OffersView rule={AttrValue::from(id.clone())} /> }
         }
-        Route::Branding if admin => html! { <BrandingEditor {api} {on_signed_out} /> },
+        Route::Branding if admin => html! { <BrandingEditor /> },
         Route::Limits if admin => html! { <LimitsPage {api} {on_signed_out} {provider} /> },
         Route::CustomerData if admin => html! { <DataRightsPage {api} {on_signed_out} /> },
         Route::Team | Route::TeamMember { .. } if admin => {

@@ -5,11 +5,13 @@
 #![allow(clippy::unwrap_used)]
 
 use panelcare_console::{
-    api::Api,
-    branding::{BrandingEditor, BrandingProps},
+    branding::BrandingEditor,
     login::{Login, LoginProps},
 };
-use panelcare_model::console::Role;
+use panelcare_model::{
+    branding::Branding,
+    console::{Role, TenantInfo},
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -63,17 +65,47 @@ async fn the_sign_in_form_is_labelled_and_reports_a_server_it_cannot_use() {
     );
 }
 
+/// Puts the page's own `fetch` back when a test that replaced it ends, so the tests that
+/// expect no server behind the page still find none.
+struct RealFetch(wasm_bindgen::JsValue);
+
+impl Drop for RealFetch {
+    fn drop(&mut self) {
+        js_sys::Reflect::set(&gloo_utils::window(), &"fetch".into(), &self.0).unwrap();
+    }
+}
+
+/// A server with one tenant, Acme, whose branding is ours unchanged.
+fn branding_server() -> RealFetch {
+    let real = js_sys::Reflect::get(&gloo_utils::window(), &"fetch".into()).unwrap();
+    let tenants = vec![TenantInfo {
+        id: "acme".into(),
+        name: "Acme Hosting".into(),
+        parent_id: None,
+    }];
+    common::fetch::fake_server(vec![
+        (
+            "GET /console/api/tenants",
+            200,
+            common::fetch::json(&tenants),
+        ),
+        (
+            "GET /console/api/tenants/acme/branding",
+            200,
+            common::fetch::json(&Branding::default()),
+        ),
+    ]);
+    RealFetch(real)
+}
+
 #[wasm_bindgen_test]
 async fn branding_warns_about_contrast_and_previews_live() {
     let root = root();
-    let props = BrandingProps {
-        api: Api::default(),
-        on_signed_out: Callback::noop(),
-    };
+    let _server = branding_server();
     let _app = common::console::mount(
         &root,
         Role::ProviderAdmin,
-        yew::html! { <BrandingEditor ..props /> },
+        yew::html! { <BrandingEditor /> },
     );
     until(&root, "the form", |r| find(r, "#c-b-primary").is_some()).await;
     assert!(
@@ -112,14 +144,11 @@ async fn branding_warns_about_contrast_and_previews_live() {
 #[wasm_bindgen_test]
 async fn branding_rewords_the_widget_per_language_in_the_preview() {
     let root = root();
-    let props = BrandingProps {
-        api: Api::default(),
-        on_signed_out: Callback::noop(),
-    };
+    let _server = branding_server();
     let _app = common::console::mount(
         &root,
         Role::ProviderAdmin,
-        yew::html! { <BrandingEditor ..props /> },
+        yew::html! { <BrandingEditor /> },
     );
     until(&root, "the texts", |r| find(r, "#c-b-text-title").is_some()).await;
     assert_eq!(text_of(&root, ".p-title"), "Feedback");

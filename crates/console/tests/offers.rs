@@ -9,11 +9,11 @@
 use std::collections::BTreeMap;
 
 use panelcare_console::{
-    api::Api,
     offers::{
-        CatalogueEditor, CatalogueProps, OfferNumbersProps, OfferNumbersView, OffersProps,
-        OffersView, OverridesEditor, OverridesProps, RulesEditor, RulesProps,
+        CatalogueEditor, CatalogueProps, OfferNumbersView, OffersProps, OffersView,
+        OverridesEditor, OverridesProps, RulesEditor,
     },
+    route::Route,
 };
 use panelcare_model::console::Role;
 use panelcare_model::{
@@ -29,7 +29,8 @@ use panelcare_model::{
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
-use yew::{AttrValue, Callback};
+use yew::{AppHandle, AttrValue};
+use yew_router::hooks::use_route;
 
 mod common;
 
@@ -179,12 +180,34 @@ fn rules() -> RuleSet {
     }
 }
 
-fn rules_props() -> RulesProps {
-    RulesProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    }
+/// The rules editor as the offers screen draws it: the open rule is the one the address
+/// names (`screen.rs` does the same).
+#[yew::component]
+fn RoutedRules() -> yew::Html {
+    let open = match use_route::<Route>() {
+        Some(Route::OfferRule { id }) => Some(AttrValue::from(id)),
+        _ => None,
+    };
+    yew::html! { <RulesEditor tenant="acme" {open} /> }
+}
+
+/// Goes to `path` without loading a page, as the app's own links do.
+fn go_to(path: &str) {
+    gloo_utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+fn path() -> String {
+    gloo_utils::window().location().pathname().unwrap()
+}
+
+/// Acme's rules at `path`, as a provider's admin sees them.
+fn mount_rules(root: &web_sys::Element, path: &str) -> AppHandle<common::console::SignedIn> {
+    go_to(path);
+    common::console::mount(root, Role::ProviderAdmin, yew::html! { <RoutedRules /> })
 }
 
 async fn check(root: &web_sys::Element, sel: &str, on: bool) {
@@ -211,11 +234,13 @@ async fn the_catalogue_sends_cents_and_bytes_and_shows_a_refusal_at_its_input() 
     ]);
     let root = root();
     let props = CatalogueProps {
-        api: Api::default(),
         tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<CatalogueEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <CatalogueEditor ..props /> },
+    );
     until(&root, "the plans", |r| {
         find(r, "#c-o-plans-1-name").is_some()
     })
@@ -317,11 +342,13 @@ async fn a_reseller_hides_renames_and_reprices_its_providers_items() {
     ]);
     let root = root();
     let props = OverridesProps {
-        api: Api::default(),
         tenant: AttrValue::from("bluefox"),
-        on_signed_out: Callback::noop(),
     };
-    let _app = yew::Renderer::<OverridesEditor>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ResellerAdmin,
+        yew::html! { <OverridesEditor ..props /> },
+    );
     until(&root, "the provider's items", |r| {
         find(r, "#c-ov-plan-pro-name").is_some()
     })
@@ -374,8 +401,7 @@ async fn a_changed_condition_is_saved_with_the_whole_list_and_its_refusal_shown_
         ),
     ]);
     let root = root();
-    let _app =
-        yew::Renderer::<RulesEditor>::with_root_and_props(root.clone(), rules_props()).render();
+    let _app = mount_rules(&root, "/console/offers");
     until(&root, "the rules", |r| find(r, "#c-r-1-edit").is_some()).await;
     let list = text_of(&root, ".c-rule-list");
     assert!(
@@ -444,6 +470,73 @@ async fn a_changed_condition_is_saved_with_the_whole_list_and_its_refusal_shown_
 }
 
 #[wasm_bindgen_test]
+async fn a_rules_form_has_its_own_address() {
+    fake_server(vec![
+        (
+            "GET /console/api/offers/catalogue",
+            vec![(200, json(&catalogue()))],
+        ),
+        ("GET /console/api/offers/rules", vec![(200, json(&rules()))]),
+    ]);
+    let root = root();
+    // A link to the second rule opens its form.
+    let _app = mount_rules(&root, "/console/offers/rules/backups");
+    until(&root, "the form of the rule the address names", |r| {
+        find(r, "#c-r-1-when").is_some()
+    })
+    .await;
+    assert!(find(&root, "#c-r-0-when").is_none(), "one form at a time");
+
+    // Closing it goes back to the offers' address; opening another goes to that one.
+    click(&root, "#c-r-1-edit").await;
+    until(&root, "the form closed", |r| {
+        find(r, "#c-r-1-when").is_none()
+    })
+    .await;
+    assert_eq!(path(), "/console/offers");
+    click(&root, "#c-r-0-edit").await;
+    until(&root, "the first rule's form", |r| {
+        find(r, "#c-r-0-when").is_some()
+    })
+    .await;
+    assert_eq!(path(), "/console/offers/rules/disk-full");
+
+    // A new id is a new address, and the form stays open through it.
+    type_into(&root, "#c-r-0-id", "disk-nearly-full").await;
+    until(&root, "the new address", |_| {
+        path() == "/console/offers/rules/disk-nearly-full"
+    })
+    .await;
+    yew::scheduler::flush().await;
+    assert!(find(&root, "#c-r-0-when").is_some());
+
+    // Back leaves the rule: its form closes, the list keeps the unsaved change.
+    gloo_utils::window().history().unwrap().back().unwrap();
+    until(&root, "the list again", |r| {
+        find(r, "#c-r-0-when").is_none()
+    })
+    .await;
+    assert_eq!(path(), "/console/offers");
+    assert!(find(&root, ".c-unsaved").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_address_naming_no_rule_says_so() {
+    fake_server(vec![
+        (
+            "GET /console/api/offers/catalogue",
+            vec![(200, json(&catalogue()))],
+        ),
+        ("GET /console/api/offers/rules", vec![(200, json(&rules()))]),
+    ]);
+    let root = root();
+    let _app = mount_rules(&root, "/console/offers/rules/gone");
+    until(&root, "the rules", |r| find(r, "#c-r-1-edit").is_some()).await;
+    assert!(text_of(&root, "[role=alert]").contains("no rule “gone”"));
+    assert!(find(&root, ".c-rule-form").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn rules_are_added_moved_switched_off_and_deleted_before_one_save() {
     let saved = RuleSet {
         rules: vec![rule(
@@ -462,8 +555,7 @@ async fn rules_are_added_moved_switched_off_and_deleted_before_one_save() {
         ("PUT /console/api/offers/rules", vec![(200, json(&saved))]),
     ]);
     let root = root();
-    let _app =
-        yew::Renderer::<RulesEditor>::with_root_and_props(root.clone(), rules_props()).render();
+    let _app = mount_rules(&root, "/console/offers");
     until(&root, "the rules", |r| find(r, "#c-r-1-edit").is_some()).await;
     click(&root, "#c-r-0-down").await;
     assert!(text_of(&root, ".c-rule-list li:first-child").contains("Backups for busy sites"));
@@ -525,8 +617,7 @@ async fn an_import_sends_the_toml_and_replaces_the_list_once_confirmed() {
         ),
     ]);
     let root = root();
-    let _app =
-        yew::Renderer::<RulesEditor>::with_root_and_props(root.clone(), rules_props()).render();
+    let _app = mount_rules(&root, "/console/offers");
     until(&root, "the rules", |r| {
         find(r, "#c-r-import-text").is_some()
     })
@@ -605,8 +696,7 @@ async fn try_it_sends_the_figures_and_shows_the_offer_or_none() {
         ),
     ]);
     let root = root();
-    let _app =
-        yew::Renderer::<RulesEditor>::with_root_and_props(root.clone(), rules_props()).render();
+    let _app = mount_rules(&root, "/console/offers");
     until(&root, "the box", |r| find(r, "#c-try-disk-used").is_some()).await;
     type_into(&root, "#c-try-bandwidth-used", "20").await;
     type_into(&root, "#c-try-service", "77").await;
@@ -670,11 +760,11 @@ async fn numbers_show_the_rate_with_its_interval_the_uplift_and_the_csv_for_the_
         vec![(200, json(&numbers(30))), (200, json(&numbers(90)))],
     )]);
     let root = root();
-    let props = OfferNumbersProps {
-        api: Api::default(),
-        on_signed_out: Callback::noop(),
-    };
-    let _app = yew::Renderer::<OfferNumbersView>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        Role::ProviderAdmin,
+        yew::html! { <OfferNumbersView /> },
+    );
     until(&root, "the table", |r| {
         find(r, ".c-offer-numbers").is_some()
     })
@@ -747,10 +837,8 @@ async fn the_page_gives_a_provider_its_catalogue_and_a_reseller_its_overrides() 
         ),
     ]);
     let root = root();
-    let props = OffersProps {
-        api: Api::default(),
-        on_signed_out: Callback::noop(),
-    };
+    let props = OffersProps { rule: None };
+    go_to("/console/offers");
     let _app = common::console::mount(
         &root,
         Role::ProviderAdmin,

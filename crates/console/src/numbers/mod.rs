@@ -12,13 +12,7 @@ use panelcare_model::{numbers::Numbers, ticket::numbers::TicketNumbers};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::Api;
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct NumbersProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-}
+use crate::console::use_console;
 
 /// Both sets of figures, fetched together so a card never shows half a tenant.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,16 +22,14 @@ struct Loaded {
 }
 
 #[component]
-pub fn NumbersView(props: &NumbersProps) -> Html {
+pub fn NumbersView() -> Html {
+    let console = use_console();
     let numbers = use_state(|| None::<Result<Rc<Loaded>, String>>);
     {
-        let (api, numbers, on_signed_out) = (
-            props.api.clone(),
-            numbers.clone(),
-            props.on_signed_out.clone(),
-        );
+        let numbers = numbers.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
+                let api = &console.api;
                 let loaded = match api.numbers().await {
                     Ok(feedback) => api
                         .ticket_numbers()
@@ -45,10 +37,9 @@ pub fn NumbersView(props: &NumbersProps) -> Html {
                         .map(|tickets| Loaded { feedback, tickets }),
                     Err(e) => Err(e),
                 };
-                match loaded {
-                    Ok(n) => numbers.set(Some(Ok(Rc::new(n)))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => numbers.set(Some(Err(e.message()))),
+                let shown = numbers.clone();
+                if let Some(n) = console.settle(loaded, |e| shown.set(Some(Err(e.message())))) {
+                    numbers.set(Some(Ok(Rc::new(n))));
                 }
             });
         });

@@ -7,18 +7,16 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
 use crate::{
-    api::Api,
+    console::use_console,
     form::{self, described_by, field},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ImportProps {
-    pub api: Api,
     pub tenant: AttrValue,
     /// How many rules the list has now, for the confirmation.
     pub count: usize,
     pub on_imported: Callback<RuleSet>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// The text of the file chosen in `input`. Read through `File.text()` by name: the console's
@@ -84,8 +82,8 @@ pub fn ImportToml(props: &ImportProps) -> Html {
         })
     };
     let on_import = {
-        let (api, tenant, text, confirming, errors, failure, busy) = (
-            props.api.clone(),
+        let (console, tenant, text, confirming, errors, failure, busy) = (
+            use_console(),
             props.tenant.clone(),
             text.clone(),
             confirming.clone(),
@@ -93,10 +91,10 @@ pub fn ImportToml(props: &ImportProps) -> Html {
             failure.clone(),
             busy.clone(),
         );
-        let (on_imported, on_signed_out) = (props.on_imported.clone(), props.on_signed_out.clone());
+        let on_imported = props.on_imported.clone();
         Callback::from(move |_: MouseEvent| {
-            let (api, tenant, body, text, confirming, errors, failure, busy) = (
-                api.clone(),
+            let (console, tenant, body, text, confirming, errors, failure, busy) = (
+                console.clone(),
                 tenant.clone(),
                 (*text).clone(),
                 text.clone(),
@@ -105,25 +103,23 @@ pub fn ImportToml(props: &ImportProps) -> Html {
                 failure.clone(),
                 busy.clone(),
             );
-            let (on_imported, on_signed_out) = (on_imported.clone(), on_signed_out.clone());
+            let on_imported = on_imported.clone();
             busy.set(true);
             spawn_local(async move {
-                let result = api.import_offer_rules(&tenant, &body).await;
+                let result = console.api.import_offer_rules(&tenant, &body).await;
                 busy.set(false);
                 confirming.set(false);
-                match result {
-                    Ok(rules) => {
-                        errors.set(Vec::new());
-                        failure.set(None);
-                        text.set(String::new());
-                        on_imported.emit(rules);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        let fields = form::field_errors(&e);
-                        failure.set(fields.is_empty().then(|| e.message()));
-                        errors.set(fields);
-                    }
+                let (refused, failed) = (errors.clone(), failure.clone());
+                let imported = console.settle(result, |e| {
+                    let fields = form::field_errors(&e);
+                    failed.set(fields.is_empty().then(|| e.message()));
+                    refused.set(fields);
+                });
+                if let Some(rules) = imported {
+                    errors.set(Vec::new());
+                    failure.set(None);
+                    text.set(String::new());
+                    on_imported.emit(rules);
                 }
             });
         })

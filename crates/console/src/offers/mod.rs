@@ -4,25 +4,26 @@
 
 mod api;
 mod catalogue;
+mod catalogue_draft;
 mod errors;
 mod funnel;
 mod help;
 mod import;
 mod item;
 mod item_draft;
+mod kind_section;
 mod numbers;
 mod override_draft;
+mod override_row;
 mod overrides;
 mod page;
 mod preview;
-mod rule_form;
-mod rule_row;
 mod rules;
 mod units;
 mod variants;
 
 pub use catalogue::{CatalogueEditor, CatalogueProps};
-pub use numbers::{OfferNumbersProps, OfferNumbersView};
+pub use numbers::OfferNumbersView;
 pub use overrides::{OverridesEditor, OverridesProps};
 pub use page::{OffersProps, OffersView};
 pub use rules::{RulesEditor, RulesProps};

@@ -18,13 +18,7 @@ use super::{
     api::numbers_csv_url,
     funnel::{funnel, row_name},
 };
-use crate::{api::Api, form};
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct OfferNumbersProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-}
+use crate::{console::use_console, form};
 
 const PERIODS: [u32; 3] = [7, 30, 90];
 
@@ -102,23 +96,19 @@ fn tenant_card(t: &TenantOffers, days: u32) -> Html {
 }
 
 #[component]
-pub fn OfferNumbersView(props: &OfferNumbersProps) -> Html {
+pub fn OfferNumbersView() -> Html {
     let days = use_state(|| 30u32);
     let numbers = use_state(|| None::<Result<Rc<OfferNumbers>, String>>);
     {
-        let (api, numbers, on_signed_out) = (
-            props.api.clone(),
-            numbers.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, numbers) = (use_console(), numbers.clone());
         use_effect_with(*days, move |days| {
             let days = *days;
             numbers.set(None);
             spawn_local(async move {
-                match api.offer_numbers(days).await {
-                    Ok(n) => numbers.set(Some(Ok(Rc::new(n)))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => numbers.set(Some(Err(e.message()))),
+                let result = console.api.offer_numbers(days).await;
+                let shown = numbers.clone();
+                if let Some(n) = console.settle(result, |e| shown.set(Some(Err(e.message())))) {
+                    numbers.set(Some(Ok(Rc::new(n))));
                 }
             });
         });

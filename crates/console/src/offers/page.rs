@@ -2,14 +2,16 @@
 //! provider's catalogue instead of writing one), and the numbers of every tenant in scope.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::{CatalogueEditor, OfferNumbersView, OverridesEditor, RulesEditor};
-use crate::{api::Api, form, tenants::use_tenants};
+use crate::{form, route::Route, tenants::use_tenants};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct OffersProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
+    /// The rule the address names (`/console/offers/rules/{id}`): the rules tab, its form open.
+    #[prop_or_default]
+    pub rule: Option<AttrValue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +25,16 @@ enum Part {
 pub fn OffersView(props: &OffersProps) -> Html {
     let (tenants, tenant) = use_tenants();
     let part = use_state(|| Part::Rules);
+    let navigator = use_navigator();
+    {
+        // An address naming a rule shows the rules, whichever tab was open.
+        let part = part.clone();
+        use_effect_with(props.rule.clone(), move |rule| {
+            if rule.is_some() {
+                part.set(Part::Rules);
+            }
+        });
+    }
     let on_tenant = {
         let tenant = tenant.clone();
         Callback::from(move |e: Event| tenant.set(form::select_value(&e)))
@@ -33,14 +45,22 @@ pub fn OffersView(props: &OffersProps) -> Html {
         .find(|t| t.id == *tenant)
         .is_some_and(|t| t.parent_id.is_some());
     let tab = |p: Part, label: &'static str| {
-        let part = part.clone();
+        let (part, navigator, rule_open) = (part.clone(), navigator.clone(), props.rule.is_some());
         let current = (*part == p).then_some("page");
+        let onclick = Callback::from(move |_: MouseEvent| {
+            part.set(p);
+            // Another tab leaves the open rule: the address goes back to the offers'.
+            if rule_open
+                && p != Part::Rules
+                && let Some(n) = &navigator
+            {
+                n.push(&Route::Offers);
+            }
+        });
         html! {
-            <button type="button" class="c-tab" aria-current={current} onclick={Callback::from(move |_: MouseEvent| part.set(p))}>{ label }</button>
+            <button type="button" class="c-tab" aria-current={current} {onclick}>{ label }</button>
         }
     };
-    let api = props.api.clone();
-    let out = props.on_signed_out.clone();
     html! {
         <section aria-labelledby="c-offers-title">
             <h1 id="c-offers-title" class="c-title">{ "Offers" }</h1>
@@ -58,20 +78,20 @@ pub fn OffersView(props: &OffersProps) -> Html {
                 </div>
             }
             if *part == Part::Numbers {
-                <OfferNumbersView {api} on_signed_out={out} />
+                <OfferNumbersView />
             } else if chosen.is_empty() {
                 <p class="c-muted">{ "Loading…" }</p>
             } else if *part == Part::Rules {
-                <RulesEditor key={format!("r-{chosen}")} {api} tenant={chosen.clone()} on_signed_out={out} />
+                <RulesEditor key={format!("r-{chosen}")} tenant={chosen.clone()} open={props.rule.clone()} />
             } else if reseller {
                 <section class="c-card c-section" aria-labelledby="c-o-cat-title">
                     <h2 id="c-o-cat-title">{ "Your catalogue" }</h2>
-                    <OverridesEditor key={format!("o-{chosen}")} {api} tenant={chosen.clone()} on_signed_out={out} />
+                    <OverridesEditor key={format!("o-{chosen}")} tenant={chosen.clone()} />
                 </section>
             } else {
                 <section class="c-card c-section" aria-labelledby="c-o-cat-title">
                     <h2 id="c-o-cat-title">{ "Catalogue" }</h2>
-                    <CatalogueEditor key={format!("c-{chosen}")} {api} tenant={chosen.clone()} on_signed_out={out} />
+                    <CatalogueEditor key={format!("c-{chosen}")} tenant={chosen.clone()} />
                 </section>
             }
         </section>

@@ -14,16 +14,14 @@ use super::{
     api::{Figure, PreviewRequest},
     units,
 };
-use crate::{api::Api, form};
+use crate::{console::use_console, form};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TryItProps {
-    pub api: Api,
     pub tenant: AttrValue,
     pub catalogue: Rc<Catalogue>,
     /// Unsaved changes are not what the server evaluates: the box says so.
     pub unsaved: bool,
-    pub on_signed_out: Callback<()>,
 }
 
 /// The figures as typed, per metric: used and limit (blank limit is unlimited).
@@ -118,32 +116,29 @@ pub fn TryIt(props: &TryItProps) -> Html {
         }
     };
     let onsubmit = {
-        let (api, tenant, figures, answer, busy, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, figures, answer, busy) = (
+            use_console(),
             props.tenant.clone(),
             figures.clone(),
             answer.clone(),
             busy.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (api, tenant, body, answer, busy, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, body, answer, busy) = (
+                console.clone(),
                 tenant.clone(),
                 figures.request(),
                 answer.clone(),
                 busy.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                let result = api.preview_offer(&tenant, &body).await;
+                let result = console.api.preview_offer(&tenant, &body).await;
                 busy.set(false);
-                match result {
-                    Ok(a) => answer.set(Some(Ok(a.offer))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => answer.set(Some(Err(e.message()))),
+                let failed = answer.clone();
+                if let Some(a) = console.settle(result, |e| failed.set(Some(Err(e.message())))) {
+                    answer.set(Some(Ok(a.offer)));
                 }
             });
         })

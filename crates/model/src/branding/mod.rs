@@ -122,7 +122,58 @@ pub fn contrast(a: &str, b: &str) -> Option<f64> {
 /// AA for normal text.
 pub const AA_CONTRAST: f64 = 4.5;
 
+/// WCAG 2.1 non-text contrast (1.4.11): what a focus ring needs against the background.
+pub const NON_TEXT_CONTRAST: f64 = 3.0;
+
+/// The widget's primary colour when a tenant sets none (`--pc-primary` in `widget.css`).
+pub const DEFAULT_PRIMARY: &str = "#1d4ed8";
+
+/// The rings to fall back on when the primary colour is too close to the background: one
+/// of them always stands out (the widget's dark and light text colours).
+const DARK_RING: &str = "#1f2937";
+const LIGHT_RING: &str = "#f3f4f6";
+
+impl Theme {
+    /// The widget's background in this theme (`--pc-bg` in `widget.css`).
+    pub fn background(self) -> &'static str {
+        match self {
+            Theme::Light => "#ffffff",
+            Theme::Dark => "#111827",
+        }
+    }
+}
+
+/// The focus ring's colour for `primary` on `background`: the primary where it stands out
+/// at least 3:1, as the ring is the only sign of where keyboard focus is; otherwise the dark
+/// or the light ring, whichever stands out more. A colour that cannot be read gets the
+/// fallback too, so no tenant's setting can hide the ring.
+pub fn focus_ring(primary: &str, background: &str) -> String {
+    if contrast(primary, background).is_some_and(|r| r >= NON_TEXT_CONTRAST) {
+        return parse_colour(primary).unwrap_or_else(|| primary.to_owned());
+    }
+    let on = |ring: &str| contrast(ring, background).unwrap_or(0.0);
+    if on(DARK_RING) >= on(LIGHT_RING) {
+        DARK_RING.into()
+    } else {
+        LIGHT_RING.into()
+    }
+}
+
 impl Branding {
+    /// The primary colour in use: the tenant's, or ours when it sets none.
+    pub fn primary_or_default(&self) -> &str {
+        if self.primary.is_empty() {
+            DEFAULT_PRIMARY
+        } else {
+            &self.primary
+        }
+    }
+
+    /// The focus ring's colour on this branding's background (see [`focus_ring`]).
+    pub fn focus_ring(&self) -> String {
+        focus_ring(self.primary_or_default(), self.theme.background())
+    }
+
     /// The language to show when the panel asks for `wanted`: it, if the tenant offers it;
     /// otherwise the tenant's first language (English when the list is empty or unreadable).
     pub fn pick_lang(&self, wanted: Lang) -> Lang {
@@ -315,6 +366,38 @@ mod tests {
         assert!((contrast("#777777", "#ffffff").unwrap() - 4.48).abs() < 0.01);
         assert!(contrast("#1d4ed8", "#ffffff").unwrap() > AA_CONTRAST);
         assert_eq!(contrast("nope", "#fff"), None);
+    }
+
+    #[test]
+    fn the_focus_ring_stands_out_whatever_the_primary_colour() {
+        let pale_yellow = "#fef9c3";
+        let navy = "#0b1f4d";
+        for (primary, theme) in [
+            (pale_yellow, Theme::Light),
+            (navy, Theme::Dark),
+            (pale_yellow, Theme::Dark),
+            (navy, Theme::Light),
+            (DEFAULT_PRIMARY, Theme::Dark),
+            ("not a colour", Theme::Light),
+        ] {
+            let b = Branding {
+                primary: primary.into(),
+                theme,
+                ..Default::default()
+            };
+            let ring = b.focus_ring();
+            let r = contrast(&ring, theme.background()).unwrap();
+            assert!(
+                r >= NON_TEXT_CONTRAST,
+                "{primary} on {theme:?}: {ring} is {r:.2}:1"
+            );
+        }
+        // A primary that stands out is the ring itself, so the widget keeps its look.
+        assert_eq!(focus_ring(navy, "#ffffff"), navy);
+        assert_eq!(focus_ring(pale_yellow, "#111827"), pale_yellow);
+        // Too pale on white, too dark on the dark theme: the fallback rings.
+        assert_eq!(focus_ring(pale_yellow, "#ffffff"), DARK_RING);
+        assert_eq!(focus_ring(navy, "#111827"), LIGHT_RING);
     }
 
     #[test]

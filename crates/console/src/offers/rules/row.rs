@@ -10,7 +10,7 @@ use panelcare_model::{
 };
 use yew::prelude::*;
 
-use super::rule_form::RuleForm;
+use super::form::RuleForm;
 use crate::form;
 
 #[derive(Debug, Clone, PartialEq, Properties)]

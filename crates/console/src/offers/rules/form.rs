@@ -5,17 +5,20 @@
 use std::rc::Rc;
 
 use panelcare_model::{
-    FieldError, Lang,
-    offers::{Catalogue, ItemKind, Rule, Wording, catalogue::key},
+    FieldError,
+    offers::{Catalogue, Rule},
 };
 use yew::prelude::*;
 
 use super::{
-    errors::{at, lines, split_lines},
-    item::kind_name,
-    variants::VariantsTable,
+    offer::OfferSelect,
+    wording::{OTHER_LANGS, WordingFields},
 };
 use crate::form::{self, described_by, field};
+use crate::offers::{
+    errors::{at, lines, split_lines},
+    variants::VariantsTable,
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RuleFormProps {
@@ -34,17 +37,6 @@ pub struct RuleFormProps {
 struct Typed {
     when: String,
     priority: String,
-}
-
-/// The languages besides English a rule may be worded in.
-const OTHER_LANGS: [Lang; 2] = [Lang::Ru, Lang::SrLatn];
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "English",
-        Lang::Ru => "Russian",
-        Lang::SrLatn => "Serbian (Latin)",
-    }
 }
 
 #[component]
@@ -132,7 +124,6 @@ pub fn RuleForm(props: &RuleFormProps) -> Html {
             on_change.emit(next);
         })
     };
-    let on_offer = change(|r, v| r.offer = v).reform(|e: Event| form::select_value(&e));
     let on_variants = {
         let (rule, on_change) = (rule.clone(), props.on_change.clone());
         Callback::from(move |v| {
@@ -143,76 +134,9 @@ pub fn RuleForm(props: &RuleFormProps) -> Html {
     };
     let when_error = lines(&props.errors, "when", &typed.when);
     let offer_id = id("offer");
-    let known = ItemKind::ALL.iter().any(|k| {
-        props
-            .catalogue
-            .items(*k)
-            .iter()
-            .any(|i| key(*k, &i.id) == rule.offer)
-    });
     let offer_select = html! {
-        <select id={offer_id.clone()} onchange={on_offer} aria-invalid={err("offer").map(|_| "true")}
-            aria-describedby={described_by(&offer_id, false, err("offer").is_some())}>
-            if !known {
-                <option value={rule.offer.clone()} selected=true>
-                    { if rule.offer.is_empty() { "Choose what to offer".to_owned() } else { format!("{} (not in the catalogue)", rule.offer) } }
-                </option>
-            }
-            { for ItemKind::ALL.iter().filter(|k| !props.catalogue.items(**k).is_empty()).map(|k| html! {
-                <optgroup label={format!("{}s", kind_name(*k))}>
-                    { for props.catalogue.items(*k).iter().map(|i| {
-                        let value = key(*k, &i.id);
-                        html! { <option selected={value == rule.offer} value={value.clone()}>{ format!("{} ({value})", i.name) }</option> }
-                    }) }
-                </optgroup>
-            }) }
-        </select>
-    };
-    let wording = |l: Lang| {
-        let tag = l.tag();
-        let w = rule.texts.get(tag).cloned().unwrap_or_default();
-        let set = |headline: bool| {
-            let (rule, on_change, tag) = (rule.clone(), props.on_change.clone(), tag.to_owned());
-            Callback::from(move |e: InputEvent| {
-                let v = if headline {
-                    form::input_value(&e)
-                } else {
-                    form::textarea_value(&e)
-                };
-                let mut next = rule.clone();
-                let mut w = next.texts.get(&tag).cloned().unwrap_or_default();
-                if headline {
-                    w.headline = v
-                } else {
-                    w.body = v
-                }
-                // No wording in a language leaves it out: customers get English.
-                if w == Wording::default() {
-                    next.texts.remove(&tag);
-                } else {
-                    next.texts.insert(tag.clone(), w);
-                }
-                on_change.emit(next);
-            })
-        };
-        let (h_id, b_id) = (id(&format!("{tag}-headline")), id(&format!("{tag}-body")));
-        let (h_err, b_err) = (
-            err(&format!("texts.{tag}.headline")),
-            err(&format!("texts.{tag}.body")),
-        );
-        html! {
-            <details class="c-texts" open={!w.headline.is_empty() || !w.body.is_empty() || h_err.is_some() || b_err.is_some()}>
-                <summary>{ format!("Wording in {} (optional)", lang_name(l)) }</summary>
-                { field(&h_id, &format!("Headline in {}", lang_name(l)), html! {
-                    <input id={h_id.clone()} type="text" value={w.headline.clone()} oninput={set(true)} lang={tag}
-                        aria-invalid={h_err.map(|_| "true")} aria-describedby={described_by(&h_id, false, h_err.is_some())} />
-                }, None, h_err) }
-                { field(&b_id, &format!("Body in {}", lang_name(l)), html! {
-                    <textarea id={b_id.clone()} rows="3" value={w.body.clone()} oninput={set(false)} lang={tag}
-                        aria-invalid={b_err.map(|_| "true")} aria-describedby={described_by(&b_id, false, b_err.is_some())} />
-                }, None, b_err) }
-            </details>
-        }
+        <OfferSelect id={AttrValue::from(offer_id.clone())} value={AttrValue::from(rule.offer.clone())} catalogue={props.catalogue.clone()}
+            error={err("offer").map(AttrValue::from)} on_change={change(|r, v| r.offer = v)} />
     };
     let when_id = id("when");
     let body_id = id("body");
@@ -242,7 +166,9 @@ pub fn RuleForm(props: &RuleFormProps) -> Html {
                 <textarea id={body_id.clone()} rows="3" value={rule.body.clone()} oninput={change(|r, v| r.body = v).reform(|e: InputEvent| form::textarea_value(&e))}
                     aria-invalid={err("body").map(|_| "true")} aria-describedby={described_by(&body_id, false, err("body").is_some())} />
             }, None, err("body")) }
-            { for OTHER_LANGS.into_iter().map(wording) }
+            { for OTHER_LANGS.into_iter().map(|lang| html! {
+                <WordingFields stem={AttrValue::from(stem.clone())} {lang} rule={props.rule.clone()} errors={props.errors.clone()} on_change={props.on_change.clone()} />
+            }) }
             { input("cta_url", "Button link", rule.cta_url.clone(), Some("An https address among the link origins, or a /path of the panel; e.g. https://billing.example.com/upgrade.php?id={service.id}&to={target.id}."), |r, v| r.cta_url = v.trim().to_owned()) }
             <div class="c-row-fields">
                 { number("snooze", "“Not now” hides it for (days)", rule.snooze_days, "snooze_days", |r, v| r.snooze_days = v.trim().parse().unwrap_or(0)) }
