@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
+    agents::TeamView,
     audit::AuditView,
     branding::BrandingEditor,
     console::use_console,
@@ -19,7 +20,6 @@ use crate::{
     route::{Route, RouteLink},
     second_factor::SecurityPage,
     support::SupportSettings,
-    team::TeamView,
     tickets::{TicketDetail, TicketQueue},
 };
 

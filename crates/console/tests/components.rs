@@ -7,7 +7,7 @@
 use panelcare_console::{
     api::Api,
     branding::{BrandingEditor, BrandingProps},
-    login::{Login, LoginProps},
+    console::{Login, LoginProps},
 };
 use panelcare_model::console::Role;
 use wasm_bindgen::JsCast;
