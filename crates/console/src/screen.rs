@@ -108,17 +108,18 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Knowledge | Route::Article { .. } => html! { <KbView {api} {on_signed_out} /> },
         Route::Notices | Route::Notice { .. } => html! { <NoticesView {api} {on_signed_out} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
-        Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
+        Route::Security => html! { <SecurityPage /> },
         Route::Offers | Route::OfferRule { .. } if admin => {
             html! { <OffersView {api} {on_signed_out} /> }
         }
         Route::Branding if admin => html! { <BrandingEditor {api} {on_signed_out} /> },
-        Route::Limits if admin => html! { <LimitsPage {api} {on_signed_out} {provider} /> },
-        Route::CustomerData if admin => html! { <DataRightsPage {api} {on_signed_out} /> },
-        Route::Team | Route::TeamMember { .. } if admin => {
-            html! { <TeamView {api} {on_signed_out} {provider} /> }
+        Route::Limits if admin => html! { <LimitsPage /> },
+        Route::CustomerData if admin => html! { <DataRightsPage /> },
+        Route::Team if admin => html! { <TeamView /> },
+        Route::TeamMember { id } if admin => {
+            html! { <TeamView member={AttrValue::from(id.clone())} /> }
         }
-        Route::Audit if admin => html! { <AuditView {api} {on_signed_out} /> },
+        Route::Audit if admin => html! { <AuditView /> },
         _ => html! { <NotFound /> },
     }
 }
