@@ -11,8 +11,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::Api,
-    console::{Console, use_console},
-    login::Login,
+    console::{Console, Login, use_console},
     password_reset::{self, NewPassword},
     route::{NavLink, Route},
     screen::Screen,

@@ -7,13 +7,7 @@ use panelcare_model::console::AuditEntry;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::{api::Api, text};
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct AuditProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-}
+use crate::{console::use_console, text};
 
 /// What an action means, for people.
 fn action(a: &str) -> &str {
@@ -36,20 +30,17 @@ fn action(a: &str) -> &str {
 }
 
 #[component]
-pub fn AuditView(props: &AuditProps) -> Html {
+pub fn AuditView() -> Html {
+    let console = use_console();
     let entries = use_state(|| None::<Result<Rc<Vec<AuditEntry>>, String>>);
     {
-        let (api, entries, on_signed_out) = (
-            props.api.clone(),
-            entries.clone(),
-            props.on_signed_out.clone(),
-        );
+        let entries = entries.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match api.audit().await {
-                    Ok(list) => entries.set(Some(Ok(Rc::new(list)))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => entries.set(Some(Err(e.message()))),
+                let result = console.api.audit().await;
+                if let Some(list) = console.settle(result, |e| entries.set(Some(Err(e.message()))))
+                {
+                    entries.set(Some(Ok(Rc::new(list))));
                 }
             });
         });

@@ -1,6 +1,7 @@
 //! The panelcare operator console: providers', resellers' and agents' screen for reading and
 //! answering what customers send. Its own wasm bundle, so the customer widget stays small.
 
+pub mod agents;
 pub mod api;
 pub mod app;
 pub mod audit;
@@ -15,7 +16,6 @@ pub mod kb;
 pub mod latest;
 pub mod limits;
 pub mod loaded;
-pub mod login;
 pub mod notices;
 pub mod numbers;
 pub mod offers;
@@ -24,7 +24,6 @@ pub mod route;
 pub mod screen;
 pub mod second_factor;
 pub mod support;
-pub mod team;
 pub mod tenants;
 pub mod text;
 pub mod tickets;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
+    agents::TeamView,
     audit::AuditView,
     branding::BrandingEditor,
     console::use_console,
@@ -18,7 +19,6 @@ use crate::{
     route::{Route, RouteLink},
     second_factor::SecurityPage,
     support::SupportSettings,
-    team::TeamView,
     tickets::{TicketDetail, TicketQueue},
 };
 
@@ -97,18 +97,19 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Notices => html! { <NoticesView /> },
         Route::Notice { id } => html! { <NoticesView id={AttrValue::from(id.clone())} /> },
         Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
-        Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
+        Route::Security => html! { <SecurityPage /> },
         Route::Offers if admin => html! { <OffersView /> },
         Route::OfferRule { id } if admin => {
             html! { <OffersView rule={AttrValue::from(id.clone())} /> }
         }
         Route::Branding if admin => html! { <BrandingEditor /> },
-        Route::Limits if admin => html! { <LimitsPage {api} {on_signed_out} {provider} /> },
-        Route::CustomerData if admin => html! { <DataRightsPage {api} {on_signed_out} /> },
-        Route::Team | Route::TeamMember { .. } if admin => {
-            html! { <TeamView {api} {on_signed_out} {provider} /> }
+        Route::Limits if admin => html! { <LimitsPage /> },
+        Route::CustomerData if admin => html! { <DataRightsPage /> },
+        Route::Team if admin => html! { <TeamView /> },
+        Route::TeamMember { id } if admin => {
+            html! { <TeamView member={AttrValue::from(id.clone())} /> }
         }
-        Route::Audit if admin => html! { <AuditView {api} {on_signed_out} /> },
+        Route::Audit if admin => html! { <AuditView /> },
         _ => html! { <NotFound /> },
     }
 }

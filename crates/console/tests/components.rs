@@ -6,7 +6,7 @@
 
 use panelcare_console::{
     branding::BrandingEditor,
-    login::{Login, LoginProps},
+    console::{Login, LoginProps},
 };
 use panelcare_model::{
     branding::Branding,

@@ -5,10 +5,7 @@
 // Helpers outside #[test] functions unwrap too: a failure there is a failed test.
 #![allow(clippy::unwrap_used)]
 
-use panelcare_console::{
-    api::Api,
-    limits::{LimitsPage, LimitsProps},
-};
+use panelcare_console::limits::LimitsPage;
 use panelcare_model::console::Role;
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError, console::TenantInfo, error::FieldErrorCode,
@@ -17,7 +14,6 @@ use panelcare_model::{
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
-use yew::Callback;
 
 mod common;
 
@@ -47,18 +43,15 @@ fn serve(put: (u16, wasm_bindgen::JsValue)) {
     ]);
 }
 
+/// The page as the provider's admin (`provider`) or a reseller's admin sees it.
 async fn open(provider: bool) -> Element {
     let root = root();
-    let props = LimitsProps {
-        api: Api::default(),
-        on_signed_out: Callback::noop(),
-        provider,
+    let role = if provider {
+        Role::ProviderAdmin
+    } else {
+        Role::ResellerAdmin
     };
-    common::console::mount(
-        &root,
-        Role::ProviderAdmin,
-        yew::html! { <LimitsPage ..props /> },
-    );
+    common::console::mount(&root, role, yew::html! { <LimitsPage /> });
     until(&root, "the table", |r| find(r, FEEDBACK_BURST).is_some()).await;
     root
 }

@@ -2,5 +2,7 @@
 //! screen shares ([`Console`], [`use_console`]) and signing in.
 
 mod context;
+mod login;
 
 pub use context::{Console, use_console};
+pub use login::{Login, LoginProps};

@@ -6,13 +6,11 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::api::{export, save_as};
-use crate::{api::Api, form};
+use crate::{console::use_console, form};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct CustomerDataProps {
-    pub api: Api,
     pub tenant: AttrValue,
-    pub on_signed_out: Callback<()>,
 }
 
 /// `n` and the noun, singular for one.
@@ -39,6 +37,7 @@ fn summary(e: &Erased) -> String {
 
 #[component]
 pub fn CustomerData(props: &CustomerDataProps) -> Html {
+    let console = use_console();
     let account = use_state(String::new);
     let confirm = use_state(String::new);
     // The outcome of the last erase: (succeeded, what to say).
@@ -57,60 +56,46 @@ pub fn CustomerData(props: &CustomerDataProps) -> Html {
         Callback::from(move |e: InputEvent| confirm.set(form::input_value(&e)))
     };
     let on_erase = {
-        let (api, tenant, on_signed_out) = (
-            props.api.clone(),
-            props.tenant.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, tenant) = (console.clone(), props.tenant.clone());
         let (account, confirm, said, busy) =
             (account.clone(), confirm.clone(), said.clone(), busy.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             busy.set(true);
-            let (api, tenant, on_signed_out, said, busy) = (
-                api.clone(),
-                tenant.clone(),
-                on_signed_out.clone(),
-                said.clone(),
-                busy.clone(),
-            );
+            let (console, tenant, said, busy) =
+                (console.clone(), tenant.clone(), said.clone(), busy.clone());
             let (account, typed) = ((*account).clone(), (*confirm).clone());
             spawn_local(async move {
-                match api.erase_customer(&tenant, &account, &typed).await {
-                    Ok(erased) => said.set(Some((true, summary(&erased)))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => said.set(Some((false, e.message()))),
+                let result = console.api.erase_customer(&tenant, &account, &typed).await;
+                if let Some(erased) =
+                    console.settle(result, |e| said.set(Some((false, e.message()))))
+                {
+                    said.set(Some((true, summary(&erased))));
                 }
                 busy.set(false);
             });
         })
     };
     let on_export = {
-        let (tenant, on_signed_out) = (props.tenant.clone(), props.on_signed_out.clone());
+        let (console, tenant) = (console.clone(), props.tenant.clone());
         let (account, said, busy) = (account.clone(), said.clone(), busy.clone());
         Callback::from(move |_: MouseEvent| {
             busy.set(true);
-            let (tenant, on_signed_out, said, busy) = (
-                tenant.clone(),
-                on_signed_out.clone(),
-                said.clone(),
-                busy.clone(),
-            );
+            let (console, tenant, said, busy) =
+                (console.clone(), tenant.clone(), said.clone(), busy.clone());
             let account = (*account).clone();
             spawn_local(async move {
                 // Fetched first, so a refusal is said here instead of saved as the export.
-                match export(&tenant, &account).await {
-                    Ok(text) => {
-                        let name = format!("customer-{tenant}-{account}.json");
-                        let saved = save_as(&name, &text).is_some();
-                        said.set(Some(if saved {
-                            (true, format!("Exported as {name}."))
-                        } else {
-                            (false, "The browser did not take the download.".into())
-                        }));
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => said.set(Some((false, e.message()))),
+                let result = export(&tenant, &account).await;
+                if let Some(text) = console.settle(result, |e| said.set(Some((false, e.message()))))
+                {
+                    let name = format!("customer-{tenant}-{account}.json");
+                    let saved = save_as(&name, &text).is_some();
+                    said.set(Some(if saved {
+                        (true, format!("Exported as {name}."))
+                    } else {
+                        (false, "The browser did not take the download.".into())
+                    }));
                 }
                 busy.set(false);
             });

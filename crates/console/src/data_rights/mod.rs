@@ -7,18 +7,12 @@ mod retention;
 
 use yew::prelude::*;
 
-use crate::{api::Api, form, tenants::use_tenants};
+use crate::{form, tenants::use_tenants};
 use customer::CustomerData;
 use retention::RetentionForm;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct DataRightsProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-}
-
 #[component]
-pub fn DataRightsPage(props: &DataRightsProps) -> Html {
+pub fn DataRightsPage() -> Html {
     let (tenants, tenant) = use_tenants();
     let on_tenant = {
         let tenant = tenant.clone();
@@ -38,8 +32,8 @@ pub fn DataRightsPage(props: &DataRightsProps) -> Html {
                 // Keyed by tenant: a customer typed for one tenant is never erased at another,
                 // and the retention form never saves one tenant's figures to another. Siblings'
                 // keys must differ, so each names its form too.
-                <CustomerData key={format!("customer-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
-                <RetentionForm key={format!("retention-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                <CustomerData key={format!("customer-{chosen}")} tenant={chosen.clone()} />
+                <RetentionForm key={format!("retention-{chosen}")} tenant={chosen.clone()} />
             }
         </section>
     }

@@ -1,17 +1,13 @@
 //! A tenant's retention settings: how many months closed tickets and feedback are kept.
 
 use panelcare_model::{FieldError, data_rights::Retention, error::FieldErrorCode};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::{api::Api, form};
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct RetentionFormProps {
-    pub api: Api,
-    pub tenant: AttrValue,
-    pub on_signed_out: Callback<()>,
-}
+use crate::{
+    api::Api,
+    form,
+    loaded::{Stored, use_loaded},
+};
 
 const FIELDS: [(&str, &str); 2] = [
     (
@@ -57,97 +53,78 @@ fn shown(m: Option<u32>) -> String {
     m.map(|m| m.to_string()).unwrap_or_default()
 }
 
+/// The stored settings as the two inputs show them.
+fn typed(r: &Retention) -> [String; 2] {
+    [shown(r.closed_tickets_months), shown(r.feedback_months)]
+}
+
+/// The fields this form has an input for.
+const SHOWN: [&str; 2] = [FIELDS[0].0, FIELDS[1].0];
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct RetentionFormProps {
+    pub tenant: AttrValue,
+}
+
 #[component]
 pub fn RetentionForm(props: &RetentionFormProps) -> Html {
-    let typed = use_state(|| [String::new(), String::new()]);
-    let errors = use_state(Vec::<FieldError>::new);
-    let said = use_state(|| None::<(bool, String)>);
-    // Until the tenant's settings arrive the empty fields mean nothing: the form says so
-    // (`aria-busy`), for assistive technology and for tests waiting on it.
-    let loaded = use_state(|| false);
-    {
-        let (api, typed, said, loaded, on_signed_out) = (
-            props.api.clone(),
-            typed.clone(),
-            said.clone(),
-            loaded.clone(),
-            props.on_signed_out.clone(),
-        );
-        use_effect_with(props.tenant.clone(), move |t| {
-            let t = t.clone();
-            spawn_local(async move {
-                match api.retention(&t).await {
-                    Ok(r) => {
-                        typed.set([shown(r.closed_tickets_months), shown(r.feedback_months)]);
-                        said.set(None);
-                        loaded.set(true);
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => said.set(Some((false, e.message()))),
-                }
-            });
-        });
-    }
+    let editor = use_loaded(
+        props.tenant.clone(),
+        typed,
+        |api: Api, t: AttrValue| async move { api.retention(&t).await },
+    );
     let onsubmit = {
-        let (api, tenant, on_signed_out) = (
-            props.api.clone(),
-            props.tenant.clone(),
-            props.on_signed_out.clone(),
-        );
-        let (typed, errors, said) = (typed.clone(), errors.clone(), said.clone());
+        let (editor, tenant) = (editor.clone(), props.tenant.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let r = match parse(&typed) {
+            // The model's own check first: its messages, without the round trip.
+            let r = match parse(&editor.draft) {
                 Ok(r) => r,
-                Err(found) => return errors.set(found),
+                Err(found) => return editor.refuse(found),
             };
-            errors.set(Vec::new());
-            let (api, tenant, on_signed_out, errors, said) = (
-                api.clone(),
-                tenant.clone(),
-                on_signed_out.clone(),
-                errors.clone(),
-                said.clone(),
+            let tenant = tenant.clone();
+            editor.save(
+                move |api, _| async move { api.save_retention(&tenant, &r).await },
+                |_| "Saved.".into(),
+                &SHOWN,
             );
-            spawn_local(async move {
-                match api.save_retention(&tenant, &r).await {
-                    Ok(_) => said.set(Some((true, "Saved.".into()))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        errors.set(form::field_errors(&e));
-                        said.set(Some((false, e.message())));
-                    }
-                }
-            });
         })
     };
     let input = |i: usize| {
-        let (id, _) = FIELDS[i];
-        let value = typed[i].clone();
-        let typed = typed.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let mut next = (*typed).clone();
-            next[i] = form::input_value(&e);
-            typed.set(next);
-        });
-        let error = form::message(&errors, id);
+        let id = FIELDS[i].0;
+        let set: fn(&mut [String; 2], String) = if i == 0 {
+            |d, v| d[0] = v
+        } else {
+            |d, v| d[1] = v
+        };
+        let oninput = editor
+            .edit(set)
+            .reform(|e: InputEvent| form::input_value(&e));
+        let error = editor.error(id);
         html! {
             <input id={format!("c-ret-{id}")} type="number" min="1" max="120" inputmode="numeric"
-                {value} {oninput} aria-invalid={error.is_some().then_some("true")}
+                value={editor.draft[i].clone()} {oninput} aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={form::described_by(&format!("c-ret-{id}"), false, error.is_some())} />
         }
     };
+    // Until the tenant's settings arrive the empty fields mean nothing: the form says so
+    // (`aria-busy`), for assistive technology and for tests waiting on it.
+    let loading = matches!(*editor.stored, Stored::Loading);
+    let said = match &*editor.stored {
+        Stored::Failed(m) => Some((false, m.clone())),
+        _ => (*editor.outcome).clone(),
+    };
     html! {
-        <form class="c-card c-form" {onsubmit} aria-busy={(!*loaded).then_some("true")}>
+        <form class="c-card c-form" {onsubmit} aria-busy={loading.then_some("true")}>
             <h2 class="c-subtitle">{ "Retention" }</h2>
             <p class="c-muted">{ "Closed tickets (with their messages and files) and feedback older than this are deleted by a job every ten minutes. Empty keeps them." }</p>
-            { for (0..2).map(|i| form::field(&format!("c-ret-{}", FIELDS[i].0), FIELDS[i].1, input(i), None, form::message(&errors, FIELDS[i].0))) }
+            { for (0..2).map(|i| form::field(&format!("c-ret-{}", FIELDS[i].0), FIELDS[i].1, input(i), None, editor.error(FIELDS[i].0).as_deref())) }
             <div role="status">
-                if let Some((ok, text)) = &*said {
-                    <p class={if *ok { "c-ok" } else { "c-error" }}>{ text }</p>
+                if let Some((ok, text)) = said {
+                    <p class={if ok { "c-ok" } else { "c-error" }}>{ text }</p>
                 }
             </div>
-            <div class="c-actions"><button type="submit" class="c-button">{ "Save retention" }</button></div>
+            <div class="c-actions"><button type="submit" class="c-button" disabled={*editor.busy}>{ "Save retention" }</button></div>
         </form>
     }
 }

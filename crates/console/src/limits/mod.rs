@@ -11,21 +11,14 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::{
-    api::{Api, ApiError},
+    api::ApiError,
+    console::{Console, use_console},
     form::{self, field_errors},
     tenants::use_tenants,
 };
 use quotas::Quotas;
 use state::{Action, LimitsState, Quota, What, Who, rate_field};
 use table::RatesTable;
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct LimitsProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-    /// A provider admin may change the limits; any other admin sees them read-only.
-    pub provider: bool,
-}
 
 /// The fields this page has an input for; an error on any other (a whole action's row, which
 /// this page always sends) is said above the buttons instead.
@@ -44,12 +37,12 @@ fn settle(
     state: &UseReducerHandle<LimitsState>,
     result: Result<Limits, ApiError>,
     said: &'static str,
-    on_signed_out: &Callback<()>,
+    console: &Console,
 ) {
-    match result {
+    match result.map_err(|e| console.failed(e)) {
         Ok(l) => state.dispatch(Action::Got(l, Some(said))),
-        Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-        Err(e) => {
+        Err(None) => {}
+        Err(Some(e)) => {
             let shown = shown_fields();
             let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
             let general = form::general_message(&e, &shown);
@@ -59,24 +52,22 @@ fn settle(
 }
 
 #[component]
-pub fn LimitsPage(props: &LimitsProps) -> Html {
+pub fn LimitsPage() -> Html {
+    let console = use_console();
     let (tenants, tenant) = use_tenants();
     let state = use_reducer(LimitsState::default);
     {
-        let (api, state, on_signed_out) = (
-            props.api.clone(),
-            state.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, state) = (console.clone(), state.clone());
         use_effect_with((*tenant).clone(), move |t| {
             let t = t.clone();
             state.dispatch(Action::Choose);
             if !t.is_empty() {
                 spawn_local(async move {
-                    match api.limits(&t).await {
-                        Ok(l) => state.dispatch(Action::Got(l, None)),
-                        Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                        Err(e) => state.dispatch(Action::Refused(Vec::new(), Some(e.message()))),
+                    let loaded = console.settle(console.api.limits(&t).await, |e| {
+                        state.dispatch(Action::Refused(Vec::new(), Some(e.message())))
+                    });
+                    if let Some(l) = loaded {
+                        state.dispatch(Action::Got(l, None));
                     }
                 });
             }
@@ -91,12 +82,7 @@ pub fn LimitsPage(props: &LimitsProps) -> Html {
         Callback::from(move |edit| state.dispatch(Action::Edit(edit)))
     };
     let onsubmit = {
-        let (api, state, tenant, on_signed_out) = (
-            props.api.clone(),
-            state.clone(),
-            tenant.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, state, tenant) = (console.clone(), state.clone(), tenant.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(draft) = state.draft.clone() else {
@@ -109,40 +95,27 @@ pub fn LimitsPage(props: &LimitsProps) -> Html {
                 return;
             }
             state.dispatch(Action::Sending);
-            let (api, state, tenant, on_signed_out) = (
-                api.clone(),
-                state.clone(),
-                (*tenant).clone(),
-                on_signed_out.clone(),
-            );
+            let (console, state, tenant) = (console.clone(), state.clone(), (*tenant).clone());
             spawn_local(async move {
-                let saved = api.save_limits(&tenant, &draft).await;
-                settle(&state, saved, "Saved.", &on_signed_out);
+                let saved = console.api.save_limits(&tenant, &draft).await;
+                settle(&state, saved, "Saved.", &console);
             });
         })
     };
     let on_reset = {
-        let (api, state, tenant, on_signed_out) = (
-            props.api.clone(),
-            state.clone(),
-            tenant.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, state, tenant) = (console.clone(), state.clone(), tenant.clone());
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::Sending);
-            let (api, state, tenant, on_signed_out) = (
-                api.clone(),
-                state.clone(),
-                (*tenant).clone(),
-                on_signed_out.clone(),
-            );
+            let (console, state, tenant) = (console.clone(), state.clone(), (*tenant).clone());
             spawn_local(async move {
-                let reset = api.reset_limits(&tenant).await;
-                settle(&state, reset, "Reset to the defaults.", &on_signed_out);
+                let reset = console.api.reset_limits(&tenant).await;
+                settle(&state, reset, "Reset to the defaults.", &console);
             });
         })
     };
-    let editable = props.provider;
+    // A provider admin may change the limits (a reseller could otherwise lift its own
+    // backstop); any other admin sees them read-only.
+    let editable = console.is_provider();
     html! {
         <section aria-labelledby="c-limits-title">
             <h1 id="c-limits-title" class="c-title">{ "Limits" }</h1>

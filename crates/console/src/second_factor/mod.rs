@@ -12,6 +12,7 @@ mod setup;
 mod sign_in_code;
 mod sign_in_enrol;
 mod state;
+mod turn_off;
 
 pub use api::SignIn;
 pub use page::SecurityPage;

@@ -7,13 +7,11 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::console::use_console;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RequirementProps {
-    pub api: Api,
     pub tenant: AttrValue,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
@@ -21,49 +19,44 @@ pub fn RequirementToggle(props: &RequirementProps) -> Html {
     let current = use_state(|| None::<Requirement>);
     // (whether it went through, what to say)
     let said = use_state(|| None::<(bool, String)>);
+    let console = use_console();
     {
-        let (api, current, said, on_signed_out) = (
-            props.api.clone(),
-            current.clone(),
-            said.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, current, said) = (console.clone(), current.clone(), said.clone());
         use_effect_with(props.tenant.clone(), move |t| {
             let t = t.clone();
             current.set(None);
             said.set(None);
             if !t.is_empty() {
                 spawn_local(async move {
-                    match api.requirement(&t).await {
-                        Ok(r) => current.set(Some(r)),
-                        Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                        Err(e) => said.set(Some((false, e.message()))),
+                    let result = console.api.requirement(&t).await;
+                    if let Some(r) =
+                        console.settle(result, |e| said.set(Some((false, e.message()))))
+                    {
+                        current.set(Some(r));
                     }
                 });
             }
         });
     }
     let onchange = {
-        let (api, tenant, current, said, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, current, said) = (
+            console.clone(),
             props.tenant.clone(),
             current.clone(),
             said.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |e: Event| {
             let required = e.target_unchecked_into::<HtmlInputElement>().checked();
-            let (api, tenant, current, said, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, current, said) = (
+                console.clone(),
                 tenant.clone(),
                 current.clone(),
                 said.clone(),
-                on_signed_out.clone(),
             );
             spawn_local(async move {
-                match api.set_requirement(&tenant, required).await {
-                    Ok(r) => {
-                        said.set(Some((
+                let result = console.api.set_requirement(&tenant, required).await;
+                if let Some(r) = console.settle(result, |e| said.set(Some((false, e.message())))) {
+                    said.set(Some((
                             true,
                             if r.required {
                                 "Required: accounts without a second factor set one up at their next sign-in.".into()
@@ -71,10 +64,7 @@ pub fn RequirementToggle(props: &RequirementProps) -> Html {
                                 "No longer required by this tenant.".into()
                             },
                         )));
-                        current.set(Some(r));
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => said.set(Some((false, e.message()))),
+                    current.set(Some(r));
                 }
             });
         })

@@ -4,11 +4,10 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::console::use_console;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ResetButtonProps {
-    pub api: Api,
     pub agent_id: AttrValue,
     pub email: AttrValue,
     /// How it went: (whether it went through, what to say).
@@ -19,9 +18,10 @@ pub struct ResetButtonProps {
 pub fn ResetButton(props: &ResetButtonProps) -> Html {
     // The first click asks; the second resets.
     let asking = use_state(|| false);
+    let console = use_console();
     let onclick = {
-        let (api, id, email, asking, on_outcome) = (
-            props.api.clone(),
+        let (console, id, email, asking, on_outcome) = (
+            console.clone(),
             props.agent_id.clone(),
             props.email.clone(),
             asking.clone(),
@@ -33,16 +33,23 @@ pub fn ResetButton(props: &ResetButtonProps) -> Html {
                 return;
             }
             asking.set(false);
-            let (api, id, email, on_outcome) =
-                (api.clone(), id.clone(), email.clone(), on_outcome.clone());
+            let (console, id, email, on_outcome) = (
+                console.clone(),
+                id.clone(),
+                email.clone(),
+                on_outcome.clone(),
+            );
             spawn_local(async move {
-                on_outcome.emit(match api.reset_second_factor(&id).await {
-                    Ok(()) => (
+                let result = console.api.reset_second_factor(&id).await;
+                if console
+                    .settle(result, |e| on_outcome.emit((false, e.message())))
+                    .is_some()
+                {
+                    on_outcome.emit((
                         true,
                         format!("{email}'s second factor was reset: they sign in with the password, and set up a new app if the tenant requires one."),
-                    ),
-                    Err(e) => (false, e.message()),
-                });
+                    ));
+                }
             });
         })
     };
