@@ -1,6 +1,6 @@
 //! Applies a tenant's branding to the widget: custom properties set through the CSSOM (which
-//! a strict Content-Security-Policy allows, unlike a `style` attribute), and the focus ring
-//! worked out from them.
+//! a strict Content-Security-Policy allows, unlike a `style` attribute), the focus ring
+//! among them.
 
 use panelcare_model::branding::Branding;
 use web_sys::HtmlElement;
@@ -10,12 +10,12 @@ use web_sys::HtmlElement;
 pub fn apply(root: &HtmlElement, b: &Branding) {
     let style = root.style();
     let radius = b.radius.map(|r| format!("{r}px")).unwrap_or_default();
-    // Worked out here, not in the stylesheet: CSS cannot compare contrasts, and a pale
-    // primary colour must not make the focus ring vanish.
-    let focus = b.focus_ring();
+    // The server works the ring out (`Branding::focus_ring`): CSS cannot compare contrasts,
+    // a pale primary colour must not make the ring vanish, and the arithmetic would weigh on
+    // the widget.
     for (property, value) in [
         ("--pc-primary", b.primary.as_str()),
-        ("--pc-focus", focus.as_str()),
+        ("--pc-focus", b.focus.as_str()),
         ("--pc-star", b.accent.as_str()),
         ("--pc-radius", radius.as_str()),
         ("--pc-font", b.font.as_str()),

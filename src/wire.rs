@@ -244,5 +244,6 @@ pub fn branding(o: &Obj) -> Branding {
         hide_powered_by: o.bool("hide_powered_by").unwrap_or(false),
         languages: o.strings("languages"),
         strings: texts(o),
+        focus: o.str("focus").unwrap_or_default(),
     }
 }

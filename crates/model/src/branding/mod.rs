@@ -74,6 +74,11 @@ pub struct Branding {
     /// The tenant's own wording: language tag → text key (see [`OVERRIDABLE`]) → text.
     #[serde(default)]
     pub strings: Texts,
+    /// The widget's focus ring colour ([`focus_ring`] of `primary` on the theme's
+    /// background), worked out by the server when it sends the widget its branding, so the
+    /// widget carries no colour arithmetic. Never stored or edited; empty elsewhere.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub focus: String,
 }
 
 pub const PRODUCT_NAME_MAX: usize = 60;
@@ -263,6 +268,8 @@ impl Branding {
     pub fn validate(&self) -> Result<Branding, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut out = self.clone();
+        // Derived for the widget on the way out, never kept.
+        out.focus.clear();
         self.validate_texts(&mut out, &mut errors);
         match clean::text(&self.product_name) {
             Ok(name) => out.product_name = name.trim().to_owned(),

@@ -15,9 +15,10 @@ use crate::{auth::Customer, error::AppResult, openapi::Refusals, state::AppState
     responses((status = 200, body = Branding), Refusals),
 )]
 pub async fn read(State(state): State<AppState>, customer: Customer) -> AppResult<Json<Branding>> {
-    Ok(Json(
-        store::load(&state.db, &customer.tenant_id)
-            .await?
-            .unwrap_or_default(),
-    ))
+    let mut branding = store::load(&state.db, &customer.tenant_id)
+        .await?
+        .unwrap_or_default();
+    // Whatever the tenant's primary colour, the ring keeps 3:1 on the widget's background.
+    branding.focus = branding.focus_ring();
+    Ok(Json(branding))
 }

@@ -312,3 +312,31 @@ async fn a_widget_reads_the_texts_of_its_customers_language_without_signing_in()
         );
     }
 }
+
+/// The widget's focus ring keeps 3:1 on its background whatever the tenant's primary colour:
+/// the server sends the ring with the branding (the primary where it stands out, else a dark
+/// or light ring), and never stores it or takes it from an admin.
+#[tokio::test]
+async fn the_widget_gets_a_focus_ring_that_stands_out() {
+    let app = TestApp::new().await;
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    for (primary, theme, ring) in [
+        ("#0f766e", "light", "#0f766e"),
+        ("#fde68a", "light", "#1f2937"),
+        ("#1e3a8a", "dark", "#f3f4f6"),
+    ] {
+        let body = json!({"primary": primary, "theme": theme, "focus": "#ffffff"});
+        let (s, saved, _) = app.send(put(&bea, "bluefox", &body)).await;
+        assert_eq!(s, 200, "{saved}");
+        assert!(saved.get("focus").is_none(), "not stored: {saved}");
+        let (_, widget, _) = app
+            .send(get("/api/v1/branding", &token("bluefox", "milica")))
+            .await;
+        assert_eq!(widget["focus"], ring, "{primary} on {theme}");
+    }
+    // A tenant that set nothing gets the default primary's ring.
+    let (_, acme, _) = app
+        .send(get("/api/v1/branding", &token("acme", "alice")))
+        .await;
+    assert_eq!(acme["focus"], "#1d4ed8");
+}
