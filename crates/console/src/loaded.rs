@@ -127,8 +127,12 @@ impl<T: 'static, D: Clone + 'static> Loaded<T, D> {
     /// Saves with `save(api, draft)`; the answer becomes the stored copy and the draft, and
     /// `said` what to tell. `shown` are the fields the form has a place for: any other
     /// message is said in the outcome line, so nothing the server said goes unseen.
-    pub fn save<F, Fut>(&self, save: F, said: fn(&T) -> String, shown: &'static [&'static str])
-    where
+    pub fn save<F, Fut>(
+        &self,
+        save: F,
+        said: impl FnOnce(&T) -> String + 'static,
+        shown: &'static [&'static str],
+    ) where
         F: FnOnce(Api, D) -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {

@@ -18,9 +18,8 @@ use crate::{
     offers::OffersView,
     route::{Route, RouteLink},
     second_factor::SecurityPage,
-    support::SupportSettings,
     team::TeamView,
-    tickets::{TicketDetail, TicketQueue},
+    tickets::{TicketDetail, TicketQueue, settings::SupportSettings},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -74,15 +73,6 @@ pub fn Screen(props: &ScreenProps) -> Html {
     );
     let admin = console.is_admin();
     let provider = console.is_provider();
-    let me = AttrValue::from(console.agent().id.clone());
-    let open_ticket = {
-        let navigator = navigator.clone();
-        Callback::from(move |id: AttrValue| {
-            if let Some(n) = &navigator {
-                n.push(&Route::Ticket { id: id.to_string() });
-            }
-        })
-    };
     let open_suggestion = {
         let navigator = navigator.clone();
         Callback::from(move |id: AttrValue| {
@@ -92,12 +82,8 @@ pub fn Screen(props: &ScreenProps) -> Html {
         })
     };
     match &props.route {
-        Route::Home | Route::Tickets => html! {
-            <TicketQueue {api} on_open={open_ticket} {on_signed_out} {provider} />
-        },
-        Route::Ticket { id } => html! {
-            <TicketDetail {api} id={AttrValue::from(id.clone())} {me} on_back={go(Route::Tickets)} {on_signed_out} />
-        },
+        Route::Home | Route::Tickets => html! { <TicketQueue /> },
+        Route::Ticket { id } => html! { <TicketDetail id={AttrValue::from(id.clone())} /> },
         Route::Feedback => html! {
             <InboxView {api} on_open={open_suggestion} {on_signed_out} {provider} />
         },
@@ -107,7 +93,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Numbers => html! { <NumbersView {api} {on_signed_out} /> },
         Route::Knowledge | Route::Article { .. } => html! { <KbView {api} {on_signed_out} /> },
         Route::Notices | Route::Notice { .. } => html! { <NoticesView {api} {on_signed_out} /> },
-        Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
+        Route::Support => html! { <SupportSettings /> },
         Route::Security => html! { <SecurityPage {api} {on_signed_out} /> },
         Route::Offers | Route::OfferRule { .. } if admin => {
             html! { <OffersView {api} {on_signed_out} /> }
