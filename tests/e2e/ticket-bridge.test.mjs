@@ -119,7 +119,7 @@ describe("the ticket bridge", () => {
 
     // The agent's view of the ticket names the helpdesk's number for it.
     await admin.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Tickets", exact: true }).click();
-    await admin.page.locator(".c-queue tbody tr", { hasText: subject }).getByRole("button").click();
+    await admin.page.locator(".c-queue tbody tr", { hasText: subject }).getByRole("link").click();
     await admin.page.locator(".c-external-ref", { hasText: "In the helpdesk as #700" }).waitFor();
     await admin.page.locator(".c-msg-agent", { hasText: "the backup disk was full" }).waitFor();
 

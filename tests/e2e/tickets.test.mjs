@@ -111,7 +111,7 @@ describe("support tickets", () => {
     assert.match(await row.innerText(), /Critical/);
     assert.match(await row.innerText(), /in (59|60) min|in 1 h/);
     await agent.page.screenshot({ path: join(artifacts(), "console-ticket-queue.png") });
-    await row.getByRole("button").click();
+    await row.getByRole("link").click();
     await agent.page.locator("#c-ticket-title", { hasText: subject }).waitFor();
     assert.ok(await agent.page.locator(".c-files a", { hasText: "bounce.png" }).count() === 1, "the agent sees the attachment");
 
@@ -158,14 +158,14 @@ describe("support tickets", () => {
     const dup = await apiOpen(server.url, "boris", "Почта на телефоне снова не работает");
     const agent = await openPage(browser, `${server.url}/console/`);
     await signIn(agent.page, "agent@acme-hosting.example");
-    await agent.page.locator(".c-queue tbody tr", { hasText: "снова не работает" }).getByRole("button").click();
+    await agent.page.locator(".c-queue tbody tr", { hasText: "снова не работает" }).getByRole("link").click();
     await agent.page.locator("#c-merge-into").selectOption({ label: `#${first.number} Не работает почта на телефоне` });
     await agent.page.getByRole("button", { name: "Merge into it" }).click();
     await agent.page.locator(".c-ok", { hasText: "Merged" }).waitFor();
     await agent.page.getByText(`Merged into #${first.number}`).waitFor();
 
-    await agent.page.getByRole("button", { name: "← Tickets" }).click();
-    await agent.page.locator(".c-queue tbody tr", { hasText: "Не работает почта на телефоне" }).getByRole("button").click();
+    await agent.page.getByRole("link", { name: "← Tickets" }).click();
+    await agent.page.locator(".c-queue tbody tr", { hasText: "Не работает почта на телефоне" }).getByRole("link").click();
     await agent.page.locator(".c-msg-note", { hasText: `#${dup.number}` }).waitFor();
     await agent.page.locator("#c-t-text").fill("Вот настройки для телефона — на картинке.");
     await agent.page.locator("#c-t-files").setInputFiles({ name: "settings.png", mimeType: "image/png", buffer: screenshotPng() });
@@ -177,7 +177,7 @@ describe("support tickets", () => {
     await agent.page.locator("#c-t-assignee-set").selectOption({ label: "Ada Admin" });
     await agent.page.getByRole("button", { name: "Save" }).click();
     await agent.page.locator(".c-ok", { hasText: "Assigned." }).waitFor();
-    await agent.page.getByRole("button", { name: "← Tickets" }).click();
+    await agent.page.getByRole("link", { name: "← Tickets" }).click();
     await agent.page.locator("#c-t-assignee").selectOption({ label: "Ada Admin" });
     const mine = agent.page.locator(".c-queue tbody tr");
     await mine.first().locator(".c-link", { hasText: "Не работает почта на телефоне" }).waitFor();
@@ -470,7 +470,7 @@ describe("accessibility of the ticket screens", () => {
     assert.deepEqual(queue.violations, [], clean(queue));
     assert.ok(queue.passes > 10);
 
-    await row.getByRole("button").click();
+    await row.getByRole("link").click();
     await agent.page.locator("#c-ticket-title", { hasText: subject }).waitFor();
     const ticket = await axe(agent.page, "body");
     assert.deepEqual(ticket.violations, [], clean(ticket));

@@ -127,8 +127,12 @@ impl<T: 'static, D: Clone + 'static> Loaded<T, D> {
     /// Saves with `save(api, draft)`; the answer becomes the stored copy and the draft, and
     /// `said` what to tell. `shown` are the fields the form has a place for: any other
     /// message is said in the outcome line, so nothing the server said goes unseen.
-    pub fn save<F, Fut>(&self, save: F, said: fn(&T) -> String, shown: &'static [&'static str])
-    where
+    pub fn save<F, Fut>(
+        &self,
+        save: F,
+        said: impl FnOnce(&T) -> String + 'static,
+        shown: &'static [&'static str],
+    ) where
         F: FnOnce(Api, D) -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
@@ -141,8 +145,12 @@ impl<T: 'static, D: Clone + 'static> Loaded<T, D> {
     /// [`Self::save`] for a form that words a refusal itself: `refused` gets the error and
     /// its field messages (which are shown at their fields as usual) and says what to tell,
     /// for forms whose fields are lists or are only known once loaded.
-    pub fn save_saying<F, Fut, R>(&self, save: F, said: fn(&T) -> String, refused: R)
-    where
+    pub fn save_saying<F, Fut, R>(
+        &self,
+        save: F,
+        said: impl FnOnce(&T) -> String + 'static,
+        refused: R,
+    ) where
         F: FnOnce(Api, D) -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
         R: FnOnce(&ApiError, &[FieldError]) -> String + 'static,

@@ -2,7 +2,6 @@
 //! names. Admin pages are drawn for admins only; anyone else gets the not-found screen.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     agents::TeamView,
@@ -18,8 +17,7 @@ use crate::{
     offers::OffersView,
     route::{Route, RouteLink},
     second_factor::SecurityPage,
-    support::SupportSettings,
-    tickets::{TicketDetail, TicketQueue},
+    tickets::{TicketDetail, TicketQueue, settings::SupportSettings},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -50,45 +48,15 @@ fn title(route: &Route) -> &'static str {
 #[component]
 pub fn Screen(props: &ScreenProps) -> Html {
     let console = use_console();
-    let navigator = use_navigator();
     use_effect_with(props.route.clone(), |route| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{} · panelcare console", title(route)));
         }
     });
-    let go = |to: Route| {
-        let navigator = navigator.clone();
-        Callback::from(move |_| {
-            if let Some(n) = &navigator {
-                n.push(&to);
-            }
-        })
-    };
-    let (api, on_signed_out) = (
-        console.api.clone(),
-        Callback::from({
-            let console = console.clone();
-            move |()| console.sign_out()
-        }),
-    );
     let admin = console.is_admin();
-    let provider = console.is_provider();
-    let me = AttrValue::from(console.agent().id.clone());
-    let open_ticket = {
-        let navigator = navigator.clone();
-        Callback::from(move |id: AttrValue| {
-            if let Some(n) = &navigator {
-                n.push(&Route::Ticket { id: id.to_string() });
-            }
-        })
-    };
     match &props.route {
-        Route::Home | Route::Tickets => html! {
-            <TicketQueue {api} on_open={open_ticket} {on_signed_out} {provider} />
-        },
-        Route::Ticket { id } => html! {
-            <TicketDetail {api} id={AttrValue::from(id.clone())} {me} on_back={go(Route::Tickets)} {on_signed_out} />
-        },
+        Route::Home | Route::Tickets => html! { <TicketQueue /> },
+        Route::Ticket { id } => html! { <TicketDetail id={AttrValue::from(id.clone())} /> },
         Route::Feedback => html! { <InboxView /> },
         Route::Suggestion { id } => html! { <SuggestionDetail id={AttrValue::from(id.clone())} /> },
         Route::Numbers => html! { <NumbersView /> },
@@ -96,7 +64,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Article { id } => html! { <KbView id={AttrValue::from(id.clone())} /> },
         Route::Notices => html! { <NoticesView /> },
         Route::Notice { id } => html! { <NoticesView id={AttrValue::from(id.clone())} /> },
-        Route::Support => html! { <SupportSettings {api} {on_signed_out} {admin} /> },
+        Route::Support => html! { <SupportSettings /> },
         Route::Security => html! { <SecurityPage /> },
         Route::Offers if admin => html! { <OffersView /> },
         Route::OfferRule { id } if admin => {

@@ -8,14 +8,11 @@
 use std::rc::Rc;
 
 use panelcare_console::{
-    api::Api,
     kb::{ArticleEditor, ArticleEditorProps, KbView},
     notices::{NoticeForm, NoticeFormProps},
+    notify::NotifyForm,
     route::Route,
-    support::{
-        CannedProps, CannedReplies, NotifyForm, NotifyProps, TicketSettingsForm,
-        TicketSettingsProps,
-    },
+    tickets::{canned::CannedReplies, settings::TicketSettingsForm},
 };
 use panelcare_model::{
     ApiError, ErrorBody, ErrorCode, FieldError,
@@ -253,13 +250,11 @@ async fn ticket_settings_refuse_a_promise_over_24_hours_before_asking_the_server
         ),
     ]);
     let root = root();
-    let props = TicketSettingsProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    };
-    let _app =
-        yew::Renderer::<TicketSettingsForm>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        panelcare_model::console::Role::ProviderAdmin,
+        yew::html! { <TicketSettingsForm tenant="acme" /> },
+    );
     let critical = "#c-s-standard-first_response-critical";
     until(&root, "the settings", |r| find(r, critical).is_some()).await;
     let input: HtmlInputElement = find(&root, critical).unwrap().dyn_into().unwrap();
@@ -332,12 +327,11 @@ async fn the_webhook_secret_is_write_only() {
         ),
     ]);
     let root = root();
-    let props = NotifyProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    };
-    let _app = yew::Renderer::<NotifyForm>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        panelcare_model::console::Role::ProviderAdmin,
+        yew::html! { <NotifyForm tenant="acme" /> },
+    );
     until(&root, "the form", |r| find(r, "#c-nt-secret").is_some()).await;
     let secret: HtmlInputElement = find(&root, "#c-nt-secret").unwrap().dyn_into().unwrap();
     assert_eq!(
@@ -394,12 +388,11 @@ async fn a_test_goes_to_the_saved_settings_and_says_what_was_queued() {
         ),
     ]);
     let root = root();
-    let props = NotifyProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    };
-    let _app = yew::Renderer::<NotifyForm>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        panelcare_model::console::Role::ProviderAdmin,
+        yew::html! { <NotifyForm tenant="acme" /> },
+    );
     until(&root, "the form", |r| {
         find(r, ".c-notify-test button").is_some()
     })
@@ -449,12 +442,11 @@ async fn a_canned_reply_is_changed_in_its_row() {
         ),
     ]);
     let root = root();
-    let props = CannedProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    };
-    let _app = yew::Renderer::<CannedReplies>::with_root_and_props(root.clone(), props).render();
+    let _app = common::console::mount(
+        &root,
+        panelcare_model::console::Role::Agent,
+        yew::html! { <CannedReplies tenant="acme" /> },
+    );
     until(&root, "the list", |r| find(r, ".c-canned li").is_some()).await;
     click(&root, "button[aria-label='Edit canned reply Disk full']").await;
     let title: HtmlInputElement = find(&root, "#c-cr-edit-title").unwrap().dyn_into().unwrap();

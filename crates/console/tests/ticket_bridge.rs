@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used)]
 
 use panelcare_console::{
-    api::Api,
-    support::{SupportProps, SupportSettings, TicketBridge, TicketBridgeProps, WHMCS_ADDRESS},
+    bridge::{TicketBridge, WHMCS_ADDRESS},
+    tickets::settings::SupportSettings,
 };
 use panelcare_model::console::Role;
 use panelcare_model::{
@@ -20,7 +20,6 @@ use panelcare_model::{
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
-use yew::{AttrValue, Callback};
 
 mod common;
 
@@ -73,13 +72,12 @@ fn connected(pending: u32, failed: u32, last_error: Option<&str>) -> BridgeState
     }
 }
 
-fn mount(root: &web_sys::Element) -> yew::AppHandle<TicketBridge> {
-    let props = TicketBridgeProps {
-        api: Api::default(),
-        tenant: AttrValue::from("acme"),
-        on_signed_out: Callback::noop(),
-    };
-    yew::Renderer::<TicketBridge>::with_root_and_props(root.clone(), props).render()
+fn mount(root: &web_sys::Element) -> yew::AppHandle<common::console::SignedIn> {
+    common::console::mount(
+        root,
+        Role::ProviderAdmin,
+        yew::html! { <TicketBridge tenant="acme" /> },
+    )
 }
 
 fn value(root: &web_sys::Element, sel: &str) -> String {
@@ -366,21 +364,13 @@ async fn only_admins_see_the_bridge() {
             keys(&["whmcs-2026"]),
         ),
     ]);
-    let page = |admin: bool| {
+    // Admins change the bridge; an agent's page does not show it.
+    let page = |role: Role| {
         let root = root();
-        let props = SupportProps {
-            api: Api::default(),
-            on_signed_out: Callback::noop(),
-            admin,
-        };
-        let app = common::console::mount(
-            &root,
-            Role::ProviderAdmin,
-            yew::html! { <SupportSettings ..props /> },
-        );
+        let app = common::console::mount(&root, role, yew::html! { <SupportSettings /> });
         (root, app)
     };
-    let (root, app) = page(false);
+    let (root, app) = page(Role::Agent);
     until(&root, "the canned replies", |r| {
         find(r, "#c-cr-title").is_some()
     })
@@ -392,7 +382,7 @@ async fn only_admins_see_the_bridge() {
     );
     app.destroy();
 
-    let (root, app) = page(true);
+    let (root, app) = page(Role::ProviderAdmin);
     until(&root, "the bridge", |r| find(r, "#c-tb-url").is_some()).await;
     assert_eq!(text_of(&root, "#c-s-bridge-title"), "Ticket bridge");
     assert_eq!(value(&root, "#c-tb-url"), ADDRESS);

@@ -5,8 +5,7 @@ use panelcare_model::{
     ticket::{
         Attachment,
         console::{
-            AgentThread, Assign, Assignee, CannedReply, Merge, NewAgentMessage, PriorityChange,
-            Queue, Workload,
+            AgentThread, Assign, Assignee, Merge, NewAgentMessage, PriorityChange, Queue, Workload,
         },
     },
 };
@@ -83,10 +82,6 @@ impl Api {
             Some(&body),
         )
         .await
-    }
-
-    pub async fn canned_replies(&self) -> Result<Vec<CannedReply>, ApiError> {
-        call("GET", "/console/api/canned-replies", None, None::<&()>).await
     }
 
     /// Whom tickets of each tenant in scope may be assigned to.

@@ -8,63 +8,62 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{Done, composer::Composer, side::TicketSide, text, thread::thread};
-use crate::api::Api;
-use crate::focus;
+use crate::{
+    console::use_console,
+    focus,
+    route::{Route, RouteLink},
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct DetailProps {
-    pub api: Api,
+    /// The ticket the address names.
     pub id: AttrValue,
-    /// The signed-in agent, for "assign to me".
-    pub me: AttrValue,
-    pub on_back: Callback<()>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn TicketDetail(props: &DetailProps) -> Html {
+    let console = use_console();
     let data = use_state(|| None::<Result<Rc<AgentThread>, String>>);
     let message = use_state(|| None::<(bool, String)>);
     {
-        let (api, data, on_signed_out) =
-            (props.api.clone(), data.clone(), props.on_signed_out.clone());
+        let (console, data, message) = (console.clone(), data.clone(), message.clone());
         use_effect_with(props.id.clone(), move |id| {
             let id = id.clone();
+            // Another ticket (a link followed, back or forward): nothing of the last one stays.
+            data.set(None);
+            message.set(None);
             spawn_local(async move {
-                match api.ticket(&id).await {
-                    Ok(t) => {
-                        data.set(Some(Ok(Rc::new(t))));
-                        // The button that opened it is gone with the queue.
-                        focus::later("c-ticket-title");
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => data.set(Some(Err(e.message()))),
+                let result = console.api.ticket(&id).await;
+                if let Some(t) = console.settle(result, |e| data.set(Some(Err(e.message())))) {
+                    data.set(Some(Ok(Rc::new(t))));
+                    // The link that opened it is gone with the queue.
+                    focus::later("c-ticket-title");
                 }
             });
         });
     }
     // Every change answers the whole ticket: show it, and say how it went.
     let on_done = {
-        let (data, message, on_signed_out) =
-            (data.clone(), message.clone(), props.on_signed_out.clone());
-        Callback::from(move |done: Done| match done.result {
-            Ok(t) => {
+        let (console, data, message) = (console.clone(), data.clone(), message.clone());
+        Callback::from(move |done: Done| {
+            let said = done.message;
+            if let Some(t) = console.settle(done.result, |e| {
+                message.set(Some((false, e.message())));
+            }) {
                 data.set(Some(Ok(Rc::new(t))));
-                message.set(Some((true, done.message.into())));
+                message.set(Some((true, said.into())));
                 focus::later_if_lost("c-ticket-title");
             }
-            Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-            Err(e) => message.set(Some((false, e.message()))),
         })
     };
-    let back = props.on_back.reform(|_: MouseEvent| ());
+    let back = html! { <RouteLink to={Route::Tickets} class="c-link">{ "← Tickets" }</RouteLink> };
     let Some(loaded) = &*data else {
         return html! { <p class="c-muted">{ "Loading…" }</p> };
     };
     let ticket = match loaded {
         Ok(t) => t.clone(),
         Err(m) => {
-            return html! { <><button type="button" class="c-link" onclick={back}>{ "← Tickets" }</button><p class="c-error" role="alert">{ m }</p></> };
+            return html! { <>{ back }<p class="c-error" role="alert">{ m }</p></> };
         }
     };
     let item = Rc::new(ticket.item.clone());
@@ -90,7 +89,7 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
     .join(" · ");
     html! {
         <section class="c-ticket" aria-labelledby="c-ticket-title">
-            <button type="button" class="c-link" onclick={back}>{ "← Tickets" }</button>
+            { back }
             <h1 id="c-ticket-title" class="c-title" tabindex="-1">{ format!("#{} {}", t.number, t.subject) }</h1>
             <p class="c-row-meta">
                 <span class={format!("c-badge c-prio-{}", t.priority.as_str())}>{ text::priority(t.priority) }</span>
@@ -109,9 +108,9 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
             <div class="c-ticket-grid">
                 <div>
                     { thread(&ticket.messages, &who) }
-                    <Composer api={props.api.clone()} id={props.id.clone()} tenant={AttrValue::from(item.tenant_id.clone())} on_done={on_done.clone()} />
+                    <Composer id={props.id.clone()} tenant={AttrValue::from(item.tenant_id.clone())} on_done={on_done.clone()} />
                 </div>
-                <TicketSide api={props.api.clone()} item={item.clone()} me={props.me.clone()} {on_done} />
+                <TicketSide item={item.clone()} {on_done} />
             </div>
         </section>
     }

@@ -1,10 +1,12 @@
 //! The console's ticket screens: the queue and one ticket (its thread, the composer and the
-//! controls beside it).
+//! controls beside it); the tenant's ticket settings and canned replies.
 
 mod api;
+pub mod canned;
 mod composer;
 mod detail;
 mod queue;
+pub mod settings;
 mod side;
 pub mod text;
 mod thread;
@@ -16,8 +18,8 @@ use panelcare_model::ticket::console::{AgentThread, Assignee};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::{Api, ApiError};
-pub use detail::TicketDetail;
+use crate::{api::ApiError, console::use_console};
+pub use detail::{DetailProps, TicketDetail};
 pub use queue::TicketQueue;
 
 /// A call that answers with the whole ticket.
@@ -40,10 +42,11 @@ impl Done {
 /// Whom tickets may be assigned to, loaded once (empty until it arrives or if it fails: the
 /// screens then offer only "me" and "nobody").
 #[hook]
-fn use_assignees(api: &Api) -> Rc<Vec<Assignee>> {
+fn use_assignees() -> Rc<Vec<Assignee>> {
+    let api = use_console().api;
     let people = use_state(|| Rc::new(Vec::new()));
     {
-        let (api, people) = (api.clone(), people.clone());
+        let people = people.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 if let Ok(list) = api.assignees().await {

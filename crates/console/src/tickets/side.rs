@@ -9,27 +9,27 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{Done, triage::Triage, use_assignees};
-use crate::api::Api;
+use crate::{api::Api, console::use_console};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SideProps {
-    pub api: Api,
     pub item: Rc<QueueItem>,
-    /// The signed-in agent, for "assign to me".
-    pub me: AttrValue,
     pub on_done: Callback<Done>,
 }
 
 #[component]
 pub fn TicketSide(props: &SideProps) -> Html {
+    let console = use_console();
+    // The signed-in agent, for "assign to me".
+    let me = console.agent().id.clone();
     let item = &props.item;
     let t = &item.ticket;
     // The customer's other tickets this one may be a duplicate of.
     let others = use_state(Vec::<QueueItem>::new);
     let into = use_state(String::new);
-    let people = use_assignees(&props.api);
+    let people = use_assignees();
     {
-        let (api, others) = (props.api.clone(), others.clone());
+        let (api, others) = (console.api.clone(), others.clone());
         let key = (
             item.tenant_id.clone(),
             item.account_id.clone(),
@@ -51,7 +51,7 @@ pub fn TicketSide(props: &SideProps) -> Html {
         });
     }
     let call = |make: Rc<dyn Fn(Api, String, String) -> super::Pending>, done: &'static str| {
-        let (api, id, on_done) = (props.api.clone(), t.id.clone(), props.on_done.clone());
+        let (api, id, on_done) = (console.api.clone(), t.id.clone(), props.on_done.clone());
         Callback::from(move |value: String| {
             let pending = make(api.clone(), id.clone(), value);
             let on_done = on_done.clone();
@@ -79,10 +79,7 @@ pub fn TicketSide(props: &SideProps) -> Html {
             (*into).clone()
         })
     };
-    let mine = item
-        .assignee
-        .as_ref()
-        .is_some_and(|a| a.id == props.me.as_str());
+    let mine = item.assignee.as_ref().is_some_and(|a| a.id == me);
     let colleagues: Rc<Vec<_>> = Rc::new(
         people
             .iter()
@@ -92,10 +89,10 @@ pub fn TicketSide(props: &SideProps) -> Html {
     );
     html! {
         <aside class="c-card c-side">
-            <Triage api={props.api.clone()} item={item.clone()} {colleagues} on_done={props.on_done.clone()} />
+            <Triage item={item.clone()} {colleagues} on_done={props.on_done.clone()} />
             <p class="c-actions">
                 if !mine {
-                    <button type="button" class="c-button c-ghost" onclick={assign(Some(props.me.to_string()), "Assigned to you.")}>{ "Assign to me" }</button>
+                    <button type="button" class="c-button c-ghost" onclick={assign(Some(me.clone()), "Assigned to you.")}>{ "Assign to me" }</button>
                 }
                 if item.assignee.is_some() {
                     <button type="button" class="c-button c-ghost" onclick={assign(None, "Unassigned.")}>{ "Unassign" }</button>

@@ -16,11 +16,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{Done, Pending, text};
-use crate::api::Api;
+use crate::console::use_console;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TriageProps {
-    pub api: Api,
     pub item: Rc<QueueItem>,
     /// Colleagues who may work this ticket's tenant; none: no assignee choice here.
     pub colleagues: Rc<Vec<Assignee>>,
@@ -33,9 +32,10 @@ fn value(select: &NodeRef) -> Option<String> {
 
 #[component]
 pub fn Triage(props: &TriageProps) -> Html {
+    let api = use_console().api;
     let (status, priority, assignee) = (use_node_ref(), use_node_ref(), use_node_ref());
     let onsubmit = {
-        let (api, item, on_done) = (props.api.clone(), props.item.clone(), props.on_done.clone());
+        let (api, item, on_done) = (api.clone(), props.item.clone(), props.on_done.clone());
         let (status, priority, assignee) = (status.clone(), priority.clone(), assignee.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

@@ -5,17 +5,14 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::BridgeDone;
-use crate::api::Api;
-use crate::focus;
+use crate::{console::use_console, focus};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BridgeOffProps {
-    pub api: Api,
     pub tenant: AttrValue,
     /// Deliveries waiting, which are dropped.
     pub pending: u32,
     pub on_done: Callback<BridgeDone>,
-    pub on_signed_out: Callback<()>,
 }
 
 fn question(pending: u32) -> String {
@@ -31,6 +28,7 @@ fn question(pending: u32) -> String {
 
 #[component]
 pub fn BridgeOff(props: &BridgeOffProps) -> Html {
+    let console = use_console();
     let asking = use_state(|| false);
     let busy = use_state(|| false);
     let ask = |on: bool| {
@@ -42,35 +40,34 @@ pub fn BridgeOff(props: &BridgeOffProps) -> Html {
         })
     };
     let turn_off = {
-        let (api, tenant, asking, busy, on_done, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, asking, busy, on_done) = (
+            console.clone(),
             props.tenant.clone(),
             asking.clone(),
             busy.clone(),
             props.on_done.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
-            let (api, tenant, asking, busy, on_done, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, asking, busy, on_done) = (
+                console.clone(),
                 tenant.clone(),
                 asking.clone(),
                 busy.clone(),
                 on_done.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                let result = api.remove_ticket_bridge(&tenant).await;
+                let result = console.api.remove_ticket_bridge(&tenant).await;
                 busy.set(false);
                 asking.set(false);
-                match result {
-                    Ok(()) => on_done.emit(BridgeDone::TurnedOff),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => on_done.emit(BridgeDone::Failed(e.message())),
+                if console
+                    .settle(result, |e| on_done.emit(BridgeDone::Failed(e.message())))
+                    .is_some()
+                {
+                    on_done.emit(BridgeDone::TurnedOff);
                 }
             });
         })

@@ -9,8 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{BridgeForm, BridgeStatus};
-use crate::api::Api;
-use crate::focus;
+use crate::{console::use_console, focus};
 
 /// What the WHMCS addon receives deliveries at, for the admin to fill in.
 pub const WHMCS_ADDRESS: &str = "https://<your WHMCS>/modules/addons/panelcare/bridge.php";
@@ -21,9 +20,7 @@ const SAID_ID: &str = "c-tb-said";
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TicketBridgeProps {
-    pub api: Api,
     pub tenant: AttrValue,
-    pub on_signed_out: Callback<()>,
 }
 
 /// How an action of the form or the status line ended, for the section to show.
@@ -38,29 +35,26 @@ pub enum BridgeDone {
 
 #[component]
 pub fn TicketBridge(props: &TicketBridgeProps) -> Html {
+    let console = use_console();
     let loaded = use_state(|| None::<Result<(Rc<BridgeState>, Rc<Vec<KeyInfo>>), String>>);
     let said = use_state(|| None::<(bool, String)>);
     {
-        let (api, loaded, said, on_signed_out) = (
-            props.api.clone(),
-            loaded.clone(),
-            said.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (console, loaded, said) = (console.clone(), loaded.clone(), said.clone());
         use_effect_with(props.tenant.clone(), move |tenant| {
             let tenant = tenant.clone();
             loaded.set(None);
             said.set(None);
             spawn_local(async move {
                 // The keys are needed to offer a choice; without them the form cannot be used.
+                let api = &console.api;
                 let both = match api.ticket_bridge(&tenant).await {
                     Ok(state) => api.keys(&tenant).await.map(|keys| (state, keys)),
                     Err(e) => Err(e),
                 };
-                match both {
-                    Ok((state, keys)) => loaded.set(Some(Ok((Rc::new(state), Rc::new(keys))))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => loaded.set(Some(Err(e.message()))),
+                if let Some((state, keys)) =
+                    console.settle(both, |e| loaded.set(Some(Err(e.message()))))
+                {
+                    loaded.set(Some(Ok((Rc::new(state), Rc::new(keys)))));
                 }
             });
         });
@@ -112,11 +106,9 @@ pub fn TicketBridge(props: &TicketBridgeProps) -> Html {
                 <code>{ WHMCS_ADDRESS }</code>
                 { ". For another helpdesk, give the address that receives panelcare's signed deliveries." }
             </p>
-            <BridgeForm api={props.api.clone()} tenant={props.tenant.clone()} keys={keys}
-                settings={state.settings.clone()} pending={state.pending}
-                on_done={on_done.clone()} on_signed_out={props.on_signed_out.clone()} />
-            <BridgeStatus api={props.api.clone()} tenant={props.tenant.clone()} state={state}
-                {on_done} on_signed_out={props.on_signed_out.clone()} />
+            <BridgeForm tenant={props.tenant.clone()} keys={keys}
+                settings={state.settings.clone()} pending={state.pending} on_done={on_done.clone()} />
+            <BridgeStatus tenant={props.tenant.clone()} state={state} {on_done} />
             // Always there, so assistive technology is listening before anything is said.
             <div class="c-bridge-said" aria-live="polite">
                 if let Some((ok, text)) = &*said {

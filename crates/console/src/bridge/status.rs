@@ -9,47 +9,44 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::BridgeDone;
-use crate::{api::Api, text};
+use crate::{console::use_console, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BridgeStatusProps {
-    pub api: Api,
     pub tenant: AttrValue,
     pub state: Rc<BridgeState>,
     pub on_done: Callback<BridgeDone>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn BridgeStatus(props: &BridgeStatusProps) -> Html {
+    let console = use_console();
     let busy = use_state(|| false);
     let retry = {
-        let (api, tenant, busy, on_done, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, busy, on_done) = (
+            console.clone(),
             props.tenant.clone(),
             busy.clone(),
             props.on_done.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
-            let (api, tenant, busy, on_done, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, busy, on_done) = (
+                console.clone(),
                 tenant.clone(),
                 busy.clone(),
                 on_done.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                let result = api.retry_ticket_bridge(&tenant).await;
+                let result = console.api.retry_ticket_bridge(&tenant).await;
                 busy.set(false);
-                match result {
-                    Ok(s) => on_done.emit(BridgeDone::Retried(s)),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => on_done.emit(BridgeDone::Failed(e.message())),
+                if let Some(s) = console.settle(result, |e| {
+                    on_done.emit(BridgeDone::Failed(e.message()));
+                }) {
+                    on_done.emit(BridgeDone::Retried(s));
                 }
             });
         })

@@ -7,20 +7,17 @@ use panelcare_model::{
     FieldError,
     notify::{EMAILS_MAX, NotifySettings, SECRET_MIN},
 };
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::NotifyTest;
 use crate::{
-    api::Api,
-    form::{self, described_by, field, general_message, message},
+    form::{self, described_by, field, message},
+    loaded::use_loaded,
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct NotifyProps {
-    pub api: Api,
     pub tenant: AttrValue,
-    pub on_signed_out: Callback<()>,
 }
 
 /// The form as typed: one address a line.
@@ -94,64 +91,26 @@ fn email_errors(errors: &[FieldError], typed: &str) -> Option<String> {
 
 #[component]
 pub fn NotifyForm(props: &NotifyProps) -> Html {
-    let loaded = use_state(|| None::<Result<NotifySettings, String>>);
-    let draft = use_state(Draft::default);
-    let errors = use_state(Vec::<FieldError>::new);
-    let outcome = use_state(|| None::<(bool, String)>);
+    let editor = use_loaded(
+        props.tenant.clone(),
+        Draft::of,
+        |api, tenant: AttrValue| async move { api.notify_settings(&tenant).await },
+    );
+    // The secret just made, shown once while it is what the form would save.
     let generated = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    {
-        let (api, loaded, draft, errors, outcome, generated, on_signed_out) = (
-            props.api.clone(),
-            loaded.clone(),
-            draft.clone(),
-            errors.clone(),
-            outcome.clone(),
-            generated.clone(),
-            props.on_signed_out.clone(),
-        );
-        use_effect_with(props.tenant.clone(), move |tenant| {
-            let tenant = tenant.clone();
-            loaded.set(None);
-            errors.set(Vec::new());
-            outcome.set(None);
-            generated.set(None);
-            spawn_local(async move {
-                match api.notify_settings(&tenant).await {
-                    Ok(s) => {
-                        draft.set(Draft::of(&s));
-                        loaded.set(Some(Ok(s)));
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => loaded.set(Some(Err(e.message()))),
-                }
-            });
-        });
-    }
-    let stored = match &*loaded {
-        None => return html! { <p class="c-muted">{ "Loading notification settings…" }</p> },
-        Some(Err(m)) => return html! { <p class="c-error" role="alert">{ m }</p> },
-        Some(Ok(s)) => s.clone(),
+    let stored = match editor.ready("Loading notification settings…") {
+        Ok(s) => s,
+        Err(waiting) => return waiting,
     };
     let secret_kept = stored.webhook_secret_set;
-    let edit = |set: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |v: String| {
-            let mut d = (*draft).clone();
-            set(&mut d, v);
-            draft.set(d);
-        })
-    };
     let generate = {
-        let (draft, generated, outcome) = (draft.clone(), generated.clone(), outcome.clone());
+        let (editor, generated) = (editor.clone(), generated.clone());
         Callback::from(move |_: MouseEvent| match new_secret() {
             Some(s) => {
-                let mut d = (*draft).clone();
-                d.secret = s.clone();
-                draft.set(d);
+                editor.edit(|d: &mut Draft, s| d.secret = s).emit(s.clone());
                 generated.set(Some(s));
             }
-            None => outcome.set(Some((
+            None => editor.outcome.set(Some((
                 false,
                 "This browser cannot make a random secret; type one of at least 16 characters."
                     .into(),
@@ -159,80 +118,36 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
         })
     };
     let onsubmit = {
-        let (api, tenant, draft, loaded, errors, outcome, generated, busy, on_signed_out) = (
-            props.api.clone(),
-            props.tenant.clone(),
-            draft.clone(),
-            loaded.clone(),
-            errors.clone(),
-            outcome.clone(),
-            generated.clone(),
-            busy.clone(),
-            props.on_signed_out.clone(),
-        );
+        let (editor, tenant) = (editor.clone(), props.tenant.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let body = draft.settings();
+            let body = editor.draft.settings();
             if let Err(local) = body.validate(secret_kept) {
-                errors.set(local);
-                outcome.set(Some((
-                    false,
-                    "Nothing was saved: fix the fields marked below.".into(),
-                )));
+                editor.refuse(local);
                 return;
             }
-            let (api, tenant, draft, loaded, errors, outcome, generated, busy, on_signed_out) = (
-                api.clone(),
-                tenant.clone(),
-                draft.clone(),
-                loaded.clone(),
-                errors.clone(),
-                outcome.clone(),
-                generated.clone(),
-                busy.clone(),
-                on_signed_out.clone(),
-            );
             let new_secret = !body.webhook_secret.is_empty();
-            busy.set(true);
-            spawn_local(async move {
-                let result = api.save_notify_settings(&tenant, &body).await;
-                busy.set(false);
-                match result {
-                    Ok(saved) => {
-                        draft.set(Draft::of(&saved));
-                        errors.set(Vec::new());
-                        generated.set(None);
-                        let secret = if new_secret {
-                            " The new webhook secret is stored; it is not shown again."
-                        } else {
-                            ""
-                        };
-                        outcome.set(Some((
-                            true,
-                            format!("Notification settings saved.{secret}"),
-                        )));
-                        loaded.set(Some(Ok(saved)));
-                    }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        outcome.set(Some((
-                            false,
-                            general_message(&e, &["emails", "webhook_url", "webhook_secret"])
-                                .unwrap_or_else(|| {
-                                    "Nothing was saved: fix the fields marked below.".into()
-                                }),
-                        )));
-                        errors.set(form::field_errors(&e));
-                    }
-                }
-            });
+            let tenant = tenant.clone();
+            editor.save(
+                move |api, _| async move { api.save_notify_settings(&tenant, &body).await },
+                move |_| {
+                    let secret = if new_secret {
+                        " The new webhook secret is stored; it is not shown again."
+                    } else {
+                        ""
+                    };
+                    format!("Notification settings saved.{secret}")
+                },
+                &["emails", "webhook_url", "webhook_secret"],
+            );
         })
     };
-    let d = &*draft;
+    let edit = |set: fn(&mut Draft, String)| editor.edit(set);
+    let d: &Draft = &editor.draft;
     let unsaved = *d != Draft::of(&stored);
-    let emails_error = email_errors(&errors, &d.emails);
-    let url_error = message(&errors, "webhook_url");
-    let secret_error = message(&errors, "webhook_secret");
+    let emails_error = email_errors(&editor.errors, &d.emails);
+    let url_error = message(&editor.errors, "webhook_url");
+    let secret_error = message(&editor.errors, "webhook_secret");
     let secret_state = if secret_kept {
         "A secret is stored. It is never shown again, not even to admins: leave this empty to keep it, or type a new one to replace it."
     } else {
@@ -264,16 +179,16 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                 { if secret_kept { "Secret: stored (hidden)" } else { "Secret: not set" } }
             </p>
             <button type="button" class="c-button c-ghost c-small" onclick={generate}>{ "Generate a new secret" }</button>
-            if let Some(s) = &*generated {
+            if let Some(s) = generated.as_ref().filter(|s| **s == d.secret) {
                 <p class="c-ok c-once" role="status">
                     { format!("New secret: {s} — copy it to your webhook receiver now. After you save, nobody can read it here again.") }
                 </p>
             }
-            if let Some((ok, text)) = &*outcome {
+            if let Some((ok, text)) = &*editor.outcome {
                 <p class={if *ok { "c-ok" } else { "c-error" }} role={if *ok { "status" } else { "alert" }}>{ text }</p>
             }
-            <button type="submit" class="c-button" disabled={*busy}>{ "Save notification settings" }</button>
-            <NotifyTest api={props.api.clone()} tenant={props.tenant.clone()} {unsaved} on_signed_out={props.on_signed_out.clone()} />
+            <button type="submit" class="c-button" disabled={*editor.busy}>{ "Save notification settings" }</button>
+            <NotifyTest tenant={props.tenant.clone()} {unsaved} />
         </form>
     }
 }

@@ -9,16 +9,15 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{BridgeDone, BridgeOff};
-use crate::focus;
 use crate::{
-    api::Api,
+    console::use_console,
+    focus,
     form::{self, described_by, field, general_message, message},
     text,
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BridgeFormProps {
-    pub api: Api,
     pub tenant: AttrValue,
     pub keys: Rc<Vec<KeyInfo>>,
     /// What is stored; `None` while the tenant has no bridge.
@@ -26,7 +25,6 @@ pub struct BridgeFormProps {
     /// Deliveries waiting, which turning the bridge off drops.
     pub pending: u32,
     pub on_done: Callback<BridgeDone>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// The fields the server names and the inputs that show them, in the form's order.
@@ -70,6 +68,7 @@ fn recheck(errors: &[FieldError], draft: &BridgeSettings, name: &str) -> Vec<Fie
 
 #[component]
 pub fn BridgeForm(props: &BridgeFormProps) -> Html {
+    let console = use_console();
     let draft = use_state(|| draft_of(props.settings.as_ref(), &props.keys));
     let errors = use_state(Vec::<FieldError>::new);
     let busy = use_state(|| false);
@@ -100,14 +99,13 @@ pub fn BridgeForm(props: &BridgeFormProps) -> Html {
     let on_key = Callback::from(edit("key_id", |d, v| d.key_id = v))
         .reform(|e: Event| form::select_value(&e));
     let onsubmit = {
-        let (api, tenant, draft, errors, busy, on_done, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, draft, errors, busy, on_done) = (
+            console.clone(),
             props.tenant.clone(),
             draft.clone(),
             errors.clone(),
             busy.clone(),
             props.on_done.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -123,33 +121,29 @@ pub fn BridgeForm(props: &BridgeFormProps) -> Html {
                 errors.set(local);
                 return;
             }
-            let (api, tenant, errors, busy, on_done, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, errors, busy, on_done) = (
+                console.clone(),
                 tenant.clone(),
                 errors.clone(),
                 busy.clone(),
                 on_done.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                let result = api.save_ticket_bridge(&tenant, &body).await;
+                let result = console.api.save_ticket_bridge(&tenant, &body).await;
                 busy.set(false);
-                match result {
-                    Ok(saved) => {
-                        errors.set(Vec::new());
-                        on_done.emit(BridgeDone::Saved(saved));
+                let saved = console.settle(result, |e| {
+                    let fields = form::field_errors(&e);
+                    let names = FIELDS.map(|(name, _)| name);
+                    match general_message(&e, &names) {
+                        Some(m) => on_done.emit(BridgeDone::Failed(m)),
+                        None => focus_first_invalid(&fields),
                     }
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        let fields = form::field_errors(&e);
-                        let names = FIELDS.map(|(name, _)| name);
-                        match general_message(&e, &names) {
-                            Some(m) => on_done.emit(BridgeDone::Failed(m)),
-                            None => focus_first_invalid(&fields),
-                        }
-                        errors.set(fields);
-                    }
+                    errors.set(fields);
+                });
+                if let Some(saved) = saved {
+                    errors.set(Vec::new());
+                    on_done.emit(BridgeDone::Saved(saved));
                 }
             });
         })
@@ -198,8 +192,7 @@ pub fn BridgeForm(props: &BridgeFormProps) -> Html {
             <div class="c-actions">
                 <button type="submit" class="c-button" disabled={*busy}>{ "Save ticket bridge" }</button>
                 if props.settings.is_some() {
-                    <BridgeOff api={props.api.clone()} tenant={props.tenant.clone()} pending={props.pending}
-                        on_done={props.on_done.clone()} on_signed_out={props.on_signed_out.clone()} />
+                    <BridgeOff tenant={props.tenant.clone()} pending={props.pending} on_done={props.on_done.clone()} />
                 }
             </div>
         </form>

@@ -11,29 +11,28 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::{
-    api::Api,
+    console::use_console,
     form::{self, described_by, field, general_message, message},
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct CannedEditProps {
-    pub api: Api,
     pub reply: Rc<CannedReply>,
     pub on_saved: Callback<CannedReply>,
     pub on_cancel: Callback<()>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn CannedEdit(props: &CannedEditProps) -> Html {
+    let console = use_console();
     let title = use_state(|| props.reply.title.clone());
     let body = use_state(|| props.reply.body.clone());
     let errors = use_state(Vec::<FieldError>::new);
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let onsubmit = {
-        let (api, reply, title, body, errors, failure, busy) = (
-            props.api.clone(),
+        let (console, reply, title, body, errors, failure, busy) = (
+            console.clone(),
             props.reply.clone(),
             title.clone(),
             body.clone(),
@@ -41,7 +40,7 @@ pub fn CannedEdit(props: &CannedEditProps) -> Html {
             failure.clone(),
             busy.clone(),
         );
-        let (on_saved, on_signed_out) = (props.on_saved.clone(), props.on_signed_out.clone());
+        let on_saved = props.on_saved.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -52,26 +51,23 @@ pub fn CannedEdit(props: &CannedEditProps) -> Html {
                 title: (*title).clone(),
                 body: (*body).clone(),
             };
-            let (api, id, errors, failure, busy, on_saved, on_signed_out) = (
-                api.clone(),
+            let (console, id, errors, failure, busy, on_saved) = (
+                console.clone(),
                 reply.id.clone(),
                 errors.clone(),
                 failure.clone(),
                 busy.clone(),
                 on_saved.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             spawn_local(async move {
-                let result = api.update_canned_reply(&id, &change).await;
+                let result = console.api.update_canned_reply(&id, &change).await;
                 busy.set(false);
-                match result {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => {
-                        failure.set(general_message(&e, &["title", "body"]));
-                        errors.set(form::field_errors(&e));
-                    }
+                if let Some(saved) = console.settle(result, |e| {
+                    failure.set(general_message(&e, &["title", "body"]));
+                    errors.set(form::field_errors(&e));
+                }) {
+                    on_saved.emit(saved);
                 }
             });
         })

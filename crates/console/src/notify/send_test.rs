@@ -6,15 +6,13 @@ use panelcare_model::notify::{TEST_EVENT, TestQueued};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::Api;
+use crate::console::use_console;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct NotifyTestProps {
-    pub api: Api,
     pub tenant: AttrValue,
     /// The form has changes that are not saved; a test goes to the saved settings only.
     pub unsaved: bool,
-    pub on_signed_out: Callback<()>,
 }
 
 /// What the answer says was queued, in a sentence.
@@ -37,16 +35,16 @@ fn queued_text(q: &TestQueued) -> String {
 
 #[component]
 pub fn NotifyTest(props: &NotifyTestProps) -> Html {
+    let console = use_console();
     let outcome = use_state(|| None::<(bool, String)>);
     let busy = use_state(|| false);
     let onclick = {
-        let (api, tenant, unsaved, outcome, busy, on_signed_out) = (
-            props.api.clone(),
+        let (console, tenant, unsaved, outcome, busy) = (
+            console.clone(),
             props.tenant.clone(),
             props.unsaved,
             outcome.clone(),
             busy.clone(),
-            props.on_signed_out.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             if *busy {
@@ -60,22 +58,20 @@ pub fn NotifyTest(props: &NotifyTestProps) -> Html {
                 )));
                 return;
             }
-            let (api, tenant, outcome, busy, on_signed_out) = (
-                api.clone(),
+            let (console, tenant, outcome, busy) = (
+                console.clone(),
                 tenant.clone(),
                 outcome.clone(),
                 busy.clone(),
-                on_signed_out.clone(),
             );
             busy.set(true);
             outcome.set(None);
             spawn_local(async move {
-                let result = api.send_test_notification(&tenant).await;
+                let result = console.api.send_test_notification(&tenant).await;
                 busy.set(false);
-                match result {
-                    Ok(q) => outcome.set(Some((true, queued_text(&q)))),
-                    Err(e) if e.is_signed_out() => on_signed_out.emit(()),
-                    Err(e) => outcome.set(Some((false, e.message()))),
+                if let Some(q) = console.settle(result, |e| outcome.set(Some((false, e.message()))))
+                {
+                    outcome.set(Some((true, queued_text(&q))));
                 }
             });
         })

@@ -3,19 +3,16 @@
 
 use yew::prelude::*;
 
-use super::{CannedReplies, NotifyForm, TicketBridge, TicketSettingsForm};
-use crate::{api::Api, form, tenants::use_tenants};
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct SupportProps {
-    pub api: Api,
-    pub on_signed_out: Callback<()>,
-    /// Admins change ticket, notification and bridge settings; agents only canned replies.
-    pub admin: bool,
-}
+use super::TicketSettingsForm;
+use crate::{
+    bridge::TicketBridge, console::use_console, form, notify::NotifyForm, tenants::use_tenants,
+    tickets::canned::CannedReplies,
+};
 
 #[component]
-pub fn SupportSettings(props: &SupportProps) -> Html {
+pub fn SupportSettings() -> Html {
+    // Admins change ticket, notification and bridge settings; agents only canned replies.
+    let admin = use_console().is_admin();
     let (tenants, tenant) = use_tenants();
     let on_tenant = {
         let tenant = tenant.clone();
@@ -36,24 +33,24 @@ pub fn SupportSettings(props: &SupportProps) -> Html {
             if chosen.is_empty() {
                 <p class="c-muted">{ "Loading…" }</p>
             } else {
-                if props.admin {
+                if admin {
                     <section class="c-card c-section" aria-labelledby="c-s-tickets-title">
                         <h2 id="c-s-tickets-title">{ "Tickets" }</h2>
-                        <TicketSettingsForm key={format!("t-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                        <TicketSettingsForm key={format!("t-{chosen}")} tenant={chosen.clone()} />
                     </section>
                 }
                 <section class="c-card c-section" aria-labelledby="c-s-canned-title">
                     <h2 id="c-s-canned-title">{ "Canned replies" }</h2>
-                    <CannedReplies key={format!("c-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                    <CannedReplies key={format!("c-{chosen}")} tenant={chosen.clone()} />
                 </section>
-                if props.admin {
+                if admin {
                     <section class="c-card c-section" aria-labelledby="c-s-notify-title">
                         <h2 id="c-s-notify-title">{ "Notifications" }</h2>
-                        <NotifyForm key={format!("n-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                        <NotifyForm key={format!("n-{chosen}")} tenant={chosen.clone()} />
                     </section>
                     <section class="c-card c-section" aria-labelledby="c-s-bridge-title">
                         <h2 id="c-s-bridge-title">{ "Ticket bridge" }</h2>
-                        <TicketBridge key={format!("b-{chosen}")} api={props.api.clone()} tenant={chosen.clone()} on_signed_out={props.on_signed_out.clone()} />
+                        <TicketBridge key={format!("b-{chosen}")} tenant={chosen.clone()} />
                     </section>
                 } else {
                     <p class="c-hint">{ "Departments, response-time promises, notifications and the ticket bridge are set by your admins." }</p>
