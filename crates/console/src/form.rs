@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::api::ApiError;
+use crate::{api::ApiError, console::Console};
 
 /// The field errors of a refusal; empty for any other failure.
 pub fn field_errors(e: &ApiError) -> Vec<FieldError> {
@@ -48,29 +48,22 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Shows how `saved` went and hands back what was saved; a lost session goes to
-    /// `on_signed_out`. `shown` are the fields the form has a place for.
+    /// Shows how `saved` went and hands back what was saved; a lost session signs
+    /// `console` out. `shown` are the fields the form has a place for.
     pub fn settle<T>(
         &self,
         saved: Result<T, ApiError>,
         shown: &[&str],
-        on_signed_out: &Callback<()>,
+        console: &Console,
     ) -> Option<T> {
-        match saved {
-            Ok(v) => {
-                self.errors.set(Vec::new());
-                Some(v)
-            }
-            Err(e) if e.is_signed_out() => {
-                on_signed_out.emit(());
-                None
-            }
-            Err(e) => {
-                self.failure.set(general_message(&e, shown));
-                self.errors.set(field_errors(&e));
-                None
-            }
+        let saved = console.settle(saved, |e| {
+            self.failure.set(general_message(&e, shown));
+            self.errors.set(field_errors(&e));
+        });
+        if saved.is_some() {
+            self.errors.set(Vec::new());
         }
+        saved
     }
 }
 

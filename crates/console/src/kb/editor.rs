@@ -72,8 +72,7 @@ pub fn ArticleEditor(props: &ArticleEditorProps) -> Html {
                     None => api.create_article(&body).await,
                 };
                 busy.set(false);
-                let signed_out = Callback::from(move |()| console.sign_out());
-                if let Some(saved) = outcome.settle(saved, &FIELDS, &signed_out) {
+                if let Some(saved) = outcome.settle(saved, &FIELDS, &console) {
                     on_saved.emit(saved);
                 }
             });

@@ -58,8 +58,7 @@ pub fn NoticeForm(props: &NoticeFormProps) -> Html {
                     None => console.api.create_notice(&body).await,
                 };
                 busy.set(false);
-                let signed_out = Callback::from(move |()| console.sign_out());
-                if let Some(saved) = outcome.settle(saved, &FIELDS, &signed_out) {
+                if let Some(saved) = outcome.settle(saved, &FIELDS, &console) {
                     on_saved.emit(saved);
                 }
             });
