@@ -125,3 +125,26 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
         <RouteLink to={props.to.clone()} class="c-nav-link" {current}>{ props.children.clone() }</RouteLink>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// E-mails and webhooks build these addresses on the server; the router must serve them.
+    #[test]
+    fn the_model_s_links_are_routes() {
+        let id = "0b7e2f7c-1c1e-4c5e-9d5a-2a7f6f0e9b11";
+        assert_eq!(
+            Route::Ticket { id: id.into() }.to_path(),
+            panelcare_model::console::ticket_path(id)
+        );
+        assert_eq!(
+            Route::Suggestion { id: id.into() }.to_path(),
+            panelcare_model::console::suggestion_path(id)
+        );
+        assert_eq!(
+            Route::recognize(&panelcare_model::console::ticket_path(id)),
+            Some(Route::Ticket { id: id.into() })
+        );
+    }
+}

@@ -308,6 +308,17 @@ pub fn parse_origin(s: &str) -> Option<String> {
     (host_ok && scheme_ok && port.is_none_or(|p| p.parse::<u16>().is_ok())).then_some(s)
 }
 
+/// The console's address of one ticket, below the server's public URL. Notification e-mails
+/// and webhooks link to it; the console's router serves it (its test checks they agree).
+pub fn ticket_path(id: &str) -> String {
+    format!("/console/tickets/{id}")
+}
+
+/// The console's address of one suggestion (its feedback view).
+pub fn suggestion_path(id: &str) -> String {
+    format!("/console/feedback/{id}")
+}
+
 #[cfg(test)]
 mod origin_tests {
     use super::parse_origin;
@@ -335,15 +346,4 @@ mod origin_tests {
             assert_eq!(parse_origin(bad), None, "{bad}");
         }
     }
-}
-
-/// The console's address of one ticket, below the server's public URL. Notification e-mails
-/// and webhooks link to it; the console's router serves it (its test checks they agree).
-pub fn ticket_path(id: &str) -> String {
-    format!("/console/tickets/{id}")
-}
-
-/// The console's address of one suggestion (its feedback view).
-pub fn suggestion_path(id: &str) -> String {
-    format!("/console/feedback/{id}")
 }
