@@ -98,7 +98,9 @@ def schemathesis(doc, base, seconds, report, name, env, headers, include, exclud
 
 
 def main():
-    base, doc, seconds, report = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    base, doc, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    # Absolute: schemathesis runs in it, and the paths below must not be read twice from there.
+    report = str(Path(sys.argv[4]).resolve())
     Path(report).mkdir(parents=True, exist_ok=True)
     half = max(seconds // 2, 10)
 

@@ -268,10 +268,13 @@ export async function smtpSink() {
   return {
     port: server.address().port,
     messages,
-    next: (pred) => {
+    next: (pred, ms = 20_000) => {
       const found = messages.find(pred);
       if (found) return Promise.resolve(found);
-      return new Promise((resolve) => waiting.push({ pred, resolve }));
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such e-mail within ${ms} ms; got:\n${messages.join("\n---\n")}`)), ms);
+        waiting.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+      });
     },
     close: () => new Promise((done) => server.close(done)),
   };

@@ -5,7 +5,7 @@
 //! A screen says only what is its own: how to load and save, how the stored copy becomes
 //! a draft, and what to say when it is saved.
 
-use std::{future::Future, rc::Rc};
+use std::{cell::Cell, future::Future, rc::Rc};
 
 use panelcare_model::FieldError;
 use wasm_bindgen_futures::spawn_local;
@@ -38,6 +38,9 @@ pub struct Loaded<T: 'static, D: 'static> {
     pub busy: UseStateHandle<bool>,
     pub console: Console,
     of: fn(&T) -> D,
+    /// Bumped when the key changes: an answer asked for under an earlier key (a tenant
+    /// switched from while it was on its way) is dropped, never shown or made the draft.
+    generation: Rc<Cell<u64>>,
 }
 
 impl<T, D> Clone for Loaded<T, D> {
@@ -50,6 +53,7 @@ impl<T, D> Clone for Loaded<T, D> {
             busy: self.busy.clone(),
             console: self.console.clone(),
             of: self.of,
+            generation: self.generation.clone(),
         }
     }
 }
@@ -73,16 +77,22 @@ where
         busy: use_state(|| false),
         console,
         of,
+        generation: (*use_memo((), |_| Rc::new(Cell::new(0u64)))).clone(),
     };
     {
         let editor = editor.clone();
         use_effect_with(key, move |key| {
+            let asked = editor.generation.get() + 1;
+            editor.generation.set(asked);
             editor.stored.set(Stored::Loading);
             editor.errors.set(Vec::new());
             editor.outcome.set(None);
             let key = key.clone();
             spawn_local(async move {
                 let result = load(editor.console.api.clone(), key).await;
+                if editor.generation.get() != asked {
+                    return;
+                }
                 if let Some(value) = editor.console.settle(result, |e| {
                     editor.stored.set(Stored::Failed(e.message()));
                 }) {
@@ -156,10 +166,15 @@ impl<T: 'static, D: Clone + 'static> Loaded<T, D> {
         R: FnOnce(&ApiError, &[FieldError]) -> String + 'static,
     {
         let editor = self.clone();
+        let asked = editor.generation.get();
         editor.busy.set(true);
         spawn_local(async move {
             let result = save(editor.console.api.clone(), (*editor.draft).clone()).await;
             editor.busy.set(false);
+            if editor.generation.get() != asked {
+                // Saved for the key shown before; the screen now shows another.
+                return;
+            }
             let saved = editor.console.settle(result, |e| {
                 let fields = form::field_errors(&e);
                 editor.outcome.set(Some((false, refused(&e, &fields))));

@@ -72,9 +72,12 @@ fn serve() {
     fake_server(routes);
 }
 
-fn focused_id() -> String {
+/// The id of the focused element, when it is inside `root` (earlier tests' screens stay in
+/// the page, with the same ids).
+fn focused_id(root: &Element) -> String {
     gloo_utils::document()
         .active_element()
+        .filter(|e| root.contains(Some(e)))
         .map(|e| e.id())
         .unwrap_or_default()
 }
@@ -91,13 +94,13 @@ fn tenant_chosen(root: &Element) -> String {
 async fn a_members_address_opens_their_tenant_and_focuses_their_row() {
     serve();
     let root = root();
-    common::console::mount(
+    let app = common::console::mount(
         &root,
         Role::ProviderAdmin,
         yew::html! { <TeamView member={"nina"} /> },
     );
-    until(&root, "nina's row, focused", |_| {
-        focused_id() == "c-team-nina"
+    until(&root, "nina's row, focused", |r| {
+        focused_id(r) == "c-team-nina"
     })
     .await;
     // The first tenant (acme) came first; the address chose nina's.
@@ -117,13 +120,16 @@ async fn a_members_address_opens_their_tenant_and_focuses_their_row() {
         find(&root, "#c-team-ada").is_none(),
         "acme's accounts are not listed"
     );
+    // Gone from the page, so the next test's ids are its own.
+    app.destroy();
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn removing_an_account_says_so_and_focuses_the_list() {
     serve();
     let root = root();
-    common::console::mount(&root, Role::ProviderAdmin, yew::html! { <TeamView /> });
+    let app = common::console::mount(&root, Role::ProviderAdmin, yew::html! { <TeamView /> });
     until(&root, "acme's accounts", |r| {
         find(r, "#c-team-ada").is_some()
     })
@@ -141,9 +147,11 @@ async fn removing_an_account_says_so_and_focuses_the_list() {
     })
     .await;
     assert_eq!(calls("DELETE"), vec!["DELETE /console/api/agents/olaf "]);
-    until(&root, "the list's heading focused", |_| {
-        focused_id() == "c-people-title"
+    until(&root, "the list's heading focused", |r| {
+        focused_id(r) == "c-people-title"
     })
     .await;
     assert!(!common::console::signed_out());
+    app.destroy();
+    root.remove();
 }

@@ -41,19 +41,25 @@ pub fn TeamView(props: &TeamProps) -> Html {
     // Bumped when an account changed, so the list is read again.
     let version = use_state(|| 0u32);
     let roster = use_roster(*version);
+    // The member whose tenant was opened for their address, so a later re-read of the
+    // roster (after an account changed) does not take the admin back there.
+    let opened_for = use_mut_ref(|| None::<(AttrValue, bool)>);
     {
         // A member's address opens the tenant they belong to; again once the tenants arrive,
         // as their arrival chooses the first.
         let tenant = tenant.clone();
         let deps = (props.member.clone(), roster.clone(), tenants.len());
-        use_effect_with(deps, move |(member, roster, _)| {
-            let found = member
-                .as_ref()
-                .and_then(|id| roster.members.iter().find(|m| m.id == id.as_str()));
-            if let Some(m) = found
-                && *tenant != m.tenant_id
-            {
-                tenant.set(m.tenant_id.clone());
+        use_effect_with(deps, move |(member, roster, listed)| {
+            let Some(member) = member else { return };
+            let done = (member.clone(), *listed > 0);
+            if opened_for.borrow().as_ref() == Some(&done) {
+                return;
+            }
+            if let Some(m) = roster.members.iter().find(|m| m.id == member.as_str()) {
+                if *tenant != m.tenant_id {
+                    tenant.set(m.tenant_id.clone());
+                }
+                *opened_for.borrow_mut() = Some(done);
             }
         });
     }
@@ -100,8 +106,10 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <NewAccountForm tenant={chosen.clone()} {reseller} on_added={on_changed} on_said={on_said.clone()} />
                 </AccountsList>
                 <section class="c-card" aria-labelledby="c-keys-title">
-                    <SigningKeys tenant={chosen.clone()} on_said={on_said.clone()} />
-                    <AllowedOrigins tenant={chosen} {on_said} />
+                    // Keyed by tenant: an answer for the tenant shown before never fills the
+                    // lists (or the origins form) of the one shown now.
+                    <SigningKeys key={format!("keys-{chosen}")} tenant={chosen.clone()} on_said={on_said.clone()} />
+                    <AllowedOrigins key={format!("origins-{chosen}")} tenant={chosen.clone()} {on_said} />
                 </section>
             </div>
         </section>

@@ -46,7 +46,16 @@ pub fn BrandingForm(props: &BrandingFormProps) -> Html {
     // The language whose texts are edited and previewed.
     let text_lang = use_state(|| Lang::En);
     if let Err(shown) = editor.ready("Loading the branding…") {
-        return html! { <div class="c-card c-form">{ props.picker.clone() }{ shown }</div> };
+        // The same form element with the picker first as when loaded, so the tenant select
+        // stays in place (and keeps the keyboard's focus) while another tenant's look loads.
+        let hold = Callback::from(|e: SubmitEvent| e.prevent_default());
+        return html! {
+            <>
+                <form class="c-card c-form c-branding-form" onsubmit={hold}>
+                    { props.picker.clone() }{ shown }
+                </form>
+            </>
+        };
     }
     let text = |set: fn(&mut Branding, String)| {
         editor

@@ -10,6 +10,7 @@ use super::{Done, answer::AnswerForm, notes::SuggestionNotes, status::StatusPick
 use crate::{
     console::use_console,
     focus,
+    latest::use_latest,
     route::{Route, RouteLink},
     text,
 };
@@ -39,14 +40,26 @@ pub fn SuggestionDetail(props: &SuggestionDetailProps) -> Html {
     let console = use_console();
     let detail = use_state(|| None::<Result<Rc<InboxDetail>, String>>);
     let outcome = use_state(|| None::<Outcome>);
+    // The same page shows another suggestion when only the address's id changes: the answer
+    // about the one shown before never replaces the one shown now.
+    let latest = use_latest();
     {
-        let (console, detail, outcome) = (console.clone(), detail.clone(), outcome.clone());
+        let (console, detail, outcome, latest) = (
+            console.clone(),
+            detail.clone(),
+            outcome.clone(),
+            latest.clone(),
+        );
         use_effect_with(props.id.clone(), move |id| {
             let id = id.clone();
             detail.set(None);
             outcome.set(None);
+            let read = latest.start();
             spawn_local(async move {
                 let answer = console.api.suggestion(&id).await;
+                if !latest.is_newest(read) {
+                    return;
+                }
                 if let Some(d) = console.settle(answer, |e| detail.set(Some(Err(e.message())))) {
                     detail.set(Some(Ok(Rc::new(d))));
                     // The inbox row that opened it is gone with the inbox.

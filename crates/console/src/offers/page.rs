@@ -36,8 +36,15 @@ pub fn OffersView(props: &OffersProps) -> Html {
         });
     }
     let on_tenant = {
-        let tenant = tenant.clone();
-        Callback::from(move |e: Event| tenant.set(form::select_value(&e)))
+        let (tenant, navigator, rule_open) =
+            (tenant.clone(), navigator.clone(), props.rule.is_some());
+        Callback::from(move |e: Event| {
+            tenant.set(form::select_value(&e));
+            // A rule's address names a rule of the tenant shown before: leave it.
+            if rule_open && let Some(n) = &navigator {
+                n.push(&Route::Offers);
+            }
+        })
     };
     let chosen = AttrValue::from((*tenant).clone());
     let reseller = tenants

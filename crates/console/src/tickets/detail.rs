@@ -11,6 +11,7 @@ use super::{Done, composer::Composer, side::TicketSide, text, thread::thread};
 use crate::{
     console::use_console,
     focus,
+    latest::use_latest,
     route::{Route, RouteLink},
 };
 
@@ -25,15 +26,27 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
     let console = use_console();
     let data = use_state(|| None::<Result<Rc<AgentThread>, String>>);
     let message = use_state(|| None::<(bool, String)>);
+    // The same page shows another ticket when only the address's id changes: the answer
+    // about the ticket shown before never replaces the one shown now.
+    let latest = use_latest();
     {
-        let (console, data, message) = (console.clone(), data.clone(), message.clone());
+        let (console, data, message, latest) = (
+            console.clone(),
+            data.clone(),
+            message.clone(),
+            latest.clone(),
+        );
         use_effect_with(props.id.clone(), move |id| {
             let id = id.clone();
             // Another ticket (a link followed, back or forward): nothing of the last one stays.
             data.set(None);
             message.set(None);
+            let read = latest.start();
             spawn_local(async move {
                 let result = console.api.ticket(&id).await;
+                if !latest.is_newest(read) {
+                    return;
+                }
                 if let Some(t) = console.settle(result, |e| data.set(Some(Err(e.message())))) {
                     data.set(Some(Ok(Rc::new(t))));
                     // The link that opened it is gone with the queue.
@@ -44,8 +57,19 @@ pub fn TicketDetail(props: &DetailProps) -> Html {
     }
     // Every change answers the whole ticket: show it, and say how it went.
     let on_done = {
-        let (console, data, message) = (console.clone(), data.clone(), message.clone());
+        let (console, data, message, id) = (
+            console.clone(),
+            data.clone(),
+            message.clone(),
+            props.id.clone(),
+        );
         Callback::from(move |done: Done| {
+            // A change made on the ticket shown before answers that ticket.
+            if let Ok(t) = &done.result
+                && t.item.ticket.id != id.as_str()
+            {
+                return;
+            }
             let said = done.message;
             if let Some(t) = console.settle(done.result, |e| {
                 message.set(Some((false, e.message())));

@@ -64,6 +64,8 @@ pub fn mount(root: &Element, role: Role, screen: Html) -> AppHandle<SignedIn> {
 
 /// Draws `screen` into `root` in `session` (one the real server gave, say).
 pub fn mount_as(root: &Element, session: SessionInfo, screen: Html) -> AppHandle<SignedIn> {
+    // A fresh screen has not signed out, whatever an earlier test's did.
+    let _ = js_sys::Reflect::set(&gloo_utils::window(), &"__signed_out".into(), &false.into());
     yew::Renderer::<SignedIn>::with_root_and_props(
         root.clone(),
         SignedInProps {

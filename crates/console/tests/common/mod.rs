@@ -16,8 +16,11 @@ pub fn root() -> Element {
     el
 }
 
+/// Waits (10 s at most: a real server's answers take longer than a stand-in's under load)
+/// until `ready` holds.
 pub async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
-    for _ in 0..400 {
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 10_000.0 {
         yew::scheduler::flush().await;
         if ready(root) {
             return;

@@ -60,7 +60,8 @@ pub async fn enqueue(
         "tenant_id": tenant,
         "ticket": {"id": ticket_id, "number": number, "subject": subject, "priority": priority,
                    "status": status, "due_at": due.map(time::rfc3339), "customer": customer,
-                   "url": link},
+                   // A receiver cannot resolve a relative address: none without --public-url.
+                   "url": (!public_url.is_empty()).then_some(&link)},
         "occurred_at": time::rfc3339(now),
     })
     .to_string();
