@@ -297,6 +297,16 @@ async fn restore_refuses_what_it_cannot_trust_and_leaves_the_database_as_it_was(
     .await
     .expect("a newer migration");
     newer_db.pool.close().await;
+    // sqlx finishes closing its SQLite connections on their worker threads, after `close()`
+    // returns; the last one folds the WAL back in and removes it. Wait for that (10 s at
+    // most), so the restore is refused for the schema, not for a WAL still beside the file.
+    let wal = format!("{newer}-wal");
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&wal).exists()
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     refused(&newer, "newer panelcare");
     // Without --force, an existing database is not replaced.
     let out = cli(target, &["restore", "--from", &good]);
