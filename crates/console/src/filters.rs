@@ -28,11 +28,23 @@ pub fn select(
     options: Vec<(String, String)>,
     onchange: Callback<Event>,
 ) -> Html {
+    select_with_any(id, label, value, options, "Any", onchange)
+}
+
+/// [`select`] whose empty choice is named `any` ("Any language", "All tenants").
+pub fn select_with_any(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    options: Vec<(String, String)>,
+    any: &'static str,
+    onchange: Callback<Event>,
+) -> Html {
     html! {
         <div class="c-filter">
             <label for={id}>{ label }</label>
             <select {id} {onchange}>
-                <option value="" selected={value.is_empty()}>{ "Any" }</option>
+                <option value="" selected={value.is_empty()}>{ any }</option>
                 { for options.into_iter().map(|(v, name)| html! { <option value={v.clone()} selected={v == value}>{ name }</option> }) }
             </select>
         </div>

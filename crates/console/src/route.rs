@@ -75,16 +75,21 @@ fn opens_elsewhere(e: &MouseEvent) -> bool {
     e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()
 }
 
+/// Goes to `to` (nothing outside a router, as in a component test without one).
+pub fn go(navigator: &Option<Navigator>, to: &Route) {
+    if let Some(n) = navigator {
+        n.push(to);
+    }
+}
+
 /// Goes to `to` in the app, unless the click asks the browser for a new tab or window.
 pub fn follow(navigator: Option<Navigator>, to: Route) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        if opens_elsewhere(&e) {
+        if opens_elsewhere(&e) || navigator.is_none() {
             return;
         }
-        if let Some(n) = &navigator {
-            e.prevent_default();
-            n.push(&to);
-        }
+        e.prevent_default();
+        go(&navigator, &to);
     })
 }
 

@@ -10,7 +10,7 @@ use super::Said;
 use crate::{
     console::use_console,
     focus,
-    route::{Route, RouteLink},
+    route::{self, Route, RouteLink},
     second_factor::ResetButton,
     text,
 };
@@ -54,8 +54,8 @@ pub fn AccountRow(props: &AccountRowProps) -> Html {
                 on_changed.emit((true, "Account removed; its sessions ended.".into()));
                 // The row and its button are gone: the list's heading takes the focus, and a
                 // removed member's address names nobody any more.
-                if current && let Some(n) = &navigator {
-                    n.push(&Route::Team);
+                if current {
+                    route::go(&navigator, &Route::Team);
                 }
                 focus::later("c-people-title");
             });

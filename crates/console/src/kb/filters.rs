@@ -7,33 +7,13 @@ use panelcare_model::{Lang, console::TenantInfo};
 use yew::prelude::*;
 
 use super::state::Filters;
-use crate::{form, text};
+use crate::{filters, form, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct KbFiltersProps {
     pub filters: Filters,
     pub tenants: Rc<Vec<TenantInfo>>,
     pub on_change: Callback<Filters>,
-}
-
-/// A labelled select of `(value, name)` options after `any` (the empty value).
-fn choose(
-    id: &'static str,
-    label: &'static str,
-    value: &str,
-    options: Vec<(String, String)>,
-    any: &'static str,
-    onchange: Callback<Event>,
-) -> Html {
-    html! {
-        <div class="c-filter">
-            <label for={id}>{ label }</label>
-            <select {id} {onchange}>
-                <option value="" selected={value.is_empty()}>{ any }</option>
-                { for options.into_iter().map(|(v, n)| html! { <option value={v.clone()} selected={v == value}>{ n }</option> }) }
-            </select>
-        </div>
-    }
 }
 
 #[component]
@@ -65,10 +45,10 @@ pub fn KbFilters(props: &KbFiltersProps) -> Html {
     html! {
         <div class="c-filters">
             if props.tenants.len() > 1 {
-                { choose("c-kb-f-tenant", "Tenant", &f.tenant, tenant_options, "All tenants", on_select(|f, v| f.tenant = v)) }
+                { filters::select_with_any("c-kb-f-tenant", "Tenant", &f.tenant, tenant_options, "All tenants", on_select(|f, v| f.tenant = v)) }
             }
-            { choose("c-kb-f-lang", "Language", &f.lang, lang_options, "Any language", on_select(|f, v| f.lang = v)) }
-            { choose("c-kb-f-state", "State", &f.state, state_options, "Published and drafts", on_select(|f, v| f.state = v)) }
+            { filters::select_with_any("c-kb-f-lang", "Language", &f.lang, lang_options, "Any language", on_select(|f, v| f.lang = v)) }
+            { filters::select_with_any("c-kb-f-state", "State", &f.state, state_options, "Published and drafts", on_select(|f, v| f.state = v)) }
             <div class="c-filter">
                 <label for="c-kb-f-words">{ "Words" }</label>
                 <input id="c-kb-f-words" type="search" value={f.words.clone()}

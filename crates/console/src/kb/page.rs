@@ -15,7 +15,12 @@ use super::{
     state::{Action, KbState, Listed},
     table::ArticleTable,
 };
-use crate::{console::use_console, focus, route::Route, tenants::use_tenants};
+use crate::{
+    console::use_console,
+    focus,
+    route::{self, Route},
+    tenants::use_tenants,
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct KbProps {
@@ -57,11 +62,7 @@ pub fn KbView(props: &KbProps) -> Html {
     }
     let go = |to: Route| {
         let navigator = navigator.clone();
-        move || {
-            if let Some(n) = &navigator {
-                n.push(&to);
-            }
-        }
+        move || route::go(&navigator, &to)
     };
     // Saved or deleted: say so, read the list again and close the editor.
     let close = {

@@ -13,7 +13,12 @@ use super::{
     group::NoticeGroup,
     state::{Action, Listed, NoticesState},
 };
-use crate::{console::use_console, focus, route::Route, tenants::use_tenants};
+use crate::{
+    console::use_console,
+    focus,
+    route::{self, Route},
+    tenants::use_tenants,
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct NoticesProps {
@@ -55,11 +60,7 @@ pub fn NoticesView(props: &NoticesProps) -> Html {
     }
     let go = |to: Route| {
         let navigator = navigator.clone();
-        move || {
-            if let Some(n) = &navigator {
-                n.push(&to);
-            }
-        }
+        move || route::go(&navigator, &to)
     };
     let on_saved = {
         let (state, back) = (state.dispatcher(), go(Route::Notices));

@@ -5,7 +5,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{CatalogueEditor, OfferNumbersView, OverridesEditor, RulesEditor};
-use crate::{form, route::Route, tenants::use_tenants};
+use crate::{
+    form,
+    route::{self, Route},
+    tenants::use_tenants,
+};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct OffersProps {
@@ -41,8 +45,8 @@ pub fn OffersView(props: &OffersProps) -> Html {
         Callback::from(move |e: Event| {
             tenant.set(form::select_value(&e));
             // A rule's address names a rule of the tenant shown before: leave it.
-            if rule_open && let Some(n) = &navigator {
-                n.push(&Route::Offers);
+            if rule_open {
+                route::go(&navigator, &Route::Offers);
             }
         })
     };
@@ -57,11 +61,8 @@ pub fn OffersView(props: &OffersProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             part.set(p);
             // Another tab leaves the open rule: the address goes back to the offers'.
-            if rule_open
-                && p != Part::Rules
-                && let Some(n) = &navigator
-            {
-                n.push(&Route::Offers);
+            if rule_open && p != Part::Rules {
+                route::go(&navigator, &Route::Offers);
             }
         });
         html! {

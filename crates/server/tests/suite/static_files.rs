@@ -114,16 +114,21 @@ async fn unknown_api_addresses_answer_json_404_under_both_apis() {
         ("POST", "/console/api/tickets/x/y/z"),
         ("GET", "/api/v1/nothing-here"),
     ] {
-        let req = Request::builder()
-            .method(method)
-            .uri(path)
-            .body(Body::empty())
-            .expect("request");
-        let (s, body, res) = app.send(req).await;
-        assert_eq!(s, 404, "{method} {path}");
-        assert_eq!(res.headers()["content-type"], "application/json", "{path}");
-        assert_eq!(code(&body), "not_found", "{path}");
+        json_refusal(&app, method, path, 404, "not_found").await;
     }
+}
+
+/// `method path` is refused with `status` and a JSON body naming `expected`.
+async fn json_refusal(app: &TestApp, method: &str, path: &str, status: u16, expected: &str) {
+    let req = Request::builder()
+        .method(method)
+        .uri(path)
+        .body(Body::empty())
+        .expect("request");
+    let (s, body, res) = app.send(req).await;
+    assert_eq!(s, status, "{method} {path}");
+    assert_eq!(res.headers()["content-type"], "application/json", "{path}");
+    assert_eq!(code(&body), expected, "{path}");
 }
 
 /// A known API address with a method it does not take is a JSON 405 under both APIs.
@@ -135,14 +140,6 @@ async fn a_wrong_method_answers_json_405_under_both_apis() {
         ("PUT", "/console/api/login"),
         ("DELETE", "/api/v1/texts/en"),
     ] {
-        let req = Request::builder()
-            .method(method)
-            .uri(path)
-            .body(Body::empty())
-            .expect("request");
-        let (s, body, res) = app.send(req).await;
-        assert_eq!(s, 405, "{method} {path}");
-        assert_eq!(res.headers()["content-type"], "application/json", "{path}");
-        assert_eq!(code(&body), "method_not_allowed", "{path}");
+        json_refusal(&app, method, path, 405, "method_not_allowed").await;
     }
 }
