@@ -144,7 +144,6 @@ impl Api {
             })
         };
         let url = format!("{}{path}", self.base.trim_end_matches('/'));
-        let window = web_sys::window().ok_or(ApiError::Network)?;
         let lost = |_| {
             if timed_out.get() {
                 ApiError::Timeout
@@ -152,10 +151,8 @@ impl Api {
                 ApiError::Network
             }
         };
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-            .await
-            .map_err(lost)?
-            .unchecked_into();
+        let sent = self.host.fetch(&url, &init).ok_or(ApiError::Network)?;
+        let response: Response = JsFuture::from(sent).await.map_err(lost)?.unchecked_into();
         let status = response.status();
         let json = match response.json() {
             Ok(promise) => JsFuture::from(promise).await.ok().and_then(Obj::new),

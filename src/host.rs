@@ -25,6 +25,13 @@ extern "C" {
     fn usage(this: &HostAdapter) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(method, structural, catch)]
     fn navigate(this: &HostAdapter, url: &str) -> Result<JsValue, JsValue>;
+    /// Added by the loader, not part of the contract a panel implements: see [`Host::fetch`].
+    #[wasm_bindgen(method, structural, catch)]
+    fn fetch(
+        this: &HostAdapter,
+        url: &str,
+        init: &web_sys::RequestInit,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Who is looking, and in which language, as the panel reports it.
@@ -85,6 +92,15 @@ impl Host {
             .navigate(url)
             .map(|_| ())
             .map_err(|_| HostError("navigate() failed".into()))
+    }
+
+    /// Sends one of the widget's requests through the loader's `fetch`, which reads what
+    /// happened (a ticket opened, a suggestion sent, an offer followed, a call that failed, a
+    /// thread read) to tell the host page and keep the unread count. The loader adds it to
+    /// every adapter it hands the widget (a page's own adapter too), so there is no second
+    /// way here: the widget's wasm is on every panel page.
+    pub fn fetch(&self, url: &str, init: &web_sys::RequestInit) -> Option<js_sys::Promise> {
+        self.0.fetch(url, init).ok()
     }
 
     pub async fn context(&self) -> Result<HostContext, HostError> {

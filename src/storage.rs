@@ -26,7 +26,9 @@ pub struct Pending {
     pub attempts: u32,
 }
 
+/// Written by the page's `panelcare.open("feedback", …)` too (`www/launcher.js`, `prefill`).
 const DRAFT: &str = "feedback-draft";
+/// Kept when the page's `panelcare.logout()` forgets the rest (`www/api.js`, `forget`).
 const OUTBOX: &str = "feedback-outbox";
 /// What the customer hid of the notices bar: the notices and updates it showed.
 const NOTICES_HIDDEN: &str = "notices-hidden";

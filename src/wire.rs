@@ -179,6 +179,9 @@ pub fn new_feedback(o: &Obj) -> NewFeedback {
         message: o.str("message").unwrap_or_default(),
         rating: o.num("rating").map(|r| r as i64),
         page: o.str("page"),
+        // Native builds only; the widget's feedback panel never shares.
+        #[cfg(not(target_arch = "wasm32"))]
+        share: false,
     }
 }
 
@@ -242,6 +245,9 @@ pub fn branding(o: &Obj) -> Branding {
             Theme::Light
         },
         hide_powered_by: o.bool("hide_powered_by").unwrap_or(false),
+        // The launcher is the loader's (www/launcher.js), not the widget's.
+        launcher: false,
+        launcher_side: Default::default(),
         languages: o.strings("languages"),
         strings: texts(o),
         focus: o.str("focus").unwrap_or_default(),

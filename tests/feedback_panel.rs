@@ -25,6 +25,8 @@ export function test_host(locale, account) {
     context: () => Promise.resolve({ locale, account, plan: "starter" }),
     usage: () => Promise.resolve({}),
     navigate: () => {},
+    // What the loader adds to every adapter: the widget sends its requests through it.
+    fetch: (url, init) => fetch(url, init),
   };
 }
 // Storage refuses writes for one account's keys only, so tests running alongside are untouched.

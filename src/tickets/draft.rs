@@ -11,7 +11,8 @@ use crate::{
     wire::Out,
 };
 
-/// The new-ticket form's name in the store.
+/// The new-ticket form's name in the store. The page's `panelcare.open("tickets", …)` writes
+/// a draft under it, in the shape `Draft::save` writes (`www/launcher.js`, `prefill`).
 pub const NEW_TICKET: &str = "ticket-draft";
 
 /// The name of the reply being written on `ticket`.

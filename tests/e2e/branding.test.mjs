@@ -47,8 +47,8 @@ describe("white-label branding", () => {
     const foxRu = await widgetLook(server.url, "milica", "ru", undefined, "Predlozi za BlueFox");
     assert.equal(foxRu.lang, "sr-Latn");
     assert.equal(foxRu.title, "Predlozi za BlueFox");
-    const foxEn = await widgetLook(server.url, "milica", "en", undefined, "Ideas for BlueFox");
-    assert.equal(foxEn.title, "Ideas for BlueFox");
+    const foxEn = await widgetLook(server.url, "milica", "en", undefined, "Suggestions for BlueFox");
+    assert.equal(foxEn.title, "Suggestions for BlueFox");
     const acme = await widgetLook(server.url, "alice", "en", "widget-acme.png");
     assert.equal(acme.brand, null);
     assert.equal(acme.colour, "rgb(29, 78, 216)");

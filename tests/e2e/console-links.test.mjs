@@ -5,20 +5,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { artifacts, consoleSession, freePort, launch, openPage, scratch, smtpSink, startServer } from "./support.mjs";
+import { artifacts, consoleSession, launch, openPage, scratch, startWithMail } from "./support.mjs";
 
 describe("console addresses", () => {
   let browser, server, sink, tmp;
   before(async () => {
     browser = await launch();
-    sink = await smtpSink();
     tmp = scratch();
-    const port = await freePort();
-    server = await startServer({
-      db: tmp.db,
-      port,
-      env: { PANELCARE_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, PANELCARE_PUBLIC_URL: `http://127.0.0.1:${port}` },
-    });
+    ({ server, sink } = await startWithMail(tmp.db));
   });
   after(async () => { await browser?.close(); await server?.stop(); await sink?.close(); tmp?.cleanup(); });
 

@@ -2,21 +2,15 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { apiSend, artifacts, freePort, launch, openPage, scratch, startServer } from "./support.mjs";
+import { apiSend, artifacts, freePort, launch, openPage, scratch, startServer, consoleSignIn } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function signIn(page, email) {
-  await page.locator("#c-email").fill(email);
-  await page.locator("#c-password").fill("demo-password");
-  await page.locator("button[type=submit]").click();
-}
-
 /** Signs in and opens the feedback inbox (the console opens on the ticket queue). */
 async function signInToFeedback(page, email) {
-  await signIn(page, email);
+  await consoleSignIn(page, email);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Feedback", exact: true }).click();
 }
 
@@ -80,7 +74,7 @@ describe("the operator console", () => {
 
   test("a provider admin sees the numbers of every tenant, drawn as charts", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
-    await signIn(page, "admin@acme-hosting.example");
+    await consoleSignIn(page, "admin@acme-hosting.example");
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Numbers", exact: true }).click();
     const cards = page.locator(".c-numbers");
     await cards.first().waitFor();
@@ -101,7 +95,7 @@ describe("the operator console", () => {
 
   test("a reseller admin adds an agent who can sign in, and rotates a key", async () => {
     const { page, context } = await openPage(browser, `${server.url}/console/`);
-    await signIn(page, "admin@bluefox.example");
+    await consoleSignIn(page, "admin@bluefox.example");
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Team and keys", exact: true }).click();
     await page.locator(".c-plain li", { hasText: "admin@bluefox.example" }).waitFor();
     await page.locator("#c-t-name").fill("Nikola Novak");

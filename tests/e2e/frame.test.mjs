@@ -3,7 +3,7 @@
 // through checked messages; hostile messages on either side change nothing.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiList, freePort, launch, scratch, startServer } from "./support.mjs";
+import { apiList, freePort, launch, scratch, startServer, strictPanel } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,15 +15,7 @@ async function strictPage(server) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.route("**/panel/strict.html*", (route) => route.fulfill({
-    contentType: "text/html",
-    headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'" },
-    body: `<!doctype html><html lang="en"><head><title>A strict panel</title></head><body>
-      <h1>Strict panel</h1>
-      <div data-panelcare="feedback"></div>
-      <script src="/panelcare.js" data-host="demo" data-tenant="acme"></script>
-    </body></html>`,
-  }));
+  await strictPanel(page, ` <div data-panelcare="feedback"></div> <script src="/panelcare.js" data-host="demo" data-tenant="acme"></script>`);
   await page.goto(`${server.url}/panel/strict.html?customer=alice&lang=en`);
   return { page, context, errors };
 }

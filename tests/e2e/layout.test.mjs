@@ -19,7 +19,8 @@ const PAGES = [
 ];
 // What each kind of widget asks the server for as it starts: its answer is the positive
 // signal that the widget has drawn its data (or decided to draw nothing).
-const ASKS = { notices: "/api/v1/notices", offers: "/api/v1/offers", tickets: "/api/v1/tickets", feedback: "/api/v1/feedback" };
+const ASKS = { notices: "/api/v1/notices", offers: "/api/v1/offers", tickets: "/api/v1/tickets", feedback: "/api/v1/feedback",
+  ideas: "/api/v1/ideas" };
 
 /** Opens `url` in `context`, brings each mount into view, waits until every widget has its
  *  answer and the page has drawn it, and returns the shifts seen. */

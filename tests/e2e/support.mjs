@@ -224,6 +224,27 @@ export async function consoleSession(base, email = "admin@acme-hosting.example")
   return { cookie, csrf: csrf_token };
 }
 
+/** Signs a demo account in on the console page open at `page` (it asks, signed out). */
+export async function consoleSignIn(page, email) {
+  await page.locator("#c-email").fill(email);
+  await page.locator("#c-password").fill("demo-password");
+  await page.locator("button[type=submit]").click();
+}
+
+/** One console API call as the demo provider's admin: the answer's JSON (or null), or an
+ *  error with the server's words. */
+export async function consoleApi(base, method, path, body, email = undefined) {
+  const { cookie, csrf } = await consoleSession(base, email);
+  const res = await fetch(`${base}/console/api${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", cookie, "X-CSRF-Token": csrf },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
 /**
  * A local SMTP server that keeps every message it is given (plain SMTP, no TLS, no auth): the
  * server's notification e-mails in the e2e tests. `next(pred)` resolves with the first message
@@ -278,4 +299,31 @@ export async function smtpSink() {
     },
     close: () => new Promise((done) => server.close(done)),
   };
+}
+
+/**
+ * Serves a panel page at `/panel/strict.html` on `page` whose policy allows scripts from our
+ * server but no WebAssembly (so the widgets come in our frames): `inner` is its markup after
+ * the heading, the loader's script tag included.
+ */
+export function strictPanel(page, inner) {
+  return page.route("**/panel/strict.html*", (route) => route.fulfill({
+    contentType: "text/html",
+    headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'" },
+    body: `<!doctype html><html lang="en"><head><title>A strict panel</title></head><body>
+      <h1>Strict panel</h1>${inner}
+    </body></html>`,
+  }));
+}
+
+/** The demo server with its e-mail going to a fresh SMTP sink: `{ server, sink }`. */
+export async function startWithMail(db) {
+  const sink = await smtpSink();
+  const port = await freePort();
+  const server = await startServer({
+    db,
+    port,
+    env: { PANELCARE_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, PANELCARE_PUBLIC_URL: `http://127.0.0.1:${port}` },
+  });
+  return { server, sink };
 }

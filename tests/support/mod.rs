@@ -44,6 +44,8 @@ export function signing_host(tenant, secret, account, locale) {
     context: () => Promise.resolve({ locale, account, plan: "starter" }),
     usage: () => Promise.resolve({}),
     navigate: () => {},
+    // What the loader adds to every adapter: the widget sends its requests through it.
+    fetch: (url, init) => fetch(url, init),
   };
 }
 

@@ -2,12 +2,20 @@
    are asked of the panel page that embeds the frame, through postMessage, and only its
    answers count: a message from any other window, another origin, or of another shape is
    ignored. The panel's origin comes from the frame address (#origin=…), and the server's
-   frame-ancestors policy decides which panels may embed the frame at all. A plain script:
-   it must define window.PanelcareHost before the loader runs. */
+   frame-ancestors policy decides which panels may embed the frame at all. What happens in the
+   widget (a ticket opened, a suggestion sent…) goes to the page for its panelcare.on
+   handlers; the page's panelcare.logout and identify reach the widget here. Every message
+   names its target origin. A plain script: it must define window.PanelcareHost before the
+   loader runs. */
 (function () {
   "use strict";
-  var m = /(?:^|[#&])origin=([^&]+)/.exec(window.location.hash.slice(1));
+  var hash = window.location.hash.slice(1);
+  var m = /(?:^|&)origin=([^&]+)/.exec(hash);
   var parentOrigin = m ? decodeURIComponent(m[1]) : "";
+  // What the page's panelcare.open asked to write into the form (the loader fills it in).
+  var p = /(?:^|&)prefill=([^&]+)/.exec(hash);
+  var prefill = null;
+  try { prefill = p ? JSON.parse(decodeURIComponent(p[1])) : null; } catch (e) { /* ignored */ }
   if (!/^https?:\/\/[^/]+$/.test(parentOrigin) || window.parent === window) return;
   var next = 1;
   var waiting = {};
@@ -15,7 +23,11 @@
   window.addEventListener("message", function (e) {
     if (e.source !== window.parent || e.origin !== parentOrigin) return;
     var d = e.data;
-    if (!d || typeof d !== "object" || d.panelcare !== 1 || typeof d.id !== "number") return;
+    if (!d || typeof d !== "object" || d.panelcare !== 1) return;
+    // The page signed another customer in, or out: the loader here draws again, or forgets.
+    if (d.api === "logout") return window.panelcare.logout(typeof d.account === "string" ? d.account : undefined);
+    if (d.api === "identify") return window.panelcare.identify();
+    if (typeof d.id !== "number") return;
     var w = waiting[d.id];
     if (!w) return;
     delete waiting[d.id];
@@ -56,7 +68,21 @@
     },
     usage: function () { return call("usage").then(function (v) { return object(v, "usage"); }); },
     navigate: function (url) { call("navigate", String(url)).catch(function () {}); },
+    emit: function (name, detail) {
+      // What the page reads of a request (its events and unread marks): a file being
+      // uploaded, or any body that is not JSON text, stays in the frame.
+      var d = {};
+      for (var k in detail) d[k] = detail[k];
+      if (typeof d.sent !== "string") delete d.sent;
+      window.parent.postMessage({ panelcare: 1, event: name, detail: d }, parentOrigin);
+    },
+    prefill: prefill && typeof prefill === "object" ? prefill : null,
   };
+
+  // Escape in the widget closes the drawer the frame may be in (keys stay in the frame).
+  window.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !e.defaultPrevented) window.parent.postMessage({ panelcare: 1, escape: 1 }, parentOrigin);
+  });
 
   // The frame is as tall as the widget: the panel page sizes the iframe. The body's own height,
   // not the document's scroll height, which never falls below the frame's current height (a

@@ -51,6 +51,16 @@
     a.setAttribute("href", a.getAttribute("href").split("&usage=")[0] + "&usage=" + usage);
   });
 
+  // The host page's API, as a panel would use it: a control of the page's own opens the
+  // drawer on a new ticket about this page (loading the API only when pressed).
+  document.querySelectorAll("[data-demo-open]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      if (window.panelcare && window.panelcare.open) {
+        window.panelcare.open(b.getAttribute("data-demo-open"), { subject: "A question about " + document.title });
+      }
+    });
+  });
+
   // Links to the other demo page keep the customer, language and usage.
   var keep = "?customer=" + encodeURIComponent(customer) + "&lang=" + encodeURIComponent(lang) + "&usage=" + usage;
   document.querySelectorAll("a[data-demo-keep]").forEach(function (a) {

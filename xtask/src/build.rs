@@ -1,8 +1,9 @@
 //! `cargo xtask build`: the release widget, from Rust to the files a panel loads.
 //!
 //! cargo (wasm-release profile) → wasm-bindgen --target web → wasm-opt -Oz → dist/ with
-//! content-hashed names, the loader with the manifest built in, the adapters, and RequireJS
-//! for the demo cPanel page.
+//! content-hashed names, the loader with the manifest built in, the files it loads only when
+//! a page asks (the host page's API, the launcher, the iframe fallback), the adapters, and
+//! RequireJS for the demo cPanel page.
 
 use std::{
     fs,
@@ -27,8 +28,20 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
+/// The views under www/views/, each its own module (see [`run`]).
+pub const VIEWS: [&str; 1] = ["ideas.js"];
+
 /// Where the loader expects its manifest; the build replaces it with the real one.
 const MANIFEST_MARKER: &str = "/*MANIFEST*/null";
+/// Where the API module expects the names of the files it loads (launcher, frame): a string,
+/// as the minifier keeps strings (and drops comments).
+const FILES_MARKER: &str = "\"__PANELCARE_FILES__\"";
+
+/// The loader's own modules, loaded only when a page asks for them (`www/<name>.js`): the
+/// host page's API (named in the loader's manifest), and the launcher (its button and
+/// drawer) and the widget in a frame of ours for pages that forbid WebAssembly (named in the
+/// API module, which loads them).
+pub const LAZY: [&str; 3] = ["api", "launcher", "frame"];
 
 /// Builds dist/, prints its sizes and returns them.
 pub fn run() -> Result<Sizes> {
@@ -43,24 +56,42 @@ pub fn run() -> Result<Sizes> {
     // The glue and the loader go to every panel page: without comments and long local names.
     let glue = out.join("panelcare.min.js");
     minify_js(&out.join("panelcare.js"), &glue, Js::Module)?;
+    let mut lazy = Vec::new();
+    for name in LAZY {
+        let min = out.join(format!("{name}.min.js"));
+        minify_js(&at_root(&format!("www/{name}.js")), &min, Js::Module)?;
+        lazy.push(min);
+    }
     let inputs = Inputs {
         glue,
         wasm: optimised,
+        lazy,
         www: at_root("www"),
         require: at_root("node_modules/requirejs/require.js"),
     };
     let dist = at_root("dist");
-    let widget = assemble(&inputs, &dist)?;
+    let (widget, lazy) = assemble(&inputs, &dist)?;
     let loader = dist.join("panelcare.js");
     let plain = dist.join("panelcare.plain.js");
     fs::rename(&loader, &plain)?;
     minify_js(&plain, &loader, Js::Script)?;
     fs::remove_file(&plain)?;
+    // Views loaded only when a page shows them (the ideas board): fixed names, revalidated
+    // like the adapters, and not part of what every panel page downloads.
+    fs::create_dir_all(dist.join("views"))?;
+    for view in VIEWS {
+        minify_js(
+            &at_root(&format!("www/views/{view}")),
+            &dist.join("views").join(view),
+            Js::Module,
+        )?;
+    }
     crate::console::build(&dist, &wasm_opt)?;
     step("build: brotli and gzip copies beside the built files");
     crate::precompress::run(&dist)?;
     let widget: Vec<&str> = widget.iter().map(String::as_str).collect();
-    let sizes = sizes::measure(&dist, &widget)?;
+    let lazy = lazy.each_ref().map(String::as_str);
+    let sizes = sizes::measure(&dist, &widget, &lazy)?;
     sizes.print();
     Ok(sizes)
 }
@@ -71,14 +102,17 @@ struct Inputs {
     glue: PathBuf,
     /// The optimised wasm.
     wasm: PathBuf,
+    /// The minified [`LAZY`] modules, in that order.
+    lazy: Vec<PathBuf>,
     /// Holds panelcare.js (the loader), widget.css and adapters/.
     www: PathBuf,
     /// RequireJS, for the demo cPanel page.
     require: PathBuf,
 }
 
-/// Recreates `dist`; returns the widget's files (js, wasm, css) relative to it.
-fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
+/// Recreates `dist`; returns the widget's files (js, wasm, css) and the [`LAZY`] modules,
+/// relative to it.
+fn assemble(inputs: &Inputs, dist: &Path) -> Result<([String; 3], [String; 3])> {
     let loader = inputs.www.join("panelcare.js");
     let loader =
         String::from_utf8(read(&loader)?).map_err(|e| format!("{}: {e}", loader.display()))?;
@@ -97,7 +131,22 @@ fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
         "panelcare",
         "css",
     )?;
-    let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
+    let [api, launcher, frame] = match &inputs.lazy[..] {
+        [api, launcher, frame] => [api, launcher, frame],
+        _ => return Err(format!("expected the {} lazy modules", LAZY.len()).into()),
+    };
+    let launcher = hashed(launcher, dist, "launcher", "js")?;
+    let frame = hashed(frame, dist, "frame", "js")?;
+    let files = format!(r#"{{"launcher":"{launcher}","frame":"{frame}"}}"#);
+    let api_source =
+        String::from_utf8(read(api)?).map_err(|e| format!("{}: {e}", api.display()))?;
+    let api = hashed_bytes(
+        with_marker(&api_source, FILES_MARKER, &files, "www/api.js")?.as_bytes(),
+        dist,
+        "api",
+        "js",
+    )?;
+    let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}","api":"{api}"}}"#);
     fs::write(dist.join("manifest.json"), &manifest)?;
     fs::write(
         dist.join("panelcare.js"),
@@ -124,7 +173,7 @@ fn assemble(inputs: &Inputs, dist: &Path) -> Result<[String; 3]> {
             inputs.require.display()
         )
     })?;
-    Ok([js, wasm, css])
+    Ok(([js, wasm, css], [api, launcher, frame]))
 }
 
 /// Builds the library crate `package` for wasm32 (wasm-release), runs wasm-bindgen
@@ -191,14 +240,15 @@ pub(crate) fn wasm_bundle(
 
 /// The loader with its manifest built in.
 fn with_manifest(loader: &str, manifest: &str) -> Result<String> {
-    match loader.matches(MANIFEST_MARKER).count() {
-        1 => Ok(loader.replacen(MANIFEST_MARKER, manifest, 1)),
-        0 => {
-            Err(format!("www/panelcare.js has no {MANIFEST_MARKER} marker for the manifest").into())
-        }
-        n => {
-            Err(format!("www/panelcare.js has {n} {MANIFEST_MARKER} markers; expected one").into())
-        }
+    with_marker(loader, MANIFEST_MARKER, manifest, "www/panelcare.js")
+}
+
+/// `source` (the file `name`) with its one `marker` replaced by `value`.
+fn with_marker(source: &str, marker: &str, value: &str, name: &str) -> Result<String> {
+    match source.matches(marker).count() {
+        1 => Ok(source.replacen(marker, value, 1)),
+        0 => Err(format!("{name} has no {marker} marker").into()),
+        n => Err(format!("{name} has {n} {marker} markers; expected one").into()),
     }
 }
 
@@ -314,6 +364,9 @@ mod tests {
             ("www/adapters/notes.txt", "not shipped"),
             ("glue.js", "glue"),
             ("opt.wasm", "\0asm"),
+            ("api.js", "load(\"__PANELCARE_FILES__\");"),
+            ("launcher.js", "launcher"),
+            ("frame.js", "frame"),
             ("require.js", "requirejs"),
         ];
         for (path, text) in files {
@@ -324,11 +377,12 @@ mod tests {
         let inputs = Inputs {
             glue: tmp.join("glue.js"),
             wasm: tmp.join("opt.wasm"),
+            lazy: LAZY.iter().map(|n| tmp.join(format!("{n}.js"))).collect(),
             www,
             require: tmp.join("require.js"),
         };
 
-        let [js, wasm, css] = assemble(&inputs, &dist).unwrap();
+        let ([js, wasm, css], [api, launcher, frame]) = assemble(&inputs, &dist).unwrap();
 
         assert_eq!(js, format!("assets/panelcare-{}.js", short_hash(b"glue")));
         assert_eq!(
@@ -339,7 +393,15 @@ mod tests {
             css,
             format!("assets/panelcare-{}.css", short_hash(b":host{all:initial}"))
         );
-        let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}"}}"#);
+        assert_eq!(frame, format!("assets/frame-{}.js", short_hash(b"frame")));
+        let files = format!(r#"{{"launcher":"{launcher}","frame":"{frame}"}}"#);
+        let api_text = format!("load({files});");
+        assert_eq!(
+            api,
+            format!("assets/api-{}.js", short_hash(api_text.as_bytes()))
+        );
+        assert_eq!(fs::read_to_string(dist.join(&api)).unwrap(), api_text);
+        let manifest = format!(r#"{{"js":"{js}","wasm":"{wasm}","css":"{css}","api":"{api}"}}"#);
         let text = |p: &str| fs::read_to_string(dist.join(p)).unwrap();
         assert_eq!(text("manifest.json"), manifest);
         assert_eq!(text("panelcare.js"), format!("load({manifest});"));
@@ -348,14 +410,19 @@ mod tests {
         assert_eq!(text("vendor/require.js"), "requirejs");
         assert!(!dist.join("stale").exists(), "dist/ is recreated");
 
-        let sizes = sizes::measure(&dist, &[&js, &wasm, &css]).unwrap();
-        assert_eq!(sizes.files.len(), 7);
+        let sizes = sizes::measure(&dist, &[&js, &wasm, &css], &[&api, &launcher, &frame]).unwrap();
+        assert_eq!(sizes.files.len(), 10);
         let loader = sizes
             .files
             .iter()
             .find(|f| f.path == "panelcare.js")
             .unwrap();
         assert_eq!(sizes.loader_gzip, loader.gzip);
+        assert_eq!(
+            sizes.loader_with_api(),
+            loader.brotli + api_text.len(),
+            "api, uncompressed"
+        );
         fs::remove_dir_all(&tmp).unwrap();
     }
 }

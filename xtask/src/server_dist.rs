@@ -23,11 +23,12 @@ const PACKAGING: [&str; 5] = [
 ];
 
 /// The files of dist/ an installation cannot serve without.
-const DIST_MUST: [&str; 4] = [
+const DIST_MUST: [&str; 5] = [
     "panelcare.js",
     "panelcare.js.br",
     "manifest.json",
     "console/index.html",
+    "views/ideas.js",
 ];
 
 /// The arguments that build the server as the tarball ships it: no demo mode.

@@ -48,6 +48,7 @@ async fn writer(db: &Db, conn: usize, n: usize) -> Result<Vec<Duration>, BoxErro
             ),
             rating: Some(1 + (i % 5) as u8),
             page: Some("https://panel.example/frontend/jupiter/index.html".into()),
+            share: false,
         };
         let start = Instant::now();
         store::create(db, &who, &format!("raw-{conn}-{i}"), &fb).await?;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
+    alerts::AlertsLink,
     api::Api,
     console::{Console, Login, use_console},
     password_reset::{self, NewPassword},
@@ -106,6 +107,8 @@ fn Top() -> Html {
             <nav class="c-nav" aria-label="Console">
                 <NavLink to={Route::Tickets}>{ "Tickets" }</NavLink>
                 <NavLink to={Route::Feedback}>{ "Feedback" }</NavLink>
+                <AlertsLink />
+                <NavLink to={Route::Ideas}>{ "Ideas" }</NavLink>
                 <NavLink to={Route::Numbers}>{ "Numbers" }</NavLink>
                 <NavLink to={Route::Knowledge}>{ "Knowledge base" }</NavLink>
                 <NavLink to={Route::Notices}>{ "Notices" }</NavLink>

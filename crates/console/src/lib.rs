@@ -2,6 +2,7 @@
 //! answering what customers send. Its own wasm bundle, so the customer widget stays small.
 
 pub mod agents;
+pub mod alerts;
 pub mod api;
 pub mod app;
 pub mod audit;
@@ -13,6 +14,7 @@ pub mod feedback;
 pub mod filters;
 pub mod focus;
 pub mod form;
+pub mod ideas;
 pub mod kb;
 pub mod latest;
 pub mod limits;

@@ -1,5 +1,5 @@
-//! The console's addresses: every screen, and every ticket, suggestion, article, notice,
-//! offer rule and team member, has one, so back, forward, reload and links from e-mails
+//! The console's addresses: every screen, and every ticket, suggestion, idea, article,
+//! notice, offer rule and team member, has one, so back, forward, reload and links from e-mails
 //! work. The server answers each with the console's page (`StaticFiles::with_app_routes`).
 
 use yew::prelude::*;
@@ -20,8 +20,25 @@ pub enum Route {
     /// Also `panelcare_model::console::suggestion_path`.
     #[at("/console/feedback/:id")]
     Suggestion { id: String },
+    /// The ideas board's moderation queue.
+    #[at("/console/ideas")]
+    Ideas,
+    /// The changelog the widget shows: shipped ideas.
+    #[at("/console/ideas/shipped")]
+    IdeasShipped,
+    #[at("/console/ideas/numbers")]
+    IdeasNumbers,
+    /// A tenant's board settings, for admins.
+    #[at("/console/ideas/settings")]
+    IdeasSettings,
+    /// An idea's id is a UUID, never one of the fixed names above (which win anyway).
+    #[at("/console/ideas/:id")]
+    Idea { id: String },
     #[at("/console/numbers")]
     Numbers,
+    /// Low ratings: the unseen ones, then the recent ones someone has looked at.
+    #[at("/console/alerts")]
+    Alerts,
     #[at("/console/kb")]
     Knowledge,
     #[at("/console/kb/:id")]
@@ -36,8 +53,10 @@ pub enum Route {
     Security,
     #[at("/console/offers")]
     Offers,
-    #[at("/console/offers/rules/:id")]
-    OfferRule { id: String },
+    /// A rule is one tenant's: the address names the tenant, so a link to a reseller's rule
+    /// opens that reseller's rules, not the first tenant's.
+    #[at("/console/offers/:tenant/rules/:id")]
+    OfferRule { tenant: String, id: String },
     #[at("/console/branding")]
     Branding,
     #[at("/console/limits")]
@@ -61,6 +80,9 @@ impl Route {
         match self {
             Self::Home | Self::Ticket { .. } => Self::Tickets,
             Self::Suggestion { .. } => Self::Feedback,
+            Self::Idea { .. } | Self::IdeasShipped | Self::IdeasNumbers | Self::IdeasSettings => {
+                Self::Ideas
+            }
             Self::Article { .. } => Self::Knowledge,
             Self::Notice { .. } => Self::Notices,
             Self::OfferRule { .. } => Self::Offers,
@@ -150,6 +172,25 @@ mod tests {
         assert_eq!(
             Route::recognize(&panelcare_model::console::ticket_path(id)),
             Some(Route::Ticket { id: id.into() })
+        );
+    }
+
+    /// The ideas screens' fixed addresses are not read as an idea's id.
+    #[test]
+    fn the_ideas_pages_are_not_ideas() {
+        for (path, route) in [
+            ("/console/ideas", Route::Ideas),
+            ("/console/ideas/shipped", Route::IdeasShipped),
+            ("/console/ideas/numbers", Route::IdeasNumbers),
+            ("/console/ideas/settings", Route::IdeasSettings),
+        ] {
+            assert_eq!(Route::recognize(path), Some(route.clone()), "{path}");
+            assert_eq!(route.section(), Route::Ideas);
+        }
+        let id = "4a0c6d0e-5d3e-4f57-9d7e-0b1f3c2a9e11";
+        assert_eq!(
+            Route::recognize(&format!("/console/ideas/{id}")),
+            Some(Route::Idea { id: id.into() })
         );
     }
 }

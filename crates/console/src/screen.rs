@@ -5,11 +5,13 @@ use yew::prelude::*;
 
 use crate::{
     agents::TeamView,
+    alerts::AlertsPage,
     audit::AuditView,
     branding::BrandingEditor,
     console::use_console,
     data_rights::DataRightsPage,
     feedback::{InboxView, SuggestionDetail},
+    ideas::{IdeaDetail, IdeaNumbersView, IdeaSettingsPage, IdeasQueue, ShippedIdeas},
     kb::KbView,
     limits::LimitsPage,
     notices::NoticesView,
@@ -25,12 +27,21 @@ pub struct ScreenProps {
     pub route: Route,
 }
 
-/// The browser tab's title for a section.
+/// The browser tab's title for a screen: its section's, or the ideas screen's own.
 fn title(route: &Route) -> &'static str {
+    match route {
+        Route::Idea { .. } => return "Idea",
+        Route::IdeasShipped => return "Shipped ideas",
+        Route::IdeasNumbers => return "Idea numbers",
+        Route::IdeasSettings => return "Ideas board settings",
+        _ => {}
+    }
     match route.section() {
         Route::Tickets => "Tickets",
         Route::Feedback => "Feedback",
+        Route::Ideas => "Ideas",
         Route::Numbers => "Numbers",
+        Route::Alerts => crate::alerts::lang::texts().nav,
         Route::Knowledge => "Knowledge base",
         Route::Notices => "Notices",
         Route::Support => "Support settings",
@@ -59,7 +70,13 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Ticket { id } => html! { <TicketDetail id={AttrValue::from(id.clone())} /> },
         Route::Feedback => html! { <InboxView /> },
         Route::Suggestion { id } => html! { <SuggestionDetail id={AttrValue::from(id.clone())} /> },
+        Route::Ideas => html! { <IdeasQueue /> },
+        Route::Idea { id } => html! { <IdeaDetail id={AttrValue::from(id.clone())} /> },
+        Route::IdeasShipped => html! { <ShippedIdeas /> },
+        Route::IdeasNumbers => html! { <IdeaNumbersView /> },
+        Route::IdeasSettings if admin => html! { <IdeaSettingsPage /> },
         Route::Numbers => html! { <NumbersView /> },
+        Route::Alerts => html! { <AlertsPage /> },
         Route::Knowledge => html! { <KbView /> },
         Route::Article { id } => html! { <KbView id={AttrValue::from(id.clone())} /> },
         Route::Notices => html! { <NoticesView /> },
@@ -67,9 +84,9 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Route::Support => html! { <SupportSettings /> },
         Route::Security => html! { <SecurityPage /> },
         Route::Offers if admin => html! { <OffersView /> },
-        Route::OfferRule { id } if admin => {
-            html! { <OffersView rule={AttrValue::from(id.clone())} /> }
-        }
+        Route::OfferRule { tenant, id } if admin => html! {
+            <OffersView tenant={AttrValue::from(tenant.clone())} rule={AttrValue::from(id.clone())} />
+        },
         Route::Branding if admin => html! { <BrandingEditor /> },
         Route::Limits if admin => html! { <LimitsPage /> },
         Route::CustomerData if admin => html! { <DataRightsPage /> },

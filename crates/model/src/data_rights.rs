@@ -56,6 +56,12 @@ pub struct Erased {
     pub offer_events: u64,
     pub usage_days: u64,
     pub kb_votes: u64,
+    /// Ideas the account shared (their text erased and taken off the board).
+    #[serde(default)]
+    pub ideas: u64,
+    /// Votes on ideas (kept, under a pseudonym, so counts do not change).
+    #[serde(default)]
+    pub idea_votes: u64,
 }
 
 impl Erased {

@@ -89,6 +89,19 @@ pub struct NewFeedback {
     pub rating: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// Share it on the tenant's ideas board, where the tenant's other customers read and vote
+    /// on it (ideas only, and only where the tenant has a board). Never true unless the
+    /// customer chose it: a suggestion sent without it stays private for good.
+    // Not in wasm builds: the widget's feedback panel never shares (ideas are written in the
+    // ideas view), and every byte of the widget counts.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub share: bool,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A `NewFeedback` that passed [`NewFeedback::validate`].
@@ -100,6 +113,9 @@ pub struct ValidFeedback {
     pub rating: Option<u8>,
     /// Without query string or fragment, which can carry panel session tokens.
     pub page: Option<String>,
+    /// Shared on the ideas board.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub share: bool,
 }
 
 impl NewFeedback {
@@ -167,6 +183,8 @@ impl NewFeedback {
                 message,
                 rating,
                 page,
+                #[cfg(not(target_arch = "wasm32"))]
+                share: self.share,
             }),
             _ => Err(errors),
         }

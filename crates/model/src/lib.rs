@@ -20,6 +20,7 @@ macro_rules! message {
 }
 pub(crate) use message;
 
+pub mod alerts;
 pub mod branding;
 pub mod bridge;
 pub mod clean;
@@ -28,6 +29,7 @@ pub mod console;
 pub mod data_rights;
 pub mod error;
 pub mod feedback;
+pub mod ideas;
 pub mod identity;
 pub mod kb;
 pub mod lang;

@@ -19,16 +19,20 @@ pub enum LimitedAction {
     Upload,
     OfferEvent,
     ArticleVote,
+    /// A vote on the ideas board given or taken back, "vote for this instead", and updates
+    /// marked seen: each is idempotent per account, but a script toggling one writes each time.
+    IdeaVote,
 }
 
 impl LimitedAction {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Feedback,
         Self::Ticket,
         Self::Reply,
         Self::Upload,
         Self::OfferEvent,
         Self::ArticleVote,
+        Self::IdeaVote,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl LimitedAction {
             Self::Upload => "upload",
             Self::OfferEvent => "offer_event",
             Self::ArticleVote => "article_vote",
+            Self::IdeaVote => "idea_vote",
         }
     }
 
@@ -51,6 +56,7 @@ impl LimitedAction {
             Self::Upload => "Files uploaded",
             Self::OfferEvent => "Offer views and clicks",
             Self::ArticleVote => "Article votes",
+            Self::IdeaVote => "Idea votes and updates seen",
         }
     }
 }
@@ -109,6 +115,7 @@ impl Default for Limits {
             LimitedAction::Upload => Rate::new(20, 120),
             LimitedAction::OfferEvent => Rate::new(60, 1_200),
             LimitedAction::ArticleVote => Rate::new(20, 120),
+            LimitedAction::IdeaVote => Rate::new(30, 300),
         };
         Self {
             actions: LimitedAction::ALL

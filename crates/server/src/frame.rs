@@ -21,7 +21,7 @@ use crate::{
 };
 
 /// The widget kinds a frame can show, as the loader names them.
-const KINDS: [&str; 4] = ["feedback", "tickets", "notices", "offers"];
+const KINDS: [&str; 5] = ["feedback", "tickets", "notices", "offers", "ideas"];
 
 #[derive(Debug, Deserialize)]
 pub struct Kind {
@@ -54,7 +54,7 @@ async fn frame(
     let Some(kind) = KINDS.iter().find(|k| **k == q.kind) else {
         return Err(AppError::client(
             ErrorCode::NotFound,
-            "There is no such widget; kind is feedback, tickets, notices or offers.",
+            "There is no such widget; kind is feedback, tickets, notices, offers or ideas.",
         ));
     };
     if !crate::tenants::store::exists(&state.db, &tenant).await? {

@@ -27,6 +27,7 @@ pub mod time;
 pub mod web;
 // Features, each with its customer API, console API and store side by side (see README).
 pub mod agents;
+pub mod alerts;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
@@ -37,6 +38,7 @@ pub mod console;
 pub mod data_rights;
 pub mod feedback;
 pub mod frame;
+pub mod ideas;
 pub mod kb;
 pub mod limits;
 pub mod notices;
@@ -67,13 +69,15 @@ pub use state::AppState;
 use crate::{db::Db, events::Listeners, slow_refusals::SlowRefusals, state::Config};
 
 /// The state the server runs on: `db`, `config`, and the listeners that turn ticket events
-/// into outbox rows (agents' notifications, the ticket bridge).
+/// and new suggestions into outbox rows (agents' notifications, the ticket bridge) and
+/// low-rating alerts.
 pub fn app_state(db: Db, config: Config) -> AppState {
     let listeners = Listeners::new(vec![
         Arc::new(notify::Outbox {
             public_url: config.public_url.clone(),
         }),
         Arc::new(bridge::Outbox),
+        Arc::new(alerts::Raiser),
     ]);
     AppState::new(db, config, listeners)
 }
@@ -84,6 +88,7 @@ pub fn app_state(db: Db, config: Config) -> AppState {
 pub fn widget_api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(feedback::router())
+        .merge(ideas::widget_router())
         .merge(branding::widget_router())
         .merge(tickets::widget_router())
         .merge(attachments::widget_router())
@@ -103,8 +108,10 @@ pub fn console_api() -> OpenApiRouter<AppState> {
         .merge(audit::console_router())
         .merge(branding::console_router())
         .merge(feedback::console_router())
+        .merge(ideas::console_router())
         .merge(tickets::console_router())
         .merge(notify::console_router())
+        .merge(alerts::console_router())
         .merge(kb::console_router())
         .merge(notices::console_router())
         .merge(offers::console_router())

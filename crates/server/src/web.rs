@@ -48,6 +48,8 @@ pub fn router(config: &Config) -> Router<AppState> {
     // loader names, so a loader kept even a minute would ask for files that are gone.
     let loader = StaticFiles::file(dist.join("panelcare.js"), "no-cache");
     let adapters = StaticFiles::dir(dist.join("adapters"), "no-cache");
+    // Views a page loads only when it shows them (the ideas board), named like the adapters.
+    let views = StaticFiles::dir(dist.join("views"), "no-cache");
     let vendor = StaticFiles::dir(dist.join("vendor"), "public, max-age=3600");
     // The console's page and files: same policy as the demo pages, never framed.
     let console = ServiceBuilder::new()
@@ -81,6 +83,7 @@ pub fn router(config: &Config) -> Router<AppState> {
             "/adapters",
             labelled("/adapters/*", adapters.router::<()>()),
         )
+        .nest_service("/views", labelled("/views/*", views.router::<()>()))
         .nest_service("/vendor", labelled("/vendor/*", vendor.router::<()>()));
     // The demo panels, and the address's root leading to them, only in demo mode: a provider's
     // server shows its customers no made-up hosting company.
@@ -176,7 +179,8 @@ async fn ready(State(state): State<AppState>) -> Response {
 pub fn api_cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST])
+        // PUT and DELETE: a vote on an idea, and taking it back.
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

@@ -2,12 +2,14 @@
 //! with one. Rotating is adding the new key, switching the panel to it, removing the old one;
 //! a new key's secret is said once.
 
+use std::rc::Rc;
+
 use panelcare_model::console::KeyInfo;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::Said;
-use crate::{console::use_console, focus, form, text};
+use crate::{console::use_console, focus, form, loaded::Stored, text};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SigningKeysProps {
@@ -18,7 +20,7 @@ pub struct SigningKeysProps {
 #[component]
 pub fn SigningKeys(props: &SigningKeysProps) -> Html {
     let console = use_console();
-    let keys = use_state(Vec::<KeyInfo>::new);
+    let keys = use_state(|| Stored::<Vec<KeyInfo>>::Loading);
     let kid = use_state(String::new);
     // Bumped after an add or a remove, so the list is read again.
     let version = use_state(|| 0u32);
@@ -28,8 +30,12 @@ pub fn SigningKeys(props: &SigningKeysProps) -> Html {
             let t = t.clone();
             if !t.is_empty() {
                 spawn_local(async move {
-                    if let Some(list) = console.settle(console.api.keys(&t).await, |_| {}) {
-                        keys.set(list);
+                    let failed = keys.clone();
+                    let listed = console.settle(console.api.keys(&t).await, |e| {
+                        failed.set(Stored::Failed(e.message()));
+                    });
+                    if let Some(list) = listed {
+                        keys.set(Stored::Loaded(Rc::new(list)));
                     }
                 });
             }
@@ -106,15 +112,22 @@ pub fn SigningKeys(props: &SigningKeysProps) -> Html {
         <>
             <h2 id="c-keys-title" tabindex="-1">{ "Token signing keys" }</h2>
             <p class="c-hint">{ "The panel's backend signs each customer's identity token with one of these. Add the new key, switch the panel to it, then remove the old one." }</p>
-            <ul class="c-plain">
-                { for keys.iter().map(|k| html! {
-                    <li key={k.kid.clone()}>
-                        <span><code>{ &k.kid }</code>{ format!(" · added {}", text::when(&k.created_at)) }</span>
-                        <button type="button" class="c-button c-ghost c-small" onclick={remove(k.kid.clone())}
-                            aria-label={format!("Remove key {}", k.kid)}>{ "Remove" }</button>
-                    </li>
-                }) }
-            </ul>
+            { match &*keys {
+                Stored::Loading => html! { <p class="c-muted">{ "Loading the keys…" }</p> },
+                // Said, not an empty list: an admin would take it for a tenant without keys.
+                Stored::Failed(m) => html! { <p id="c-keys-failed" class="c-error" role="alert">{ format!("The keys could not be loaded: {m}") }</p> },
+                Stored::Loaded(list) => html! {
+                    <ul class="c-plain">
+                        { for list.iter().map(|k| html! {
+                            <li key={k.kid.clone()}>
+                                <span><code>{ &k.kid }</code>{ format!(" · added {}", text::when(&k.created_at)) }</span>
+                                <button type="button" class="c-button c-ghost c-small" onclick={remove(k.kid.clone())}
+                                    aria-label={format!("Remove key {}", k.kid)}>{ "Remove" }</button>
+                            </li>
+                        }) }
+                    </ul>
+                },
+            } }
             <form class="c-form" onsubmit={add}>
                 <label for="c-t-kid">{ "New key id" }</label>
                 <input id="c-t-kid" type="text" value={(*kid).clone()} oninput={on_kid} />

@@ -106,10 +106,15 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <NewAccountForm tenant={chosen.clone()} {reseller} on_added={on_changed} on_said={on_said.clone()} />
                 </AccountsList>
                 <section class="c-card" aria-labelledby="c-keys-title">
-                    // Keyed by tenant: an answer for the tenant shown before never fills the
-                    // lists (or the origins form) of the one shown now.
-                    <SigningKeys key={format!("keys-{chosen}")} tenant={chosen.clone()} on_said={on_said.clone()} />
-                    <AllowedOrigins key={format!("origins-{chosen}")} tenant={chosen.clone()} {on_said} />
+                    if chosen.is_empty() {
+                        <h2 id="c-keys-title">{ "Token signing keys" }</h2>
+                        <p class="c-muted">{ "Loading…" }</p>
+                    } else {
+                        // Keyed by tenant: an answer for the tenant shown before never fills the
+                        // lists (or the origins form) of the one shown now.
+                        <SigningKeys key={format!("keys-{chosen}")} tenant={chosen.clone()} {on_said} />
+                        <AllowedOrigins key={format!("origins-{chosen}")} tenant={chosen.clone()} />
+                    }
                 </section>
             </div>
         </section>

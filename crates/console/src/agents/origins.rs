@@ -1,16 +1,15 @@
 //! The panel origins the tenant's widget answers on, one per line; none lets any panel use
-//! it.
+//! it. Loaded, edited and saved as the other editors are ([`use_loaded`]): a list that could
+//! not be loaded says so instead of showing an empty form, whose save would let every panel
+//! use the widget.
 
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::Said;
-use crate::{console::use_console, form};
+use crate::{form, loaded::use_loaded};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AllowedOriginsProps {
     pub tenant: AttrValue,
-    pub on_said: Callback<Said>,
 }
 
 /// What a save of `saved` means for the widget.
@@ -27,64 +26,49 @@ fn saved_message(saved: &[String]) -> String {
 
 #[component]
 pub fn AllowedOrigins(props: &AllowedOriginsProps) -> Html {
-    let console = use_console();
-    // One per line, as edited.
-    let origins = use_state(String::new);
-    {
-        let (console, origins) = (console.clone(), origins.clone());
-        use_effect_with(props.tenant.clone(), move |t| {
-            let t = t.clone();
-            if !t.is_empty() {
-                spawn_local(async move {
-                    if let Some(list) = console.settle(console.api.origins(&t).await, |_| {}) {
-                        origins.set(list.join("\n"));
-                    }
-                });
-            }
-        });
+    // Edited one per line.
+    let editor = use_loaded(
+        props.tenant.clone(),
+        |origins: &Vec<String>| origins.join("\n"),
+        |api, t| async move { api.origins(&t).await },
+    );
+    let heading = html! { <h3 id="c-t-origins-title">{ "Allowed panel origins" }</h3> };
+    if let Err(shown) = editor.ready("Loading the origins…") {
+        return html! { <div class="c-origins">{ heading }{ shown }</div> };
     }
     let onsubmit = {
-        let (console, origins, tenant, on_said) = (
-            console.clone(),
-            origins.clone(),
-            props.tenant.clone(),
-            props.on_said.clone(),
-        );
+        let (editor, tenant) = (editor.clone(), props.tenant.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let list: Vec<String> = origins
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect();
-            let (console, tenant, origins, on_said) = (
-                console.clone(),
-                tenant.clone(),
-                origins.clone(),
-                on_said.clone(),
+            let tenant = tenant.clone();
+            editor.save(
+                move |api, typed: String| async move {
+                    let list = typed
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect();
+                    // The answer is the list as the server keeps it: lower case, no path.
+                    api.save_origins(&tenant, list).await
+                },
+                |saved: &Vec<String>| saved_message(saved),
+                &[],
             );
-            spawn_local(async move {
-                let result = console.api.save_origins(&tenant, list).await;
-                if let Some(saved) = console.settle(result, |e| on_said.emit((false, e.message())))
-                {
-                    on_said.emit((true, saved_message(&saved)));
-                    // As the server keeps them: lower case, without a path.
-                    origins.set(saved.join("\n"));
-                }
-            });
         })
     };
-    let oninput = {
-        let origins = origins.clone();
-        Callback::from(move |e: InputEvent| origins.set(form::textarea_value(&e)))
-    };
+    let oninput = editor
+        .edit(|d: &mut String, v: String| *d = v)
+        .reform(|e: InputEvent| form::textarea_value(&e));
     html! {
-        <form class="c-form c-origins" {onsubmit}>
-            <h3>{ "Allowed panel origins" }</h3>
+        <form class="c-form c-origins" {onsubmit} aria-labelledby="c-t-origins-title">
+            { heading }
             <label for="c-t-origins">{ "One per line, like https://panel.example.com:2083. Empty: any panel." }</label>
-            <textarea id="c-t-origins" rows="3" value={(*origins).clone()} {oninput} />
-            <button type="submit" class="c-button">{ "Save origins" }</button>
+            <textarea id="c-t-origins" rows="3" value={(*editor.draft).clone()} {oninput} />
+            if let Some((ok, text)) = &*editor.outcome {
+                <p class={if *ok { "c-ok c-once" } else { "c-error" }} role="status">{ text }</p>
+            }
+            <button type="submit" class="c-button" disabled={*editor.busy}>{ "Save origins" }</button>
         </form>
     }
 }

@@ -4,7 +4,7 @@
 
 use panelcare_model::{
     Lang,
-    branding::{Branding, Theme},
+    branding::{Branding, LauncherSide, Theme},
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -70,6 +70,18 @@ pub fn BrandingForm(props: &BrandingFormProps) -> Html {
     let on_powered = editor
         .edit(|b: &mut Branding, on: bool| b.hide_powered_by = on)
         .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
+    let on_launcher = editor
+        .edit(|b: &mut Branding, on: bool| b.launcher = on)
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
+    let on_side = editor
+        .edit(|b: &mut Branding, left: bool| {
+            b.launcher_side = if left {
+                LauncherSide::Left
+            } else {
+                LauncherSide::Right
+            }
+        })
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value() == "left");
     let on_lang = {
         let text_lang = text_lang.clone();
         Callback::from(move |l| text_lang.set(l))
@@ -109,6 +121,19 @@ pub fn BrandingForm(props: &BrandingFormProps) -> Html {
                     <input id="c-b-powered" type="checkbox" checked={b.hide_powered_by} onchange={on_powered} />
                     { " Hide “Powered by panelcare”" }
                 </label>
+                <label class="c-check" for="c-b-launcher">
+                    <input id="c-b-launcher" type="checkbox" checked={b.launcher} onchange={on_launcher}
+                        aria-describedby="c-b-launcher-hint" />
+                    { " Floating launcher button" }
+                </label>
+                <p class="c-hint" id="c-b-launcher-hint">{ "A button in a corner of every panel page with the widget's loader, in the primary colour, with the customer's unread answers; it opens support, feedback and ideas in a drawer. For panels with no room for the widgets' boxes. A page can still turn it off." }</p>
+                <div class="c-field">
+                    <label for="c-b-launcher-side">{ "Launcher's corner" }</label>
+                    <select id="c-b-launcher-side" onchange={on_side}>
+                        <option value="right" selected={b.launcher_side == LauncherSide::Right}>{ "Bottom right" }</option>
+                        <option value="left" selected={b.launcher_side == LauncherSide::Left}>{ "Bottom left" }</option>
+                    </select>
+                </div>
                 <Languages value={b.languages.clone()} on_change={editor.edit(|b: &mut Branding, l| b.languages = l)} />
                 <TextsEditor value={b.strings.clone()} lang={*text_lang} {on_lang}
                     on_change={editor.edit(|b: &mut Branding, t| b.strings = t)} />

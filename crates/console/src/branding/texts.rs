@@ -1,10 +1,10 @@
-//! The tenant's own wording of the widget, per language: every plain text of the widget with
-//! our wording as the placeholder; an empty field keeps ours.
+//! The tenant's own wording of the widget, per language: every plain text of the widget (and
+//! of the launcher) with our wording as the placeholder; an empty field keeps ours.
 
 use panelcare_model::{
     Lang,
     branding::{STRING_MAX, Texts},
-    text::{Catalogue, OVERRIDABLE},
+    text::{Catalogue, LAUNCHER_KEYS, OVERRIDABLE, launcher_texts},
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -36,7 +36,12 @@ fn readable(key: &str) -> String {
 #[component]
 pub fn TextsEditor(props: &TextsProps) -> Html {
     let lang = props.lang;
-    let ours = Catalogue::of(lang);
+    let catalogue = Catalogue::of(lang);
+    let ours: Vec<(&'static str, &'static str)> = OVERRIDABLE
+        .iter()
+        .map(|k| (*k, catalogue.get(k).unwrap_or_default()))
+        .chain(LAUNCHER_KEYS.iter().copied().zip(launcher_texts(lang)))
+        .collect();
     let changed = props.value.of(lang).count();
     let on_lang = {
         let on_lang = props.on_lang.clone();
@@ -59,7 +64,7 @@ pub fn TextsEditor(props: &TextsProps) -> Html {
     };
     html! {
         <details class="c-fieldset c-texts">
-            <summary>{ format!("Texts: {changed} of {} reworded in {}", OVERRIDABLE.len(), name(lang)) }</summary>
+            <summary>{ format!("Texts: {changed} of {} reworded in {}", ours.len(), name(lang)) }</summary>
             <p class="c-hint">{ "Leave a field empty to keep our wording, shown greyed in it." }</p>
             <div class="c-field">
                 <label for="c-b-text-lang">{ "Language" }</label>
@@ -69,14 +74,14 @@ pub fn TextsEditor(props: &TextsProps) -> Html {
                     }) }
                 </select>
             </div>
-            { for OVERRIDABLE.iter().map(|key| {
+            { for ours.iter().map(|&(key, placeholder)| {
                 let id = format!("c-b-text-{key}");
                 html! {
                     <div class="c-field">
                         <label for={id.clone()}>{ readable(key) }</label>
                         <input {id} type="text" lang={lang.tag()} maxlength={STRING_MAX.to_string()}
                             value={props.value.get(lang, key).unwrap_or_default().to_owned()}
-                            placeholder={ours.get(key).unwrap_or_default()}
+                            {placeholder}
                             oninput={on_text(key)} />
                     </div>
                 }

@@ -23,7 +23,7 @@ fn summary(e: &Erased) -> String {
         "Nothing was left to erase for this account.".into()
     } else {
         format!(
-            "Erased: {} feedback, {} ({}), {}, {}, {}, {}.",
+            "Erased: {} feedback, {} ({}), {}, {}, {}, {}, {}, {}.",
             e.feedback,
             counted(e.tickets, "ticket", "tickets"),
             counted(e.messages, "message", "messages"),
@@ -31,6 +31,8 @@ fn summary(e: &Erased) -> String {
             counted(e.offer_events, "offer event", "offer events"),
             counted(e.usage_days, "usage day", "usage days"),
             counted(e.kb_votes, "article vote", "article votes"),
+            counted(e.ideas, "idea", "ideas"),
+            counted(e.idea_votes, "idea vote", "idea votes"),
         )
     }
 }

@@ -1,15 +1,18 @@
 //! Where a tenant's agents hear about new tickets, customer replies and answers about to be
-//! late: e-mail addresses and a signed webhook. The webhook secret is write-only: the server
-//! never sends it back, only whether one is stored, which the form shows; "Send a test"
-//! checks the saved set-up.
+//! late: e-mail addresses and a signed webhook; who hears about low ratings, in which
+//! language ([`LowRatings`]); and which events the webhook gets ([`WebhookEvents`]). The
+//! webhook secret is write-only: the server never sends it back, only whether one is stored,
+//! which the form shows; "Send a test" checks the saved set-up.
 
 use panelcare_model::{
     FieldError,
     notify::{EMAILS_MAX, NotifySettings, SECRET_MIN},
 };
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::NotifyTest;
+use super::{NotifyTest, events::WebhookEvents, low_ratings::LowRatings};
 use crate::{
     form::{self, described_by, field, message},
     loaded::use_loaded,
@@ -22,34 +25,47 @@ pub struct NotifyProps {
 
 /// The form as typed: one address a line.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Draft {
+pub(super) struct Draft {
     emails: String,
+    pub low_emails: String,
+    pub language: String,
     url: String,
     secret: String,
+    pub events: Vec<String>,
+}
+
+/// The addresses typed one a line, without the empty lines.
+fn addresses(typed: &str) -> Vec<String> {
+    typed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 impl Draft {
     fn of(s: &NotifySettings) -> Self {
         Self {
             emails: s.emails.join("\n"),
+            low_emails: s.low_rating_emails.join("\n"),
+            language: s.alert_language.clone(),
             url: s.webhook_url.clone(),
             secret: String::new(),
+            events: s.webhook_events.clone(),
         }
     }
 
     fn settings(&self) -> NotifySettings {
         NotifySettings {
-            emails: self
-                .emails
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
+            emails: addresses(&self.emails),
+            low_rating_emails: addresses(&self.low_emails),
+            alert_language: self.language.clone(),
             webhook_url: self.url.trim().to_owned(),
             webhook_secret: self.secret.trim().to_owned(),
             // The server decides this from what it stores; a save ignores it.
             webhook_secret_set: false,
+            webhook_events: self.events.clone(),
         }
     }
 }
@@ -65,8 +81,8 @@ fn new_secret() -> Option<String> {
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Messages for the address list, each naming its line.
-fn email_errors(errors: &[FieldError], typed: &str) -> Option<String> {
+/// Messages for the address list of `field`, each naming its line.
+pub(super) fn email_errors(errors: &[FieldError], field: &str, typed: &str) -> Option<String> {
     let lines: Vec<&str> = typed
         .lines()
         .map(str::trim)
@@ -74,7 +90,7 @@ fn email_errors(errors: &[FieldError], typed: &str) -> Option<String> {
         .collect();
     let found: Vec<String> = errors
         .iter()
-        .filter_map(|e| match e.field.strip_prefix("emails.") {
+        .filter_map(|e| match e.field.strip_prefix(&format!("{field}.")) {
             Some(i) => {
                 let n: usize = i.parse().ok()?;
                 Some(format!(
@@ -83,7 +99,7 @@ fn email_errors(errors: &[FieldError], typed: &str) -> Option<String> {
                     e.message
                 ))
             }
-            None => (e.field == "emails").then(|| e.message.clone()),
+            None => (e.field == field).then(|| e.message.clone()),
         })
         .collect();
     (!found.is_empty()).then(|| found.join(" "))
@@ -138,14 +154,21 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                     };
                     format!("Notification settings saved.{secret}")
                 },
-                &["emails", "webhook_url", "webhook_secret"],
+                &[
+                    "emails",
+                    "low_rating_emails",
+                    "alert_language",
+                    "webhook_url",
+                    "webhook_secret",
+                    "webhook_events",
+                ],
             );
         })
     };
     let edit = |set: fn(&mut Draft, String)| editor.edit(set);
     let d: &Draft = &editor.draft;
     let unsaved = *d != Draft::of(&stored);
-    let emails_error = email_errors(&editor.errors, &d.emails);
+    let emails_error = email_errors(&editor.errors, "emails", &d.emails);
     let url_error = message(&editor.errors, "webhook_url");
     let secret_error = message(&editor.errors, "webhook_secret");
     let secret_state = if secret_kept {
@@ -158,7 +181,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
     );
     html! {
         <form class="c-form c-notify" novalidate=true {onsubmit} aria-label="Notification settings">
-            <p class="c-hint">{ "Agents hear about new tickets, customers' replies, and answers about to be late." }</p>
+            <p class="c-hint">{ "Agents hear about new tickets, customers' replies, answers about to be late, and low ratings." }</p>
             { field("c-nt-emails", "E-mail addresses", html! {
                 <textarea id="c-nt-emails" rows="3" value={d.emails.clone()} placeholder="support@example.com"
                     aria-invalid={emails_error.as_ref().map(|_| "true")} aria-describedby={described_by("c-nt-emails", true, emails_error.is_some())}
@@ -168,7 +191,7 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                 <input id="c-nt-url" type="url" value={d.url.clone()} placeholder="https://hooks.example.com/panelcare"
                     aria-invalid={url_error.map(|_| "true")} aria-describedby={described_by("c-nt-url", true, url_error.is_some())}
                     oninput={edit(|d, v| d.url = v).reform(|e: InputEvent| form::input_value(&e))} />
-            }, Some("https:// (http:// only to 127.0.0.1 or localhost). Empty: no webhook. Events: ticket.created, ticket.customer_reply, ticket.sla_due_soon, and ticket.test when you send a test."), url_error) }
+            }, Some("https:// (http:// only to 127.0.0.1 or localhost). Empty: no webhook. It gets the events chosen below, and ticket.test when you send a test."), url_error) }
             { field("c-nt-secret", "Webhook secret (write-only)", html! {
                 <input id="c-nt-secret" type="password" autocomplete="new-password" value={d.secret.clone()}
                     placeholder={if secret_kept { "•••••••• stored — leave empty to keep" } else { "" }}
@@ -179,6 +202,12 @@ pub fn NotifyForm(props: &NotifyProps) -> Html {
                 { if secret_kept { "Secret: stored (hidden)" } else { "Secret: not set" } }
             </p>
             <button type="button" class="c-button c-ghost c-small" onclick={generate}>{ "Generate a new secret" }</button>
+            <WebhookEvents chosen={Rc::new(d.events.clone())} errors={Rc::new((*editor.errors).clone())}
+                on_change={editor.edit(|d: &mut Draft, events: Vec<String>| d.events = events)} />
+            <LowRatings emails={AttrValue::from(d.low_emails.clone())} language={AttrValue::from(d.language.clone())}
+                errors={Rc::new((*editor.errors).clone())}
+                on_emails={editor.edit(|d: &mut Draft, v: String| d.low_emails = v)}
+                on_language={editor.edit(|d: &mut Draft, v: String| d.language = v)} />
             if let Some(s) = generated.as_ref().filter(|s| **s == d.secret) {
                 <p class="c-ok c-once" role="status">
                     { format!("New secret: {s} — copy it to your webhook receiver now. After you save, nobody can read it here again.") }

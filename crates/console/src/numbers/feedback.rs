@@ -4,15 +4,7 @@
 use panelcare_model::numbers::Summary;
 use yew::prelude::*;
 
-use super::{chart::per_day, figures, percent};
-
-fn duration(secs: i64) -> String {
-    match secs {
-        s if s < 3600 => format!("{} min", (s + 59) / 60),
-        s if s < 48 * 3600 => format!("{:.1} h", s as f64 / 3600.0),
-        s => format!("{:.1} days", s as f64 / 86_400.0),
-    }
-}
+use super::{chart::per_day, duration, figures, percent};
 
 pub fn section(s: &Summary, days: u32) -> Html {
     let counts: Vec<i64> = s.per_day.iter().map(|n| i64::from(*n)).collect();

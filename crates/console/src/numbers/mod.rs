@@ -1,6 +1,7 @@
 //! Numbers at a glance: per tenant and in total, the feedback figures (volume, rating, share
 //! answered, time to first answer) beside the support figures (tickets, SLA kept, ticket
-//! ratings, self-service deflection), each with its charts.
+//! ratings, self-service deflection), each with its charts, and the low ratings' (time from a
+//! low rating to the first answer, `crate::alerts::figure`).
 
 mod chart;
 mod feedback;
@@ -8,17 +9,20 @@ mod tickets;
 
 use std::rc::Rc;
 
-use panelcare_model::{numbers::Numbers, ticket::numbers::TicketNumbers};
+use panelcare_model::{
+    alerts::numbers::AlertNumbers, numbers::Numbers, ticket::numbers::TicketNumbers,
+};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::console::use_console;
+use crate::{alerts::figure, console::use_console};
 
-/// Both sets of figures, fetched together so a card never shows half a tenant.
+/// The sets of figures, fetched together so a card never shows half a tenant.
 #[derive(Debug, Clone, PartialEq)]
 struct Loaded {
     feedback: Numbers,
     tickets: TicketNumbers,
+    alerts: AlertNumbers,
 }
 
 #[component]
@@ -30,13 +34,14 @@ pub fn NumbersView() -> Html {
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let api = &console.api;
-                let loaded = match api.numbers().await {
-                    Ok(feedback) => api
-                        .ticket_numbers()
-                        .await
-                        .map(|tickets| Loaded { feedback, tickets }),
-                    Err(e) => Err(e),
-                };
+                let loaded = async {
+                    Ok(Loaded {
+                        feedback: api.numbers().await?,
+                        tickets: api.ticket_numbers().await?,
+                        alerts: api.alert_numbers().await?,
+                    })
+                }
+                .await;
                 let shown = numbers.clone();
                 if let Some(n) = console.settle(loaded, |e| shown.set(Some(Err(e.message())))) {
                     numbers.set(Some(Ok(Rc::new(n))));
@@ -48,17 +53,20 @@ pub fn NumbersView() -> Html {
         None => html! { <p class="c-muted">{ "Loading…" }</p> },
         Some(Err(m)) => html! { <p class="c-error" role="alert">{ m }</p> },
         Some(Ok(n)) => {
-            let (f, t) = (&n.feedback, &n.tickets);
+            let (f, t, a) = (&n.feedback, &n.tickets, &n.alerts);
             html! {
                 <>
                     if f.tenants.len() > 1 {
-                        { card("All tenants", feedback::section(&f.total, f.period_days), tickets::section(&t.total, t.period_days)) }
+                        { card("All tenants", feedback::section(&f.total, f.period_days), tickets::section(&t.total, t.period_days), figure::section(&a.total)) }
                     }
                     { for f.tenants.iter().map(|tenant| {
                         let support = t.tenants.iter().find(|x| x.tenant_id == tenant.tenant_id)
                             .map(|x| tickets::section(&x.summary, t.period_days))
                             .unwrap_or_default();
-                        card(&tenant.tenant_name, feedback::section(&tenant.summary, f.period_days), support)
+                        let low = a.tenants.iter().find(|x| x.tenant_id == tenant.tenant_id)
+                            .map(|x| figure::section(&x.summary))
+                            .unwrap_or_default();
+                        card(&tenant.tenant_name, feedback::section(&tenant.summary, f.period_days), support, low)
                     }) }
                     { tickets::by_agent(&t.by_agent, &t.tenants) }
                 </>
@@ -73,13 +81,23 @@ pub fn NumbersView() -> Html {
     }
 }
 
-fn card(title: &str, feedback: Html, support: Html) -> Html {
+fn card(title: &str, feedback: Html, support: Html, low_ratings: Html) -> Html {
     html! {
         <article class="c-card c-numbers" aria-label={title.to_owned()}>
             <h2>{ title }</h2>
             { feedback }
             { support }
+            { low_ratings }
         </article>
+    }
+}
+
+/// Seconds as people read a wait: "12 min", "3.5 h", "2.0 days".
+pub(crate) fn duration(secs: i64) -> String {
+    match secs {
+        s if s < 3600 => format!("{} min", (s + 59) / 60),
+        s if s < 48 * 3600 => format!("{:.1} h", s as f64 / 3600.0),
+        s => format!("{:.1} days", s as f64 / 86_400.0),
     }
 }
 
@@ -89,7 +107,7 @@ fn percent(share: Option<f64>) -> String {
 }
 
 /// Figures as a definition list: label, value.
-fn figures(items: &[(&str, String)]) -> Html {
+pub(crate) fn figures(items: &[(&str, String)]) -> Html {
     html! {
         <dl class="c-figures">
             { for items.iter().map(|(k, v)| html! { <div><dt>{ *k }</dt><dd>{ v }</dd></div> }) }

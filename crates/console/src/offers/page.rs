@@ -8,12 +8,16 @@ use super::{CatalogueEditor, OfferNumbersView, OverridesEditor, RulesEditor};
 use crate::{
     form,
     route::{self, Route},
-    tenants::use_tenants,
+    tenants::use_tenants_for,
 };
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct OffersProps {
-    /// The rule the address names (`/console/offers/rules/{id}`): the rules tab, its form open.
+    /// The tenant whose rule the address names (`/console/offers/{tenant}/rules/{id}`): its
+    /// rules are shown, whichever tenant the list has first.
+    #[prop_or_default]
+    pub tenant: Option<AttrValue>,
+    /// The rule the address names: the rules tab, its form open.
     #[prop_or_default]
     pub rule: Option<AttrValue>,
 }
@@ -27,7 +31,7 @@ enum Part {
 
 #[component]
 pub fn OffersView(props: &OffersProps) -> Html {
-    let (tenants, tenant) = use_tenants();
+    let (tenants, tenant) = use_tenants_for(props.tenant.clone());
     let part = use_state(|| Part::Rules);
     let navigator = use_navigator();
     {
@@ -51,6 +55,11 @@ pub fn OffersView(props: &OffersProps) -> Html {
         })
     };
     let chosen = AttrValue::from((*tenant).clone());
+    // An address naming a tenant outside the agent's scope (a link another admin sent).
+    let unknown = props
+        .tenant
+        .as_ref()
+        .filter(|t| !tenants.is_empty() && !tenants.iter().any(|l| l.id == t.as_str()));
     let reseller = tenants
         .iter()
         .find(|t| t.id == *tenant)
@@ -85,6 +94,9 @@ pub fn OffersView(props: &OffersProps) -> Html {
                     </select>
                 </div>
             }
+            if let Some(t) = unknown {
+                <p class="c-error" role="alert">{ format!("This address names the tenant “{t}”, which is not among yours; showing {} instead.", tenant_name(&tenants, &chosen)) }</p>
+            }
             if *part == Part::Numbers {
                 <OfferNumbersView />
             } else if chosen.is_empty() {
@@ -104,4 +116,12 @@ pub fn OffersView(props: &OffersProps) -> Html {
             }
         </section>
     }
+}
+
+/// The name of the tenant `id`, or the id while the list has none.
+fn tenant_name(tenants: &[panelcare_model::console::TenantInfo], id: &str) -> String {
+    tenants
+        .iter()
+        .find(|t| t.id == id)
+        .map_or_else(|| id.to_owned(), |t| t.name.clone())
 }

@@ -12,10 +12,20 @@ use serde::{Deserialize, Serialize};
 use crate::{
     Lang, clean,
     error::{FieldError, FieldErrorCode},
-    text::OVERRIDABLE,
+    text::{LAUNCHER_KEYS, OVERRIDABLE},
 };
 
 pub use texts::Texts;
+
+/// Which bottom corner of the page the launcher's button sits in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LauncherSide {
+    #[default]
+    Right,
+    Left,
+}
 
 /// Light or dark widget.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +48,8 @@ pub enum Theme {
     "font": "Inter, system-ui, sans-serif",
     "theme": "dark",
     "hide_powered_by": true,
+    "launcher": true,
+    "launcher_side": "left",
     "languages": ["en", "sr-Latn"],
     "strings": {
         "en": {"title": "Ideas and support"},
@@ -67,6 +79,14 @@ pub struct Branding {
     /// Hides the "Powered by panelcare" line, so customers see only the tenant's name.
     #[serde(default)]
     pub hide_powered_by: bool,
+    /// The floating launcher (a button in a bottom corner, in the primary colour, with the
+    /// unread count, opening a drawer with support, feedback and ideas) on every page with the
+    /// loader, for panels with no room for the widgets' boxes. A page may still turn it off
+    /// (`data-launcher="off"`, `panelcare.launcher(false)`) or on.
+    #[serde(default)]
+    pub launcher: bool,
+    #[serde(default)]
+    pub launcher_side: LauncherSide,
     /// The language tags the tenant's customers may see; the first is used when the panel's
     /// language is not among them. Empty for every language we ship.
     #[serde(default)]
@@ -79,6 +99,11 @@ pub struct Branding {
     /// widget carries no colour arithmetic. Never stored or edited; empty elsewhere.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub focus: String,
+}
+
+/// Whether a tenant may reword the text `key`: the widget's plain texts and the launcher's.
+pub fn overridable(key: &str) -> bool {
+    OVERRIDABLE.contains(&key) || LAUNCHER_KEYS.contains(&key)
 }
 
 pub const PRODUCT_NAME_MAX: usize = 60;
@@ -232,7 +257,7 @@ impl Branding {
                 let field = format!("strings.{tag}.{key}");
                 let cleaned = clean::text(text);
                 let text = cleaned.as_deref().map_or("", str::trim);
-                if !OVERRIDABLE.contains(&key.as_str()) {
+                if !overridable(key) {
                     errors.push(FieldError::new(
                         field,
                         FieldErrorCode::UnknownValue,

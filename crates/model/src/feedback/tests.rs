@@ -8,6 +8,8 @@ fn new(category: &str, message: &str) -> NewFeedback {
         message: message.into(),
         rating: None,
         page: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        share: false,
     }
 }
 
@@ -79,6 +81,8 @@ fn all_problems_are_reported_together() {
         message: "".into(),
         rating: Some(9),
         page: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        share: false,
     };
     let errs = f.validate().unwrap_err();
     assert_eq!(

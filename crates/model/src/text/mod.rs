@@ -12,12 +12,14 @@
 
 mod en;
 mod lang_texts;
+mod launcher;
 #[cfg(feature = "catalogues")]
 mod ru;
 #[cfg(feature = "catalogues")]
 mod sr;
 
 pub use lang_texts::LangTexts;
+pub use launcher::{LAUNCHER_KEYS, launcher_texts};
 
 use crate::{
     FeedbackCategory, FeedbackStatus, Lang, Plurals,

@@ -1,5 +1,5 @@
 //! `GET /api/v1/texts/{lang}`: one language's widget texts, for a widget that has only English
-//! compiled in (`panelcare_model::text`). Public: they are the product's own words, the same
+//! compiled in (`panelcare_model::text`), and the launcher's (`www/launcher.js`). Public: they are the product's own words, the same
 //! for every tenant (a tenant's rewordings come with its branding). Cached for an hour: after
 //! an upgrade adds a text, a widget may show that one text in English until then.
 
@@ -13,7 +13,7 @@ use axum::{
 use panelcare_model::{
     Lang,
     error::ErrorCode,
-    text::{Catalogue, LangTexts},
+    text::{Catalogue, LAUNCHER_KEYS, LangTexts, launcher_texts},
 };
 
 use crate::{error::AppError, openapi::Refusals};
@@ -55,9 +55,16 @@ fn body(lang: Lang) -> &'static str {
             .map(|lang| {
                 let texts = LangTexts {
                     lang: lang.tag().to_owned(),
+                    // The launcher's texts beside the widget's: one answer for both.
                     texts: Catalogue::of(lang)
                         .entries()
                         .into_iter()
+                        .chain(
+                            LAUNCHER_KEYS
+                                .iter()
+                                .map(|k| (*k).to_owned())
+                                .zip(launcher_texts(lang)),
+                        )
                         .map(|(key, text)| (key, text.to_owned()))
                         .collect(),
                 };

@@ -16,8 +16,9 @@ fn name(event: TicketEvent<'_>) -> Option<&'static str> {
         TicketEvent::CustomerReply { .. } => "ticket.customer_reply",
         TicketEvent::AgentReply { .. } => "ticket.agent_reply",
         TicketEvent::Status(_) => "ticket.status",
-        // Deadlines are ours: the helpdesk keeps its own.
-        TicketEvent::SlaDueSoon => return None,
+        // Deadlines are ours: the helpdesk keeps its own. Ratings are the console's (the
+        // helpdesk's API has no place for them).
+        TicketEvent::SlaDueSoon | TicketEvent::Rated { .. } => return None,
     })
 }
 
@@ -65,7 +66,7 @@ async fn enqueue(conn: &mut Conn, what: &Happened<'_>, event: &str) -> Result<()
         | TicketEvent::CustomerReply { message_id }
         | TicketEvent::AgentReply { message_id } => (Some(message_id), None),
         TicketEvent::Status(s) => (None, Some(s.as_str())),
-        TicketEvent::SlaDueSoon => (None, None),
+        TicketEvent::SlaDueSoon | TicketEvent::Rated { .. } => (None, None),
     };
     let e = NewEvent {
         tenant_id: what.tenant_id,

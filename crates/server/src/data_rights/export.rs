@@ -28,6 +28,10 @@ pub struct Export {
     pub offers_first_seen_at: Option<String>,
     pub usage: Vec<UsageDay>,
     pub kb_votes: Vec<KbVote>,
+    /// Ideas the account shared on the ideas board, as they stand now.
+    pub ideas: Vec<IdeaItem>,
+    /// The account's votes on ideas.
+    pub idea_votes: Vec<IdeaVote>,
     pub withheld: Withheld,
 }
 
@@ -134,6 +138,31 @@ pub struct UsageDay {
 pub struct KbVote {
     pub article_id: String,
     pub title: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportIdeaItem)]
+pub struct IdeaItem {
+    pub id: String,
+    /// The suggestion it was shared from (in `feedback`), unless that was deleted.
+    pub feedback_id: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub visibility: String,
+    pub status: String,
+    pub answer: Option<String>,
+    pub votes: i64,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExportIdeaVote)]
+pub struct IdeaVote {
+    pub idea_id: String,
+    pub title: String,
+    /// The plan the account was on when it voted.
+    pub plan: Option<String>,
     pub created_at: String,
 }
 

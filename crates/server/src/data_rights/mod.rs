@@ -57,6 +57,8 @@ pub async fn export(
         offers_first_seen_at: s::offers_first_seen(db, tenant, account).await?,
         usage: s::usage(db, tenant, account).await?,
         kb_votes: s::kb_votes(db, tenant, account).await?,
+        ideas: s::ideas(db, tenant, account).await?,
+        idea_votes: s::idea_votes(db, tenant, account).await?,
         withheld: s::withheld(db, tenant, account).await?,
     };
     let mut conn = db.pool.acquire().await?;

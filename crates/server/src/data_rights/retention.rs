@@ -1,7 +1,8 @@
 //! The retention job: for each tenant with a period set, deletes closed tickets (with their
 //! messages and files) closed longer ago than the period, and feedback sent longer ago, in
 //! batches so no transaction holds the write lock for long. A month counts as 30 days.
-//! For every tenant, agents' notifications sent or given up on over 30 days ago go too.
+//! For every tenant, agents' notifications sent or given up on over 30 days ago go too, and
+//! ideas board updates their voters saw over 30 days ago.
 
 use crate::{audit, db::Db, time};
 
@@ -22,6 +23,8 @@ pub struct Deleted {
     pub feedback: u64,
     /// Agents' notifications sent (or given up on) over [`NOTIFICATIONS_KEPT_MS`] ago.
     pub notifications: u64,
+    /// Ideas board updates seen over [`NOTIFICATIONS_KEPT_MS`] ago.
+    pub idea_news: u64,
 }
 
 /// One pass at `now` (ms): at most [`BATCH`] tickets and [`BATCH`] feedback rows per tenant,
@@ -58,11 +61,15 @@ pub async fn apply(db: &Db, now: i64) -> Result<Deleted, sqlx::Error> {
     deleted.notifications =
         crate::notify::store::prune_settled(db, now - NOTIFICATIONS_KEPT_MS, NOTIFICATIONS_BATCH)
             .await?;
+    deleted.idea_news =
+        crate::ideas::store::news::prune_seen(db, now - NOTIFICATIONS_KEPT_MS, NOTIFICATIONS_BATCH)
+            .await?;
     if deleted != Deleted::default() {
         tracing::info!(
             tickets = deleted.tickets,
             feedback = deleted.feedback,
             notifications = deleted.notifications,
+            idea_news = deleted.idea_news,
             "retention deleted old rows"
         );
     }

@@ -5,6 +5,7 @@
 
 mod console_cors;
 mod history;
+mod ideas;
 mod offer_history;
 pub mod offers;
 mod queue;
@@ -15,7 +16,7 @@ use axum::{Json, Router, extract::Query, routing::get};
 use panelcare_model::{AUDIENCE, NewFeedback};
 use panelcare_model::{
     Lang,
-    branding::{Branding, Texts},
+    branding::{Branding, LauncherSide, Texts},
     console::Role,
 };
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,9 @@ fn bluefox_branding() -> Branding {
         font: "Verdana, Geneva, sans-serif".into(),
         // BlueFox's customers see BlueFox only.
         hide_powered_by: true,
+        // BlueFox prefers the floating launcher, in the bottom left corner, beside the boxes.
+        launcher: true,
+        launcher_side: LauncherSide::Left,
         // Serbian first: a customer whose panel speaks Russian gets Serbian.
         languages: vec!["sr-Latn".into(), "en".into()],
         strings: bluefox_texts(),
@@ -132,7 +136,7 @@ fn bluefox_branding() -> Branding {
 fn bluefox_texts() -> Texts {
     let mut t = Texts::default();
     for (lang, title, submit) in [
-        (Lang::En, "Ideas for BlueFox", "Send to BlueFox"),
+        (Lang::En, "Suggestions for BlueFox", "Send to BlueFox"),
         (Lang::SrLatn, "Predlozi za BlueFox", "Pošalji BlueFox-u"),
     ] {
         t.set(lang, "title", title);
@@ -208,6 +212,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
     }
     support::seed(db).await?;
     offers::seed(db).await?;
+    ideas::seed(db).await?;
     let earlier = [
         (
             &CUSTOMERS[0],
@@ -237,6 +242,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
             message: message.into(),
             rating,
             page: Some("https://panel.acme-hosting.example/frontend/jupiter/index.html".into()),
+            share: false,
         };
         let valid = body
             .validate()

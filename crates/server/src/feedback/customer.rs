@@ -8,14 +8,17 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use panelcare_model::limits::LimitedAction;
-use panelcare_model::{ErrorCode, Feedback, FeedbackList, NewFeedback};
+use panelcare_model::{
+    ErrorCode, Feedback, FeedbackList, FieldError, NewFeedback, error::FieldErrorCode,
+};
 
 use super::store::{self, Created};
 use crate::{
     auth::Customer,
     error::{AppError, AppResult},
+    events::FeedbackSent,
     extract::{ApiJson, IdempotencyKey},
-    limits,
+    ideas, limits,
     openapi::Refusals,
     state::AppState,
 };
@@ -38,6 +41,25 @@ pub async fn create(
     ApiJson(body): ApiJson<NewFeedback>,
 ) -> AppResult<Response> {
     let valid = body.validate().map_err(AppError::validation)?;
+    // Shared as an idea: only where the tenant has a board, and straight onto it unless the
+    // tenant's agents publish ideas first.
+    let board = ideas::store::settings::of_tenant(&state.db, &customer.tenant_id).await?;
+    // Checked here, not in the shared rules: the widget's feedback panel never shares (ideas
+    // are written in the ideas view), so it need not carry the rule.
+    if valid.share && valid.category != panelcare_model::FeedbackCategory::Idea {
+        return Err(AppError::validation(vec![FieldError::new(
+            "share",
+            FieldErrorCode::OutOfRange,
+            "Only ideas can be shared on the ideas board.",
+        )]));
+    }
+    if valid.share && !board.board {
+        return Err(AppError::validation(vec![FieldError::new(
+            "share",
+            FieldErrorCode::OutOfRange,
+            "This provider has no ideas board; send the idea without sharing it.",
+        )]));
+    }
     // The limit counts new submissions only, inside the transaction that stores one: a retry
     // replays its first answer however many the account sent since.
     let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
@@ -53,8 +75,30 @@ pub async fn create(
             let mut tx = state.db.write().await?;
             match store::insert(&mut tx, &customer, &key, &valid).await? {
                 Some(feedback) => {
+                    if valid.share {
+                        ideas::store::board::create_from_feedback(
+                            &mut tx,
+                            &customer,
+                            &feedback.id,
+                            &valid.message,
+                            &board,
+                        )
+                        .await?;
+                    }
                     limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback)
                         .await?;
+                    // Agents hear of it (and of a low rating) from this same transaction.
+                    let sent = FeedbackSent {
+                        tenant_id: &customer.tenant_id,
+                        feedback_id: &feedback.id,
+                        account_id: &customer.account_id,
+                        customer: customer.name.as_deref(),
+                        category: feedback.category.as_str(),
+                        message: &feedback.message,
+                        rating: feedback.rating,
+                        page: feedback.page.as_deref(),
+                    };
+                    state.listeners.tell_feedback(&mut tx, sent).await?;
                     tx.commit().await?;
                     Created::New(feedback)
                 }

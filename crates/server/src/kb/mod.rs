@@ -4,7 +4,7 @@
 mod console;
 mod customer;
 pub mod markdown;
-mod search;
+pub mod search;
 pub mod store;
 
 use utoipa_axum::{router::OpenApiRouter, routes};

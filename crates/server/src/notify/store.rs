@@ -1,5 +1,5 @@
-//! Notification rows: a tenant's settings (who hears about tickets), the outbox of e-mails
-//! and webhook deliveries, and its delivery bookkeeping.
+//! Notification rows: a tenant's settings (who hears about tickets, suggestions and low
+//! ratings), the outbox of e-mails and webhook deliveries, and its delivery bookkeeping.
 
 use panelcare_model::notify::NotifySettings;
 use sqlx::Row as _;
@@ -73,15 +73,18 @@ pub struct NewDelivery<'a> {
     pub event: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
-    /// The ticket it is about (`None`: a test message), so erasing the customer or deleting
-    /// the ticket deletes it too.
+    /// The ticket it is about (`None`: a test message, or a suggestion's), so erasing the
+    /// customer or deleting the ticket deletes it too.
     pub ticket_id: Option<&'a str>,
+    /// The suggestion it is about, likewise.
+    pub feedback_id: Option<&'a str>,
 }
 
 pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notifications (tenant_id, channel, target, event, subject, body, \
-         next_attempt_at, created_at, ticket_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         next_attempt_at, created_at, ticket_id, feedback_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(d.tenant_id)
     .bind(d.channel)
@@ -92,6 +95,7 @@ pub async fn insert(conn: &mut Conn, d: &NewDelivery<'_>, now_ms: i64) -> Result
     .bind(now_ms)
     .bind(now_ms)
     .bind(d.ticket_id)
+    .bind(d.feedback_id)
     .execute(&mut *conn)
     .await?;
     Ok(())

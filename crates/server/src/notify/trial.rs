@@ -1,5 +1,5 @@
 //! `POST /console/api/tenants/{id}/notifications/test`: a test e-mail to each saved address
-//! and one signed `ticket.test` webhook delivery. They go through the same outbox, worker and
+//! (for tickets and for low ratings) and one signed `ticket.test` webhook delivery. They go through the same outbox, worker and
 //! retries as real events, so what an admin sees arrive (or the delivery log's reason why
 //! not) is what real notifications will do.
 
@@ -15,7 +15,7 @@ use panelcare_model::{
 use serde_json::json;
 
 use super::{
-    outbox::{Outgoing, queue},
+    outbox::{About, Outgoing, queue},
     store,
 };
 use crate::{
@@ -48,7 +48,15 @@ pub async fn send(
         .ok_or_else(AppError::not_found)?;
     let mut tx = state.db.write().await?;
     let saved = store::settings(&mut tx, &tenant).await?;
-    if saved.emails.is_empty() && saved.webhook_url.is_empty() {
+    // Every saved address once: those for tickets and those for low ratings.
+    let mut emails: Vec<String> = Vec::new();
+    for e in saved.emails.iter().chain(&saved.low_rating_emails) {
+        let e = e.trim().to_owned();
+        if !emails.iter().any(|x| x.eq_ignore_ascii_case(&e)) {
+            emails.push(e);
+        }
+    }
+    if emails.is_empty() && saved.webhook_url.is_empty() {
         // Tested is what is saved: with nothing saved there is nowhere to send to.
         return Err(AppError::validation(vec![FieldError::new(
             "emails",
@@ -60,8 +68,9 @@ pub async fn send(
     let subject = format!("[{tenant_name}] Test notification");
     let email_body = format!(
         "This is a test notification from panelcare, sent because {} asked for one in the \
-         console.\n\nIf it reached you, this address hears about {tenant_name}'s new tickets, \
-         customers' replies and answers about to be late. Nothing needs doing.\n\n\
+         console.\n\nIf it reached you, this address hears what {tenant_name}'s notification \
+         settings send it: new tickets, customers' replies and answers about to be late, or \
+         low ratings. Nothing needs doing.\n\n\
          Open the console: {}/console/\n",
         who.agent.name,
         state.config.public_url.trim_end_matches('/')
@@ -77,15 +86,16 @@ pub async fn send(
     let message = Outgoing {
         tenant: &tenant,
         event: TEST_EVENT,
+        emails: &emails,
         subject: &subject,
         email_body: &email_body,
         payload: &payload,
-        ticket_id: None,
+        about: About::Nothing,
     };
     queue(&mut tx, &saved, &message, now).await?;
     tx.commit().await?;
     let queued = TestQueued {
-        emails: saved.emails.iter().map(|e| e.trim().to_owned()).collect(),
+        emails,
         webhook_url: saved.webhook_url,
     };
     let detail = format!(

@@ -44,6 +44,7 @@ pub use refusals::Refusals;
     components(schemas(ErrorBody)),
     tags(
         (name = "feedback", description = "Suggestions, ratings and the feedback inbox."),
+        (name = "ideas", description = "The ideas board customers vote on, and its moderation."),
         (name = "tickets", description = "Support tickets, their threads and attachments."),
         (name = "kb", description = "Knowledge-base articles."),
         (name = "notices", description = "Service notices (incidents, maintenance)."),
@@ -55,6 +56,7 @@ pub use refusals::Refusals;
         (name = "second_factor", description = "TOTP second factor for console accounts."),
         (name = "password_reset", description = "Console password reset."),
         (name = "notify", description = "Agents' e-mail and webhook notifications."),
+        (name = "alerts", description = "Low ratings: the console's badge, list and figure."),
         (name = "limits", description = "Per-tenant rate limits."),
         (name = "data_rights", description = "Customers' data: export, erase, retention."),
         (name = "audit", description = "The audit log."),

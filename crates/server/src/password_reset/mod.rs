@@ -143,6 +143,7 @@ pub async fn request(
                 subject: "Set a new panelcare password",
                 body: &body,
                 ticket_id: None,
+                feedback_id: None,
             },
             now,
         )

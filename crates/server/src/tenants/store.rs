@@ -4,7 +4,10 @@
 use panelcare_model::console::TenantInfo;
 
 use super::Scope;
-use crate::{db::Db, time::now_ms};
+use crate::{
+    db::{Conn, Db},
+    time::now_ms,
+};
 
 /// A SQL condition on `column` that holds for the tenants of `scope`; the statement binds
 /// `scope.tenant_id` as `$1`.
@@ -58,6 +61,14 @@ pub async fn name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT name FROM tenants WHERE id = $1")
         .bind(id)
         .fetch_optional(&db.pool)
+        .await
+}
+
+/// [`name`] on `conn`, a caller's transaction.
+pub async fn name_in(conn: &mut Conn, id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM tenants WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
         .await
 }
 

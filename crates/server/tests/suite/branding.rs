@@ -340,3 +340,71 @@ async fn the_widget_gets_a_focus_ring_that_stands_out() {
         .await;
     assert_eq!(acme["focus"], "#1d4ed8");
 }
+
+/// The floating launcher is the tenant's to turn on, in the corner it picks; its texts come
+/// with the widget's in every language and may be reworded like them; nothing else is taken.
+#[tokio::test]
+async fn a_tenant_turns_the_launcher_on_and_rewords_it() {
+    let app = TestApp::new().await;
+    let bea = signed_in(&app, "bluefox", "bea", Role::ResellerAdmin).await;
+    let body = json!({"launcher": true, "launcher_side": "left",
+                      "strings": {"sr-Latn": {"launcher_open": "Pitajte BlueFox"}}});
+    let (s, saved, _) = app.send(put(&bea, "bluefox", &body)).await;
+    assert_eq!(s, 200, "{saved}");
+    let (_, fox, _) = app
+        .send(get("/api/v1/branding", &token("bluefox", "milica")))
+        .await;
+    assert_eq!(
+        (fox["launcher"].clone(), fox["launcher_side"].clone()),
+        (json!(true), json!("left"))
+    );
+    assert_eq!(
+        fox["strings"]["sr-Latn"]["launcher_open"],
+        "Pitajte BlueFox"
+    );
+    let (_, acme, _) = app
+        .send(get("/api/v1/branding", &token("acme", "alice")))
+        .await;
+    assert_eq!(
+        (acme["launcher"].clone(), acme["launcher_side"].clone()),
+        (json!(false), json!("right")),
+        "off by default, and BlueFox's is its own"
+    );
+
+    for body in [json!({"launcher_side": "top"}), json!({"launcher": "yes"})] {
+        let (s, res, _) = app.send(put(&bea, "bluefox", &body)).await;
+        assert_eq!((s.as_u16(), code(&res)), (422, "invalid_body"), "{body}");
+    }
+    let (s, res, _) = app
+        .send(put(
+            &bea,
+            "bluefox",
+            &json!({"strings": {"en": {"launcher_nope": "x"}}}),
+        ))
+        .await;
+    assert_eq!(
+        (s.as_u16(), code(&res)),
+        (422, "validation_failed"),
+        "{res}"
+    );
+    let (_, still, _) = app.send(read(&bea, "bluefox")).await;
+    assert_eq!(still["launcher_side"], "left");
+
+    let bare = |path: &str| Request::get(path).body(Body::empty()).expect("request");
+    let mut words = Vec::new();
+    for lang in ["en", "ru", "sr-Latn"] {
+        let (_, texts, _) = app.send(bare(&format!("/api/v1/texts/{lang}"))).await;
+        for key in [
+            "launcher_open",
+            "launcher_close",
+            "launcher_ideas",
+            "launcher_unread",
+        ] {
+            let text = texts["texts"][key].as_str().unwrap_or_default().to_owned();
+            assert!(!text.is_empty(), "{lang} {key}");
+            words.push(text);
+        }
+    }
+    assert_eq!(words[4], "Помощь и отзывы");
+    assert_eq!(words[8], "Pomoć i povratne informacije");
+}

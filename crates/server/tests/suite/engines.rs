@@ -12,7 +12,7 @@ use sqlx::Row as _;
 use crate::common::engine;
 
 /// What only one engine has, and why: the facts as the two functions below write them.
-const ENGINE_OWN: [(&str, &str); 8] = [
+const ENGINE_OWN: [(&str, &str); 10] = [
     (
         "column ticket_messages.seq integer not null",
         "PostgreSQL's insertion order; SQLite orders by rowid",
@@ -42,13 +42,18 @@ const ENGINE_OWN: [(&str, &str); 8] = [
         "kb_fts",
         "SQLite's FTS5 table and its shadow tables (kb_fts_data, …)",
     ),
+    (
+        "column ideas.words other not null default ''",
+        "PostgreSQL's tsvector of an idea's title and text; SQLite keeps the ideas_fts table",
+    ),
+    ("index ideas_words ideas (words)", "and its GIN index"),
 ];
 
 fn own(fact: &str) -> bool {
     ENGINE_OWN.iter().any(|(what, _)| fact == *what)
         || fact
             .split([' ', '.', '('])
-            .any(|word| word.starts_with("kb_fts"))
+            .any(|word| word.starts_with("kb_fts") || word.starts_with("ideas_fts"))
 }
 
 /// `INTEGER`, `BIGINT`, `int8` → integer; `TEXT` → text; `BLOB`, `bytea` → bytes.

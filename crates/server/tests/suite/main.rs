@@ -4,6 +4,7 @@
 //! names a server (`cargo xtask test` runs it both ways): each test gets a database of its
 //! own on the engine the run is for.
 
+mod alerts;
 mod attachments;
 mod backup;
 mod branding;
@@ -22,6 +23,7 @@ mod feedback_api;
 mod frame;
 mod fuzz_bodies;
 mod fuzz_rules_toml;
+mod ideas;
 mod idempotency;
 mod instances;
 mod kb_delete;

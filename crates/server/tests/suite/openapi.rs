@@ -254,6 +254,12 @@ const EXAMPLES: &[(&str, Check)] = &[
     ("Feedback", check::<Feedback>),
     ("FeedbackList", check::<FeedbackList>),
     ("FieldError", check::<FieldError>),
+    ("Idea", check::<panelcare_model::ideas::Idea>),
+    ("IdeaChange", check::<panelcare_model::ideas::IdeaChange>),
+    (
+        "IdeaSettings",
+        check::<panelcare_model::ideas::IdeaSettings>,
+    ),
     ("KbSearch", check::<KbSearch>),
     ("LangTexts", check::<LangTexts>),
     ("Message", check::<Message>),

@@ -1,7 +1,7 @@
 //! A tenant's offer rules: the list in the order they are tried, each with its switch, what
 //! it offers and when; one rule's form open at a time, at its own address
-//! (`/console/offers/rules/{id}`); Save sends the whole list. Beside it: export and import as
-//! TOML, and "Try it" against the saved rules.
+//! (`/console/offers/{tenant}/rules/{id}`); Save sends the whole list. Beside it: export and
+//! import as TOML, and "Try it" against the saved rules.
 
 mod form;
 mod offer;
@@ -33,26 +33,50 @@ pub struct RulesProps {
 
 type Rules = UseReducerHandle<RulesState>;
 
-/// Shows `rule`'s form at its address, or the list's when `None`. A rule without an id has
-/// no address: its form opens where the list is.
-fn show(navigator: &Option<Navigator>, rule: Option<&Rule>) {
-    let Some(n) = navigator else { return };
-    match rule {
-        Some(r) if !r.id.is_empty() => n.push(&Route::OfferRule { id: r.id.clone() }),
-        Some(_) => {}
-        None => n.push(&Route::Offers),
+/// Where the editor's forms are: the rules' tenant in every rule's address.
+#[derive(Clone)]
+struct Addresses {
+    navigator: Option<Navigator>,
+    tenant: AttrValue,
+}
+
+impl Addresses {
+    fn of(&self, id: &str) -> Route {
+        Route::OfferRule {
+            tenant: self.tenant.to_string(),
+            id: id.to_owned(),
+        }
+    }
+
+    /// Shows `rule`'s form at its address, or the list's when `None`. A rule without an id
+    /// has no address: its form opens where the list is.
+    fn show(&self, rule: Option<&Rule>) {
+        let Some(n) = &self.navigator else { return };
+        match rule {
+            Some(r) if !r.id.is_empty() => n.push(&self.of(&r.id)),
+            Some(_) => {}
+            None => n.push(&Route::Offers),
+        }
+    }
+
+    /// The open rule's id changed: its address with it, replaced, so back does not return
+    /// to the old one.
+    fn renamed(&self, id: &str) {
+        if let Some(n) = &self.navigator {
+            n.replace(&self.of(id));
+        }
     }
 }
 
 /// One rule's row, with what its buttons do to the list, the open form and the address.
-fn row(i: usize, rules: &Rules, cat: &Rc<Catalogue>, navigator: &Option<Navigator>) -> Html {
+fn row(i: usize, rules: &Rules, cat: &Rc<Catalogue>, at: &Addresses) -> Html {
     let rule = rules.list[i].clone();
     let is_open = rules.open == Some(i);
     let on_toggle = {
-        let (rules, navigator, rule) = (rules.clone(), navigator.clone(), rule.clone());
+        let (rules, at, rule) = (rules.clone(), at.clone(), rule.clone());
         Callback::from(move |()| {
             rules.dispatch(Action::Open((!is_open).then_some(i)));
-            show(&navigator, (!is_open).then_some(&rule));
+            at.show((!is_open).then_some(&rule));
             // Into the form when it opens, back to its button when it closes.
             focus::later(format!("c-r-{i}-{}", if is_open { "edit" } else { "id" }));
         })
@@ -65,24 +89,20 @@ fn row(i: usize, rules: &Rules, cat: &Rc<Catalogue>, navigator: &Option<Navigato
         })
     };
     let on_change = {
-        let (rules, navigator, before) = (rules.clone(), navigator.clone(), rule.id.clone());
+        let (rules, at, before) = (rules.clone(), at.clone(), rule.id.clone());
         Callback::from(move |r: Rule| {
-            // A new id is a new address; replaced, so back does not return to the old one.
-            if is_open
-                && r.id != before
-                && !r.id.is_empty()
-                && let Some(n) = &navigator
-            {
-                n.replace(&Route::OfferRule { id: r.id.clone() });
+            // A new id is a new address.
+            if is_open && r.id != before && !r.id.is_empty() {
+                at.renamed(&r.id);
             }
             rules.dispatch(Action::Change(i, r));
         })
     };
     let on_delete = {
-        let (rules, navigator) = (rules.clone(), navigator.clone());
+        let (rules, at) = (rules.clone(), at.clone());
         Callback::from(move |()| {
             if rules.open.is_some() {
-                show(&navigator, None);
+                at.show(None);
             }
             rules.dispatch(Action::Delete(i));
             focus::later("c-r-add");
@@ -98,7 +118,10 @@ fn row(i: usize, rules: &Rules, cat: &Rc<Catalogue>, navigator: &Option<Navigato
 #[component]
 pub fn RulesEditor(props: &RulesProps) -> Html {
     let console = use_console();
-    let navigator = use_navigator();
+    let at = Addresses {
+        navigator: use_navigator(),
+        tenant: props.tenant.clone(),
+    };
     let catalogue = use_state(|| None::<Result<Rc<Catalogue>, String>>);
     let rules = use_reducer(RulesState::default);
     {
@@ -131,25 +154,15 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
         Some(Ok(c)) => c.clone(),
     };
     let on_save = {
-        let (console, tenant, rules, navigator) = (
-            console.clone(),
-            props.tenant.clone(),
-            rules.clone(),
-            navigator.clone(),
-        );
+        let (console, rules, at) = (console.clone(), rules.clone(), at.clone());
         Callback::from(move |_: MouseEvent| {
             let body = RuleSet {
                 rules: rules.list.clone(),
             };
-            let (console, tenant, rules, navigator) = (
-                console.clone(),
-                tenant.clone(),
-                rules.clone(),
-                navigator.clone(),
-            );
+            let (console, rules, at) = (console.clone(), rules.clone(), at.clone());
             rules.dispatch(Action::Saving);
             spawn_local(async move {
-                let saved = console.api.save_offer_rules(&tenant, &body).await;
+                let saved = console.api.save_offer_rules(&at.tenant, &body).await;
                 let refused = |e: crate::api::ApiError| {
                     let fields = forms::field_errors(&e);
                     let first = fields.iter().filter_map(|f| rule_of(&f.field)).min();
@@ -157,7 +170,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
                         Some(i) if fields.iter().all(|f| rule_of(&f.field).is_some()) => {
                             // Open the first rule in trouble, so its messages are at its fields.
                             let rule = body.rules.get(i);
-                            show(&navigator, rule);
+                            at.show(rule);
                             let name = rule.map(|r| r.name.as_str()).unwrap_or_default();
                             let text = format!(
                                 "Nothing was saved: rule {} “{name}” has problems, marked below.",
@@ -176,20 +189,20 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
         })
     };
     let on_add = {
-        let (rules, cat, navigator) = (rules.clone(), cat.clone(), navigator.clone());
+        let (rules, cat, at) = (rules.clone(), cat.clone(), at.clone());
         Callback::from(move |_: MouseEvent| {
             let rule = new_rule(&rules.list, &cat);
             focus::later(format!("c-r-{}-id", rules.list.len()));
-            show(&navigator, Some(&rule));
+            at.show(Some(&rule));
             rules.dispatch(Action::Add(rule));
         })
     };
     let on_imported = {
-        let (rules, navigator) = (rules.clone(), navigator.clone());
+        let (rules, at) = (rules.clone(), at.clone());
         Callback::from(move |r: RuleSet| {
             // The whole list is new: no form of the old one stays open.
             if rules.open.is_some() {
-                show(&navigator, None);
+                at.show(None);
             }
             rules.dispatch(Action::Open(None));
             let n = r.rules.len();
@@ -211,7 +224,7 @@ pub fn RulesEditor(props: &RulesProps) -> Html {
                 <p class="c-muted">{ "No rules yet: customers see no offers." }</p>
             } else {
                 <ol class="c-list c-rule-list" aria-label="Rules">
-                    { for (0..count).map(|i| row(i, &rules, &cat, &navigator)) }
+                    { for (0..count).map(|i| row(i, &rules, &cat, &at)) }
                 </ol>
             }
             if let Some((ok, text)) = &rules.outcome {

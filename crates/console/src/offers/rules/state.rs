@@ -49,7 +49,8 @@ pub struct RulesState {
     pub serial: u32,
     /// The rule whose form is open, by place in the list.
     pub open: Option<usize>,
-    /// The rule the address names (`/console/offers/rules/{id}`), opened once it is listed.
+    /// The rule the address names (`/console/offers/{tenant}/rules/{id}`), opened once it is
+    /// listed.
     pub wanted: Option<String>,
     pub errors: Rc<Vec<FieldError>>,
     /// How the last save went: (succeeded, what to say).

@@ -48,6 +48,15 @@ pub async fn erase(
         account,
     )
     .await?;
+    // And those about their suggestions, which quote the message.
+    run(
+        conn,
+        "DELETE FROM notifications WHERE tenant_id = $1 AND feedback_id IN \
+         (SELECT id FROM feedback WHERE tenant_id = $1 AND account_id = $2)",
+        tenant,
+        account,
+    )
+    .await?;
     // Every entry of their threads, replies and notes too: they quote and name the customer.
     let messages = run(
         conn,
@@ -113,6 +122,34 @@ pub async fn erase(
         pseudonym,
     )
     .await?;
+    // The account's ideas leave the board with their text; a merged one stays merged. The
+    // votes on them, and the account's own votes, stay counted under the pseudonym.
+    let ideas = pseudonymise(
+        conn,
+        &format!(
+            "UPDATE ideas SET title = '{ERASED}', body = '{ERASED}', author_name = NULL, \
+             visibility = CASE WHEN visibility = 'merged' THEN 'merged' ELSE 'hidden' END, \
+             account_id = $3 WHERE tenant_id = $1 AND account_id = $2"
+        ),
+        tenant,
+        account,
+        pseudonym,
+    )
+    .await?;
+    let idea_votes = pseudonymise(
+        conn,
+        "UPDATE idea_votes SET account_id = $3, plan = NULL WHERE tenant_id = $1 AND account_id = $2",
+        tenant,
+        account,
+        pseudonym,
+    )
+    .await?;
+    for sql in [
+        "UPDATE idea_deflections SET account_id = $3 WHERE tenant_id = $1 AND account_id = $2",
+        "UPDATE idea_news SET account_id = $3 WHERE tenant_id = $1 AND account_id = $2",
+    ] {
+        pseudonymise(conn, sql, tenant, account, pseudonym).await?;
+    }
     let usage_days = run(
         conn,
         "DELETE FROM usage_days WHERE tenant_id = $1 AND account_id = $2",
@@ -142,6 +179,8 @@ pub async fn erase(
         offer_events,
         usage_days,
         kb_votes,
+        ideas,
+        idea_votes,
     })
 }
 

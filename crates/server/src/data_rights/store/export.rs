@@ -5,7 +5,8 @@ use sqlx::Row as _;
 
 use crate::{
     data_rights::export::{
-        FeedbackItem, FileItem, KbVote, MessageItem, OfferEventItem, TicketItem, UsageDay, Withheld,
+        FeedbackItem, FileItem, IdeaItem, IdeaVote, KbVote, MessageItem, OfferEventItem,
+        TicketItem, UsageDay, Withheld,
     },
     db::{Db, Row},
     time::rfc3339,
@@ -229,6 +230,58 @@ pub async fn kb_votes(db: &Db, tenant: &str, account: &str) -> Result<Vec<KbVote
             Ok(KbVote {
                 article_id: r.try_get("article_id")?,
                 title: r.try_get("title")?,
+                created_at: rfc3339(r.try_get("created_at")?),
+            })
+        })
+        .collect()
+}
+
+pub async fn ideas(db: &Db, tenant: &str, account: &str) -> Result<Vec<IdeaItem>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, feedback_id, title, body, visibility, status, answer, votes, created_at \
+         FROM ideas WHERE tenant_id = $1 AND account_id = $2 ORDER BY created_at, id",
+    )
+    .bind(tenant)
+    .bind(account)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(IdeaItem {
+                id: r.try_get("id")?,
+                feedback_id: r.try_get("feedback_id")?,
+                title: r.try_get("title")?,
+                body: r.try_get("body")?,
+                visibility: r.try_get("visibility")?,
+                status: r.try_get("status")?,
+                answer: r.try_get("answer")?,
+                votes: r.try_get("votes")?,
+                created_at: rfc3339(r.try_get("created_at")?),
+            })
+        })
+        .collect()
+}
+
+pub async fn idea_votes(
+    db: &Db,
+    tenant: &str,
+    account: &str,
+) -> Result<Vec<IdeaVote>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT v.idea_id, i.title, v.plan, v.created_at FROM idea_votes v \
+         JOIN ideas i ON i.id = v.idea_id \
+         WHERE v.tenant_id = $1 AND v.account_id = $2 ORDER BY v.created_at, v.idea_id",
+    )
+    .bind(tenant)
+    .bind(account)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(IdeaVote {
+                idea_id: r.try_get("idea_id")?,
+                title: r.try_get("title")?,
+                plan: r.try_get("plan")?,
                 created_at: rfc3339(r.try_get("created_at")?),
             })
         })

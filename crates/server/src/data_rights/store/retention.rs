@@ -129,6 +129,12 @@ pub async fn delete_feedback_before(
             .bind(id)
             .execute(&mut *conn)
             .await?;
+        // A shared idea outlives its suggestion: it is the board's now (erasing the account
+        // is what takes it off).
+        sqlx::query("UPDATE ideas SET feedback_id = NULL WHERE feedback_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
         sqlx::query("DELETE FROM feedback WHERE id = $1")
             .bind(id)
             .execute(&mut *conn)

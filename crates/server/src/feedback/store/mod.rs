@@ -242,6 +242,10 @@ fn request_hash(fb: &ValidFeedback) -> String {
         h.update(part.as_bytes());
     }
     h.update([fb.rating.unwrap_or(0)]);
+    // Only when shared, so a stored suggestion's hash is what it was before ideas existed.
+    if fb.share {
+        h.update(b"share");
+    }
     hex::encode(h.finalize())
 }
 

@@ -319,6 +319,15 @@ pub async fn rate(
         ));
     }
     store::tickets::rate(&mut tx, id, rating, comment, time::now_ms()).await?;
+    let ticket = Ticket {
+        tenant_id: &who.tenant_id,
+        id,
+        priority: current.priority,
+        support_tier: current.support_tier.as_deref(),
+    };
+    // A low rating alerts agents; the listeners decide, in this transaction.
+    let rated = TicketEvent::Rated { rating, comment };
+    announce(state, &mut tx, &ticket, rated, By::Customer).await?;
     tx.commit().await?;
     Ok(())
 }
