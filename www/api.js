@@ -23,9 +23,13 @@ function storage() {
   try { return window.localStorage; } catch (e) { return null; }
 }
 
-// A token's claims, read (not verified: the server does that) for the account and expiry.
+// A token's claims, read (not verified: the server does that) for the account and expiry;
+// UTF-8, as the adapters read them (www/adapters/standalone.js), so an account is one name.
 function claims(t) {
-  try { return JSON.parse(atob(t.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))); } catch (e) { return {}; }
+  try {
+    const b = atob(t.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"));
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(b, (c) => c.charCodeAt(0))));
+  } catch (e) { return {}; }
 }
 
 function pick(o, names) {
@@ -117,7 +121,10 @@ export function start(ctx) {
       v = typeof v === "string" ? v : v && v.token;
       if (!v) throw new Error("panelcare.identify: no token");
       o.token = v;
-      o.exp = (claims(v).exp || 0) * 1000;
+      // Its lifetime counted on this device's clock (which may be off from the server's);
+      // five minutes when the token does not say.
+      const c = claims(v);
+      o.exp = Date.now() + ((c.exp - c.iat) * 1000 || 3e5);
       return { token: v };
     }).finally(() => { o.wait = null; }));
   }
@@ -128,7 +135,7 @@ export function start(ctx) {
     fire("error", { kind: "host", message: String((e && e.message) || e) });
     throw e;
   }));
-  const context = (h) => (override
+  const context = (h, g = gen) => (override
     ? token(h).then((t) => {
       const c = claims(t.token);
       return h.context().catch(() => ({})).then((x) => ({ locale: c.locale || x.locale, account: c.sub, plan: c.plan }));
@@ -137,7 +144,8 @@ export function start(ctx) {
   ).then((x) => {
     x = Object.assign({}, x);
     if (locale) x.locale = locale;
-    who = [h.name || "unknown", x.account || "anonymous"];
+    // Not when another customer came meanwhile: this answer is the one before.
+    if (g === gen) who = [h.name || "unknown", x.account || "anonymous"];
     return x;
   });
   const following = ctx.host().then((w) => {
@@ -184,14 +192,10 @@ export function start(ctx) {
   function forget(name, account) {
     const s = storage();
     const p = PREFIX + name + ":" + account + ":";
-    for (let i = s ? s.length : 0; i--;) {
-      const k = s.key(i);
-      if (k && k.startsWith(p) && k !== p + "feedback-outbox") s.removeItem(k);
-    }
-    for (let i = s ? s.length : 0; i--;) {
-      const k = s.key(i);
-      if (k && k.startsWith(SEEN)) s.removeItem(k);
-    }
+    // The names first: removing while walking the indexes may skip some.
+    Object.keys(s || {}).forEach((k) => {
+      if ((k.startsWith(p) && k !== p + "feedback-outbox") || k.startsWith(SEEN)) s.removeItem(k);
+    });
   }
 
   // `account`: from the page, to our frame (whose storage it cannot reach).
@@ -203,19 +207,22 @@ export function start(ctx) {
       redraw();
       return forget("frame", account);
     }
-    // Whose storage: the customer the widgets last asked about, or else asked now of the
-    // identity just left (a token is taken as the call starts).
-    const known = who ? Promise.resolve() : ctx.host().then((w) => {
+    // Whose storage: the customer the widgets last asked about (at once, so an identify
+    // right after finds it done), or else asked now of the identity just left (a token is
+    // taken as the call starts); an identify or setLocale meanwhile has drawn already.
+    const g = gen;
+    const done = (k) => {
+      if (g === gen) redraw(k && k[1]);
+      if (k) forget(k[0], k[1]);
+    };
+    if (who) return Promise.resolve(done(who));
+    return ctx.host().then((w) => {
       const now = override;
       override = was;
       const c = w.context();
       override = now;
-      return c;
-    });
-    return known.catch(() => {}).then(() => {
-      redraw(who && who[1]);
-      if (who) forget(who[0], who[1]);
-    });
+      return c.then((x) => [Object.getPrototypeOf(w).name || "unknown", x.account || "anonymous"]);
+    }).then(done, () => done());
   }
 
   function setLocale(lang) {

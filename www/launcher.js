@@ -180,23 +180,31 @@ export function start(api) {
     badge.hidden = !count;
   }
 
-  // The tenant's look and the customer's language, then the words.
+  // The tenant's look and the customer's language, then the words; only the newest dressing
+  // is put on (one for an earlier customer or language may answer last).
+  let dressing = 0;
   function dress() {
-    return api.branding().catch(() => ({})).then((b) => {
-      look = b;
+    const g = ++dressing;
+    let b, on, words;
+    return api.branding().catch(() => ({})).then((x) => {
+      b = x;
       // Whether the tenant's customers have an ideas board, asked beside the words.
-      const asked = api.get("ideas/board").then((r) => { board = r[0].board === true; }, () => { board = false; });
+      const asked = api.get("ideas/board").then((r) => { on = r[0].board === true; }, () => { on = false; });
       return Promise.all([asked, ctx.host().then((h) => h.context()).catch(() => ({})).then((c) => {
         const langs = b.languages || [];
         let lang = tag(c.locale || document.documentElement.lang);
         if (langs.length && !langs.includes(lang)) lang = langs[0];
         const own = (b.strings || {})[lang];
         return fetch(ctx.base + "api/v1/texts/" + lang).then((r) => r.json()).then(
-          (t) => { texts = Object.assign({}, ENGLISH, t.texts, own); },
-          () => { texts = Object.assign({}, ENGLISH, lang === "en" ? own : null); },
+          (t) => { words = Object.assign({}, ENGLISH, t.texts, own); },
+          () => { words = Object.assign({}, ENGLISH, lang === "en" ? own : null); },
         ).then(() => lang);
       })]).then((r) => r[1]);
     }).then((lang) => {
+      if (g !== dressing) return;
+      look = b;
+      board = on;
+      texts = words;
       const primary = look.primary || "#1d4ed8";
       frame.style.setProperty("--bg", primary);
       frame.style.setProperty("--fg", textOn(primary));
@@ -269,6 +277,8 @@ export function start(api) {
 
   function close() {
     if (drawer.hidden) return;
+    // Asked before the drawer goes (hidden, it holds focus no more).
+    const inside = drawer.contains(root.activeElement);
     drawer.hidden = true;
     button.setAttribute("aria-expanded", "false");
     // Closed is gone: the widgets stop asking the server; their drafts are kept.
@@ -281,7 +291,9 @@ export function start(api) {
     current = null;
     const to = back && back !== document.body && back.isConnected ? back : !button.hidden && button;
     back = null;
-    if (to) to.focus();
+    // Back to where it came from, only if it was in the drawer: a close the page asked for
+    // (or a logout) leaves the customer's focus where it is.
+    if (to && inside) to.focus();
     api.fire("close", { kind: kind });
   }
 
@@ -299,7 +311,8 @@ export function start(api) {
 
   return {
     open: (kind, given) => dressed.then(() => open(kind, given)),
-    close: close,
+    // After an open the page asked for just before (which waits for the words).
+    close: () => dressed.then(close),
     toggle: (kind) => dressed.then(() => toggle(kind)),
     // Shown only once it has its words (a nameless button would be read out as such).
     place: () => dressed.then(place),

@@ -304,6 +304,35 @@ describe("the host page's API", () => {
     await context.close();
   });
 
+  test("logout() then identify() at once forget the first customer's drafts; open() then close() at once leave the drawer shut", async () => {
+    const { page, context } = await openWith(server.url, "/demo/cpanel.html?customer=alice");
+    const widget = page.locator("[data-panelcare=feedback]");
+    await widget.scrollIntoViewIfNeeded();
+    await widget.locator("#pc-message").fill("Alice's half-written thought");
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith(":alice:feedback-draft")));
+    // The usual "switch account": no wait between the two calls.
+    await page.evaluate((t) => Promise.all([panelcare.logout(), panelcare.identify(t)]), await demoToken(server.url, "boris"));
+    await widget.locator("label[for=pc-message]", { hasText: "Ваше сообщение" }).waitFor();
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.ok(!keys.some((k) => k.endsWith(":alice:feedback-draft")), `Alice's draft is forgotten: ${keys}`);
+    assert.equal(await widget.locator("#pc-message").inputValue(), "");
+
+    // A non-ASCII account name reads the same in the API as in the widget (UTF-8 claims).
+    await page.evaluate((t) => panelcare.identify(t), sign("acme", "đorđe", 600));
+    await widget.locator("label[for=pc-message]", { hasText: "Your message" }).waitFor();
+    await widget.locator("#pc-message").fill("Đorđe's draft");
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith(":đorđe:feedback-draft")));
+    await page.evaluate(() => panelcare.logout());
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.endsWith(":đorđe:feedback-draft")));
+
+    // open() waits for the launcher's words; a close() right after it still comes after it.
+    await page.evaluate((t) => panelcare.identify(t), await demoToken(server.url, "alice"));
+    const shut = await page.evaluate(() => Promise.all([panelcare.open("tickets"), panelcare.close()])
+      .then(() => document.querySelector("[data-panelcare-launcher]").shadowRoot.querySelector(".pcl-drawer").hidden));
+    assert.equal(shut, true, "the drawer is shut");
+    await context.close();
+  });
+
   test("identify() while a queued suggestion is being sent: the rest of the queue never goes out as the new customer", async () => {
     const { page, context } = await openWith(server.url, "/demo/cpanel.html?customer=alice");
     const widget = page.locator("[data-panelcare=feedback]");

@@ -2,7 +2,7 @@
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, FromRequestParts, Request},
+    extract::{FromRequest, FromRequestParts, Path, Request},
     http::{header, request::Parts},
 };
 use panelcare_model::{ErrorCode, FieldError, clean::Forbidden, error::FieldErrorCode};
@@ -10,6 +10,26 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::AppError;
+
+/// Path parameters. Ours are all text, so the one way to miss is a segment that is not UTF-8
+/// (`%FF`): nothing of ours has such a name, so `404 not_found` in JSON, where axum's own
+/// refusal would be a plain-text `400`.
+#[derive(Debug)]
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(ApiPath(value)),
+            Err(_) => Err(AppError::client(
+                ErrorCode::NotFound,
+                "Nothing is at that address: a part of it is not valid text.",
+            )),
+        }
+    }
+}
 
 /// Largest JSON body the API reads. A feedback message is at most 4000 characters (16 KB of
 /// UTF-8 at worst); the rest is headroom for the other fields.

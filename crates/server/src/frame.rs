@@ -5,9 +5,10 @@
 //! The frame asks the panel page for identity, context and usage through checked messages
 //! (`www/adapters/frame-host.js`); it holds no secret of its own.
 
+use crate::extract::ApiPath;
 use axum::{
     Router,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -48,7 +49,7 @@ async fn frame_css() -> impl IntoResponse {
 
 async fn frame(
     State(state): State<AppState>,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     Query(q): Query<Kind>,
 ) -> AppResult<Response> {
     let Some(kind) = KINDS.iter().find(|k| **k == q.kind) else {

@@ -1,11 +1,8 @@
 //! Admins manage their tenants' token signing keys: a new key's secret is shown once, when
 //! created; a tenant keeps at least one. Verifying a token reads keys through the cache.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode,
     console::{CreatedKey, KeyInfo, NewKey},
@@ -53,7 +50,7 @@ pub async fn secret(
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Vec<KeyInfo>>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(store::keys(&state.db, &tenant_id).await?))
@@ -74,7 +71,7 @@ pub async fn list(
 pub async fn add(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
     ApiJson(body): ApiJson<NewKey>,
 ) -> AppResult<(StatusCode, Json<CreatedKey>)> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
@@ -128,7 +125,7 @@ pub async fn add(
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
-    Path((tenant_id, kid)): Path<(String, String)>,
+    ApiPath((tenant_id, kid)): ApiPath<(String, String)>,
 ) -> AppResult<StatusCode> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     match store::remove_key(&state.db, &tenant_id, &kid).await? {

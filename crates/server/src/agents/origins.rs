@@ -2,12 +2,10 @@
 //! token), so the API answers every origin's preflight and refuses, once the token names the
 //! tenant, a request whose `Origin` the tenant has not listed. No list means any origin.
 
+use crate::extract::ApiPath;
 use std::sync::Arc;
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use axum::{Json, extract::State};
 use panelcare_model::{
     ErrorCode, FieldError,
     console::{ORIGINS_MAX, Origins, parse_origin},
@@ -66,7 +64,7 @@ pub async fn listed(state: &AppState, tenant_id: &str) -> Result<Arc<Vec<String>
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Origins>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(Origins {
@@ -90,7 +88,7 @@ pub async fn read(
 pub async fn replace(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
     ApiJson(body): ApiJson<Origins>,
 ) -> AppResult<Json<Origins>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;

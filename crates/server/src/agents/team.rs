@@ -1,11 +1,8 @@
 //! Admins manage their tenants' console accounts. A new account's password is shown once,
 //! when created; only its hash is kept.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, clean,
     console::{CreatedAgent, NewAgent, Role, TeamMember},
@@ -146,7 +143,7 @@ pub async fn create_agent(
 pub async fn delete_agent(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let target = console::store::by_id(&state.db, &id)
         .await?

@@ -2,10 +2,8 @@
 //! agent opens what was rated, and the figure "time from a low rating to the first answer".
 //! Everything within the agent's scope: another tenant's suggestion or ticket is not found.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::{
     alerts::{
         AlertKind, AlertList, Unseen,
@@ -77,7 +75,7 @@ pub async fn list(State(state): State<AppState>, who: SignedIn) -> AppResult<Jso
 pub async fn seen(
     State(state): State<AppState>,
     who: SignedIn,
-    Path((kind, id)): Path<(String, String)>,
+    ApiPath((kind, id)): ApiPath<(String, String)>,
 ) -> AppResult<Json<Unseen>> {
     let kind = AlertKind::parse(&kind).ok_or_else(AppError::not_found)?;
     let scope = who.scope();

@@ -1,6 +1,7 @@
 //! `GET /api/v1/files/{id}[/thumbnail]?exp=…&sig=…`: a file to whoever holds a valid signed
 //! address, always as a download that the browser may not sniff or render in place.
 
+use crate::extract::ApiPath;
 use std::collections::HashMap;
 
 use super::{signing, store};
@@ -12,7 +13,7 @@ use crate::{
 };
 use axum::{
     body::Body,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -39,7 +40,7 @@ use axum::{
 )]
 pub async fn file(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
     send(&state, &id, false, &q).await
@@ -61,7 +62,7 @@ pub async fn file(
 )]
 pub async fn thumbnail(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
     send(&state, &id, true, &q).await

@@ -1,10 +1,8 @@
 //! `GET|PUT /console/api/tenants/{id}/branding`: admins read and change a tenant's look;
 //! every field is validated so no value can leave its CSS property. Changes are audited.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::branding::Branding;
 
 use super::store;
@@ -29,7 +27,7 @@ use crate::{
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Branding>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(
@@ -52,7 +50,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
     ApiJson(body): ApiJson<Branding>,
 ) -> AppResult<Json<Branding>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;

@@ -3,10 +3,11 @@
 //! signed host calls ([`crate::auth::host_call`]) that the ticket lifecycle applies; neither
 //! is sent back over the bridge.
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
     body::Bytes,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, StatusCode},
 };
 use panelcare_model::{
@@ -69,7 +70,7 @@ fn answer(o: Outcome) -> BridgeAnswer {
 )]
 pub async fn reply(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<(StatusCode, Json<BridgeAnswer>)> {
@@ -109,7 +110,7 @@ pub async fn reply(
 )]
 pub async fn status(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Json<BridgeAnswer>> {

@@ -3,6 +3,7 @@
 //! error), read from the outbox.
 
 use super::store;
+use crate::extract::ApiPath;
 use crate::{
     agents, audit,
     console::{SignedIn, scope::require_admin_of},
@@ -14,11 +15,7 @@ use crate::{
     state::AppState,
     time,
 };
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     FieldError,
     bridge::{BridgeSettings, BridgeState},
@@ -54,7 +51,7 @@ async fn state_of(conn: &mut Conn, tenant_id: &str) -> AppResult<BridgeState> {
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<BridgeState>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -78,7 +75,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     ApiJson(body): ApiJson<BridgeSettings>,
 ) -> AppResult<Json<BridgeState>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
@@ -131,7 +128,7 @@ pub async fn update(
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     store::remove(&state.db, &tenant).await?;
@@ -153,7 +150,7 @@ pub async fn remove(
 pub async fn retry(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<BridgeState>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut tx = state.db.write().await?;

@@ -3,12 +3,8 @@
 //! the provider and its resellers, a reseller admin for its own); anyone else is answered
 //! as if there were no such tenant.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::header,
-    response::IntoResponse,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::header, response::IntoResponse};
 use panelcare_model::{
     FieldError,
     data_rights::{EraseRequest, Erased, MAX_ACCOUNT_LEN, Retention},
@@ -65,7 +61,7 @@ fn check_account(account: &str) -> AppResult<()> {
 pub async fn export(
     State(state): State<AppState>,
     who: SignedIn,
-    Path((tenant, account)): Path<(String, String)>,
+    ApiPath((tenant, account)): ApiPath<(String, String)>,
 ) -> AppResult<impl IntoResponse> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     check_account(&account)?;
@@ -107,7 +103,7 @@ pub async fn export(
 pub async fn erase(
     State(state): State<AppState>,
     who: SignedIn,
-    Path((tenant, account)): Path<(String, String)>,
+    ApiPath((tenant, account)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<EraseRequest>,
 ) -> AppResult<Json<Erased>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
@@ -130,7 +126,7 @@ pub async fn erase(
 pub async fn read_retention(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<Retention>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     Ok(Json(store::retention::get(&state.db, &tenant).await?))
@@ -149,7 +145,7 @@ pub async fn read_retention(
 pub async fn save_retention(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     ApiJson(body): ApiJson<Retention>,
 ) -> AppResult<Json<Retention>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;

@@ -1,9 +1,10 @@
 //! Console handlers for the feedback inbox: list and filter, read one with its internal
 //! notes, change status, answer the customer, add a note. Changes go to the audit log.
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::QueryRejection},
+    extract::{Query, State, rejection::QueryRejection},
     http::StatusCode,
 };
 use panelcare_model::{
@@ -107,7 +108,7 @@ pub async fn list(
 pub async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<InboxDetail>> {
     let item = inbox::get(&state.db, &who.scope(), &id)
         .await?
@@ -130,7 +131,7 @@ pub async fn get_one(
 pub async fn set_status(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<StatusChange>,
 ) -> AppResult<Json<InboxDetail>> {
     let status = FeedbackStatus::parse(&body.status).ok_or_else(|| {
@@ -155,7 +156,7 @@ pub async fn set_status(
         )
         .await?;
     }
-    get_one(State(state), who, Path(id)).await
+    get_one(State(state), who, ApiPath(id)).await
 }
 
 #[utoipa::path(
@@ -172,7 +173,7 @@ pub async fn set_status(
 pub async fn answer(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<AgentText>,
 ) -> AppResult<Json<InboxDetail>> {
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
@@ -188,7 +189,7 @@ pub async fn answer(
         "",
     )
     .await?;
-    get_one(State(state), who, Path(id)).await
+    get_one(State(state), who, ApiPath(id)).await
 }
 
 #[utoipa::path(
@@ -204,7 +205,7 @@ pub async fn answer(
 pub async fn add_note(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<AgentText>,
 ) -> AppResult<(StatusCode, Json<InboxDetail>)> {
     let text = body.validate().map_err(|e| AppError::validation(vec![e]))?;
@@ -213,6 +214,6 @@ pub async fn add_note(
         .ok_or_else(AppError::not_found)?;
     Ok((
         StatusCode::CREATED,
-        get_one(State(state), who, Path(id)).await?,
+        get_one(State(state), who, ApiPath(id)).await?,
     ))
 }

@@ -1,9 +1,10 @@
 //! Widget API handlers for feedback. The caller is always a verified [`Customer`] and only
 //! ever sees its own suggestions.
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -53,13 +54,6 @@ pub async fn create(
             "Only ideas can be shared on the ideas board.",
         )]));
     }
-    if valid.share && !board.board {
-        return Err(AppError::validation(vec![FieldError::new(
-            "share",
-            FieldErrorCode::OutOfRange,
-            "This provider has no ideas board; send the idea without sharing it.",
-        )]));
-    }
     // The limit counts new submissions only, inside the transaction that stores one: a retry
     // replays its first answer however many the account sent since.
     let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
@@ -75,6 +69,15 @@ pub async fn create(
             let mut tx = state.db.write().await?;
             match store::insert(&mut tx, &customer, &key, &valid).await? {
                 Some(feedback) => {
+                    // Checked for a new submission only (the transaction rolls back): a retry
+                    // of one stored while the board was on gets its first answer.
+                    if valid.share && !board.board {
+                        return Err(AppError::validation(vec![FieldError::new(
+                            "share",
+                            FieldErrorCode::OutOfRange,
+                            "This provider has no ideas board; send the idea without sharing it.",
+                        )]));
+                    }
                     if valid.share {
                         ideas::store::board::create_from_feedback(
                             &mut tx,
@@ -154,7 +157,7 @@ pub async fn list(
 pub async fn get_one(
     State(state): State<AppState>,
     customer: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Feedback>> {
     store::get_for_account(&state.db, &customer.tenant_id, &customer.account_id, &id)
         .await?

@@ -2,11 +2,12 @@
 //! the voters pay a month), one idea, an agent's change (publish, hide, edit, status, public
 //! answer) and merging duplicates. Changes go to the audit log.
 
+use crate::extract::ApiPath;
 use std::collections::HashMap;
 
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::QueryRejection},
+    extract::{Query, State, rejection::QueryRejection},
 };
 use panelcare_model::{
     ErrorCode, FieldError,
@@ -167,7 +168,7 @@ pub async fn list(
 pub async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<QueuedIdea>> {
     let item = queue::get(&state.db, &who.scope(), &id)
         .await?
@@ -192,7 +193,7 @@ pub async fn get_one(
 pub async fn change(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<IdeaChange>,
 ) -> AppResult<Json<QueuedIdea>> {
     let valid = body.validate().map_err(AppError::validation)?;
@@ -220,7 +221,7 @@ pub async fn change(
             }
         }
     }
-    get_one(State(state), who, Path(id)).await
+    get_one(State(state), who, ApiPath(id)).await
 }
 
 #[utoipa::path(
@@ -237,7 +238,7 @@ pub async fn change(
 pub async fn merge(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<IdeaMerge>,
 ) -> AppResult<Json<QueuedIdea>> {
     let into = body.into.trim().to_owned();
@@ -268,7 +269,7 @@ pub async fn merge(
                 &detail,
             )
             .await?;
-            get_one(State(state), who, Path(into)).await
+            get_one(State(state), who, ApiPath(into)).await
         }
     }
 }

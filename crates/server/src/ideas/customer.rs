@@ -1,9 +1,10 @@
 //! Widget API handlers for the ideas board. The caller is a verified [`Customer`]; it sees
 //! the published ideas of its own tenant only, and only when the tenant has a board.
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::QueryRejection},
+    extract::{Query, State, rejection::QueryRejection},
     http::StatusCode,
 };
 use panelcare_model::{
@@ -141,7 +142,7 @@ pub async fn similar(
 pub async fn get_one(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Idea>> {
     let authors = open_board(&state, &who).await?;
     board::get(&state.db, &who, &id, authors)
@@ -191,7 +192,7 @@ enum Cast {
 pub async fn vote(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Idea>> {
     cast(&state, &who, &id, Cast::Vote).await
 }
@@ -206,7 +207,7 @@ pub async fn vote(
 pub async fn unvote(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Idea>> {
     cast(&state, &who, &id, Cast::Unvote).await
 }
@@ -223,7 +224,7 @@ pub async fn unvote(
 pub async fn instead(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Idea>> {
     cast(&state, &who, &id, Cast::Instead).await
 }

@@ -1,10 +1,8 @@
 //! `GET|PUT /console/api/tenants/{id}/ideas`: a tenant's board settings, for its admins.
 //! A reseller's board is its own: its admins set it, and the provider's admins may too.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::ideas::IdeaSettings;
 
 use super::store::settings as store;
@@ -28,7 +26,7 @@ use crate::{
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<IdeaSettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     Ok(Json(store::of_tenant(&state.db, &tenant).await?))
@@ -48,7 +46,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     ApiJson(body): ApiJson<IdeaSettings>,
 ) -> AppResult<Json<IdeaSettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;

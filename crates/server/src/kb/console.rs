@@ -2,11 +2,8 @@
 //! migration 0011) so the "this solved it" answers it earned still count in the numbers; the
 //! store reads live articles only, so a deleted one is not found here.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     FieldError, Lang, clean,
     error::FieldErrorCode,
@@ -72,7 +69,7 @@ async fn one(state: &AppState, who: &SignedIn, id: &str) -> AppResult<AgentArtic
 pub async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<AgentArticle>> {
     Ok(Json(one(&state, &who, &id).await?))
 }
@@ -128,7 +125,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NewArticle>,
 ) -> AppResult<Json<AgentArticle>> {
     let current = one(&state, &who, &id).await?;
@@ -159,7 +156,7 @@ pub async fn update(
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let current = one(&state, &who, &id).await?;
     require_writer_of(&state.db, &who.agent, &current.tenant_id).await?;

@@ -1,11 +1,12 @@
 //! The widget's knowledge-base routes: suggestions while a customer types a subject, reading
 //! an article, and "this solved it".
 
+use crate::extract::ApiPath;
 use std::collections::HashMap;
 
 use axum::{
     Json,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::StatusCode,
 };
 use panelcare_model::limits::LimitedAction;
@@ -76,7 +77,7 @@ pub async fn search(
 pub async fn read(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Article>> {
     // A view counts once per customer, article and hour on each instance: a customer
     // reading an article again, or a client fetching it in a loop, writes nothing (a read
@@ -114,7 +115,7 @@ const VIEW_COUNTED_FOR_MS: i64 = 60 * 60 * 1000;
 pub async fn solved(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     limits::take(&state, &who, LimitedAction::ArticleVote).await?;
     if store::mark_solved(&state.db, &who.tenant_id, &who.account_id, &id).await? {

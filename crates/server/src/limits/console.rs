@@ -2,10 +2,8 @@
 //! quotas. Its admins read them; only the provider's admins change them (a reseller could
 //! otherwise lift its own backstop). Changes are audited.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::{console::Role, limits::Limits};
 
 use super::store;
@@ -31,7 +29,7 @@ use crate::{
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Limits>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(
@@ -76,7 +74,7 @@ async fn forget_counts(state: &AppState, tenant_id: &str) -> AppResult<()> {
 pub async fn save(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
     ApiJson(body): ApiJson<Limits>,
 ) -> AppResult<Json<Limits>> {
     require_provider_of(&state, &who, &tenant_id).await?;
@@ -109,7 +107,7 @@ pub async fn save(
 pub async fn reset(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Limits>> {
     require_provider_of(&state, &who, &tenant_id).await?;
     store::reset_limits(&state.db, &tenant_id).await?;

@@ -1,11 +1,8 @@
 //! Agents publish, change and update notices for their tenants.
 
+use crate::extract::ApiPath;
 use ::time::{OffsetDateTime, format_description::well_known::Rfc3339};
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     FieldError, clean,
     console::AgentText,
@@ -208,7 +205,7 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NewNotice>,
 ) -> AppResult<Json<AgentNotice>> {
     let tenant = owned(&state, &who, &id).await?;
@@ -241,7 +238,7 @@ pub async fn update(
 pub async fn add_update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<AgentText>,
 ) -> AppResult<(StatusCode, Json<AgentNotice>)> {
     owned(&state, &who, &id).await?;
@@ -261,7 +258,7 @@ pub async fn add_update(
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let tenant = owned(&state, &who, &id).await?;
     store::delete(&state.db, &id).await?;

@@ -1,10 +1,8 @@
 //! `GET|PUT /console/api/tenants/{id}/notifications`: a tenant's notification settings, for
 //! its admins. The webhook secret is write-only.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::{FieldError, error::FieldErrorCode, notify::NotifySettings};
 
 use super::store;
@@ -33,7 +31,7 @@ use crate::{
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<NotifySettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -57,7 +55,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     ApiJson(mut body): ApiJson<NotifySettings>,
 ) -> AppResult<Json<NotifySettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;

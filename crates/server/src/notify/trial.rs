@@ -3,10 +3,8 @@
 //! retries as real events, so what an admin sees arrive (or the delivery log's reason why
 //! not) is what real notifications will do.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::{
     FieldError,
     error::FieldErrorCode,
@@ -40,7 +38,7 @@ use crate::{
 pub async fn send(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<TestQueued>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     let tenant_name = tenants::store::name(&state.db, &tenant)

@@ -3,11 +3,8 @@
 //! account's or the tenant's tenant (a provider's admins also for its resellers); anyone else
 //! gets `404`, as for every console route outside its scope.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     console::Role,
     second_factor::{Enrolled, Requirement},
@@ -68,7 +65,7 @@ pub async fn enrolled(
 pub async fn reset(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let target = accounts::by_id(&state.db, &id)
         .await?
@@ -126,7 +123,7 @@ async fn read(state: &AppState, tenant_id: &str) -> AppResult<Requirement> {
 pub async fn requirement(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
 ) -> AppResult<Json<Requirement>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;
     Ok(Json(read(&state, &tenant_id).await?))
@@ -148,7 +145,7 @@ pub async fn requirement(
 pub async fn set_requirement(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant_id): Path<String>,
+    ApiPath(tenant_id): ApiPath<String>,
     ApiJson(req): ApiJson<Requirement>,
 ) -> AppResult<Json<Requirement>> {
     require_admin_of(&state.db, &who.agent, &tenant_id).await?;

@@ -1,9 +1,10 @@
 //! The widget's ticket API. The caller is always a verified [`Customer`] and only ever
 //! reaches its own tickets; anyone else's answer `404`, as if they did not exist.
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::QueryRejection},
+    extract::{Query, State, rejection::QueryRejection},
     http::{HeaderMap, HeaderValue, StatusCode},
 };
 use panelcare_model::limits::LimitedAction;
@@ -166,7 +167,7 @@ async fn thread(state: &AppState, who: &Customer, id: &str) -> AppResult<TicketT
 pub async fn get_one(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<TicketThread>> {
     Ok(Json(thread(&state, &who, &id).await?))
 }
@@ -247,7 +248,7 @@ pub async fn open(
 pub async fn reply(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<NewReply>,
 ) -> AppResult<(StatusCode, HeaderMap, Json<Message>)> {
@@ -281,7 +282,7 @@ pub async fn reply(
 pub async fn close(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<TicketThread>> {
     limits::take(&state, &who, LimitedAction::Reply).await?;
     lifecycle::close(&state, &who, &id).await?;
@@ -300,7 +301,7 @@ pub async fn close(
 pub async fn reopen(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<TicketThread>> {
     limits::take(&state, &who, LimitedAction::Reply).await?;
     lifecycle::reopen(&state, &who, &id).await?;
@@ -318,7 +319,7 @@ pub async fn reopen(
 pub async fn rate(
     State(state): State<AppState>,
     who: Customer,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NewRating>,
 ) -> AppResult<Json<TicketThread>> {
     let (rating, comment) = body.validate().map_err(AppError::validation)?;

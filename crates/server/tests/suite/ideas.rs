@@ -584,6 +584,144 @@ async fn merging_moves_votes_once_and_tells_the_merged_ideas_voters() {
     assert_eq!(rows, 3);
 }
 
+/// What voters are told never shows an idea agents took off the board: a status update
+/// goes when its idea is hidden (and stays gone when the hidden idea is merged), an idea
+/// merged into one hidden since is no longer named; a waiting idea merged into a published
+/// one tells its voters (its author) where their vote went.
+#[tokio::test]
+async fn updates_never_show_what_agents_took_off_the_board() {
+    let b = board(false).await;
+    let alice = token("acme", "alice");
+    let bob = token("acme", "bob");
+    let carol = token("acme", "carol");
+    let news = |who: &str| {
+        let req = get("/api/v1/ideas/news", who);
+        let app = &b.app;
+        async move { app.send(req).await.1["items"].clone() }
+    };
+    let secret = share(
+        &b,
+        &alice,
+        "off-0001",
+        "Alice Example's server 10.0.0.7 is slow",
+    )
+    .await;
+    let (s, _, _) = b
+        .app
+        .send(send(
+            "PUT",
+            &format!("/api/v1/ideas/{secret}/vote"),
+            &bob,
+            None,
+        ))
+        .await;
+    assert_eq!(s, 200);
+    let (s, _, _) = b.change(&secret, json!({"status": "planned"})).await;
+    assert_eq!(s, 200);
+    assert_eq!(news(&bob).await.as_array().map(Vec::len), Some(1));
+    let (s, _, _) = b.change(&secret, json!({"visibility": "hidden"})).await;
+    assert_eq!(s, 200);
+    assert_eq!(news(&bob).await, json!([]), "hidden: its update goes");
+    let keep = share(&b, &carol, "off-0002", "Faster servers").await;
+    let (s, body, _) = b.merge(&secret, json!({"into": keep})).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(
+        news(&bob).await,
+        json!([]),
+        "merged while hidden: nothing comes back"
+    );
+
+    // A waiting idea merged into a published one: its author hears where the vote went.
+    let (s, _, _) = b
+        .app
+        .send(b.ada.req(
+            "PUT",
+            "/console/api/tenants/acme/ideas",
+            Some(json!({"board": true, "moderated": true, "authors": "first_name"})),
+        ))
+        .await;
+    assert_eq!(s, 200);
+    let dave = token("acme", "dave");
+    let waiting = share(&b, &dave, "off-0003", "Quicker servers please").await;
+    let (s, body, _) = b.merge(&waiting, json!({"into": keep})).await;
+    assert_eq!(s, 200, "{body}");
+    let told = news(&dave).await;
+    assert_eq!(told.as_array().map(Vec::len), Some(1), "{told}");
+    assert_eq!(
+        (&told[0]["kind"], &told[0]["into_title"]),
+        (&json!("merged"), &json!("Faster servers"))
+    );
+    // The idea it went into is hidden since: the update no longer names it.
+    let (s, _, _) = b.change(&keep, json!({"visibility": "hidden"})).await;
+    assert_eq!(s, 200);
+    let told = news(&dave).await;
+    assert_eq!(told[0]["kind"], "merged", "{told}");
+    assert!(
+        told[0]["into_title"].is_null() && told[0]["into_id"].is_null(),
+        "{told}"
+    );
+    assert!(!told.to_string().contains("10.0.0.7"));
+}
+
+/// The same change sent again writes nothing and is audited once: the console's form, or a
+/// retry, does not hand the answer to another agent or add audit rows.
+#[tokio::test]
+async fn a_change_sent_again_changes_nothing() {
+    let b = board(false).await;
+    let alice = token("acme", "alice");
+    let id = share(&b, &alice, "same-0001", "IPv6 on every plan").await;
+    let change = json!({"title": "IPv6 everywhere", "body": "On every plan.", "answer": "Yes."});
+    for _ in 0..2 {
+        let (s, body, _) = b.change(&id, change.clone()).await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(body["title"], "IPv6 everywhere");
+    }
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'ideas.change' AND subject = $1",
+    )
+    .bind(&id)
+    .fetch_one(&b.app.state.db.pool)
+    .await
+    .expect("count");
+    assert_eq!(audited, 1);
+}
+
+/// A retry of a shared suggestion gets its first answer after the board was turned off; a
+/// new one is refused at `share`.
+#[tokio::test]
+async fn a_retry_of_a_shared_idea_is_answered_after_the_board_is_off() {
+    let b = board(false).await;
+    let alice = token("acme", "alice");
+    let body = json!({"category": "idea", "message": "Retry me", "share": true});
+    let (s, first, _) = b
+        .app
+        .send(post_feedback(&alice, "retry-share-0001", &body))
+        .await;
+    assert_eq!(s, 201, "{first}");
+    let off = json!({"board": false, "moderated": false, "authors": "first_name"});
+    let (s, _, _) = b
+        .app
+        .send(
+            b.ada
+                .req("PUT", "/console/api/tenants/acme/ideas", Some(off)),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (s, again, res) = b
+        .app
+        .send(post_feedback(&alice, "retry-share-0001", &body))
+        .await;
+    assert_eq!((s.as_u16(), &again["id"]), (201, &first["id"]), "{again}");
+    assert_eq!(res.headers()["idempotent-replayed"], "true");
+    let (s, refused, _) = b
+        .app
+        .send(post_feedback(&alice, "retry-share-0002", &body))
+        .await;
+    assert_eq!(s, 422, "{refused}");
+    assert_eq!(fields(&refused), [("share".into(), "out_of_range".into())]);
+    assert_eq!(b.app.feedback_rows().await, 1);
+}
+
 #[tokio::test]
 async fn the_queue_sorts_by_votes_or_by_what_the_voters_pay() {
     let b = board(false).await;

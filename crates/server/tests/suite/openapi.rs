@@ -366,3 +366,46 @@ fn schema_names_are_unique_across_the_model_and_the_server() {
     assert!(seen.len() > 100, "found only {} schema types", seen.len());
     assert!(clashes.is_empty(), "schema names used twice: {clashes:#?}");
 }
+
+/// A path segment that is not text (`%FF`) is a JSON refusal with a code on every documented
+/// operation that takes one, asked with credentials that pass (a customer's token, a provider
+/// admin's session), so the request reaches the path's reading: never axum's plain-text
+/// `400`, never a `500`.
+#[tokio::test]
+async fn a_path_segment_that_is_not_text_is_refused_in_json_everywhere() {
+    let app = TestApp::new().await;
+    app.lift_limits("acme").await;
+    let admin = signed_in(
+        &app,
+        "acme",
+        "ada",
+        panelcare_model::console::Role::ProviderAdmin,
+    )
+    .await;
+    let customer = token("acme", "alice");
+    let mut checked = 0;
+    for (method, path, _) in operations(&document()) {
+        if !path.contains('{') {
+            continue;
+        }
+        let concrete = path
+            .split('/')
+            .map(|s| if s.starts_with('{') { "%FF" } else { s })
+            .collect::<Vec<_>>()
+            .join("/");
+        let mut req = admin.req(&method, &concrete, Some(serde_json::json!({})));
+        req.headers_mut().insert(
+            header::AUTHORIZATION,
+            format!("Bearer {customer}").parse().expect("header"),
+        );
+        req.headers_mut()
+            .insert("idempotency-key", "not-text-0001".parse().expect("header"));
+        let (status, body, _) = app.send(req).await;
+        assert!(
+            status.is_client_error() && body["error"]["code"].is_string(),
+            "{method} {concrete}: {status} {body}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} operations take a path");
+}

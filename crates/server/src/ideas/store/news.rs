@@ -28,12 +28,20 @@ pub async fn tell_voters(
         Engine::Sqlite => "lower(hex(randomblob(16)))",
         Engine::Postgres => "gen_random_uuid()::text",
     };
-    // Voters hear of published ideas only: a hidden or waiting idea's title stays with agents.
+    // Voters hear of published ideas' status only: a hidden or waiting idea's title stays with
+    // agents. A merge is told also from a waiting idea (its voters, its author, saw it), so
+    // the votes it moves never move unseen; a hidden one's moves without a word (its text was
+    // taken off the board, and its voters see the idea they now vote for in "my votes").
+    let shown = if status.is_some() {
+        "'published'"
+    } else {
+        "'published', 'pending'"
+    };
     Ok(sqlx::query(&format!(
         "INSERT INTO idea_news (id, tenant_id, account_id, idea_id, kind, status, created_at) \
          SELECT {random_id}, v.tenant_id, v.account_id, v.idea_id, $2, $3, $4 \
          FROM idea_votes v JOIN ideas i ON i.id = v.idea_id \
-         WHERE v.idea_id = $1 AND i.visibility = 'published'"
+         WHERE v.idea_id = $1 AND i.visibility IN ({shown})"
     ))
     .bind(idea_id)
     .bind(kind)
@@ -47,11 +55,17 @@ pub async fn tell_voters(
 /// The caller's updates not seen yet, newest first.
 pub async fn unseen(db: &Db, who: &Customer) -> Result<Vec<IdeaUpdate>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT n.id, n.kind, n.idea_id, i.title, n.status, i.merged_into, t.title AS into_title, \
+        // A status update while its idea is still on the board, a merge once it is merged
+        // (not if an agent took it off since); the idea merged into is named while it is on
+        // the board.
+        "SELECT n.id, n.kind, n.idea_id, i.title, n.status, \
+         CASE WHEN t.visibility = 'published' THEN t.id END AS merged_into, \
+         CASE WHEN t.visibility = 'published' THEN t.title END AS into_title, \
          n.created_at FROM idea_news n JOIN ideas i ON i.id = n.idea_id \
          LEFT JOIN ideas t ON t.id = i.merged_into \
          WHERE n.tenant_id = $1 AND n.account_id = $2 AND n.seen_at IS NULL \
-         AND i.visibility IN ('published', 'merged') \
+         AND ((n.kind = 'status' AND i.visibility = 'published') \
+           OR (n.kind = 'merged' AND i.visibility = 'merged')) \
          ORDER BY n.created_at DESC, n.id LIMIT $3",
     )
     .bind(&who.tenant_id)

@@ -131,15 +131,17 @@ pub async fn change(
     agent_id: &str,
     c: &ValidIdeaChange,
 ) -> Result<Changed, sqlx::Error> {
-    let found: Option<(String, String, String)> = sqlx::query_as(&format!(
-        "SELECT i.tenant_id, i.visibility, i.status FROM ideas i WHERE {} AND i.id = $2",
-        condition(scope, "i.tenant_id")
-    ))
-    .bind(&scope.tenant_id)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some((tenant, old_visibility, old_status)) = found else {
+    let found: Option<(String, String, String, String, String, Option<String>)> =
+        sqlx::query_as(&format!(
+            "SELECT i.tenant_id, i.visibility, i.status, i.title, i.body, i.answer FROM ideas i \
+         WHERE {} AND i.id = $2",
+            condition(scope, "i.tenant_id")
+        ))
+        .bind(&scope.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some((tenant, old_visibility, old_status, old_title, old_body, old_answer)) = found else {
         return Ok(Changed::NotFound);
     };
     if old_visibility == IdeaVisibility::Merged.as_str() {
@@ -147,11 +149,12 @@ pub async fn change(
     }
     let now = time::now_ms();
     let mut detail = Vec::new();
-    if let Some(title) = &c.title {
+    // Only what differs is written (and audited): the same form sent again changes nothing.
+    if let Some(title) = c.title.as_ref().filter(|t| **t != old_title) {
         set(conn, id, "title", Some(title), now).await?;
         detail.push("title".to_owned());
     }
-    if let Some(body) = &c.body {
+    if let Some(body) = c.body.as_ref().filter(|b| **b != old_body) {
         set(conn, id, "body", Some(body), now).await?;
         detail.push("text".to_owned());
     }
@@ -159,7 +162,7 @@ pub async fn change(
         set(conn, id, "visibility", Some(v.as_str()), now).await?;
         detail.push(format!("{old_visibility} → {}", v.as_str()));
     }
-    if let Some(answer) = &c.answer {
+    if let Some(answer) = c.answer.as_ref().filter(|a| **a != old_answer) {
         sqlx::query(
             "UPDATE ideas SET answer = $2, answered_by = $3, updated_at = $4 WHERE id = $1",
         )

@@ -1,11 +1,8 @@
 //! Canned replies: prepared answers a tenant's agents pick from. Any agent adds, changes and
 //! removes them for their own tenant; admins for the tenants they administer.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     FieldError, clean,
     error::FieldErrorCode,
@@ -101,7 +98,7 @@ async fn writable(state: &AppState, who: &SignedIn, id: &str) -> AppResult<Strin
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NewCannedReply>,
 ) -> AppResult<Json<CannedReply>> {
     let tenant = writable(&state, &who, &id).await?;
@@ -139,7 +136,7 @@ pub async fn update(
 pub async fn remove(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     writable(&state, &who, &id).await?;
     store::remove(&state.db, &id).await?;

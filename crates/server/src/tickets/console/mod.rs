@@ -9,9 +9,10 @@ mod queue;
 mod settings;
 mod write;
 
+use crate::extract::ApiPath;
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::QueryRejection},
+    extract::{Query, State, rejection::QueryRejection},
 };
 use panelcare_model::{
     ErrorCode,
@@ -117,7 +118,7 @@ pub(super) async fn thread(state: &AppState, who: &SignedIn, id: &str) -> AppRes
 async fn get_one(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<AgentThread>> {
     Ok(Json(thread(&state, &who, &id).await?))
 }

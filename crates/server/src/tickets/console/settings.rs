@@ -1,10 +1,8 @@
 //! `GET|PUT /console/api/tenants/{id}/ticket-settings`: departments, SLA policies per support
 //! tier, reopen window and attachment limit, for the tenant's admins.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State};
 use panelcare_model::ticket::TicketSettings;
 
 use crate::{
@@ -30,7 +28,7 @@ use crate::{
 pub async fn read(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
 ) -> AppResult<Json<TicketSettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;
     Ok(Json(store::load(&state.db, &tenant).await?))
@@ -48,7 +46,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(tenant): Path<String>,
+    ApiPath(tenant): ApiPath<String>,
     ApiJson(body): ApiJson<TicketSettings>,
 ) -> AppResult<Json<TicketSettings>> {
     require_admin_of(&state.db, &who.agent, &tenant).await?;

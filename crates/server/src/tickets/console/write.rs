@@ -2,11 +2,8 @@
 //! assignment, priority and merging a duplicate. Each handler checks scope and input, then
 //! asks the ticket lifecycle to make the change; changes go to the audit log.
 
-use axum::{
-    Json,
-    extract::{Path, State},
-    http::StatusCode,
-};
+use crate::extract::ApiPath;
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, FieldError, clean,
     console::StatusChange,
@@ -111,7 +108,7 @@ fn next_status(kind: AgentWrite, asked: Option<&str>) -> AppResult<Option<Ticket
 pub async fn message(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<NewAgentMessage>,
 ) -> AppResult<(StatusCode, Json<AgentThread>)> {
     let t = in_scope(&state, &who, &id).await?;
@@ -181,7 +178,7 @@ pub async fn message(
 pub async fn status(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<StatusChange>,
 ) -> AppResult<Json<AgentThread>> {
     let t = in_scope(&state, &who, &id).await?;
@@ -221,7 +218,7 @@ pub async fn status(
 pub async fn assign(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<Assign>,
 ) -> AppResult<Json<AgentThread>> {
     let t = in_scope(&state, &who, &id).await?;
@@ -262,7 +259,7 @@ pub async fn assign(
 pub async fn priority(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<PriorityChange>,
 ) -> AppResult<Json<AgentThread>> {
     let t = in_scope(&state, &who, &id).await?;
@@ -305,7 +302,7 @@ pub async fn priority(
 pub async fn merge(
     State(state): State<AppState>,
     who: SignedIn,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<Merge>,
 ) -> AppResult<Json<AgentThread>> {
     let scope = who.scope();
