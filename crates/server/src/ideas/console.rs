@@ -3,7 +3,6 @@
 //! answer) and merging duplicates. Changes go to the audit log.
 
 use crate::extract::ApiPath;
-use std::collections::HashMap;
 
 use axum::{
     Json,
@@ -13,17 +12,18 @@ use panelcare_model::{
     ErrorCode, FieldError,
     error::FieldErrorCode,
     ideas::{IdeaChange, IdeaMerge, IdeaQueue, IdeaStatus, IdeaVisibility, QueueSort, QueuedIdea},
-    offers::catalogue::ItemKind,
 };
 use serde::Deserialize;
 
-use super::store::queue::{self, Changed, Filter, Merge};
+use super::{
+    revenue,
+    store::queue::{self, Changed, Filter, Merge},
+};
 use crate::{
     audit,
     console::SignedIn,
     error::{AppError, AppResult},
     extract::ApiJson,
-    offers,
     openapi::Refusals,
     state::AppState,
 };
@@ -81,48 +81,6 @@ impl QueueQuery {
     }
 }
 
-/// Prices each idea's voters by their plans in the idea's tenant's catalogue (as the
-/// tenant's customers are offered it, a reseller's prices included): the monthly sum in the
-/// catalogue's first plan's currency.
-async fn price(state: &AppState, who: &SignedIn, items: &mut [QueuedIdea]) -> AppResult<()> {
-    // One idea's voters when one is shown (after every change and merge), not the scope's.
-    let only = match items {
-        [one] => Some(one.id.as_str()),
-        _ => None,
-    };
-    let plans = queue::voter_plans(&state.db, &who.scope(), only).await?;
-    let mut prices: HashMap<String, (String, HashMap<String, i64>)> = HashMap::new();
-    for item in items.iter() {
-        if prices.contains_key(&item.tenant_id) {
-            continue;
-        }
-        let catalogue = offers::store::catalogue(&state.db, &item.tenant_id).await?;
-        let plans = catalogue.items(ItemKind::Plan);
-        let currency = plans
-            .first()
-            .map(|p| p.price.currency.clone())
-            .unwrap_or_default();
-        let monthly = plans
-            .iter()
-            .filter(|p| p.price.currency == currency)
-            .map(|p| (p.id.clone(), p.price.monthly_cents()))
-            .collect();
-        prices.insert(item.tenant_id.clone(), (currency, monthly));
-    }
-    for item in items.iter_mut() {
-        let Some((currency, monthly)) = prices.get(&item.tenant_id) else {
-            continue;
-        };
-        item.currency.clone_from(currency);
-        item.revenue_cents = plans
-            .iter()
-            .filter(|(idea, _, _)| *idea == item.id)
-            .filter_map(|(_, plan, voters)| Some(monthly.get(plan.as_deref()?)? * voters))
-            .sum();
-    }
-    Ok(())
-}
-
 #[utoipa::path(
     get, path = "/ideas", tag = "ideas", operation_id = "console_list_ideas",
     summary = "The ideas of the tenants the agent sees: waiting ones first",
@@ -144,17 +102,14 @@ pub async fn list(
         )
     })?;
     let (filter, sort) = query.parse()?;
-    let mut items = queue::list(&state.db, &who.scope(), &filter, sort).await?;
-    price(&state, &who, &mut items).await?;
-    if sort == QueueSort::Revenue {
-        // Stable: equal revenue keeps the store's order (waiting first, newest first).
-        items.sort_by_key(|i| {
-            (
-                i.visibility != IdeaVisibility::Pending,
-                std::cmp::Reverse(i.revenue_cents),
-            )
-        });
-    }
+    let scope = who.scope();
+    let items = if sort == QueueSort::Revenue {
+        revenue::queue_by_revenue(&state, &scope, &filter).await?
+    } else {
+        let mut items = queue::list(&state.db, &scope, &filter, sort).await?;
+        revenue::price(&state, &scope, &mut items).await?;
+        items
+    };
     Ok(Json(IdeaQueue { items }))
 }
 
@@ -174,7 +129,7 @@ pub async fn get_one(
         .await?
         .ok_or_else(AppError::not_found)?;
     let mut items = [item];
-    price(&state, &who, &mut items).await?;
+    revenue::price(&state, &who.scope(), &mut items).await?;
     let [item] = items;
     Ok(Json(item))
 }

@@ -9,6 +9,7 @@
 mod console;
 mod customer;
 mod numbers;
+mod revenue;
 mod settings;
 pub mod store;
 

@@ -771,6 +771,31 @@ async fn the_queue_sorts_by_votes_or_by_what_the_voters_pay() {
     assert_eq!(by_revenue["items"][0]["revenue_cents"], 2000);
     assert_eq!(by_revenue["items"][1]["revenue_cents"], 1500);
     assert_eq!(by_revenue["items"][0]["currency"], "EUR");
+
+    // A page holds 500: with 500 newer ideas, each with one Starter vote (its author's), the
+    // two that pay most still come first (all are priced before the page is read).
+    let newer = customer("acme", "n1", "starter");
+    for n in 0..500 {
+        let body = json!({"category": "idea", "message": format!("Newer idea {n}"), "share": true});
+        let (s, fb, _) = b
+            .app
+            .send(post_feedback(&newer, &format!("rev-newer-{n:04}"), &body))
+            .await;
+        assert_eq!(s, 201, "{fb}");
+    }
+    let (_, by_revenue, _) = b
+        .app
+        .send(b.ada.req("GET", "/console/api/ideas?sort=revenue", None))
+        .await;
+    let page = ids(&by_revenue);
+    assert_eq!(page.len(), 500);
+    assert_eq!(page[..2], [rich.clone(), many.clone()]);
+    assert_eq!(by_revenue["items"][2]["revenue_cents"], 500);
+    let (_, by_new, _) = b
+        .app
+        .send(b.ada.req("GET", "/console/api/ideas", None))
+        .await;
+    assert!(!ids(&by_new).contains(&rich), "the newest 500 are others");
 }
 
 #[tokio::test]

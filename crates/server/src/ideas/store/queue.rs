@@ -50,8 +50,17 @@ fn queued(r: &Row) -> Result<QueuedIdea, sqlx::Error> {
     })
 }
 
-/// The queue, waiting ideas first, then as `sort` says (revenue is sorted by the caller,
-/// which prices the plans).
+/// The ideas in scope that `filter` lets through: binds `$1`–`$4`.
+fn filtered(scope: &Scope) -> String {
+    format!(
+        "{} AND ($2 IS NULL OR i.visibility = $2) AND ($3 IS NULL OR i.status = $3) \
+         AND ($4 IS NULL OR i.tenant_id = $4)",
+        condition(scope, "i.tenant_id")
+    )
+}
+
+/// The queue, waiting ideas first, then newest or most voted first. (By revenue, the caller
+/// orders [`keys`], which it prices, and reads the page with [`by_ids`].)
 pub async fn list(
     db: &Db,
     scope: &Scope,
@@ -63,10 +72,8 @@ pub async fn list(
         QueueSort::Votes => "i.votes DESC, i.created_at DESC",
     };
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE {} AND ($2 IS NULL OR i.visibility = $2) AND ($3 IS NULL OR i.status = $3) \
-         AND ($4 IS NULL OR i.tenant_id = $4) \
-         ORDER BY (i.visibility = 'pending') DESC, {order}, i.id LIMIT $5",
-        condition(scope, "i.tenant_id")
+        "{SELECT} WHERE {} ORDER BY (i.visibility = 'pending') DESC, {order}, i.id LIMIT $5",
+        filtered(scope)
     ))
     .bind(&scope.tenant_id)
     .bind(filter.visibility.map(IdeaVisibility::as_str))
@@ -76,6 +83,56 @@ pub async fn list(
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(queued).collect()
+}
+
+/// One idea of those `filter` lets through: what the revenue sort orders before it reads a
+/// page (every one, however many: the best-paying may be the oldest).
+#[derive(Debug, sqlx::FromRow)]
+pub struct Key {
+    pub id: String,
+    pub tenant_id: String,
+    pub visibility: String,
+    pub created_at: i64,
+}
+
+pub async fn keys(db: &Db, scope: &Scope, filter: &Filter) -> Result<Vec<Key>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT i.id, i.tenant_id, i.visibility, i.created_at FROM ideas i WHERE {}",
+        filtered(scope)
+    ))
+    .bind(&scope.tenant_id)
+    .bind(filter.visibility.map(IdeaVisibility::as_str))
+    .bind(filter.status.map(IdeaStatus::as_str))
+    .bind(filter.tenant.as_deref())
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The ideas in scope named in `ids` (at most [`LIMIT`]), in no order.
+pub async fn by_ids(
+    db: &Db,
+    scope: &Scope,
+    ids: &[String],
+) -> Result<Vec<QueuedIdea>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "{SELECT} WHERE {} AND i.id IN ({})",
+        condition(scope, "i.tenant_id"),
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(&scope.tenant_id);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(queued)
+        .collect()
 }
 
 pub async fn get(db: &Db, scope: &Scope, id: &str) -> Result<Option<QueuedIdea>, sqlx::Error> {
