@@ -157,6 +157,19 @@ export function start(api) {
       close();
     }
   });
+  // On a narrow screen the drawer covers the page (CSS below 481 px): a modal dialog, so
+  // focus that leaves it, to the page behind or the button under it, is brought back.
+  const narrow = matchMedia("(max-width:480px)");
+  // (Also on our root: a move inside it, to the button, is not told to the document.)
+  const keep = (e) => {
+    if (!drawer.hidden && narrow.matches && !e.composedPath().includes(drawer)) drawer.focus();
+  };
+  document.addEventListener("focusin", keep);
+  root.addEventListener("focusin", keep);
+  // Past the page's last control (no element takes focus): back to the drawer.
+  drawer.addEventListener("focusout", (e) => {
+    if (narrow.matches && !e.relatedTarget) setTimeout(() => { if (!drawer.hidden && !root.activeElement) drawer.focus(); });
+  });
   if (document.body) document.body.appendChild(host);
   else document.addEventListener("DOMContentLoaded", () => document.body.appendChild(host));
 
@@ -268,6 +281,7 @@ export function start(api) {
     if (!drawer.hidden && kind === current && !given) return drawer.focus();
     if (drawer.hidden) back = focused();
     drawer.hidden = false;
+    drawer.setAttribute("aria-modal", narrow.matches);
     button.setAttribute("aria-expanded", "true");
     show(kind, given);
     drawer.focus();

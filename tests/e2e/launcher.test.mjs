@@ -136,6 +136,30 @@ describe("the launcher", () => {
     });
   }
 
+  test("on a narrow screen the drawer covers the page as a modal dialog: Tab and Shift+Tab stay in it", async () => {
+    const { page, context, problems } = await open(server.url, "/demo/plesk.html?customer=milica&lang=en", { width: 412, height: 823 });
+    const button = launcher(page).locator(".pcl-button");
+    await button.waitFor();
+    await button.click();
+    const drawer = launcher(page).locator(".pcl-drawer");
+    await drawer.locator("[data-panelcare=tickets] .pc-title").waitFor();
+    assert.equal(await drawer.getAttribute("aria-modal"), "true");
+    // Focus is in the drawer (brought back within a task when it left).
+    const inside = (key) => page.waitForFunction(() => document.activeElement === document.querySelector("[data-panelcare-launcher]")
+      && document.activeElement.shadowRoot.querySelector(".pcl-drawer").contains(document.activeElement.shadowRoot.activeElement),
+    null, { timeout: 2000 }).catch(async () => assert.fail(`after ${key}: ${await focused(page)}`));
+    for (const key of [...Array(25).fill("Tab"), ...Array(25).fill("Shift+Tab")]) {
+      await page.keyboard.press(key);
+      await inside(key);
+    }
+    // Escape still closes it; focus back on the button.
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+    assert.equal((await focused(page))[0], "button");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("in English, Russian and Serbian; hideable through the API; ideas only where the tenant has a board", async () => {
     {
       const { page, context } = await open(server.url, "/demo/plesk.html?customer=milica&lang=en");
