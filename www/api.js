@@ -219,7 +219,8 @@ export function start(ctx) {
     return ctx.host().then((w) => {
       const now = override;
       override = was;
-      const c = w.context();
+      // Asked for this logout alone: the answer never becomes `who` (gen -1 is no one's).
+      const c = context(Object.getPrototypeOf(w), -1);
       override = now;
       return c.then((x) => [Object.getPrototypeOf(w).name || "unknown", x.account || "anonymous"]);
     }).then(done, () => done());

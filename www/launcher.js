@@ -84,6 +84,16 @@ function textOn(hex) {
   return 1.05 / (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] + 0.05) >= 4.5 ? "#ffffff" : "#111827";
 }
 
+// The controls Tab reaches in `el`, in order, inside shadow roots too (a frame is one).
+const TABBABLE = "a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex]";
+function tabbable(el, out) {
+  for (const c of (el.shadowRoot || el).children) {
+    if (c.matches(TABBABLE) && !c.disabled && c.tabIndex >= 0 && c.getClientRects().length) out.push(c);
+    tabbable(c, out);
+  }
+  return out;
+}
+
 // The element focus is really on, inside shadow roots too.
 function focused() {
   let a = document.activeElement;
@@ -152,23 +162,36 @@ export function start(api) {
   shut.addEventListener("click", () => close());
   // Escape from anywhere in the drawer, the widgets' own shadow roots included.
   drawer.addEventListener("keydown", (e) => {
+    if (e.key === "Tab") backwards = e.shiftKey;
     if (e.key === "Escape" && !e.defaultPrevented) {
       e.stopPropagation();
       close();
     }
   });
   // On a narrow screen the drawer covers the page (CSS below 481 px): a modal dialog, so
-  // focus that leaves it, to the page behind or the button under it, is brought back.
+  // focus that leaves it by Tab goes round to its first control, by Shift+Tab to its last.
   const narrow = matchMedia("(max-width:480px)");
-  // (Also on our root: a move inside it, to the button, is not told to the document.)
+  narrow.addEventListener("change", () => drawer.setAttribute("aria-modal", narrow.matches));
+  let backwards = false;
+  let keeping = false;
+  function wrap() {
+    const all = tabbable(drawer, []);
+    keeping = true;
+    (all[backwards ? all.length - 1 : 0] || drawer).focus();
+    keeping = false;
+  }
+  // Only focus that comes from the drawer (a page's own modal keeps its focus), once (two
+  // such keepers would hand it back and forth). Also on our root: a move inside it, to the
+  // button, is not told to the document.
   const keep = (e) => {
-    if (!drawer.hidden && narrow.matches && !e.composedPath().includes(drawer)) drawer.focus();
+    const from = e.relatedTarget;
+    if (!keeping && !drawer.hidden && narrow.matches && !e.composedPath().includes(drawer) && (from === host || root.contains(from))) wrap();
   };
   document.addEventListener("focusin", keep);
   root.addEventListener("focusin", keep);
-  // Past the page's last control (no element takes focus): back to the drawer.
+  // Past the page's last control (no element takes focus).
   drawer.addEventListener("focusout", (e) => {
-    if (narrow.matches && !e.relatedTarget) setTimeout(() => { if (!drawer.hidden && !root.activeElement) drawer.focus(); });
+    if (narrow.matches && !e.relatedTarget) setTimeout(() => { if (!drawer.hidden && !root.activeElement) wrap(); });
   });
   if (document.body) document.body.appendChild(host);
   else document.addEventListener("DOMContentLoaded", () => document.body.appendChild(host));
@@ -214,7 +237,7 @@ export function start(api) {
         ).then(() => lang);
       })]).then((r) => r[1]);
     }).then((lang) => {
-      if (g !== dressing) return;
+      if (g !== dressing) return dressed;
       look = b;
       board = on;
       texts = words;
@@ -319,9 +342,11 @@ export function start(api) {
   // Another customer, none, or another language: the launcher follows (logged out, it closes).
   api.on("reset", () => {
     if (ctx.out) close();
-    dress();
+    dressed = dress();
   });
-  const dressed = dress();
+  // The newest dressing: what open, close and toggle wait for (an older one that is
+  // superseded waits for it too).
+  let dressed = dress();
 
   return {
     open: (kind, given) => dressed.then(() => open(kind, given)),

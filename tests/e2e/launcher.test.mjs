@@ -148,6 +148,18 @@ describe("the launcher", () => {
     const inside = (key) => page.waitForFunction(() => document.activeElement === document.querySelector("[data-panelcare-launcher]")
       && document.activeElement.shadowRoot.querySelector(".pcl-drawer").contains(document.activeElement.shadowRoot.activeElement),
     null, { timeout: 2000 }).catch(async () => assert.fail(`after ${key}: ${await focused(page)}`));
+    // Round the ends: Tab to the first control (Close), Shift+Tab past it to the last one,
+    // Tab past that back to Close.
+    await page.keyboard.press("Tab");
+    assert.deepEqual(await focused(page), ["button", null, "Close"]);
+    await page.keyboard.press("Shift+Tab");
+    await inside("Shift+Tab");
+    const last = await focused(page);
+    assert.notDeepEqual(last, ["button", null, "Close"]);
+    assert.notEqual(last[1], "dialog", "a control, not the drawer itself");
+    await page.keyboard.press("Tab");
+    await inside("Tab");
+    assert.deepEqual(await focused(page), ["button", null, "Close"]);
     for (const key of [...Array(25).fill("Tab"), ...Array(25).fill("Shift+Tab")]) {
       await page.keyboard.press(key);
       await inside(key);

@@ -2,7 +2,7 @@
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, FromRequestParts, Path, Request},
+    extract::{FromRequest, FromRequestParts, Path, Request, rejection::PathRejection},
     http::{header, request::Parts},
 };
 use panelcare_model::{ErrorCode, FieldError, clean::Forbidden, error::FieldErrorCode};
@@ -23,10 +23,13 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Path::<T>::from_request_parts(parts, state).await {
             Ok(Path(value)) => Ok(ApiPath(value)),
-            Err(_) => Err(AppError::client(
+            // What the client sent: a segment that does not read as the parameter.
+            Err(PathRejection::FailedToDeserializePathParams(_)) => Err(AppError::client(
                 ErrorCode::NotFound,
                 "Nothing is at that address: a part of it is not valid text.",
             )),
+            // A route without the parameters its handler asks for: ours to fix, not hidden.
+            Err(other) => Err(AppError::Internal(format!("path parameters: {other}"))),
         }
     }
 }

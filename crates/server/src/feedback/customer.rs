@@ -57,60 +57,60 @@ pub async fn create(
     // The limit counts new submissions only, inside the transaction that stores one: a retry
     // replays its first answer however many the account sent since.
     let limits = limits::of_tenant(&state, &customer.tenant_id).await?;
-    let created =
-        if let Some(refusal) = limits::refused_here(&state, &customer, LimitedAction::Feedback) {
-            // Refused a moment ago: no write transaction (a flood must not queue for the write
-            // lock), but a retry of a stored submission still gets its first answer.
-            match store::earlier(&state.db, &customer, &key, &valid).await {
-                Err(sqlx::Error::RowNotFound) => return Err(refusal),
-                found => found?,
-            }
-        } else {
-            let mut tx = state.db.write().await?;
-            match store::insert(&mut tx, &customer, &key, &valid).await? {
-                Some(feedback) => {
-                    // Checked for a new submission only (the transaction rolls back): a retry
-                    // of one stored while the board was on gets its first answer.
-                    if valid.share && !board.board {
-                        return Err(AppError::validation(vec![FieldError::new(
-                            "share",
-                            FieldErrorCode::OutOfRange,
-                            "This provider has no ideas board; send the idea without sharing it.",
-                        )]));
-                    }
-                    if valid.share {
-                        ideas::store::board::create_from_feedback(
-                            &mut tx,
-                            &customer,
-                            &feedback.id,
-                            &valid.message,
-                            &board,
-                        )
-                        .await?;
-                    }
-                    limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback)
-                        .await?;
-                    // Agents hear of it (and of a low rating) from this same transaction.
-                    let sent = FeedbackSent {
-                        tenant_id: &customer.tenant_id,
-                        feedback_id: &feedback.id,
-                        account_id: &customer.account_id,
-                        customer: customer.name.as_deref(),
-                        category: feedback.category.as_str(),
-                        message: &feedback.message,
-                        rating: feedback.rating,
-                        page: feedback.page.as_deref(),
-                    };
-                    state.listeners.tell_feedback(&mut tx, sent).await?;
-                    tx.commit().await?;
-                    Created::New(feedback)
+    let refused = limits::refused_here(&state, &customer, LimitedAction::Feedback).or_else(|| {
+        (valid.share && !board.board).then(|| {
+            AppError::validation(vec![FieldError::new(
+                "share",
+                FieldErrorCode::OutOfRange,
+                "This provider has no ideas board; send the idea without sharing it.",
+            )])
+        })
+    });
+    let created = if let Some(refusal) = refused {
+        // Refused a moment ago, or shared where there is no board (any more): no write
+        // transaction (a flood must not queue for the write lock), but a retry of a stored
+        // submission still gets its first answer.
+        match store::earlier(&state.db, &customer, &key, &valid).await {
+            Err(sqlx::Error::RowNotFound) => return Err(refusal),
+            found => found?,
+        }
+    } else {
+        let mut tx = state.db.write().await?;
+        match store::insert(&mut tx, &customer, &key, &valid).await? {
+            Some(feedback) => {
+                if valid.share {
+                    ideas::store::board::create_from_feedback(
+                        &mut tx,
+                        &customer,
+                        &feedback.id,
+                        &valid.message,
+                        &board,
+                    )
+                    .await?;
                 }
-                None => {
-                    tx.rollback().await?;
-                    store::earlier(&state.db, &customer, &key, &valid).await?
-                }
+                limits::take_in(&state, &mut tx, &customer, &limits, LimitedAction::Feedback)
+                    .await?;
+                // Agents hear of it (and of a low rating) from this same transaction.
+                let sent = FeedbackSent {
+                    tenant_id: &customer.tenant_id,
+                    feedback_id: &feedback.id,
+                    account_id: &customer.account_id,
+                    customer: customer.name.as_deref(),
+                    category: feedback.category.as_str(),
+                    message: &feedback.message,
+                    rating: feedback.rating,
+                    page: feedback.page.as_deref(),
+                };
+                state.listeners.tell_feedback(&mut tx, sent).await?;
+                tx.commit().await?;
+                Created::New(feedback)
             }
-        };
+            None => {
+                tx.rollback().await?;
+                store::earlier(&state.db, &customer, &key, &valid).await?
+            }
+        }
+    };
     let (feedback, replayed) = match created {
         Created::New(f) => (f, false),
         Created::Replayed(f) => (f, true),
