@@ -216,6 +216,12 @@ async fn hashing_does_not_hold_up_the_widget_api() {
     let started = Instant::now();
     panelcare_server::console::password::verify(&stored, "something else");
     let one_hash = started.elapsed();
+    // And what a read costs with nothing else running (PostgreSQL's is longer than SQLite's).
+    let t = token("acme", "reader");
+    let started = Instant::now();
+    let (s, _, _) = app.send(get("/api/v1/feedback", &t)).await;
+    assert_eq!(s, 200);
+    let idle = started.elapsed();
 
     let mut set = tokio::task::JoinSet::new();
     for i in 0..8 {
@@ -229,16 +235,16 @@ async fn hashing_does_not_hold_up_the_widget_api() {
     }
     // Let the sign-ins reach their hashes, then read as a customer.
     tokio::task::yield_now().await;
-    let t = token("acme", "reader");
     let started = Instant::now();
     let (s, _, _) = app.send(get("/api/v1/feedback", &t)).await;
     let read = started.elapsed();
     assert_eq!(s, 200);
-    // Hashing on this (single-threaded) runtime, the read would wait for most of the eight
-    // hashes; off it, for none. Twice one hash leaves room for a busy machine.
+    // Hashing on this (single-threaded) runtime, the read would wait for all eight hashes;
+    // off it, for none, though the two hashing threads share the machine's cores with it
+    // (and, in CI, with other tests and the database): half the eight is the line.
     assert!(
-        read < one_hash * 2 || read < Duration::from_millis(20),
-        "a read took {read:?} while hashes of {one_hash:?} each ran"
+        read < idle + one_hash * 4 || read < Duration::from_millis(20),
+        "a read took {read:?} (idle {idle:?}) while hashes of {one_hash:?} each ran"
     );
     for res in set.join_all().await {
         let status = res.status();
