@@ -2,7 +2,7 @@
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, FromRequestParts, Path, Request, rejection::PathRejection},
+    extract::{FromRequest, FromRequestParts, Path, Query, Request, rejection::PathRejection},
     http::{header, request::Parts},
 };
 use panelcare_model::{ErrorCode, FieldError, clean::Forbidden, error::FieldErrorCode};
@@ -31,6 +31,27 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
             // A route without the parameters its handler asks for: ours to fix, not hidden.
             Err(other) => Err(AppError::Internal(format!("path parameters: {other}"))),
         }
+    }
+}
+
+/// A query string, read into `T`; one that does not read is `400 invalid_body`, naming what
+/// was wrong, in JSON like every refusal (axum's own is plain text).
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| ApiQuery(value))
+            .map_err(|e| {
+                AppError::client(
+                    ErrorCode::InvalidBody,
+                    format!("The query string is not valid: {e}."),
+                )
+            })
     }
 }
 

@@ -1,14 +1,10 @@
 //! Console handlers for the feedback inbox: list and filter, read one with its internal
 //! notes, change status, answer the customer, add a note. Changes go to the audit log.
 
-use crate::extract::ApiPath;
-use axum::{
-    Json,
-    extract::{Query, State, rejection::QueryRejection},
-    http::StatusCode,
-};
+use crate::extract::{ApiPath, ApiQuery};
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
-    ErrorCode, FeedbackCategory, FeedbackStatus, FieldError,
+    FeedbackCategory, FeedbackStatus, FieldError,
     console::{AgentText, Inbox, InboxDetail, StatusChange},
     error::FieldErrorCode,
 };
@@ -86,14 +82,8 @@ impl InboxQuery {
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<InboxQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<InboxQuery>,
 ) -> AppResult<Json<Inbox>> {
-    let Query(query) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
     let items = inbox::list(&state.db, &who.scope(), &query.filter()?).await?;
     Ok(Json(Inbox { items }))
 }

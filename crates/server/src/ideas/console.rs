@@ -2,12 +2,9 @@
 //! the voters pay a month), one idea, an agent's change (publish, hide, edit, status, public
 //! answer) and merging duplicates. Changes go to the audit log.
 
-use crate::extract::ApiPath;
+use crate::extract::{ApiPath, ApiQuery};
 
-use axum::{
-    Json,
-    extract::{Query, State, rejection::QueryRejection},
-};
+use axum::{Json, extract::State};
 use panelcare_model::{
     ErrorCode, FieldError,
     error::FieldErrorCode,
@@ -93,14 +90,8 @@ impl QueueQuery {
 pub async fn list(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<QueueQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> AppResult<Json<IdeaQueue>> {
-    let Query(query) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
     let (filter, sort) = query.parse()?;
     let scope = who.scope();
     let items = if sort == QueueSort::Revenue {

@@ -1,12 +1,8 @@
 //! Widget API handlers for the ideas board. The caller is a verified [`Customer`]; it sees
 //! the published ideas of its own tenant only, and only when the tenant has a board.
 
-use crate::extract::ApiPath;
-use axum::{
-    Json,
-    extract::{Query, State, rejection::QueryRejection},
-    http::StatusCode,
-};
+use crate::extract::{ApiPath, ApiQuery};
+use axum::{Json, extract::State, http::StatusCode};
 use panelcare_model::{
     ErrorCode, FieldError,
     error::FieldErrorCode,
@@ -43,13 +39,6 @@ async fn open_board(state: &AppState, who: &Customer) -> AppResult<AuthorDisplay
     }
 }
 
-fn bad_query(e: QueryRejection) -> AppError {
-    AppError::client(
-        ErrorCode::InvalidBody,
-        format!("The query string is not valid: {e}."),
-    )
-}
-
 #[utoipa::path(
     get, path = "/ideas/board", tag = "ideas", operation_id = "get_idea_board",
     summary = "Whether the customer's provider has an ideas board, and how it works",
@@ -82,9 +71,8 @@ pub struct ListQuery {
 pub async fn list(
     State(state): State<AppState>,
     who: Customer,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<IdeaList>> {
-    let Query(query) = query.map_err(bad_query)?;
     let view = match query.view.as_deref().filter(|v| !v.is_empty()) {
         None => IdeaView::Top,
         Some(v) => IdeaView::parse(v).ok_or_else(|| {
@@ -121,9 +109,8 @@ pub struct SimilarQuery {
 pub async fn similar(
     State(state): State<AppState>,
     who: Customer,
-    query: Result<Query<SimilarQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<SimilarQuery>,
 ) -> AppResult<Json<IdeaList>> {
-    let Query(query) = query.map_err(bad_query)?;
     let authors = open_board(&state, &who).await?;
     let items = match search::terms(&query.q) {
         Some(terms) => board::similar(&state.db, &who, &terms, authors).await?,

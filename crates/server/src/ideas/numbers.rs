@@ -1,24 +1,13 @@
 //! `GET /console/api/ideas/numbers`: ideas shared, votes cast and deflections per week, over
 //! the last eight weeks, for the tenants the agent sees (or one of them).
 
-use axum::{
-    Json,
-    extract::{Query, State, rejection::QueryRejection},
-};
-use panelcare_model::{
-    ErrorCode,
-    ideas::{IdeaNumbers, IdeaWeek},
-};
+use crate::extract::ApiQuery;
+use axum::{Json, extract::State};
+use panelcare_model::ideas::{IdeaNumbers, IdeaWeek};
 use serde::Deserialize;
 
 use super::store::numbers as store;
-use crate::{
-    console::SignedIn,
-    error::{AppError, AppResult},
-    openapi::Refusals,
-    state::AppState,
-    time,
-};
+use crate::{console::SignedIn, error::AppResult, openapi::Refusals, state::AppState, time};
 
 /// Weeks shown.
 const WEEKS: i64 = 8;
@@ -41,14 +30,8 @@ pub struct NumbersQuery {
 pub async fn numbers(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<NumbersQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<NumbersQuery>,
 ) -> AppResult<Json<IdeaNumbers>> {
-    let Query(query) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
     let tenant = query.tenant.filter(|t| !t.is_empty());
     // Weeks start on Monday, 00:00 UTC; 1970-01-01 was a Thursday (three days after one).
     let now = time::now_ms();

@@ -1,10 +1,10 @@
 //! The widget's ticket API. The caller is always a verified [`Customer`] and only ever
 //! reaches its own tickets; anyone else's answer `404`, as if they did not exist.
 
-use crate::extract::ApiPath;
+use crate::extract::{ApiPath, ApiQuery};
 use axum::{
     Json,
-    extract::{Query, State, rejection::QueryRejection},
+    extract::{Query, State},
     http::{HeaderMap, HeaderValue, StatusCode},
 };
 use panelcare_model::limits::LimitedAction;
@@ -106,14 +106,8 @@ pub async fn options(
 pub async fn list(
     State(state): State<AppState>,
     who: Customer,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<TicketList>> {
-    let Query(query) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
     // Without a cursor the page starts at the newest ticket.
     let after = match query.before.as_deref() {
         None => (i64::MAX, i64::MAX),

@@ -1,15 +1,14 @@
 //! `GET /console/api/offers/numbers` and `…/numbers.csv`: the funnel of the tenants the
 //! agent sees, over the last `?days=` (30 unless asked).
 
+use crate::extract::ApiQuery;
 use axum::{
     Json,
-    extract::{Query, State, rejection::QueryRejection},
+    extract::State,
     http::header,
     response::{IntoResponse, Response},
 };
-use panelcare_model::{
-    ErrorCode, FieldError, error::FieldErrorCode, offers::numbers::OfferNumbers,
-};
+use panelcare_model::{FieldError, error::FieldErrorCode, offers::numbers::OfferNumbers};
 use serde::Deserialize;
 
 use crate::{
@@ -33,17 +32,8 @@ fn thirty() -> u32 {
     30
 }
 
-async fn gather(
-    state: &AppState,
-    who: &SignedIn,
-    query: Result<Query<Days>, QueryRejection>,
-) -> AppResult<OfferNumbers> {
-    let Query(Days { days }) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
+async fn gather(state: &AppState, who: &SignedIn, query: Days) -> AppResult<OfferNumbers> {
+    let Days { days } = query;
     if !(1..=365).contains(&days) {
         return Err(AppError::validation(vec![FieldError::new(
             "days",
@@ -64,7 +54,7 @@ async fn gather(
 pub async fn json(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<Days>, QueryRejection>,
+    ApiQuery(query): ApiQuery<Days>,
 ) -> AppResult<Json<OfferNumbers>> {
     Ok(Json(gather(&state, &who, query).await?))
 }
@@ -84,7 +74,7 @@ pub async fn json(
 pub async fn csv(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<Days>, QueryRejection>,
+    ApiQuery(query): ApiQuery<Days>,
 ) -> AppResult<Response> {
     let n = gather(&state, &who, query).await?;
     Ok((

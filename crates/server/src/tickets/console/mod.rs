@@ -9,15 +9,9 @@ mod queue;
 mod settings;
 mod write;
 
-use crate::extract::ApiPath;
-use axum::{
-    Json,
-    extract::{Query, State, rejection::QueryRejection},
-};
-use panelcare_model::{
-    ErrorCode,
-    ticket::console::{AgentThread, Queue, QueueItem, Workload},
-};
+use crate::extract::{ApiPath, ApiQuery};
+use axum::{Json, extract::State};
+use panelcare_model::ticket::console::{AgentThread, Queue, QueueItem, Workload};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{
@@ -64,14 +58,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn list(
     State(state): State<AppState>,
     who: SignedIn,
-    query: Result<Query<queue::QueueQuery>, QueryRejection>,
+    ApiQuery(query): ApiQuery<queue::QueueQuery>,
 ) -> AppResult<Json<Queue>> {
-    let Query(query) = query.map_err(|e| {
-        AppError::client(
-            ErrorCode::InvalidBody,
-            format!("The query string is not valid: {e}."),
-        )
-    })?;
     let filter = query.filter(&who.agent.id)?;
     let now = time::now_ms();
     let rows = store::queue::list(&state.db, &who.scope(), &filter, now).await?;
